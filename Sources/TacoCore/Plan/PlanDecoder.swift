@@ -104,7 +104,8 @@ extension FieldReader {
             return nil
         }
         var out: [String] = []
-        for item in seq {
+        for (i, item) in seq.enumerated() {
+            if let loc = ctx.location(item) { ctx.provenance.locations["\(fieldPath(key))[\(i)]"] = loc }
             guard case .scalar(let s) = item else {
                 ctx.problem(item, fieldPath(key), "expected a name, found \(FieldReader.describe(item))")
                 continue

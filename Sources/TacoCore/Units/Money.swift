@@ -53,3 +53,8 @@ extension Decimal {
         self = Decimal(string: "\(value)", locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(value)
     }
 }
+
+extension Decimal {
+    /// For physics and display only; money stays Decimal.
+    public var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
+}
