@@ -4,6 +4,219 @@
 
 /// The bundled data files, embedded as text so a copied binary still has them.
 public enum BundledData {
+    /// The text of `benchmarks/redis-command-costs.csv`.
+    public static let redisCommandCostsCSV = #"""
+engine,version,run,command,N,clients,ops_per_sec,usec_per_call,p50_ms,p99_ms,cpu_us_per_call,server_cpu_util,host,measured_on
+redis,7.0.15,,ZRANK,10000,1,10304.0,1.31,0.047,3.207,24.83,0.26,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZRANK,10000,50,44782.8,0.94,0.263,5.287,8.18,0.38,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZRANK_P16,10000,50,552486.2,0.33,0.567,8.631,0.79,0.44,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZCARD,10000,1,11302.6,0.10,0.039,3.151,22.78,0.25,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZCARD,10000,50,45620.4,0.10,0.279,5.039,8.28,0.38,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,GET,10000,1,10296.0,0.95,0.039,3.327,24.57,0.25,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,GET,10000,50,45167.1,0.76,0.255,5.239,8.16,0.38,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,GET_P16,10000,50,559910.4,0.31,0.607,5.111,0.83,0.46,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZADD_NX,10000,1,10235.4,1.89,0.047,3.551,24.46,0.25,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZADD_NX,10000,50,45454.6,1.36,0.263,5.743,8.20,0.36,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_admit10,10000,1,7272.7,22.83,0.063,3.343,45.13,0.30,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_admit10,10000,50,19512.2,21.80,1.463,6.407,30.43,0.59,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_ratelimit,10000,1,9191.2,6.17,0.047,3.511,30.28,0.27,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_ratelimit,10000,50,41265.5,5.60,0.471,5.207,11.01,0.45,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,SCAN_1call,10000,1,3178.6,123.80,0.167,3.831,153.66,0.49,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,SCAN_1call,10000,50,5048.0,137.37,6.695,19.183,129.01,0.66,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,KEYS_queue,10000,1,497.5,784.74,0.799,6.367,874.99,0.43,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,KEYS_queue,10000,50,518.7,1248.66,46.943,106.687,969.39,0.49,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,KEYS_nomatch,10000,1,4545.4,122.30,0.167,1.815,148.58,0.62,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZRANK,100000,1,12187.7,2.34,0.055,0.455,26.94,0.35,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZRANK,100000,50,47348.5,1.52,0.247,5.295,8.31,0.40,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZRANK_P16,100000,50,411015.2,1.25,1.271,8.639,1.60,0.67,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZCARD,100000,1,12464.9,0.13,0.047,1.351,22.85,0.31,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZCARD,100000,50,43965.7,0.11,0.295,5.399,8.93,0.37,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,GET,100000,1,10661.0,1.44,0.047,2.447,25.51,0.32,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,GET,100000,50,41347.9,1.19,0.311,6.071,9.49,0.38,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,GET_P16,100000,50,407830.3,0.97,1.247,5.839,1.51,0.66,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZADD_NX,100000,1,14352.4,2.95,0.055,0.151,25.81,0.41,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZADD_NX,100000,50,61957.9,3.34,0.279,6.175,8.52,0.52,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_admit10,100000,1,9070.3,29.49,0.079,0.575,56.58,0.54,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_admit10,100000,50,28268.5,24.61,1.615,5.567,31.31,0.83,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_ratelimit,100000,1,14031.8,5.95,0.055,0.287,29.86,0.42,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_ratelimit,100000,50,70060.7,5.22,0.471,3.935,10.94,0.76,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,SCAN_1call,100000,1,3280.8,127.68,0.183,3.983,161.01,0.50,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,SCAN_1call,100000,50,4156.3,173.20,9.311,23.023,144.30,0.62,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,KEYS_queue,100000,1,20.5,34881.06,38.015,51.839,33998.78,0.69,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,KEYS_queue,100000,50,22.0,33175.49,1560.575,2136.063,34882.70,0.76,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,KEYS_nomatch,100000,1,219.3,4291.47,3.415,10.399,4293.29,0.93,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZRANK,300000,1,10446.6,2.86,0.047,2.807,28.18,0.30,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZRANK,300000,50,43554.0,2.09,0.239,8.063,8.73,0.40,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZRANK_P16,300000,50,315656.6,1.87,1.511,9.255,1.87,0.61,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZCARD,300000,1,10570.8,0.13,0.039,2.519,26.26,0.30,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZCARD,300000,50,46349.9,0.11,0.271,6.391,8.09,0.37,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,GET,300000,1,10773.0,1.81,0.039,2.407,27.63,0.31,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,GET,300000,50,48840.1,1.45,0.255,5.807,8.52,0.40,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,GET_P16,300000,50,387446.7,1.21,1.223,8.879,1.52,0.58,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZADD_NX,300000,1,11142.1,3.11,0.039,2.543,30.65,0.34,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZADD_NX,300000,50,48042.3,4.46,0.287,7.687,8.71,0.41,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_admit10,300000,1,6525.3,32.34,0.071,3.351,58.17,0.44,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_admit10,300000,50,18031.5,40.17,1.783,9.327,35.22,0.62,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_ratelimit,300000,1,9006.3,8.55,0.047,2.847,36.36,0.35,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_ratelimit,300000,50,39452.9,7.00,0.495,6.655,11.35,0.45,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,SCAN_1call,300000,1,2513.8,160.12,0.207,4.607,198.77,0.50,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,SCAN_1call,300000,50,4847.3,155.37,7.335,24.815,152.89,0.74,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,KEYS_queue,300000,1,4.8,156489.95,157.183,186.751,119121.85,0.58,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,KEYS_queue,300000,50,5.9,120211.53,>=3000,>=3000,118936.53,0.74,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,KEYS_nomatch,300000,1,32.0,30339.60,29.519,46.399,27326.15,0.87,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZRANK,1000000,1,17993.7,3.08,0.055,0.095,24.80,0.45,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZRANK,1000000,50,115740.7,2.54,0.223,0.535,8.03,0.95,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZRANK_P16,1000000,50,404858.3,1.90,1.935,3.167,2.46,0.99,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZCARD,1000000,1,19138.8,0.11,0.047,0.087,21.83,0.42,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZCARD,1000000,50,106780.6,0.10,0.239,0.431,6.61,0.70,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,GET,1000000,1,18492.8,2.02,0.055,0.087,24.10,0.44,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,GET,1000000,50,109890.1,1.58,0.223,0.423,7.65,0.86,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,GET_P16,1000000,50,564652.8,1.18,1.359,2.095,1.76,0.99,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZADD_NX,1000000,1,18841.3,2.60,0.055,0.087,23.66,0.45,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,ZADD_NX,1000000,50,109051.3,3.44,0.367,0.671,8.94,0.96,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_admit10,1000000,1,11682.2,28.02,0.079,0.143,51.85,0.63,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_admit10,1000000,50,30769.2,25.44,1.655,2.479,32.38,0.99,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_ratelimit,1000000,1,17026.1,6.16,0.055,0.095,28.52,0.49,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,EVALSHA_ratelimit,1000000,50,92936.8,4.99,0.447,0.807,10.69,0.99,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,SCAN_1call,1000000,1,4045.3,140.76,0.199,0.351,171.52,0.69,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,SCAN_1call,1000000,50,7047.2,127.78,6.095,8.663,140.87,0.99,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,KEYS_queue,1000000,1,1.9,445648.50,443.135,494.079,457646.50,0.86,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,KEYS_queue,1000000,50,1.3,456281.96,>=3000,>=3000,486369.06,0.62,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,,KEYS_nomatch,1000000,1,10.2,98135.30,96.767,107.775,97957.80,0.99,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,ZRANK,300000,1,11933.2,2.59,0.047,2.143,26.76,0.35,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,ZRANK,300000,50,46511.6,1.82,0.279,7.103,9.29,0.40,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,ZRANK_P16,300000,50,457665.9,1.28,1.415,5.463,1.78,0.81,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,ZCARD,300000,1,13197.0,0.11,0.047,1.607,22.29,0.33,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,ZCARD,300000,50,52287.6,0.09,0.287,4.863,8.19,0.42,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,GET,300000,1,12135.9,1.78,0.047,2.175,26.72,0.34,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,GET,300000,50,59101.7,1.26,0.239,4.519,7.78,0.48,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,GET_P16,300000,50,441891.3,1.17,1.183,8.807,1.48,0.65,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,ZADD_NX,300000,1,9391.9,3.35,0.047,2.855,28.07,0.34,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,ZADD_NX,300000,50,43975.4,3.75,0.279,8.383,8.90,0.39,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,EVALSHA_admit10,300000,1,6550.2,30.75,0.071,3.207,58.21,0.44,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,EVALSHA_admit10,300000,50,24072.2,27.68,1.687,7.031,33.08,0.75,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,EVALSHA_ratelimit,300000,1,9047.0,6.72,0.055,2.967,33.68,0.35,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,EVALSHA_ratelimit,300000,50,38177.7,5.93,0.511,5.231,11.88,0.45,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,SCAN_1call,300000,1,2382.1,162.14,0.207,4.471,196.42,0.50,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,SCAN_1call,300000,50,4708.1,160.09,7.663,23.071,154.50,0.72,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,KEYS_queue,300000,1,5.7,134700.75,123.711,183.039,115298.60,0.69,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,KEYS_queue,300000,50,6.7,109687.46,>=3000,>=3000,112209.59,0.72,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+redis,7.0.15,same-run-as-valkey,KEYS_nomatch,300000,1,38.4,25816.42,25.855,32.287,25913.00,0.99,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,ZRANK,300000,1,11471.2,2.65,0.047,2.423,26.02,0.33,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,ZRANK,300000,50,46414.5,1.90,0.279,6.895,9.44,0.40,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,ZRANK_P16,300000,50,469263.2,1.29,1.415,5.335,1.79,0.81,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,ZCARD,300000,1,13063.4,0.10,0.039,1.927,23.06,0.36,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,ZCARD,300000,50,52548.6,0.09,0.295,3.983,8.56,0.43,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,GET,300000,1,11055.8,1.69,0.039,2.607,25.29,0.31,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,GET,300000,50,60295.4,1.21,0.231,4.823,7.99,0.49,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,GET_P16,300000,50,604960.7,0.93,1.079,5.383,1.40,0.82,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,ZADD_NX,300000,1,9163.8,3.18,0.047,3.031,29.51,0.30,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,ZADD_NX,300000,50,113636.4,2.06,0.231,0.591,8.09,0.90,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,EVALSHA_admit10,300000,1,8692.5,27.47,0.071,1.559,51.35,0.45,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,EVALSHA_admit10,300000,50,32476.3,24.22,1.567,2.311,30.61,0.98,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,EVALSHA_ratelimit,300000,1,12589.2,5.85,0.055,0.335,29.23,0.37,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,EVALSHA_ratelimit,300000,50,97783.6,4.30,0.423,0.807,10.10,0.98,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,SCAN_1call,300000,1,3376.1,103.87,0.167,3.919,132.75,0.45,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,SCAN_1call,300000,50,5264.5,125.12,6.319,17.983,120.33,0.63,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,KEYS_queue,300000,1,6.9,95370.30,95.999,108.031,65678.45,0.47,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,KEYS_queue,300000,50,9.3,59597.24,2881.535,>=3000,63771.85,0.59,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+valkey,8.0.1,,KEYS_nomatch,300000,1,47.8,20696.00,20.319,33.343,20812.00,0.96,2-vCPU KVM VM AMD EPYC (Zen 5) Debian 12,2026-11-27
+
+"""#
+
+    /// The text of `benchmarks/seed-load-test.yaml`.
+    public static let seedLoadTestYAML = #"""
+# The seed's load test as data (MODEL.md §8).
+# Source: seed design document "Traffic Tacos: 30k RPS 티켓팅 시스템 발표 구조안 (V3)"
+# (shared/seed/000_b4a7bfcac724c71b.txt). Every step and event cites the part it comes from.
+# Schema: Docs/Benchmarks.md. Figures are percent (0–100). A figure is one of
+#   40              a point measurement
+#   {below: 5}      an upper bound ("< 5 %"): the true value is under 5
+#   {at_least: 100} a censored measurement ("100 %" on a saturated core: demand was at least this)
+#   ok              qualitative "fine" with no number (the seed's ✅ without a figure)
+schema: tacoplan-benchmark/1
+name: seed-load-test
+title: Traffic Tacos reference load test (k6, 1k → 30k RPS)
+source: "seed 000_b4a7bfcac724c71b.txt, Part 1.5 (병목 발견 & 해결) and Part 5 (부하테스트)"
+environment:
+  source: "Part 1.4 (인프라 선정)"
+  redis:
+    engine: redis          # Redis OSS (ElastiCache); Valkey is not mentioned in the load test
+    node_type: cache.m7g.xlarge
+    nodes: 10
+    shards: 5
+    replicas_per_shard: 1
+  gateway:
+    platform: eks
+    autoscaler: karpenter
+    hpa_target_cpu: 60
+    purchase: spot+on-demand
+  load_generator: k6
+  # Part 5.1 k6 scenario: join 300k waiting users, status every 5 s, enter and reservation capped at 1,000 RPS.
+  scenario:
+    waiting_users: 300000
+    status_poll_seconds: 5
+    admission_rps: 1000
+    reservation_rps: 1000
+steps:
+  - name: keys-1k
+    rps: 1000
+    status_implementation: keys
+    source: "Part 1.5 초기 구현 (1k RPS: 모든 컴포넌트 OK); Part 5.1"
+    measured:
+      redis_engine_cpu: ok
+      gateway_cpu: ok
+      backend_cpu: ok
+      dynamodb_utilization: ok
+  - name: keys-5k
+    rps: 5000
+    status_implementation: keys
+    source: "Part 5.1 (5k RPS: 초기 확장 테스트 ✅)"
+    measured:
+      redis_engine_cpu: ok
+  - name: keys-10k
+    rps: 10000
+    status_implementation: keys
+    source: "Part 1.5 병목 발견 (10k RPS); Part 5.1 (Redis CPU 100%)"
+    measured:
+      redis_engine_cpu: {at_least: 100}
+      gateway_cpu: 15
+      backend_cpu: 5
+      dynamodb_utilization: 10
+  - name: index-10k
+    rps: 10000
+    status_implementation: position_index
+    source: "Part 1.5 해결/결과 (Redis CPU 100% → 40%); Part 5.1"
+    measured:
+      redis_engine_cpu: 40
+  - name: index-20k
+    rps: 20000
+    status_implementation: position_index
+    source: "Part 1.5 결과 (20k RPS: Redis 70%); Part 5.1"
+    measured:
+      redis_engine_cpu: 70
+  - name: index-30k
+    rps: 30000
+    status_implementation: position_index
+    source: "Part 1.5 결과 (30k RPS: Redis 90%); Part 5.1; Part 5.3 최종 결과"
+    measured:
+      redis_engine_cpu: 90
+      gateway_cpu: 15
+      backend_cpu: {below: 5}
+      error_rate: {below: 1}
+scale_events:
+  - {direction: up, from_rps: 5000, to_rps: 10000, duration_seconds: 30, pods: 5, source: "Part 5.2"}
+  - {direction: up, from_rps: 10000, to_rps: 20000, duration_seconds: 60, pods: 10, source: "Part 5.2"}
+  - {direction: up, from_rps: 20000, to_rps: 30000, duration_seconds: 120, pods: 10, source: "Part 5.2"}
+  - {direction: down, from_rps: 30000, to_rps: 10000, duration_seconds: 300, pods: 15, source: "Part 5.2"}
+  - {direction: down, from_rps: 10000, to_rps: 1000, duration_seconds: 600, pods: 5, source: "Part 5.2"}
+spot:
+  source: "Part 5.2 (Spot Instance 효과)"
+  interruption_rate: {below: 2}
+  saving: 70
+
+"""#
+
     /// The text of `pricing/instance-specs.csv`.
     public static let instanceSpecsCSV = #"""
 service,product,architecture,vcpu,memory_gib,baseline_gbps,burst_gbps,enhanced_io,source,confidence
@@ -297,6 +510,8 @@ us-east-1,linux,m7i.xlarge,55,4,>20%,100,2024-02-28,aws-pricing-facts.md §2.3; 
 
     /// Every embedded file by its path relative to the repository root.
     public static let files: [String: String] = [
+        "benchmarks/redis-command-costs.csv": redisCommandCostsCSV,
+        "benchmarks/seed-load-test.yaml": seedLoadTestYAML,
         "pricing/instance-specs.csv": instanceSpecsCSV,
         "pricing/prices.csv": pricesCSV,
         "pricing/spot-advisor.csv": spotAdvisorCSV,

@@ -106,6 +106,12 @@ enum TrafficModel {
             arithmetic: traffic.apis.map { "\(Show.rate($0.rate)) × \(Show.n($0.responseBytes)) B" }.joined(separator: " + ")
                 + " = \(Show.mb(traffic.responseBandwidth))/s",
             inputs: [FigureInput("response_bytes", Show.n(plan.clients.responseBytes.value) + " B", input.from("clients.response_bytes"))])
+        let statusBytes = traffic.apis.filter { $0.driver == .poll }.reduce(0) { $0 + $1.rate * $1.responseBytes }
+        ledger.record(
+            "traffic.status_bandwidth", "Status response bandwidth", value: statusBytes, unit: "B/s",
+            display: Show.mb(statusBytes) + "/s", formula: "status requests/s × response bytes (the seed's 60 MB/s)",
+            arithmetic: "\(Show.rate(crowd.status)) × \(Show.n(plan.clients.responseBytes.value)) B = \(Show.mb(statusBytes))/s",
+            inputs: [ledger.ref("traffic.status_rate", "status requests/s"), FigureInput("response_bytes", Show.n(plan.clients.responseBytes.value) + " B", input.from("clients.response_bytes"))])
         let users = Double(plan.event.users)
         traffic.drainTime = users / admission
         ledger.record(

@@ -6,7 +6,7 @@ public enum EstimateText {
         var out: [String] = []
         out.append(style.heading("tacoplan estimate — \(e.plan)") + "  (\(e.region), prices as of \(e.asOf))")
         out.append("")
-        out.append(section("Traffic", ["traffic.join_rate", "traffic.status_rate", "traffic.heartbeat_rate", "traffic.gateway_rate", "traffic.response_bandwidth", "traffic.drain_time"], e, style))
+        out.append(section("Traffic", ["traffic.join_rate", "traffic.status_rate", "traffic.heartbeat_rate", "traffic.gateway_rate", "traffic.status_bandwidth", "traffic.response_bandwidth", "traffic.drain_time"], e, style))
         out.append(style.heading("Admission rate") + "  (binding: \(e.admission.binding))")
         var t = TextTable(["criterion", "role", "rate", "binding", "note"], aligns: [.left, .left, .right, .left, .left])
         for c in e.admission.criteria {
