@@ -24,6 +24,9 @@ struct EstimateCommand: ParsableCommand {
                 Terminal.out(EstimateText.render(estimate, style: style))
                 if explain { Terminal.out("\n" + ExplainText.render(estimate, style: style)) }
             }
+            if estimate.redis.chosen == nil || estimate.gateway.chosen == nil {
+                throw Failure(code: 5, lines: ["infeasible: no candidate configuration meets every constraint (see the sizing above)"])
+            }
         }
     }
 }

@@ -132,7 +132,14 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             networkShards: netShards, engineShards: engineShards, shards: nil, nodes: nil, hourly: nil, price: quote,
             feasible: false, note: "")
         guard let engineShards else {
-            c.note = "hot key: one queue partition needs \(Show.pct(load.hotKeyEngineLoad)) of an engine core (ceiling \(Show.pct(r.engineCPUCeiling))); add read replicas with read_from_replicas, queue partitions, or fix the command mix"
+            c.note = "hot key: one queue partition needs \(Show.pct(load.hotKeyEngineLoad)) of an engine core (ceiling \(Show.pct(r.engineCPUCeiling)))"
+            if let worst = load.commands.filter({ $0.key.isHotKey }).max(by: { $0.engineLoad < $1.engineLoad }),
+                worst.cost.complexity == .linear
+            {
+                c.note += "; \(worst.command) at N = \(Show.n(worst.cost.n)) costs \(Show.n(worst.cost.totalMicros, 0)) µs, so one core saturates at \(Show.n(worst.cost.saturationRate, 1)) calls/s while \(worst.api) issues \(Show.rate(worst.callsPerSecond))"
+            } else {
+                c.note += "; add read replicas with read_from_replicas, queue partitions, or lighten the command mix"
+            }
             return c
         }
         guard let netShards else {
