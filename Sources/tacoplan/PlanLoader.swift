@@ -68,7 +68,7 @@ struct PlanLoader {
         let input = EstimateInput(plan: plan, provenance: provenance, book: book, costs: try PlanLoader.commandCosts(), asOf: asOf)
         let problems = PlanCheck.problems(input, file: file, knownRegions: regions)
         if !problems.isEmpty {
-            let pricing = problems.allSatisfy { $0.message.contains("price") }
+            let pricing = problems.allSatisfy(\.isPricing)
             let lines = problems.map(\.description) + ["\(problems.count) problem(s) in \(file)"]
             throw pricing ? Failure.pricing(lines) : Failure.input(lines)
         }

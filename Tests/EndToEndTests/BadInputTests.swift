@@ -85,16 +85,13 @@ import Testing
             ])
     }
 
-    /// Known bug: PlanLoader calls the problems "pricing" (exit 3) when every message contains the word "price",
-    /// so an unknown node type whose name contains "price" is reported with the pricing exit code.
+    /// An unknown node type is an input error (exit 2) even when its name contains "price".
     @Test func unknownNodeTypeNamedLikeAPriceIsStillAnInputError() throws {
         let (r, path) = try estimate(
             try CLI.variant("[cache.m7g.xlarge]", "[cache.m7g.priceless]"), ["--as-of", "2026-11-01"])
         #expect(r.stderr.contains("\(path):19:16: error: redis.candidates[0]: unknown ElastiCache node type"))
         #expect(!r.crashed)
-        withKnownIssue(
-            "exit code chosen by searching messages for \"price\": an unknown type 'cache.m7g.priceless' exits 3"
-        ) {
+        do {
             #expect(r.status == 2)
         }
     }
@@ -167,7 +164,7 @@ import Testing
         if option.first == "--as-of" {
             #expect(r.stderr.contains("--as-of '2024-13-01' is not a date; write YYYY-MM-DD"))
         }
-        withKnownIssue("option errors exit 64 (ArgumentParser's EX_USAGE), not the documented 2") {
+        do {
             #expect(r.status == 2)
         }
     }

@@ -5,19 +5,22 @@ public enum PlanCheck {
         let plan = input.plan
         var out: [PlanProblem] = []
         func at(_ path: String) -> SourceLocation? { input.provenance.locations[path] }
-        func problem(_ path: String, _ message: String, _ fix: String) {
-            out.append(PlanProblem(file: file, location: at(path), path: path, message: message, fix: fix))
+        func problem(_ path: String, _ message: String, _ fix: String, pricing: Bool = false) {
+            var p = PlanProblem(file: file, location: at(path), path: path, message: message, fix: fix)
+            p.isPricing = pricing
+            out.append(p)
         }
 
         if input.book.sheet.quotes.isEmpty {
             problem(
                 "event.region", "no prices for region '\(plan.event.region)' in the price book",
-                "use a region with prices (\(knownRegions.joined(separator: ", "))) or import an AWS price list for it: tacoplan pricing import FILE")
+                "use a region with prices (\(knownRegions.joined(separator: ", "))) or import an AWS price list for it: tacoplan pricing import FILE",
+                pricing: true)
         } else if let earliest = input.book.sheet.earliestEffective, input.asOf < earliest {
             problem(
                 input.provenance.locations["pricing.as_of"] != nil ? "pricing.as_of" : "event.region",
                 "as-of date \(input.asOf) is before any price for \(plan.event.region) (earliest \(earliest))",
-                "use --as-of \(earliest) or later, or import older price lists")
+                "use --as-of \(earliest) or later, or import older price lists", pricing: true)
         }
 
         let cacheTypes = input.book.specs.values.filter { $0.service == .elasticache }.map(\.product).sorted()

@@ -3,14 +3,13 @@ import Testing
 
 @testable import TacoCore
 
-/// Behaviour that is wrong today. Each expectation sits in `withKnownIssue` naming the bug, so the suite passes
-/// until Sources are fixed; then the known issue stops reproducing, the test fails, and the wrapper must go.
-@Suite struct KnownBugTests {
+/// Regressions: bugs found by review, each pinned by the test that first showed it.
+@Suite struct RegressionTests {
     /// Bug: `Money(string:)` hands Foundation's `Decimal(string:)` anything made of digits, dots and minus signs, and
     /// that parser stops at the first character it cannot use: "1.2.3" reads as 1.2, "1-2" as 1, "-" and "." as 0.
     @Test(arguments: ["1.2.3", "1-2", "-", ".", "1..2", "5-"])
     func malformedDecimalsAreNotMoney(_ text: String) {
-        withKnownIssue("Money(string:) accepts a malformed decimal by reading only its prefix") {
+        do {
             #expect(Money(string: text) == nil)
         }
     }
@@ -19,7 +18,7 @@ import Testing
         let text = try Fixture.variant(
             Fixture.minimal, "backend_capacity: 3000", "backend_capacity: 3000\n  write_budget: 1.2.3")
         let result = PlanDecoder.decode(text: text, file: "plan.yaml")
-        withKnownIssue("write_budget: 1.2.3 is read as $1.2 (Money(string:) prefix parsing)") {
+        do {
             guard case .failure(let errors) = result else {
                 Issue.record("write_budget 1.2.3 was accepted")
                 return
@@ -40,7 +39,7 @@ import Testing
         // 60,000 status requests/s × 200 B = 12,000,000 B/s = 12 MB/s.
         #expect(f.value == 12_000_000)
         #expect(f.display == "12 MB/s")
-        withKnownIssue("status bandwidth arithmetic prints clients.response_bytes (1,000 B), not the API's 200 B") {
+        do {
             #expect(f.arithmetic == "60,000/s × 200 B = 12 MB/s")
         }
     }
@@ -51,7 +50,7 @@ import Testing
             Issue.record("'30M' was accepted")
             return
         }
-        withKnownIssue("the fix for '30M' ends with 'e.g. 30s' instead of 'e.g. 30min'") {
+        do {
             #expect(error.fix.contains("30min"))
         }
     }
@@ -61,7 +60,7 @@ import Testing
     @Test func aCommentOnlyFileComesWithAFix() {
         let problems = Fixture.problems("# nothing here\n")
         #expect(problems.map(\.message) == ["no YAML document found"])
-        withKnownIssue("'no YAML document found' has no fix") {
+        do {
             #expect(problems.first?.fix != nil)
         }
     }
