@@ -109,7 +109,9 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
     /// The cost of `command` at size `n` on `engine`: the busy-server row whose N is nearest in log scale (the
     /// engine's own rows first; Redis rows stand in for Valkey where Valkey was not measured, noted in the citation).
     public func cost(_ command: String, n: Double, engine: Engine) -> CommandCost? {
-        let candidates = measurements.filter { $0.command == command && $0.clients == 50 && $0.run.isEmpty }
+        let named = measurements.filter { $0.command == command && $0.run.isEmpty }
+        let busy = named.filter { $0.clients == 50 }
+        let candidates = busy.isEmpty ? named : busy
         let own = candidates.filter { $0.engine == engine }
         let pool = own.isEmpty ? candidates.filter { $0.engine == .redis } : own
         guard

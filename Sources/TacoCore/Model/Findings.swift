@@ -12,6 +12,7 @@ enum Findings {
         out += beyondLoadTest(e)
         out += spot(e, input)
         out += linearCommands(e)
+        out += admissionLimits(e, input)
         out += prewarm(e)
         out += unpriced(e)
         return out
@@ -134,6 +135,28 @@ enum Findings {
                 message: "At N = \(Show.n(f.n)) one call costs \(Show.n(f.microsPerCall, 0)) µs: one engine core saturates at \(Show.n(f.saturationRate, 1)) calls/s; the plan issues \(Show.rate(f.requestedRate)) → \(Show.n(f.coresNeeded, 1)) cores.",
                 claim: nil)
         }
+    }
+
+    /// A cap that pushes the rate below the seat-drain floor, or a fixed rate beyond the backend cap.
+    static func admissionLimits(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+        var out: [Finding] = []
+        let seat = e.admission.criteria.first { $0.name == "seat_drain" }?.rate ?? 0
+        if e.admission.rate < seat {
+            out.append(
+                Finding(
+                    id: "admission-below-seat-drain", severity: .warning, title: "Admission rate below the seat-drain floor",
+                    message: "\(Show.rate(e.admission.rate)) (binding: \(e.admission.binding)) is below seats ÷ window = \(Show.rate(seat)): seats will remain unsold when the window closes.",
+                    claim: nil))
+        }
+        if e.admission.backendUtilization > input.plan.admission.maxBackendUtilization {
+            out.append(
+                Finding(
+                    id: "admission-over-backend", severity: e.admission.backendUtilization > 1 ? .error : .warning,
+                    title: "Admission rate overloads the backend",
+                    message: "\(Show.rate(e.admission.rate)) puts the backend at \(Show.pct(e.admission.backendUtilization)), above the \(Show.pct(input.plan.admission.maxBackendUtilization)) the plan allows.",
+                    claim: nil))
+        }
+        return out
     }
 
     static func prewarm(_ e: EstimateParts) -> [Finding] {

@@ -30,6 +30,11 @@ public enum PlanCheck {
             let hint = Suggestion.closest(to: type, in: ec2Types).map { "did you mean '\($0)'? " } ?? ""
             problem("gateway.node_candidates[\(i)]", "unknown EC2 instance type '\(type)'", "\(hint)known types: \(ec2Types.joined(separator: ", "))")
         }
+        if plan.clients.heartbeat == nil {
+            for api in plan.apis where api.driver == .heartbeat {
+                problem("apis.\(api.name).per", "API '\(api.name)' is driven by heartbeats but clients.heartbeat is not set", "add `heartbeat: 30s` under clients, or change `per:`")
+            }
+        }
         let commands = input.costs.commands
         for api in plan.apis {
             for (i, use) in api.commands.enumerated() where !commands.contains(use.command) {

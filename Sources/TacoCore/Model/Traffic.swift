@@ -110,7 +110,8 @@ enum TrafficModel {
         ledger.record(
             "traffic.status_bandwidth", "Status response bandwidth", value: statusBytes, unit: "B/s",
             display: Show.mb(statusBytes) + "/s", formula: "status requests/s × response bytes (the seed's 60 MB/s)",
-            arithmetic: "\(Show.rate(crowd.status)) × \(Show.n(plan.clients.responseBytes.value)) B = \(Show.mb(statusBytes))/s",
+            arithmetic: traffic.apis.filter { $0.driver == .poll }.map { "\(Show.rate($0.rate)) × \(Show.n($0.responseBytes)) B" }
+                .joined(separator: " + ") + " = \(Show.mb(statusBytes))/s",
             inputs: [ledger.ref("traffic.status_rate", "status requests/s"), FigureInput("response_bytes", Show.n(plan.clients.responseBytes.value) + " B", input.from("clients.response_bytes"))])
         let users = Double(plan.event.users)
         traffic.drainTime = users / admission
