@@ -39,7 +39,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let report = ReportBuilder.build(Estimate.compute(try PlanLoader(options: options).load()))
+            let estimate = Estimate.compute(try PlanLoader(options: options).load())
+            let report = ReportBuilder.build(estimate, levers: try leverSection())
             let files = try ReportFiles.render(report, format: format.rawValue, slides: slides)
             guard let output else { return Terminal.out(files.main.text) }
             try ReportFiles.write(files, to: output)
@@ -47,6 +48,28 @@ struct ReportCommand: ParsableCommand {
                 "wrote \(([files.main] + files.charts).map { (output as NSString).appendingPathComponent($0.path) }.joined(separator: ", "))"
             )
         }
+    }
+}
+
+extension ReportCommand {
+    /// Savings per lever when the plan declares variants: each variant against the plan itself ('base'),
+    /// saving = base − variant per month (positive: the variant is cheaper). Infeasible variants are left out.
+    func leverSection() throws -> LeverSection? {
+        let entries = try CompareEntries.load(plans: [options.plan], asOf: options.asOf.flatMap(Day.init(iso:)), db: options.db)
+        guard entries.count > 1, let c = Comparison.build(entries, baseline: PlanFamily.baseName),
+            let base = c.columns.first(where: { $0.name == c.baseline })
+        else { return nil }
+        var levers: [LeverSection.Lever] = []
+        for column in c.columns where column.name != c.baseline && column.feasible {
+            for step in column.levers {
+                let saving = Money(-step.deltaPerMonth.amount)
+                let percent = base.perMonth.amount > 0 ? (saving.amount / base.perMonth.amount).doubleValue * 100 : nil
+                levers.append(
+                    LeverSection.Lever(
+                        name: "\(column.name): \(step.lever)", description: column.about ?? "", perMonth: saving, percent: percent))
+            }
+        }
+        return LeverSection(baseline: c.baseline, baselinePerMonth: base.perMonth, levers: levers)
     }
 }
 

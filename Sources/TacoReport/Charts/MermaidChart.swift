@@ -6,7 +6,7 @@ public enum MermaidChart {
         var lines = [
             "```mermaid", "xychart-beta", "    title \(q(c.title))",
             "    x-axis \(q(c.axis)) [" + c.categories.map(q).joined(separator: ", ") + "]",
-            "    y-axis \(q(c.unit)) 0 --> \(ChartScale.plain(ChartScale.top(c.maxValue), decimals: 4))",
+            "    y-axis \(q(c.unit)) \(c.minValue < 0 ? ChartScale.plain(-ChartScale.top(-c.minValue), decimals: 4) : "0") --> \(ChartScale.plain(ChartScale.top(c.maxValue), decimals: 4))",
         ]
         for s in c.series {
             lines.append(

@@ -13,8 +13,9 @@ public enum SVGChart {
         let plotW = width - left - right
         let plotH = height - top - bottom
         let yMax = ChartScale.top(c.maxValue)
+        let yMin = c.minValue < 0 ? -ChartScale.top(-c.minValue) : 0
         let n = { (v: Double) in ChartScale.plain(v) }
-        func y(_ v: Double) -> Double { top + plotH - plotH * max(v, 0) / yMax }
+        func y(_ v: Double) -> Double { top + plotH * (yMax - v) / (yMax - yMin) }
         var out = [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" "
@@ -24,7 +25,7 @@ public enum SVGChart {
             "  <text x=\"\(n(width / 2))\" y=\"28\" text-anchor=\"middle\" font-size=\"18\" font-weight=\"bold\">\(xml(c.title))</text>",
         ]
         for i in 0...4 {
-            let v = yMax * Double(i) / 4
+            let v = yMin + (yMax - yMin) * Double(i) / 4
             out.append(
                 "  <line x1=\"\(n(left))\" y1=\"\(n(y(v)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(v)))\" stroke=\"#e2e8f0\"/>"
             )
@@ -45,10 +46,10 @@ public enum SVGChart {
                 let label = ci < s.displays.count ? s.displays[ci] : ""
                 out.append(
                     "  <rect class=\"bar\" data-series=\"\(xml(s.name))\" data-category=\"\(xml(category))\" data-value=\"\(v)\" "
-                        + "x=\"\(n(x))\" y=\"\(n(y(v)))\" width=\"\(n(barW))\" height=\"\(n(top + plotH - y(v)))\" "
+                        + "x=\"\(n(x))\" y=\"\(n(y(max(v, 0))))\" width=\"\(n(barW))\" height=\"\(n(abs(y(0) - y(v))))\" "
                         + "fill=\"\(palette[si % palette.count])\"/>")
                 out.append(
-                    "  <text x=\"\(n(x + barW / 2))\" y=\"\(n(y(v) - 4))\" text-anchor=\"middle\" font-size=\"11\">\(xml(label))</text>"
+                    "  <text x=\"\(n(x + barW / 2))\" y=\"\(n(v < 0 ? y(v) + 12 : y(v) - 4))\" text-anchor=\"middle\" font-size=\"11\">\(xml(label))</text>"
                 )
             }
             let cx = left + groupW * (Double(ci) + 0.5)
@@ -57,7 +58,7 @@ public enum SVGChart {
                     + "transform=\"rotate(-25 \(n(cx)) \(n(top + plotH + 16)))\">\(xml(category))</text>")
         }
         out.append(
-            "  <line x1=\"\(n(left))\" y1=\"\(n(top + plotH))\" x2=\"\(n(width - right))\" y2=\"\(n(top + plotH))\" stroke=\"#1a202c\"/>"
+            "  <line x1=\"\(n(left))\" y1=\"\(n(y(0)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(0)))\" stroke=\"#1a202c\"/>"
         )
         if let r = c.reference {
             out.append(

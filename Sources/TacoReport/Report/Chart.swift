@@ -26,6 +26,11 @@ public struct Chart: Codable, Hashable, Sendable {
     public var reference: Reference?
 
     /// The largest value drawn (bars and reference line), for scaling axes.
+    /// The lowest value, or 0 when none is negative (bars then start at the axis).
+    public var minValue: Double {
+        min(0, series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite).min() ?? 0)
+    }
+
     public var maxValue: Double {
         let bars = series.flatMap { $0.values.compactMap { $0 } }
         return max(bars.max() ?? 0, reference?.value ?? 0)

@@ -128,6 +128,13 @@ public struct LeverSection: Codable, Hashable, Sendable {
         public var description: String
         public var perMonth: Money
         public var percent: Double?
+
+        public init(name: String, description: String, perMonth: Money, percent: Double?) {
+            self.name = name
+            self.description = description
+            self.perMonth = perMonth
+            self.percent = percent
+        }
     }
     public var baseline: String
     public var baselinePerMonth: Money
