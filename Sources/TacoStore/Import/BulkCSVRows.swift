@@ -8,7 +8,7 @@ extension BulkCSVImporter {
         var dataStart = 0
     }
 
-    /// Reads records whole until the one starting with `SKU` (the header); at most 20 records.
+    /// Reads records whole until the one holding a `SKU` column (the header); at most 20 records.
     func readPreamble() throws -> Preamble {
         var preamble = Preamble()
         var position = 0
@@ -43,7 +43,7 @@ extension BulkCSVImporter {
             }
             line += 1
             position = index
-            if fields.first == "SKU" {
+            if fields.contains("SKU") {
                 preamble.header = fields
                 preamble.headerLine = line
                 preamble.dataStart = position
@@ -53,7 +53,7 @@ extension BulkCSVImporter {
         }
         throw PriceListError(
             file: fileName, line: max(line, 1),
-            message: "no header row starting with \"SKU\" after the metadata rows: not an AWS Price List CSV")
+            message: "no header row (with a \"SKU\" column) after the metadata rows: not an AWS Price List CSV")
     }
 
     /// The single pass over the data rows.
