@@ -176,7 +176,9 @@ enum SearchText {
                 out += t.render() + "\n"
             }
             if r.rejectedCheaper.isEmpty { continue }
-            out += style.heading("\(r.resource): \(r.rejectedCheaper.count) cheaper configuration(s) rejected") + "\n"
+            let cheaper = r.chosen == nil ? "" : "cheaper "
+            out +=
+                style.heading("\(r.resource): \(r.rejectedCheaper.count) \(cheaper)configuration(s) rejected") + "\n"
             var t = TextTable(
                 ["configuration", per, "vs chosen", "binding constraint", "by how much"],
                 aligns: [.left, .right, .right, .left, .left])
