@@ -6,8 +6,13 @@ struct PlanOptions: ParsableArguments {
     @Argument(help: "The workload plan (YAML), e.g. plans/traffic-tacos.yaml.")
     var plan: String
 
-    @Option(name: .customLong("as-of"), help: "Use prices in force on this day (YYYY-MM-DD). Default: the plan's pricing.as_of, else today.")
+    @Option(
+        name: .customLong("as-of"),
+        help: "Use prices in force on this day (YYYY-MM-DD). Default: the plan's pricing.as_of, else today.")
     var asOf: String?
+
+    @Option(help: "Use this variant of the plan (a name under its `variants:`) instead of the plan itself.")
+    var variant: String?
 
     @Option(help: "SQLite database (default: $TACOPLAN_DB, else ~/.local/share/tacoplan/tacoplan.sqlite).")
     var db: String?

@@ -4,7 +4,8 @@ import TacoReport
 
 struct EstimateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "estimate", abstract: "Size and price a plan: traffic, admission, Redis, gateway, DynamoDB, costs, findings.")
+        commandName: "estimate",
+        abstract: "Size and price a plan: traffic, admission, Redis, gateway, DynamoDB, costs, findings.")
 
     @OptionGroup var options: PlanOptions
 
@@ -16,16 +17,21 @@ struct EstimateCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let estimate = Estimate.compute(try PlanLoader(options: options).load())
+            let loaded = try PlanLoader(options: options).loadPlan()
+            let estimate = Estimate.compute(loaded.input)
             switch format {
             case .json: Terminal.out(try EstimateDocument(estimate).json())
             case .table:
                 let style = Style(enabled: Terminal.colour)
                 Terminal.out(EstimateText.render(estimate, style: style))
+                let footer = loaded.variantFooter
+                if !footer.isEmpty { Terminal.out("\n" + footer) }
                 if explain { Terminal.out("\n" + ExplainText.render(estimate, style: style)) }
             }
             if estimate.redis.chosen == nil || estimate.gateway.chosen == nil {
-                throw Failure(code: 5, lines: ["infeasible: no candidate configuration meets every constraint (see the sizing above)"])
+                throw Failure(
+                    code: 5,
+                    lines: ["infeasible: no candidate configuration meets every constraint (see the sizing above)"])
             }
         }
     }
@@ -33,7 +39,8 @@ struct EstimateCommand: ParsableCommand {
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "explain", abstract: "Every figure of an estimate: formula, arithmetic, and where each input came from.")
+        commandName: "explain",
+        abstract: "Every figure of an estimate: formula, arithmetic, and where each input came from.")
 
     @OptionGroup var options: PlanOptions
 

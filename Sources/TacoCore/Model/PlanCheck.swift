@@ -26,16 +26,24 @@ public enum PlanCheck {
         let cacheTypes = input.book.specs.values.filter { $0.service == .elasticache }.map(\.product).sorted()
         for (i, type) in plan.redis.candidates.enumerated() where input.book.specs[type]?.service != .elasticache {
             let hint = Suggestion.closest(to: type, in: cacheTypes).map { "did you mean '\($0)'? " } ?? ""
-            problem("redis.candidates[\(i)]", "unknown ElastiCache node type '\(type)'", "\(hint)known types: \(cacheTypes.joined(separator: ", "))")
+            problem(
+                "redis.candidates[\(i)]", "unknown ElastiCache node type '\(type)'",
+                "\(hint)known types: \(cacheTypes.joined(separator: ", "))")
         }
         let ec2Types = input.book.specs.values.filter { $0.service == .ec2 }.map(\.product).sorted()
         for (i, type) in plan.gateway.nodeCandidates.enumerated() where input.book.specs[type]?.service != .ec2 {
             let hint = Suggestion.closest(to: type, in: ec2Types).map { "did you mean '\($0)'? " } ?? ""
-            problem("gateway.node_candidates[\(i)]", "unknown EC2 instance type '\(type)'", "\(hint)known types: \(ec2Types.joined(separator: ", "))")
+            problem(
+                "gateway.node_candidates[\(i)]", "unknown EC2 instance type '\(type)'",
+                "\(hint)known types: \(ec2Types.joined(separator: ", "))")
         }
+        out += SearchSpace.problems(input, file: file)
         if plan.clients.heartbeat == nil {
             for api in plan.apis where api.driver == .heartbeat {
-                problem("apis.\(api.name).per", "API '\(api.name)' is driven by heartbeats but clients.heartbeat is not set", "add `heartbeat: 30s` under clients, or change `per:`")
+                problem(
+                    "apis.\(api.name).per",
+                    "API '\(api.name)' is driven by heartbeats but clients.heartbeat is not set",
+                    "add `heartbeat: 30s` under clients, or change `per:`")
             }
         }
         let commands = input.costs.commands
@@ -43,7 +51,8 @@ public enum PlanCheck {
             for (i, use) in api.commands.enumerated() where !commands.contains(use.command) {
                 let hint = Suggestion.closest(to: use.command, in: commands).map { "did you mean '\($0)'? " } ?? ""
                 problem(
-                    "apis.\(api.name).commands[\(i)].command", "'\(use.command)' has no measured cost in the reference benchmark",
+                    "apis.\(api.name).commands[\(i)].command",
+                    "'\(use.command)' has no measured cost in the reference benchmark",
                     "\(hint)measured commands: \(commands.joined(separator: ", "))")
             }
         }
