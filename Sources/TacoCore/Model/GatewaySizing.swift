@@ -83,14 +83,19 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         return GatewaySizing(pods: pods, options: options, chosen: chosen, spotEligibleTypes: eligible, preWarm: preWarm)
     }
 
-    static func option(_ type: String, pods: Int, input: EstimateInput) -> NodeOption {
-        let g = input.plan.gateway
-        let spec = input.book.specs[type]
+    /// Pods one node holds: allocatable CPU and memory (node minus system reserve) ÷ pod requests (MODEL §6).
+    static func packing(_ spec: InstanceSpec?, _ g: GatewaySpec) -> (podsPerNode: Int, allocCPU: Double, allocMemory: Double) {
         let allocCPU = Double(spec?.vcpu ?? 0) - g.systemReservedCPU
         let allocMem = (spec?.memoryGiB ?? 0) * Bytes.gib - g.systemReservedMemory.value
         let byCPU = allocCPU > 0 ? Int((allocCPU / g.podCPU).rounded(.down)) : 0
         let byMem = allocMem > 0 ? Int((allocMem / g.podMemory.value).rounded(.down)) : 0
-        let perNode = min(byCPU, byMem)
+        return (min(byCPU, byMem), allocCPU, allocMem)
+    }
+
+    static func option(_ type: String, pods: Int, input: EstimateInput) -> NodeOption {
+        let g = input.plan.gateway
+        let spec = input.book.specs[type]
+        let (perNode, allocCPU, allocMem) = packing(spec, g)
         let key = PriceKey(
             service: .ec2, region: input.plan.event.region, product: type, engineOS: "linux", purchaseOption: "on-demand",
             unit: "hour")

@@ -108,7 +108,12 @@ public enum ConfigSearch {
             }
         }
         var redis = redisOptions(input, base: base, space: space) { cost(hourly: $0, alwaysOn: plan.redis.alwaysOn) }
-        var gateway = gatewayOptions(input, pods: base.gateway.pods, space: space) { cost(hourly: $0, alwaysOn: false) }
+        // Pre-warm (MODEL §6): every node runs On-Demand for the lead time before the sale, as in the estimate.
+        let preWarmHours = base.gateway.preWarm.needed ? Decimal(exactly: base.gateway.preWarm.leadSeconds) / 3600 : 0
+        let perEvents: Decimal = objective == .perMonth ? events : 1
+        var gateway = gatewayOptions(input, pods: base.gateway.pods, space: space) { hourly, nodes, onDemandPrice in
+            cost(hourly: hourly, alwaysOn: false) + onDemandPrice * (Decimal(nodes) * preWarmHours * perEvents)
+        }
         var dynamo = dynamoOptions(input, base: base, space: space, objective: objective)
         sort(&redis)
         sort(&gateway)
@@ -222,18 +227,16 @@ public enum ConfigSearch {
     }
 
     /// Constraints in order: pod packing, interruption bucket, Spot data, On-Demand floor.
-    static func gatewayOptions(_ input: EstimateInput, pods: Int, space: SearchSpace, cost: (Money) -> Money)
+    static func gatewayOptions(
+        _ input: EstimateInput, pods: Int, space: SearchSpace, cost: (_ hourly: Money, _ nodes: Int, _ onDemandPrice: Money) -> Money
+    )
         -> [SearchOption]
     {
         var out: [SearchOption] = []
         let g = input.plan.gateway
         for (ti, type) in space.gatewayTypes.enumerated() {
             let spec = input.book.specs[type]
-            let allocCPU = Double(spec?.vcpu ?? 0) - g.systemReservedCPU
-            let allocMem = (spec?.memoryGiB ?? 0) * Bytes.gib - g.systemReservedMemory.value
-            let byCPU = allocCPU > 0 ? Int((allocCPU / g.podCPU).rounded(.down)) : 0
-            let byMem = allocMem > 0 ? Int((allocMem / g.podMemory.value).rounded(.down)) : 0
-            let perNode = min(byCPU, byMem)
+            let (perNode, allocCPU, allocMem) = GatewaySizing.packing(spec, g)
             let key = PriceKey(
                 service: .ec2, region: input.plan.event.region, product: type, engineOS: "linux",
                 purchaseOption: "on-demand", unit: "hour")
@@ -250,7 +253,8 @@ public enum ConfigSearch {
                     resource: "gateway",
                     configuration:
                         "\(type) (\(spec?.architecture.rawValue ?? "?")) × \(nodes): \(onDemand) On-Demand + \(spot) Spot (share \(Show.pct(share)))",
-                    nodes: nodes, hourly: hourly, cost: hourly.map(cost), rejectedBy: nil, detail: "",
+                    nodes: nodes, hourly: hourly, cost: hourly.flatMap { h in price.map { cost(h, nodes, $0) } },
+                    rejectedBy: nil, detail: "",
                     order: [share, Double(ti)])
                 if perNode == 0 {
                     o.rejectedBy = "pod packing"
