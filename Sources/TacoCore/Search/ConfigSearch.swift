@@ -79,12 +79,14 @@ public struct SearchResult: Codable, Hashable, Sendable {
         Array(all(resource).filter { $0.rejectedBy == nil && $0.cost != nil }.prefix(n))
     }
 
-    /// Rejected options cheaper than the chosen one, cheapest first.
+    /// Rejected options cheaper than the chosen one, cheapest first; every rejected option (UNPRICED ones too)
+    /// when nothing is feasible, so the reason is always shown.
     public func rejectedCheaper(_ resource: String) -> [SearchOption] {
         let chosen = resource == "redis" ? chosenRedis : (resource == "gateway" ? chosenGateway : chosenDynamo)
         return all(resource).filter { o in
-            guard o.rejectedBy != nil, let c = o.cost else { return false }
+            guard o.rejectedBy != nil else { return false }
             guard let best = chosen?.cost else { return true }
+            guard let c = o.cost else { return false }
             return c < best
         }
     }
