@@ -13,10 +13,6 @@ public struct EstimateDocument: Codable, Sendable {
     }
 
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let data = try encoder.encode(self)
-        return (String(data: data, encoding: .utf8) ?? "") + "\n"
+        try StableJSON.encode(self)
     }
 }

@@ -23,8 +23,9 @@ public struct TacoDatabase: Sendable {
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        let queue = try DatabaseQueue(path: path, configuration: config)
-        return try TacoDatabase(writer: queue)
+        return try MigrationLock.around(databasePath: path) {
+            try TacoDatabase(writer: DatabaseQueue(path: path, configuration: config))
+        }
     }
 
     /// A private in-memory database with the full schema, for tests.

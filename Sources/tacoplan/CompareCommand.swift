@@ -70,11 +70,7 @@ struct CompareDocument: Codable {
     init(_ comparison: Comparison) { self.comparison = comparison }
 
     func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return (String(data: try encoder.encode(self), encoding: .utf8) ?? "") + "\n"
+        try StableJSON.encode(self)
     }
 }
 

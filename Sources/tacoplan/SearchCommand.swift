@@ -127,11 +127,7 @@ struct SearchDocument: Codable {
     }
 
     func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return (String(data: try encoder.encode(self), encoding: .utf8) ?? "") + "\n"
+        try StableJSON.encode(self)
     }
 }
 
