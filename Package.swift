@@ -35,6 +35,6 @@ let package = Package(
         .testTarget(name: "TacoCoreTests", dependencies: ["TacoCore", "TacoData"]),
         .testTarget(name: "TacoStoreTests", dependencies: ["TacoStore", "TacoCore", "TacoData"]),
         .testTarget(name: "TacoReportTests", dependencies: ["TacoReport", "TacoCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TacoCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TacoCore", "TacoStore"]),
     ]
 )

@@ -1,1 +1,28 @@
-print("bench")
+import Foundation
+
+/// `tacoplan-bench <benchmark> [options]`: each benchmark lives in its own file; this only dispatches.
+let benchmarks: [String: ([String]) throws -> Void] = [
+    "import": ImportBenchmark.main,
+    "import-once": ImportBenchmark.importOnce,
+    "search": { SearchBenchmark.run(arguments: $0) },
+    "generate-ec2-csv": { arguments in
+        guard arguments.count == 2, let rows = Int(arguments[0]) else {
+            throw BenchError("usage: tacoplan-bench generate-ec2-csv ROWS FILE")
+        }
+        let bytes = try EC2PriceListGenerator.write(rows: rows, to: arguments[1])
+        print("wrote \(rows) rows, \(bytes) bytes to \(arguments[1])")
+    },
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let benchmark = benchmarks[name] else {
+    FileHandle.standardError.write(
+        Data("usage: tacoplan-bench <\(benchmarks.keys.sorted().joined(separator: "|"))> [options]\n".utf8))
+    exit(2)
+}
+do {
+    try benchmark(Array(arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
+}

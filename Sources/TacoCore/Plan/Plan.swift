@@ -9,6 +9,8 @@ public struct Plan: Codable, Hashable, Sendable {
     public var gateway: GatewaySpec
     public var dynamodb: DynamoSpec
     public var pricing: PricingSpec
+    /// The bounds of `tacoplan search`; `SearchSpec.planDefaults` when the plan has no `search:` section.
+    public var search: SearchSpec = .planDefaults
 }
 
 /// The sale itself (MODEL §2 `event`).

@@ -16,7 +16,9 @@ public enum PlanDecoder {
         let plan = read(root, file: file)
         if let plan, ctx.problems.isEmpty { return .success((plan, ctx.provenance)) }
         let sorted = ctx.problems.sorted {
-            ($0.location?.line ?? 0, $0.location?.column ?? 0, $0.path) < ($1.location?.line ?? 0, $1.location?.column ?? 0, $1.path)
+            ($0.location?.line ?? 0, $0.location?.column ?? 0, $0.path) < (
+                $1.location?.line ?? 0, $1.location?.column ?? 0, $1.path
+            )
         }
         return .failure(PlanErrors(sorted))
     }
@@ -33,19 +35,23 @@ public enum PlanDecoder {
         let gateway = GatewayReader.read(FieldReader(section(root, "gateway"), path: "gateway", ctx: root.ctx))
         let dynamo = DynamoReader.read(FieldReader(optionalSection(root, "dynamodb"), path: "dynamodb", ctx: root.ctx))
         let pricing = PricingReader.read(FieldReader(optionalSection(root, "pricing"), path: "pricing", ctx: root.ctx))
+        let search = SearchReader.read(FieldReader(optionalSection(root, "search"), path: "search", ctx: root.ctx))
         root.finish()
-        guard let event, let clients, let apis, let admission, let redis, let gateway, let dynamo, let pricing else {
+        guard let event, let clients, let apis, let admission, let redis, let gateway, let dynamo, let pricing,
+            let search
+        else {
             return nil
         }
         return Plan(
             name: name, event: event, clients: clients, apis: apis, admission: admission, redis: redis,
-            gateway: gateway, dynamodb: dynamo, pricing: pricing)
+            gateway: gateway, dynamodb: dynamo, pricing: pricing, search: search)
     }
 
     /// A required section; an empty mapping stands in so its required fields are each reported.
     static func section(_ root: FieldReader, _ key: String) -> Node {
         if let n = root.raw(key) { return n }
-        root.ctx.problem(root.node, key, "section '\(key)' is missing", fix: "add a `\(key):` section (see Docs/PlanSpec.md)")
+        root.ctx.problem(
+            root.node, key, "section '\(key)' is missing", fix: "add a `\(key):` section (see Docs/PlanSpec.md)")
         return Node.mapping(Node.Mapping([]))
     }
 
@@ -68,12 +74,15 @@ extension FieldReader {
             return nil
         }
         if scale == 1 && v > 1 {
-            ctx.problem(node, fieldPath(key), "'\(text)' is more than 1", fix: "write a percentage as `\(Format.plain(v))%` or a fraction ≤ 1")
+            ctx.problem(
+                node, fieldPath(key), "'\(text)' is more than 1",
+                fix: "write a percentage as `\(Format.plain(v))%` or a fraction ≤ 1")
             return nil
         }
         let f = v / scale
         guard f >= 0, f <= 1, allowZero || f > 0 else {
-            ctx.problem(node, fieldPath(key), "must be \(allowZero ? "between 0 %" : "above 0 %") and 100 %, found '\(text)'")
+            ctx.problem(
+                node, fieldPath(key), "must be \(allowZero ? "between 0 %" : "above 0 %") and 100 %, found '\(text)'")
             return nil
         }
         return f
@@ -104,7 +113,8 @@ extension FieldReader {
             return nil
         }
         var out: [String] = []
-        for item in seq {
+        for (i, item) in seq.enumerated() {
+            if let loc = ctx.location(item) { ctx.provenance.locations["\(fieldPath(key))[\(i)]"] = loc }
             guard case .scalar(let s) = item else {
                 ctx.problem(item, fieldPath(key), "expected a name, found \(FieldReader.describe(item))")
                 continue

@@ -19,6 +19,8 @@ public struct PlanProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
     public var fix: String?
+    /// The problem is missing pricing data (region, date), not a mistake in the plan: the CLI exits 3 for it.
+    public var isPricing = false
 
     public init(file: String, location: SourceLocation?, path: String, message: String, fix: String? = nil) {
         self.file = file

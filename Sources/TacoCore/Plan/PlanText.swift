@@ -13,7 +13,12 @@ public enum PlanText {
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                return .failure(PlanErrors([PlanProblem(file: file, location: nil, path: "", message: "no YAML document found")]))
+                return .failure(
+                    PlanErrors([
+                        PlanProblem(
+                            file: file, location: nil, path: "", message: "no YAML document found",
+                            fix: "the file holds only comments; start from plans/traffic-tacos.yaml")
+                    ]))
             }
             return .success(node)
         } catch let error as YamlError {

@@ -23,6 +23,15 @@ public struct Day: Codable, Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    private init(checked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// 1970-01-01, a fallback that needs no validation.
+    public static let epoch = Day(checked: 1970, 1, 1)
+
     static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
     public var description: String {

@@ -9,7 +9,7 @@ public struct Money: Codable, Hashable, Comparable, Sendable, CustomStringConver
     /// Reads a plain decimal string such as `0.315` or `0.00000125` exactly (no binary floating point).
     public init?(string: String) {
         let t = string.trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty, t.allSatisfy({ "0123456789.-".contains($0) }),
+        guard t.range(of: #"^-?[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil,
             let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX"))
         else { return nil }
         amount = d
@@ -52,4 +52,9 @@ extension Decimal {
     public init(exactly value: Double) {
         self = Decimal(string: "\(value)", locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(value)
     }
+}
+
+extension Decimal {
+    /// For physics and display only; money stays Decimal.
+    public var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
 }

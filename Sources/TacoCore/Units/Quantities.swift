@@ -41,9 +41,11 @@ enum UnitParser {
         "G": "GB or GiB", "Gb": "GB (gigabytes) — lower-case b means bits", "gb": "GB — lower-case b means bits",
         "kB": "KB (1,000 B) or KiB (1,024 B)",
     ]
-    static let ambiguousDurations: [String: String] = [
-        "M": "min (minutes); M could mean months", "mo": "a duration in days (d)",
-        "": "a unit, e.g. 5s, 30m, 1h",
+    /// Unit spellings refused as ambiguous, with the fix to suggest for a value `v`.
+    static let ambiguousDurations: [String: @Sendable (String) -> String] = [
+        "M": { "write \($0)min (minutes); M could mean months" },
+        "mo": { _ in "write a duration in days, e.g. 30d" },
+        "": { "write a unit, e.g. \($0)s (seconds) or \($0)min (minutes)" },
     ]
 
     static func split(_ text: String) -> (Double, String)? {
@@ -60,9 +62,8 @@ enum UnitParser {
             return .failure(
                 UnitError(message: "'\(text)' is not a duration", fix: "write a number and a unit, e.g. 5s, 30m, 1h"))
         }
-        if let meaning = ambiguousDurations[unit] {
-            return .failure(
-                UnitError(message: "'\(text)' has no unambiguous unit", fix: "write \(meaning), e.g. \(fmt(value))s"))
+        if let fix = ambiguousDurations[unit] {
+            return .failure(UnitError(message: "'\(text)' has no unambiguous unit", fix: fix(fmt(value))))
         }
         guard let factor = durationUnits[unit] else {
             return .failure(

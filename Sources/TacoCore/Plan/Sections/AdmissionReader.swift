@@ -18,8 +18,13 @@ enum AdmissionReader {
         let maxUtil = r.optional("max_backend_utilization", "a fraction", default: 0.7, note: "70 % (≥ 30 % headroom, seed)") {
             r.fraction($0, $1, "max_backend_utilization", allowZero: false)
         }
-        let budget: Money? = r.optional("write_budget", "USD per event", default: nil, note: "no budget cap") {
-            r.money($0, $1, "write_budget")
+        let budget: Money? = r.optional("write_budget", "USD per event", default: nil, note: "no budget cap") { t, n in
+            guard let m = r.money(t, n, "write_budget") else { return nil }
+            guard m.amount > 0 else {
+                r.ctx.problem(n, r.fieldPath("write_budget"), "a budget of $0 admits nobody", fix: "give a positive amount, or remove write_budget for no cap")
+                return nil
+            }
+            return m
         }
         r.finish()
         guard let capacity else { return nil }

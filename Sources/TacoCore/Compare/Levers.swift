@@ -1,0 +1,87 @@
+import Foundation
+
+/// Attributes the cost difference between two plans to levers (MODEL §9): starting from the baseline, the levers
+/// are switched to the other plan's setting one at a time in a fixed order, and each step's change in total cost
+/// is that lever's share. The last step ("other changes") copies every remaining field, so the plan after it is
+/// the other plan and the steps sum exactly to the total delta.
+public enum Levers {
+    public struct Lever: Sendable {
+        public var name: String
+        /// Field paths this lever covers, for display.
+        public var fields: [String]
+        /// Copies the lever's fields from the second plan into the first.
+        var apply: @Sendable (inout Plan, Plan) -> Void
+    }
+
+    /// The fixed order: code first (it decides the node count), then the node and engine choices, then Spot,
+    /// then admission and DynamoDB.
+    public static let all: [Lever] = [
+        Lever(name: "fewer nodes from a code change (command mix)", fields: ["apis"]) { $0.apis = $1.apis },
+        Lever(name: "Graviton vs x86 (ElastiCache)", fields: ["redis.candidates"]) {
+            $0.redis.candidates = $1.redis.candidates
+        },
+        Lever(name: "Valkey vs Redis OSS", fields: ["redis.engine"]) { $0.redis.engine = $1.redis.engine },
+        Lever(name: "Graviton vs x86 (EC2 gateway)", fields: ["gateway.node_candidates"]) {
+            $0.gateway.nodeCandidates = $1.gateway.nodeCandidates
+        },
+        Lever(
+            name: "Spot vs On-Demand",
+            fields: ["gateway.spot_share", "gateway.on_demand_floor", "gateway.interruption_limit"]
+        ) {
+            $0.gateway.spotShare = $1.gateway.spotShare
+            $0.gateway.onDemandFloor = $1.gateway.onDemandFloor
+            $0.gateway.interruptionLimit = $1.gateway.interruptionLimit
+            $0.gateway.requestedInterruption = $1.gateway.requestedInterruption
+        },
+        Lever(name: "admission control capping DynamoDB writes", fields: ["admission"]) {
+            $0.admission = $1.admission
+        },
+        Lever(name: "DynamoDB capacity mode", fields: ["dynamodb"]) { $0.dynamodb = $1.dynamodb },
+        Lever(name: "other changes", fields: ["(any other field)"]) { a, b in
+            let name = a.name
+            a = b
+            a.name = name
+        },
+    ]
+
+    /// The steps from `base` to `other`; levers whose fields are equal in both plans are left out.
+    public static func attribute(from base: EstimateInput, to other: EstimateInput) -> [Comparison.LeverStep] {
+        var current = base.plan
+        current.name = other.plan.name
+        var previous = Estimate.compute(withPlan(base, current))
+        var steps: [Comparison.LeverStep] = []
+        for lever in all {
+            var next = current
+            lever.apply(&next, other.plan)
+            guard next != current else { continue }
+            let estimate = Estimate.compute(withPlan(base, next))
+            let reasons = Infeasible.reasons(estimate, withPlan(base, next))
+            steps.append(
+                Comparison.LeverStep(
+                    lever: lever.name, fields: lever.fields,
+                    deltaPerMonth: estimate.totals.perMonth - previous.totals.perMonth,
+                    deltaPerEvent: estimate.totals.perEvent - previous.totals.perEvent,
+                    note: reasons.isEmpty
+                        ? nil
+                        : "the plan after this step is infeasible (\(reasons.map(\.constraint).joined(separator: "; "))): its total misses that resource"
+                ))
+            current = next
+            previous = estimate
+        }
+        let final = Estimate.compute(other)
+        if final.totals.perMonth != previous.totals.perMonth || final.totals.perEvent != previous.totals.perEvent {
+            steps.append(
+                Comparison.LeverStep(
+                    lever: "prices (region or as-of day)", fields: ["event.region", "--as-of"],
+                    deltaPerMonth: final.totals.perMonth - previous.totals.perMonth,
+                    deltaPerEvent: final.totals.perEvent - previous.totals.perEvent, note: nil))
+        }
+        return steps
+    }
+
+    static func withPlan(_ input: EstimateInput, _ plan: Plan) -> EstimateInput {
+        var i = input
+        i.plan = plan
+        return i
+    }
+}

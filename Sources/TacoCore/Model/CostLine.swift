@@ -1,0 +1,129 @@
+import Foundation
+
+/// One priced line: quantity × unit price, joined late with the price book (MODEL §9). A missing price is an
+/// explicit UNPRICED line, never $0.
+public struct CostLine: Codable, Hashable, Sendable {
+    /// `redis`, `gateway`, `eks`, `dynamodb`.
+    public var resource: String
+    public var component: String
+    public var quantity: Decimal
+    /// What one unit of quantity is: `node`, `cluster`, `write request unit`, `WCU-hour`.
+    public var unit: String
+    public var unitPrice: Money?
+    /// Per hour while running (for hourly resources).
+    public var hourly: Money?
+    public var perEvent: Money?
+    public var perMonth: Money?
+    /// How the per-event and per-month figures follow from the hourly one.
+    public var basis: String
+    public var priceSource: String
+    public var effectiveFrom: Day?
+    public var confidence: String
+    public var unpriced: Bool { unitPrice == nil }
+}
+
+/// Per-event and per-month totals; `unpricedLines` counts lines whose price is missing (totals exclude them).
+public struct CostTotals: Codable, Hashable, Sendable {
+    public var hourly: Money
+    public var perEvent: Money
+    public var perMonth: Money
+    public var unpricedLines: Int
+}
+
+enum Costing {
+    static let hoursPerMonth: Decimal = 730
+
+    /// Event hours: the sale window (extended when the queue drains after it closes).
+    static func eventHours(_ plan: Plan, traffic: Traffic) -> Decimal {
+        let seconds = max(plan.event.window.value, min(traffic.drainTime, 86_400))
+        return Decimal(exactly: seconds) / 3600
+    }
+
+    static func hourlyLine(
+        resource: String, component: String, count: Int, unit: String, quote: PriceQuote?, priceOverride: Money? = nil,
+        sourceNote: String = "", eventHours: Decimal, alwaysOn: Bool, eventsPerMonth: Int
+    ) -> CostLine {
+        let price = priceOverride ?? quote?.usd
+        let hourly = price.map { $0 * Decimal(count) }
+        let perEvent = hourly.map { $0 * eventHours }
+        let perMonth = alwaysOn ? hourly.map { $0 * hoursPerMonth } : perEvent.map { $0 * Decimal(eventsPerMonth) }
+        let hours = Format.number(eventHours.doubleValue, maxDecimals: 4)
+        return CostLine(
+            resource: resource, component: component, quantity: Decimal(count), unit: unit, unitPrice: price,
+            hourly: hourly, perEvent: perEvent, perMonth: perMonth,
+            basis: alwaysOn ? "always on: 730 h/month; per event: \(hours) h" : "per event: \(hours) h × \(eventsPerMonth) events/month",
+            priceSource: quote.map { $0.source + sourceNote } ?? "UNPRICED: no price in force", effectiveFrom: quote?.effectiveFrom,
+            confidence: quote?.confidence ?? "none")
+    }
+
+    static func lines(_ input: EstimateInput, traffic: Traffic, redis: RedisSizing, gateway: GatewaySizing, dynamo: DynamoSizing) -> [CostLine] {
+        let plan = input.plan
+        let hours = eventHours(plan, traffic: traffic)
+        let events = plan.event.eventsPerMonth
+        var out: [CostLine] = []
+        if let c = redis.chosen, let nodes = c.nodes {
+            out.append(
+                hourlyLine(
+                    resource: "redis", component: "\(c.nodeType) \(plan.redis.engine.displayName) node", count: nodes, unit: "node",
+                    quote: c.price, eventHours: hours, alwaysOn: plan.redis.alwaysOn, eventsPerMonth: events))
+        }
+        let eks = PriceKey(service: .eks, region: plan.event.region, product: "cluster", engineOS: "standard-support", purchaseOption: "on-demand", unit: "hour")
+        out.append(
+            hourlyLine(
+                resource: "eks", component: "EKS control plane (standard support)", count: 1, unit: "cluster",
+                quote: input.book.sheet.quote(eks), eventHours: hours, alwaysOn: true, eventsPerMonth: events))
+        if let g = gateway.chosen {
+            if g.onDemandNodes > 0 {
+                out.append(
+                    hourlyLine(
+                        resource: "gateway", component: "\(g.nodeType) On-Demand node", count: g.onDemandNodes, unit: "node",
+                        quote: g.onDemandPrice, eventHours: hours, alwaysOn: false, eventsPerMonth: events))
+            }
+            if g.spotNodes > 0 {
+                let spotPrice = g.onDemandPrice.map { GatewaySizing.spotPrice($0.usd, g.spot) }
+                let note = g.spot.map { "; Spot = On-Demand × (1 − \($0.savingsPercent) %), Spot Advisor \($0.region) captured \($0.capturedOn)" } ?? ""
+                out.append(
+                    hourlyLine(
+                        resource: "gateway", component: "\(g.nodeType) Spot node", count: g.spotNodes, unit: "node",
+                        quote: g.onDemandPrice, priceOverride: spotPrice, sourceNote: note, eventHours: hours, alwaysOn: false,
+                        eventsPerMonth: events))
+            }
+            if gateway.preWarm.needed {
+                let lead = Decimal(exactly: gateway.preWarm.leadSeconds) / 3600
+                var line = hourlyLine(
+                    resource: "gateway", component: "\(g.nodeType) pre-warm (On-Demand, \(Format.number(gateway.preWarm.leadSeconds)) s before the sale)",
+                    count: g.nodes, unit: "node", quote: g.onDemandPrice, eventHours: lead, alwaysOn: false, eventsPerMonth: events)
+                line.hourly = nil
+                out.append(line)
+            }
+        }
+        if plan.dynamodb.mode == .onDemand {
+            let writes = Decimal(exactly: dynamo.expectedWrites) * Decimal(dynamo.wruPerWrite)
+            let perEvent = dynamo.wruPrice.map { $0.usd * writes }
+            out.append(
+                CostLine(
+                    resource: "dynamodb", component: "reservation writes (on-demand, expected)", quantity: writes,
+                    unit: "write request unit", unitPrice: dynamo.wruPrice?.usd, hourly: nil, perEvent: perEvent,
+                    perMonth: perEvent.map { $0 * Decimal(events) }, basis: "per event × \(events) events/month",
+                    priceSource: dynamo.wruPrice?.source ?? "UNPRICED: no price in force",
+                    effectiveFrom: dynamo.wruPrice?.effectiveFrom, confidence: dynamo.wruPrice?.confidence ?? "none"))
+        } else {
+            let units = Decimal(dynamo.provisionedWCU * dynamo.provisionedHours)
+            let perEvent = dynamo.wcuPrice.map { $0.usd * units }
+            out.append(
+                CostLine(
+                    resource: "dynamodb", component: "provisioned write capacity (\(dynamo.provisionedWCU) WCU × \(dynamo.provisionedHours) h)",
+                    quantity: units, unit: "WCU-hour", unitPrice: dynamo.wcuPrice?.usd, hourly: nil, perEvent: perEvent,
+                    perMonth: perEvent.map { $0 * Decimal(events) }, basis: "per event × \(events) events/month",
+                    priceSource: dynamo.wcuPrice?.source ?? "UNPRICED: no price in force",
+                    effectiveFrom: dynamo.wcuPrice?.effectiveFrom, confidence: dynamo.wcuPrice?.confidence ?? "none"))
+        }
+        return out
+    }
+
+    static func totals(_ lines: [CostLine]) -> CostTotals {
+        CostTotals(
+            hourly: lines.compactMap(\.hourly).reduce(.zero, +), perEvent: lines.compactMap(\.perEvent).reduce(.zero, +),
+            perMonth: lines.compactMap(\.perMonth).reduce(.zero, +), unpricedLines: lines.filter(\.unpriced).count)
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+
+/// The Redis/Valkey cluster: shards, nodes and node type, each candidate with why it fits or not (MODEL §5).
+public struct RedisSizing: Codable, Hashable, Sendable {
+    public struct Candidate: Codable, Hashable, Sendable {
+        public var nodeType: String
+        public var usableMemoryGiB: Double
+        public var baselineGbps: Double
+        public var memoryShards: Int
+        public var networkShards: Int?
+        public var engineShards: Int?
+        public var shards: Int?
+        public var nodes: Int?
+        public var hourly: Money?
+        public var price: PriceQuote?
+        public var feasible: Bool
+        /// Why it was rejected, or which requirement set the shard count.
+        public var note: String
+    }
+
+    /// A command whose cost grows with N (the seed's KEYS lesson): the rate at which it fills one core.
+    public struct LinearCommandFlag: Codable, Hashable, Sendable {
+        public var api: String
+        public var command: String
+        public var n: Double
+        public var microsPerCall: Double
+        public var saturationRate: Double
+        public var requestedRate: Double
+        public var coresNeeded: Double
+    }
+
+    public struct NodeLoad: Codable, Hashable, Sendable {
+        public var role: String
+        public var count: Int
+        public var engineCPU: Double
+        public var bandwidth: Double
+    }
+
+    public var engine: Engine
+    public var memory: RedisMemory
+    public var load: RedisLoad
+    public var candidates: [Candidate]
+    public var chosen: Candidate?
+    public var engineShards: Int?
+    public var hotKeyLoad: Double
+    public var busiestEngineCPU: Double?
+    public var nodeLoads: [NodeLoad]
+    public var linearCommands: [LinearCommandFlag]
+    public var infeasibleReason: String?
+
+    static func size(_ input: EstimateInput, traffic: Traffic, _ ledger: inout Ledger) -> RedisSizing {
+        let plan = input.plan
+        let r = plan.redis
+        let memory = RedisMemory.compute(input, traffic: traffic, &ledger)
+        let (load, _) = RedisLoad.build(input, traffic: traffic)
+
+        let hot = load.hotKeyEngineLoad
+        ledger.record(
+            "redis.hot_key_cpu", "Hot queue key engine CPU", value: hot, unit: "core", display: Show.pct(hot),
+            formula: "Σ queue-key calls/s × µs per call ÷ partitions (÷ replicas for reads when reads go to replicas) (MODEL §5)",
+            arithmetic: load.commands.filter { $0.key.isHotKey }.map {
+                "\($0.command) \(Show.rate($0.callsPerSecond)) × \(Show.n($0.cost.totalMicros)) µs"
+            }.joined(separator: " + ") + " → \(Show.pct(hot)) of one core on the busiest queue node",
+            inputs: load.commands.filter { $0.key.isHotKey }.map {
+                FigureInput("\($0.api) \($0.command)", Show.n($0.cost.totalMicros) + " µs", $0.cost.citation)
+            } + [
+                FigureInput("queue_partitions", "\(r.queuePartitions)", input.from("redis.queue_partitions")),
+                FigureInput("read_from_replicas", "\(r.readFromReplicas)", input.from("redis.read_from_replicas")),
+            ])
+
+        let engineShards = load.shardsForEngine(ceiling: r.engineCPUCeiling)
+        ledger.record(
+            "redis.engine_shards", "Shards needed for engine CPU", value: Double(engineShards ?? 0), unit: "shards",
+            display: engineShards.map { "\($0)" } ?? "none suffices (hot key)",
+            formula: "smallest S with busiest node's engine CPU ≤ ceiling (MODEL §5)",
+            arithmetic: engineShards.map {
+                "busiest node at S=\($0): \(Show.pct(load.busiestEngineLoad(shards: $0))) ≤ \(Show.pct(r.engineCPUCeiling))"
+            } ?? "hot key alone needs \(Show.pct(hot)) > ceiling \(Show.pct(r.engineCPUCeiling))",
+            inputs: [
+                FigureInput("engine_cpu_ceiling", Show.pct(r.engineCPUCeiling), input.from("redis.engine_cpu_ceiling")),
+                FigureInput("total engine CPU", Show.pct(load.totalEngineLoad), "Σ all command loads"),
+            ])
+
+        var flags: [LinearCommandFlag] = []
+        for c in load.commands where c.cost.complexity == .linear {
+            flags.append(
+                LinearCommandFlag(
+                    api: c.api, command: c.command, n: c.cost.n, microsPerCall: c.cost.totalMicros,
+                    saturationRate: c.cost.saturationRate, requestedRate: c.callsPerSecond,
+                    coresNeeded: c.engineLoad))
+        }
+
+        var candidates: [Candidate] = []
+        for type in r.candidates {
+            candidates.append(evaluate(type, input: input, memory: memory, load: load, engineShards: engineShards))
+        }
+        let feasible = candidates.filter(\.feasible)
+        let priced = feasible.filter { $0.hourly != nil }
+        let chosen =
+            priced.min { ($0.hourly?.amount ?? 0, $0.nodeType) < ($1.hourly?.amount ?? 0, $1.nodeType) }
+            ?? feasible.first
+
+        var sizing = RedisSizing(
+            engine: r.engine, memory: memory, load: load, candidates: candidates, chosen: chosen,
+            engineShards: engineShards, hotKeyLoad: hot, busiestEngineCPU: nil, nodeLoads: [], linearCommands: flags,
+            infeasibleReason: nil)
+        if let c = chosen, let shards = c.shards {
+            sizing.busiestEngineCPU = load.busiestEngineLoad(shards: shards)
+            sizing.nodeLoads = nodeLoads(load, shards: shards)
+            record(c, sizing: sizing, input: input, &ledger)
+        } else {
+            sizing.infeasibleReason = candidates.map { "\($0.nodeType): \($0.note)" }.joined(separator: "; ")
+        }
+        return sizing
+    }
+
+    static func evaluate(_ type: String, input: EstimateInput, memory: RedisMemory, load: RedisLoad, engineShards: Int?)
+        -> Candidate
+    {
+        let r = input.plan.redis
+        let spec = input.book.specs[type]
+        let usable = (spec?.memoryGiB ?? 0) * (1 - r.reservedMemory)
+        let baseline = spec?.baselineGbps ?? 0
+        let memShards = usable > 0 ? Int((memory.required / (usable * Bytes.gib)).rounded(.up)) : 0
+        let netShards = load.shardsForNetwork(capacity: baseline * 1e9 / 8)
+        let key = PriceKey(
+            service: .elasticache, region: input.plan.event.region, product: type, engineOS: r.engine.rawValue,
+            purchaseOption: "on-demand", unit: "hour")
+        let quote = input.book.sheet.quote(key)
+        var c = Candidate(
+            nodeType: type, usableMemoryGiB: usable, baselineGbps: baseline, memoryShards: max(memShards, 1),
+            networkShards: netShards, engineShards: engineShards, shards: nil, nodes: nil, hourly: nil, price: quote,
+            feasible: false, note: "")
+        guard let engineShards else {
+            c.note = "hot key: one queue partition needs \(Show.pct(load.hotKeyEngineLoad)) of an engine core (ceiling \(Show.pct(r.engineCPUCeiling)))"
+            if let worst = load.commands.filter({ $0.key.isHotKey }).max(by: { $0.engineLoad < $1.engineLoad }),
+                worst.cost.complexity == .linear
+            {
+                c.note += "; \(worst.command) at N = \(Show.n(worst.cost.n)) costs \(Show.n(worst.cost.totalMicros, 0)) µs, so one core saturates at \(Show.n(worst.cost.saturationRate, 1)) calls/s while \(worst.api) issues \(Show.rate(worst.callsPerSecond))"
+            } else {
+                c.note += "; add read replicas with read_from_replicas, queue partitions, or lighten the command mix"
+            }
+            return c
+        }
+        guard let netShards else {
+            c.note = "network: the busiest node would need more than \(Show.n(baseline)) Gbps baseline at any shard count"
+            return c
+        }
+        let queuePartitionBytes = memory.queueData / Double(r.queuePartitions) * r.bufferFactor
+        if queuePartitionBytes > usable * Bytes.gib {
+            c.note = "memory: one queue partition (\(Show.mb(queuePartitionBytes))) exceeds a node's usable \(Show.n(usable)) GiB"
+            return c
+        }
+        let shards = max(c.memoryShards, netShards, engineShards, r.minShards)
+        let drivers = [("memory", c.memoryShards), ("network", netShards), ("engine CPU", engineShards), ("plan floor min_shards", r.minShards)]
+        let driver = drivers.filter { $0.1 == shards }.map(\.0).joined(separator: ", ")
+        c.shards = shards
+        c.nodes = shards * (1 + r.replicas)
+        c.feasible = true
+        if let quote, let nodes = c.nodes {
+            c.hourly = quote.usd * Decimal(nodes)
+            c.note = "\(shards) shards set by \(driver)"
+        } else {
+            c.note = "\(shards) shards set by \(driver); UNPRICED: no \(r.engine.displayName) price for \(type) in \(input.plan.event.region) on \(input.asOf)"
+        }
+        return c
+    }
+
+    static func nodeLoads(_ load: RedisLoad, shards: Int) -> [NodeLoad] {
+        let engine = load.busiest(shards: shards) { $0.engineLoad }
+        let bw = load.busiest(shards: shards) { $0.bandwidth }
+        var out = [NodeLoad(role: "primary, queue shard", count: 1, engineCPU: engine.primary, bandwidth: bw.primary)]
+        if load.replicas > 0 {
+            out.append(NodeLoad(role: "replica, queue shard", count: load.replicas, engineCPU: engine.replica, bandwidth: bw.replica))
+        }
+        let queueShards = min(load.partitions, shards)
+        if shards > queueShards {
+            let other = RedisLoad(commands: load.commands.filter { !$0.key.isHotKey }, partitions: 1, replicas: load.replicas, readFromReplicas: load.readFromReplicas)
+            let e = other.busiest(shards: shards) { $0.engineLoad }
+            let b = other.busiest(shards: shards) { $0.bandwidth }
+            out.append(NodeLoad(role: "primary, other shard", count: shards - queueShards, engineCPU: e.primary, bandwidth: b.primary))
+            if load.replicas > 0 {
+                out.append(NodeLoad(role: "replica, other shard", count: (shards - queueShards) * load.replicas, engineCPU: e.replica, bandwidth: b.replica))
+            }
+        }
+        return out
+    }
+
+    static func record(_ c: Candidate, sizing: RedisSizing, input: EstimateInput, _ ledger: inout Ledger) {
+        let r = input.plan.redis
+        ledger.record(
+            "redis.usable_memory_per_node", "Usable memory per node", value: c.usableMemoryGiB, unit: "GiB",
+            display: Show.n(c.usableMemoryGiB) + " GiB", formula: "node memory × (1 − reserved memory) (MODEL §5)",
+            arithmetic: "\(Show.n(input.book.specs[c.nodeType]?.memoryGiB ?? 0)) GiB × (1 − \(Show.pct(r.reservedMemory))) = \(Show.n(c.usableMemoryGiB)) GiB",
+            inputs: [
+                FigureInput("memory", Show.n(input.book.specs[c.nodeType]?.memoryGiB ?? 0) + " GiB", "instance spec \(c.nodeType): \(input.book.specs[c.nodeType]?.source ?? "")"),
+                FigureInput("reserved_memory", Show.pct(r.reservedMemory), input.from("redis.reserved_memory")),
+            ])
+        ledger.record(
+            "redis.memory_shards", "Shards needed for memory", value: Double(c.memoryShards), unit: "shards",
+            display: "\(c.memoryShards)", formula: "⌈memory required ÷ usable per node⌉ (MODEL §5)",
+            arithmetic: "⌈\(Show.mb(sizing.memory.required)) ÷ \(Show.n(c.usableMemoryGiB)) GiB⌉ = \(c.memoryShards)",
+            inputs: [ledger.ref("redis.memory_required", "memory required"), ledger.ref("redis.usable_memory_per_node", "usable per node")])
+        let shards = c.shards ?? 0
+        let nodes = c.nodes ?? 0
+        ledger.record(
+            "redis.shards", "Shards", value: Double(shards), unit: "shards", display: "\(shards)",
+            formula: "max(memory, network, engine-CPU shards, min_shards) (MODEL §5)",
+            arithmetic: "max(\(c.memoryShards), \(c.networkShards ?? 0), \(c.engineShards ?? 0), \(r.minShards)) = \(shards)",
+            inputs: [
+                ledger.ref("redis.memory_shards", "memory shards"), ledger.ref("redis.engine_shards", "engine-CPU shards"),
+                FigureInput("network shards", "\(c.networkShards ?? 0)", "busiest node bandwidth ≤ \(Show.n(c.baselineGbps)) Gbps baseline"),
+                FigureInput("min_shards", "\(r.minShards)", input.from("redis.min_shards")),
+            ])
+        ledger.record(
+            "redis.nodes", "Redis nodes", value: Double(nodes), unit: "nodes", display: "\(nodes) × \(c.nodeType)",
+            formula: "shards × (1 + replicas) (MODEL §5)",
+            arithmetic: "\(shards) × (1 + \(r.replicas)) = \(nodes) nodes",
+            inputs: [ledger.ref("redis.shards", "shards"), FigureInput("replicas", "\(r.replicas)", input.from("redis.replicas"))])
+        let busiest = sizing.busiestEngineCPU ?? 0
+        ledger.record(
+            "redis.busiest_engine_cpu", "Busiest node engine CPU", value: busiest, unit: "core", display: Show.pct(busiest),
+            formula: "max over nodes of Σ routed calls/s × µs per call (MODEL §5)",
+            arithmetic: sizing.nodeLoads.map { "\($0.role): \(Show.pct($0.engineCPU))" }.joined(separator: "; "),
+            inputs: [FigureInput("engine_cpu_ceiling", Show.pct(r.engineCPUCeiling), input.from("redis.engine_cpu_ceiling"))])
+    }
+}

@@ -1,0 +1,327 @@
+import Yams
+
+/// A plan file's text as the CLI read it. `file` is the name problems are reported under; for `extends`
+/// targets the loader returns a normalized path so that cycles are recognized.
+public struct PlanSource: Sendable, Hashable {
+    public var file: String
+    public var text: String
+    public init(file: String, text: String) {
+        self.file = file
+        self.text = text
+    }
+}
+
+/// One named variant of a plan: the base plan with the variant's overrides merged in, decoded and validated
+/// exactly like a plan.
+public struct PlanVariant: Sendable {
+    public var name: String
+    /// The variant's `about:` text, if any.
+    public var about: String?
+    /// The overridden field paths, in the order written.
+    public var overrides: [String]
+    public var plan: Plan
+    public var provenance: PlanProvenance
+}
+
+/// A plan with its `extends` chain resolved and its variants applied.
+public struct PlanFamily: Sendable {
+    /// The name the base plan goes by in comparisons.
+    public static let baseName = "base"
+    public var file: String
+    /// The files merged, the plan itself first, then what it extends, and so on.
+    public var chain: [String]
+    public var base: Plan
+    public var baseProvenance: PlanProvenance
+    public var variants: [PlanVariant]
+}
+
+/// `extends:` and `variants:` at the YAML node level (Docs/PlanSpec.md "Variants").
+///
+/// - `extends: other.yaml` merges this file over another plan file: mappings merge key by key, recursively;
+///   a scalar or a list in this file replaces the other file's value wholesale. Chains are allowed; a cycle is
+///   an error.
+/// - `variants:` maps a variant name to overrides by field path. A path is field names joined by `.`, with
+///   `[i]` (0-based) to pick a list entry: `gateway.spot_share: 0%`, `redis.engine: valkey`,
+///   `apis.status.commands[1].command: KEYS_queue`. The value may be a scalar, a list or a mapping (a mapping
+///   merges like `extends`). The one reserved key `about:` describes the variant.
+///
+/// Overrides are merged into the node tree before `PlanDecoder.decode(node:file:)`, so a variant is validated
+/// exactly like a plan: an unknown field is reported with "did you mean".
+public enum PlanVariants {
+    /// Reads the `extends` target named `target` in file `from`.
+    public typealias Loader = (_ target: String, _ from: String) -> Result<PlanSource, PlanErrors>
+
+    public static func resolve(_ source: PlanSource, load: Loader) -> Result<PlanFamily, PlanErrors> {
+        let merged: (node: Node, chain: [String])
+        switch compose(source, load: load, seen: []) {
+        case .failure(let e): return .failure(e)
+        case .success(let m): merged = m
+        }
+        let baseNode = removing(["variants"], from: merged.node)
+        let base: (Plan, PlanProvenance)
+        switch PlanDecoder.decode(node: baseNode, file: source.file) {
+        case .failure(let e): return .failure(e)
+        case .success(let b): base = b
+        }
+        var variants: [PlanVariant] = []
+        var problems: [PlanProblem] = []
+        for (name, nameNode, body) in variantEntries(merged.node, file: source.file, problems: &problems) {
+            if name == PlanFamily.baseName {
+                problems.append(
+                    problem(
+                        source.file, nameNode, "variants.\(name)", "'\(name)' names the plan itself in comparisons",
+                        fix: "rename the variant"))
+                continue
+            }
+            switch variant(name, body, base: baseNode, file: source.file) {
+            case .failure(let e): problems += e.problems
+            case .success(let v): variants.append(v)
+            }
+        }
+        if !problems.isEmpty { return .failure(PlanErrors(problems)) }
+        return .success(
+            PlanFamily(
+                file: source.file, chain: merged.chain, base: base.0, baseProvenance: base.1, variants: variants))
+    }
+
+    /// The plan's node tree with every `extends` merged in (and `extends` removed), and the chain of files.
+    public static func compose(_ source: PlanSource, load: Loader, seen: [String]) -> Result<
+        (node: Node, chain: [String]), PlanErrors
+    > {
+        let node: Node
+        switch PlanText.compose(source.text, file: source.file) {
+        case .failure(let e): return .failure(e)
+        case .success(let n): node = n
+        }
+        let chain = seen + [source.file]
+        guard case .mapping(let mapping) = node, let target = mapping["extends"] else {
+            return .success((node, chain))
+        }
+        guard case .scalar(let s) = target, !s.string.isEmpty else {
+            return .failure(
+                PlanErrors([
+                    problem(
+                        source.file, target, "extends", "expected the path of another plan file",
+                        fix: "write `extends: traffic-tacos.yaml` (relative to this file)")
+                ]))
+        }
+        let parent: PlanSource
+        switch load(s.string, source.file) {
+        case .failure(let e): return .failure(e)
+        case .success(let p): parent = p
+        }
+        if chain.contains(parent.file) {
+            let loop = (chain + [parent.file]).joined(separator: " → ")
+            return .failure(
+                PlanErrors([
+                    problem(
+                        source.file, target, "extends", "extends cycle: \(loop)",
+                        fix: "remove one `extends:` so the chain ends in a plan that extends nothing")
+                ]))
+        }
+        switch compose(parent, load: load, seen: chain) {
+        case .failure(let e): return .failure(e)
+        case .success(let p): return .success((merge(removing(["extends"], from: node), over: p.node), p.chain))
+        }
+    }
+
+    /// `top` merged over `base`: mappings key by key (recursively), anything else replaced by `top`.
+    public static func merge(_ top: Node, over base: Node) -> Node {
+        guard case .mapping(let t) = top, case .mapping(let b) = base else { return top }
+        var pairs: [(Node, Node)] = b.map { ($0.key, $0.value) }
+        for (k, v) in t {
+            if let i = pairs.firstIndex(where: { $0.0.string == k.string }) {
+                pairs[i] = (pairs[i].0, merge(v, over: pairs[i].1))
+            } else {
+                pairs.append((k, v))
+            }
+        }
+        return .mapping(Node.Mapping(pairs, b.tag, b.style, b.mark))
+    }
+
+    static func removing(_ keys: Set<String>, from node: Node) -> Node {
+        guard case .mapping(let m) = node else { return node }
+        let pairs = m.filter { !keys.contains($0.key.string ?? "") }.map { ($0.key, $0.value) }
+        return .mapping(Node.Mapping(pairs, m.tag, m.style, m.mark))
+    }
+
+    static func variantEntries(_ root: Node, file: String, problems: inout [PlanProblem]) -> [(String, Node, Node)] {
+        guard case .mapping(let m) = root, let variants = m["variants"] else { return [] }
+        guard case .mapping(let vm) = variants else {
+            problems.append(
+                problem(
+                    file, variants, "variants", "expected a mapping from variant name to overrides",
+                    fix: "write `variants:` then `  spot-off: { gateway.spot_share: 0% }`"))
+            return []
+        }
+        var out: [(String, Node, Node)] = []
+        for (k, v) in vm {
+            guard let name = k.string, !name.isEmpty else {
+                problems.append(problem(file, k, "variants", "a variant name must be a plain name"))
+                continue
+            }
+            out.append((name, k, v))
+        }
+        return out
+    }
+
+    static func variant(_ name: String, _ body: Node, base: Node, file: String) -> Result<PlanVariant, PlanErrors> {
+        let here = "variants.\(name)"
+        guard case .mapping(let overrides) = body else {
+            return .failure(
+                PlanErrors([
+                    problem(
+                        file, body, here, "expected a mapping of field paths to values",
+                        fix: "e.g. `\(name): { redis.engine: valkey }`")
+                ]))
+        }
+        var tree = base
+        var about: String?
+        var paths: [String] = []
+        var problems: [PlanProblem] = []
+        for (k, v) in overrides {
+            guard let path = k.string else { continue }
+            if path == "about" {
+                about = v.string
+                continue
+            }
+            guard let segments = FieldPath.parse(path) else {
+                problems.append(
+                    problem(
+                        file, k, here, "'\(path)' is not a field path",
+                        fix:
+                            "join field names with `.` and pick list entries with [i], e.g. apis.status.commands[1].command"
+                    ))
+                continue
+            }
+            switch FieldPath.set(segments, value: v, keyMark: k.mark, in: tree, at: "") {
+            case .failure(let failure):
+                problems.append(problem(file, k, "\(here).\(path)", failure.message, fix: failure.fix))
+            case .success(let t):
+                tree = t
+                paths.append(path)
+            }
+        }
+        if !problems.isEmpty { return .failure(PlanErrors(problems)) }
+        switch PlanDecoder.decode(node: tree, file: file) {
+        case .failure(let e):
+            return .failure(
+                PlanErrors(
+                    e.problems.map {
+                        var p = $0
+                        p.message = "variant '\(name)': " + p.message
+                        return p
+                    }))
+        case .success(let (plan, provenance)):
+            return .success(
+                PlanVariant(name: name, about: about, overrides: paths, plan: plan, provenance: provenance))
+        }
+    }
+
+    static func problem(_ file: String, _ node: Node?, _ path: String, _ message: String, fix: String? = nil)
+        -> PlanProblem
+    {
+        let loc = node?.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+        return PlanProblem(file: file, location: loc, path: path, message: message, fix: fix)
+    }
+}
+
+/// A dotted field path with list indices: `apis.status.commands[1].command`.
+enum FieldPath {
+    enum Segment: Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    struct Failure: Error {
+        var message: String
+        var fix: String?
+    }
+
+    static func parse(_ text: String) -> [Segment]? {
+        var out: [Segment] = []
+        for part in text.split(separator: ".", omittingEmptySubsequences: false) {
+            var rest = Substring(part)
+            let open = rest.firstIndex(of: "[") ?? rest.endIndex
+            let name = rest[rest.startIndex..<open]
+            guard !name.isEmpty, !name.contains("]") else { return nil }
+            out.append(.key(String(name)))
+            rest = rest[open...]
+            while !rest.isEmpty {
+                guard rest.first == "[", let close = rest.firstIndex(of: "]") else { return nil }
+                guard let i = Int(rest[rest.index(after: rest.startIndex)..<close]), i >= 0 else { return nil }
+                out.append(.index(i))
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    static func describe(_ segments: [Segment]) -> String {
+        var s = ""
+        for seg in segments {
+            switch seg {
+            case .key(let k): s += s.isEmpty ? k : ".\(k)"
+            case .index(let i): s += "[\(i)]"
+            }
+        }
+        return s
+    }
+
+    /// `tree` with the value at `segments` replaced (or added: a missing last field is added and left for the
+    /// decoder to validate, with its "did you mean").
+    static func set(_ segments: [Segment], value: Node, keyMark: Mark?, in tree: Node, at done: String)
+        -> Result<Node, Failure>
+    {
+        guard let first = segments.first else { return .success(PlanVariants.merge(value, over: tree)) }
+        let rest = Array(segments.dropFirst())
+        let here = describe([first])
+        let path = done.isEmpty ? here : (here.hasPrefix("[") ? done + here : "\(done).\(here)")
+        switch first {
+        case .key(let key):
+            guard case .mapping(let m) = tree else {
+                let what = done.isEmpty ? "the plan" : "'\(done)'"
+                return .failure(
+                    Failure(message: "\(what) is \(FieldReader.describe(tree)), not a mapping with field '\(key)'"))
+            }
+            var pairs: [(Node, Node)] = m.map { ($0.key, $0.value) }
+            if let i = pairs.firstIndex(where: { $0.0.string == key }) {
+                switch set(rest, value: value, keyMark: keyMark, in: pairs[i].1, at: path) {
+                case .failure(let f): return .failure(f)
+                case .success(let v): pairs[i] = (pairs[i].0, v)
+                }
+            } else {
+                let names = pairs.compactMap { $0.0.string }
+                if !rest.isEmpty, let near = Suggestion.closest(to: key, in: names) {
+                    return .failure(
+                        Failure(
+                            message: "unknown field '\(key)'" + (done.isEmpty ? "" : " under '\(done)'"),
+                            fix: "did you mean '\(near)'? fields here: \(names.joined(separator: ", "))"))
+                }
+                let empty = Node.mapping(Node.Mapping([], .implicit, .any, keyMark))
+                switch set(rest, value: value, keyMark: keyMark, in: empty, at: path) {
+                case .failure(let f): return .failure(f)
+                case .success(let v): pairs.append((Node.scalar(Node.Scalar(key, .implicit, .any, keyMark)), v))
+                }
+            }
+            return .success(.mapping(Node.Mapping(pairs, m.tag, m.style, m.mark)))
+        case .index(let i):
+            guard case .sequence(let seq) = tree else {
+                return .failure(Failure(message: "'\(done)' is \(FieldReader.describe(tree)), not a list"))
+            }
+            var nodes = Array(seq)
+            guard i < nodes.count else {
+                return .failure(
+                    Failure(
+                        message:
+                            "index \(i) is out of range: '\(done)' has \(nodes.count) entr\(nodes.count == 1 ? "y" : "ies")",
+                        fix: nodes.isEmpty ? nil : "use an index from 0 to \(nodes.count - 1)"))
+            }
+            switch set(rest, value: value, keyMark: keyMark, in: nodes[i], at: path) {
+            case .failure(let f): return .failure(f)
+            case .success(let v): nodes[i] = v
+            }
+            return .success(.sequence(Node.Sequence(nodes, seq.tag, seq.style, seq.mark)))
+        }
+    }
+}

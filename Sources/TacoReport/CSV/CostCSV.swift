@@ -1,0 +1,34 @@
+import TacoCore
+
+/// `report --format csv`: one row per cost line (RFC 4180, LF line ends). Money columns are exact decimal strings,
+/// empty when unpriced; the price-source column then says UNPRICED.
+public enum CostCSV {
+    public static let header = [
+        "resource", "component", "quantity", "unit", "unit_price_usd", "hourly_usd", "per_event_usd", "per_month_usd",
+        "price_source", "effective_date",
+    ]
+
+    public static func render(_ r: Report) -> String {
+        var lines = [header.map(field).joined(separator: ",")]
+        for l in r.costs.lines {
+            let cells = [
+                l.resource, l.component, "\(l.quantity)", l.unit, money(l.unitPrice), money(l.hourly),
+                money(l.perEvent),
+                money(l.perMonth), l.priceSource, l.effectiveFrom?.description ?? "",
+            ]
+            lines.append(cells.map(field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func money(_ m: Money?) -> String { m?.description ?? "" }
+
+    /// Quotes a field when it holds a comma, quote or line break; doubles inner quotes. A leading `=`, `+`, `-` or
+    /// `@` is prefixed with `'` so a spreadsheet does not run a user-supplied name as a formula.
+    static func field(_ s: String) -> String {
+        var v = s
+        if let first = v.first, "=+@".contains(first) || (first == "-" && Double(v) == nil) { v = "'" + v }
+        guard v.contains(where: { ",\"\n\r".contains($0) }) else { return v }
+        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

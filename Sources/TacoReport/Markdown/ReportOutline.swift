@@ -1,0 +1,170 @@
+import TacoCore
+
+/// A report laid out as parts with one idea each. The Markdown renderer prints every part as a section; the deck
+/// renderer prints every part as one slide (splitting long tables). Text is raw here; renderers escape it.
+public struct ReportPart: Sendable {
+    public enum Block: Sendable {
+        case text(String)
+        case labeled(String, String)
+        case table(headers: [String], rows: [[String]], right: Set<Int>)
+        case chart(Chart)
+        case note(String)
+    }
+    public var title: String
+    public var blocks: [Block]
+}
+
+public enum ReportOutline {
+    public static func parts(_ r: Report) -> [ReportPart] {
+        var parts = [event(r), admission(r), redisMemory(r), redisCPU(r), gateway(r), dynamo(r), costs(r)]
+        parts += costLines(r)
+        parts.append(levers(r))
+        parts.append(validation(r))
+        parts += r.findings.isEmpty ? [] : [findings(r)]
+        return parts
+    }
+
+    static func figureTable(_ figures: [ReportFigure]) -> ReportPart.Block {
+        .table(
+            headers: ["figure", "value", "arithmetic"], rows: figures.map { [$0.label, $0.display, $0.arithmetic] },
+            right: [1])
+    }
+
+    static func chart(_ r: Report, _ id: String) -> ReportPart.Block? {
+        if let c = r.charts.first(where: { $0.id == id }) { return .chart(c) }
+        if let o = r.omittedCharts.first(where: { $0.id == id }) { return .note("\(o.title): \(o.reason).") }
+        return nil
+    }
+
+    static func event(_ r: Report) -> ReportPart {
+        ReportPart(
+            title: "The event and its traffic",
+            blocks: [
+                .table(
+                    headers: ["input", "value", "from"], rows: r.traffic.facts.map { [$0.name, $0.value, $0.origin] },
+                    right: [1]),
+                figureTable(r.traffic.figures),
+            ])
+    }
+
+    static func admission(_ r: Report) -> ReportPart {
+        let rows = r.admission.criteria.map { c in
+            [c.name + (c.binding ? " ◀" : ""), c.role, c.rate, c.arithmetic]
+        }
+        return ReportPart(
+            title: "Admission rate: \(r.admission.rate) (binding: \(r.admission.binding))",
+            blocks: [
+                .table(headers: ["criterion", "role", "rate", "arithmetic"], rows: rows, right: [2]),
+                figureTable(r.admission.figures),
+            ])
+    }
+
+    static func redisMemory(_ r: Report) -> ReportPart {
+        let rows = r.redis.candidates.map { c in
+            [c.nodeType + (c.chosen ? " ◀" : ""), c.usableGiB, c.baselineGbps, c.shards, c.nodes, c.hourly, c.note]
+        }
+        var blocks: [ReportPart.Block] = [
+            figureTable(r.redis.figures),
+            .table(
+                headers: ["node type", "usable GiB", "baseline Gbps", "shards", "nodes", "per hour", "why"], rows: rows,
+                right: [1, 2, 3, 4, 5]),
+        ]
+        if let why = r.redis.infeasible { blocks.append(.labeled("Infeasible", why)) }
+        return ReportPart(title: "\(r.redis.engine) cluster: memory, shards and nodes", blocks: blocks)
+    }
+
+    static func redisCPU(_ r: Report) -> ReportPart {
+        var blocks: [ReportPart.Block] = []
+        if let c = r.redis.ceiling { blocks.append(.labeled("Engine-CPU ceiling", c)) }
+        blocks.append(
+            .table(
+                headers: ["node", "count", "engine CPU", "network"],
+                rows: r.redis.nodes.map { [$0.role, "\($0.count)", $0.engineCPU, $0.network] }, right: [1, 2, 3]))
+        if let c = chart(r, "redis-cpu-per-node") { blocks.append(c) }
+        return ReportPart(title: "\(r.redis.engine) engine CPU and network per node", blocks: blocks)
+    }
+
+    static func gateway(_ r: Report) -> ReportPart {
+        let rows = r.gateway.options.map { o in
+            [
+                o.nodeType + (o.chosen ? " ◀" : ""), o.architecture, "\(o.podsPerNode)", o.nodes, "\(o.onDemand)",
+                "\(o.spot)", o.hourly,
+            ]
+        }
+        return ReportPart(
+            title: "Gateway: pods, nodes, Spot split, pre-warm",
+            blocks: [
+                figureTable(r.gateway.figures),
+                .table(
+                    headers: ["node type", "arch", "pods/node", "nodes", "On-Demand", "Spot", "per hour"], rows: rows,
+                    right: [2, 3, 4, 5, 6]),
+                .labeled("Pre-warm", r.gateway.preWarm),
+            ])
+    }
+
+    static func dynamo(_ r: Report) -> ReportPart {
+        ReportPart(
+            title: "DynamoDB: ceiling, expected, provisioned",
+            blocks: [figureTable(r.dynamodb.figures), .labeled("Cheaper for this event", r.dynamodb.cheaperMode)]
+                + r.dynamodb.notes.map { .note($0) })
+    }
+
+    static func costs(_ r: Report) -> ReportPart {
+        let u = r.costs.unpricedLines > 0 ? " + \(r.costs.unpricedLines) UNPRICED" : ""
+        var blocks: [ReportPart.Block] = [
+            .labeled("Per event", Format.usd(r.costs.perEvent) + u),
+            .labeled("Per month", Format.usd(r.costs.perMonth) + u),
+        ]
+        if let c = chart(r, "cost-by-resource") { blocks.append(c) }
+        return ReportPart(title: "Cost per event and per month", blocks: blocks)
+    }
+
+    /// Cost lines, at most six to a part so a slide's table fits.
+    static func costLines(_ r: Report) -> [ReportPart] {
+        let rows = r.costs.lines.map { l in
+            [
+                l.resource, l.component, l.perEvent.map { Format.usd($0, places: 4) } ?? "UNPRICED",
+                l.perMonth.map { Format.usd($0) } ?? "UNPRICED", l.arithmetic,
+            ]
+        }
+        let chunks = stride(from: 0, to: rows.count, by: 6).map { Array(rows[$0..<min($0 + 6, rows.count)]) }
+        return chunks.enumerated().map { i, chunk in
+            ReportPart(
+                title: "Cost lines" + (chunks.count > 1 ? " (\(i + 1)/\(chunks.count))" : ""),
+                blocks: [
+                    .table(
+                        headers: ["resource", "component", "per event", "per month", "arithmetic"], rows: chunk,
+                        right: [2, 3])
+                ])
+        }
+    }
+
+    static func levers(_ r: Report) -> ReportPart {
+        guard let l = r.levers else {
+            return ReportPart(title: "Savings by lever", blocks: chart(r, "savings-by-lever").map { [$0] } ?? [])
+        }
+        var blocks: [ReportPart.Block] = [
+            .labeled("Baseline", "\(l.baseline): \(Format.usd(l.baselinePerMonth)) per month")
+        ]
+        if let c = chart(r, "savings-by-lever") { blocks.append(c) }
+        return ReportPart(title: "Savings by lever", blocks: blocks)
+    }
+
+    static func validation(_ r: Report) -> ReportPart {
+        guard let v = r.validation else {
+            return ReportPart(
+                title: "Validation against the benchmark", blocks: chart(r, "redis-cpu-by-rps").map { [$0] } ?? [])
+        }
+        var blocks: [ReportPart.Block] = [.labeled("Benchmark", v.benchmark), .text(v.summary)]
+        if let c = chart(r, "redis-cpu-by-rps") { blocks.append(c) }
+        return ReportPart(title: "Validation against the benchmark", blocks: blocks)
+    }
+
+    static func findings(_ r: Report) -> ReportPart {
+        let rows = r.findings.map { f in [f.severity, f.title, f.claim ?? "—"] }
+        return ReportPart(
+            title: "Findings about the seed's claims",
+            blocks: [.table(headers: ["severity", "finding", "seed's claim"], rows: rows, right: [])]
+                + r.findings.map { .labeled($0.title, $0.message) })
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import TacoCore
+
+/// The stable report model every renderer (Markdown, Marp deck, SVG and Mermaid charts, CSV, JSON) consumes.
+/// `ReportBuilder` fills it from an `Estimate`; renderers only lay it out and never recompute a number.
+/// Versioned by `schema`; money is `Money` (a decimal string in JSON), so the model round-trips exactly.
+public struct Report: Codable, Hashable, Sendable {
+    public static let currentSchema = "tacoplan.report/1"
+    public var schema: String
+    public var plan: String
+    public var region: String
+    /// The day whose prices were used; the report shows no other date (no clock).
+    public var asOf: Day
+    public var traffic: TrafficSection
+    public var admission: AdmissionSection
+    public var redis: RedisSection
+    public var gateway: GatewaySection
+    public var dynamodb: DynamoSection
+    public var costs: CostSection
+    /// Savings per lever; `nil` until `tacoplan compare` supplies variants.
+    public var levers: LeverSection?
+    /// Prediction against the reference benchmark; `nil` until `tacoplan validate` supplies it.
+    public var validation: ValidationSection?
+    public var findings: [FindingItem]
+    /// Chart data, already in the unit each chart plots.
+    public var charts: [Chart]
+    /// Notes for charts left out because their data is missing, e.g. "run tacoplan validate".
+    public var omittedCharts: [OmittedChart]
+}
+
+/// A derived number as the report shows it: the seed-style arithmetic ("300,000 users ÷ 300 s = 1,000/s").
+public struct ReportFigure: Codable, Hashable, Sendable {
+    public var id: String
+    public var label: String
+    /// The number itself (NaN when unpriced); renderers print `display`.
+    public var value: Double
+    public var unit: String
+    public var display: String
+    public var formula: String
+    public var arithmetic: String
+
+    public init(_ f: Figure) {
+        id = f.id
+        label = f.label
+        value = f.value
+        unit = f.unit
+        display = f.display
+        formula = f.formula
+        arithmetic = f.arithmetic
+    }
+}
+
+/// A plan input quoted by the model (users, seats, window…) with where it came from.
+public struct ReportFact: Codable, Hashable, Sendable {
+    public var name: String
+    public var value: String
+    public var origin: String
+}
+
+public struct FindingItem: Codable, Hashable, Sendable {
+    public var id: String
+    public var severity: String
+    public var title: String
+    public var message: String
+    /// The seed's sentence this finding checks, if any.
+    public var claim: String?
+}
+
+/// A chart left out, with the reason and the command that would supply its data.
+public struct OmittedChart: Codable, Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var reason: String
+}

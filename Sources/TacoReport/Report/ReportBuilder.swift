@@ -1,0 +1,94 @@
+import Foundation
+import TacoCore
+
+/// Builds the report model from an estimate. The only place report numbers are selected, summed per resource or
+/// converted to a chart's unit; every renderer downstream just lays them out.
+public enum ReportBuilder {
+    public static func build(_ e: Estimate, levers: LeverSection? = nil, validation: ValidationSection? = nil) -> Report
+    {
+        let figures = FigureIndex(e.figures)
+        let redis = redisSection(e, figures)
+        let costs = costSection(e, figures)
+        var report = Report(
+            schema: Report.currentSchema, plan: e.plan, region: e.region, asOf: e.asOf,
+            traffic: trafficSection(e, figures), admission: admissionSection(e, figures), redis: redis,
+            gateway: gatewaySection(e, figures), dynamodb: dynamoSection(e, figures), costs: costs, levers: levers,
+            validation: validation,
+            findings: e.findings.map {
+                FindingItem(
+                    id: $0.id, severity: $0.severity.rawValue, title: $0.title, message: $0.message, claim: $0.claim)
+            },
+            charts: [], omittedCharts: [])
+        (report.charts, report.omittedCharts) = ReportCharts.all(report)
+        return report
+    }
+
+    static func trafficSection(_ e: Estimate, _ f: FigureIndex) -> TrafficSection {
+        let factNames = [
+            "users", "seats", "window", "ramp", "target_wait", "status_poll", "heartbeat", "response_bytes",
+        ]
+        var facts: [ReportFact] = []
+        for name in factNames {
+            if let input = e.figures.lazy.flatMap(\.inputs).first(where: { $0.name == name }) {
+                facts.append(ReportFact(name: name, value: input.value, origin: input.origin))
+            }
+        }
+        let apis = e.traffic.apis.map {
+            TrafficSection.ApiRow(
+                name: $0.name, driver: $0.driver.rawValue, rate: Format.number($0.rate) + "/s",
+                responseBytes: Format.number($0.responseBytes) + " B")
+        }
+        let ids = [
+            "traffic.join_rate", "traffic.status_rate", "traffic.heartbeat_rate", "traffic.gateway_rate",
+            "traffic.status_bandwidth", "traffic.response_bandwidth", "traffic.drain_time",
+        ]
+        return TrafficSection(facts: facts, figures: f.pick(ids), apis: apis)
+    }
+
+    static func admissionSection(_ e: Estimate, _ f: FigureIndex) -> AdmissionSection {
+        let figureOf = [
+            "seat_drain": "admission.seat_drain", "user_experience": "admission.user_experience",
+            "backend_capacity": "admission.backend_cap", "cost": "admission.budget_cap",
+        ]
+        let criteria = e.admission.criteria.map { c in
+            AdmissionSection.Criterion(
+                name: c.name, role: c.role, rate: c.rate.map { Format.number($0) + "/s" } ?? "—", binding: c.binding,
+                arithmetic: figureOf[c.name].flatMap { f[$0]?.arithmetic } ?? c.note, note: c.note)
+        }
+        return AdmissionSection(
+            rate: Format.number(e.admission.rate) + "/s", binding: e.admission.binding, criteria: criteria,
+            figures: f.pick(["admission.rate", "admission.backend_utilization", "admission.implied_wait"]))
+    }
+
+    static func dynamoSection(_ e: Estimate, _ f: FigureIndex) -> DynamoSection {
+        DynamoSection(
+            figures: f.pick([
+                "dynamodb.wru_per_write", "dynamodb.ceiling_cost", "dynamodb.expected_cost",
+                "dynamodb.provisioned_cost",
+            ]), cheaperMode: e.dynamodb.cheaperMode, notes: e.dynamodb.limitNotes)
+    }
+
+    static func gatewaySection(_ e: Estimate, _ f: FigureIndex) -> GatewaySection {
+        let g = e.gateway
+        let options = g.options.map { o in
+            GatewaySection.OptionRow(
+                nodeType: o.nodeType, architecture: o.architecture, podsPerNode: o.podsPerNode,
+                nodes: o.feasible ? "\(o.nodes)" : "—", onDemand: o.onDemandNodes, spot: o.spotNodes,
+                hourly: o.hourly.map { Format.usd($0, places: 4) } ?? (o.feasible ? "UNPRICED" : "—"),
+                chosen: o == g.chosen, note: o.note)
+        }
+        return GatewaySection(
+            figures: f.pick(["gateway.pods", "gateway.nodes", "gateway.prewarm_lead"]), options: options,
+            preWarmNeeded: g.preWarm.needed, preWarm: g.preWarm.reason)
+    }
+}
+
+/// Figures by id, in the order a section asks for them; ids the estimate lacks are skipped.
+struct FigureIndex {
+    var byId: [String: Figure] = [:]
+    init(_ figures: [Figure]) {
+        for f in figures where byId[f.id] == nil { byId[f.id] = f }
+    }
+    subscript(_ id: String) -> Figure? { byId[id] }
+    func pick(_ ids: [String]) -> [ReportFigure] { ids.compactMap { byId[$0].map(ReportFigure.init) } }
+}

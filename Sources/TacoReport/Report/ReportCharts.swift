@@ -1,0 +1,90 @@
+import Foundation
+import TacoCore
+
+/// The four charts of issue 5, each from numbers already in the report; a chart whose data is missing becomes an
+/// `OmittedChart` saying which command would supply it.
+enum ReportCharts {
+    static func all(_ r: Report) -> ([Chart], [OmittedChart]) {
+        var charts: [Chart] = [costByResource(r)]
+        var omitted: [OmittedChart] = []
+        if let levers = r.levers {
+            charts.append(savings(levers))
+        } else {
+            omitted.append(
+                OmittedChart(
+                    id: "savings-by-lever", title: "Savings by lever",
+                    reason: "not available: no variants compared (run tacoplan compare)"))
+        }
+        if let v = r.validation {
+            charts.append(validation(v, ceiling: r.redis))
+        } else {
+            omitted.append(
+                OmittedChart(
+                    id: "redis-cpu-by-rps", title: "Redis engine CPU by RPS: predicted vs measured",
+                    reason: "not available: no validation against the benchmark (run tacoplan validate)"))
+        }
+        if r.redis.nodes.isEmpty {
+            omitted.append(
+                OmittedChart(
+                    id: "redis-cpu-per-node", title: "Redis engine CPU per node",
+                    reason: "not available: no feasible Redis node type"))
+        } else {
+            charts.append(cpuPerNode(r.redis))
+        }
+        return (charts, omitted)
+    }
+
+    static func costByResource(_ r: Report) -> Chart {
+        let totals = r.costs.byResource
+        return Chart(
+            id: "cost-by-resource", title: "Cost per month by resource", unit: "USD per month", axis: "resource",
+            categories: totals.map(\.resource),
+            series: [
+                Chart.Series(
+                    name: "per month", values: totals.map { $0.perMonth.amount.doubleValue },
+                    displays: totals.map { Format.usd($0.perMonth) + ($0.unpricedLines > 0 ? " + UNPRICED" : "") })
+            ], reference: nil)
+    }
+
+    static func savings(_ l: LeverSection) -> Chart {
+        Chart(
+            id: "savings-by-lever", title: "Savings per month by lever (vs \(l.baseline))", unit: "USD per month",
+            axis: "lever", categories: l.levers.map(\.name),
+            series: [
+                Chart.Series(
+                    name: "saving per month", values: l.levers.map { $0.perMonth.amount.doubleValue },
+                    displays: l.levers.map { Format.usd($0.perMonth) })
+            ], reference: nil)
+    }
+
+    static func validation(_ v: ValidationSection, ceiling redis: RedisSection) -> Chart {
+        func show(_ p: Double?) -> String { p.map { Format.number($0, maxDecimals: 1) + " %" } ?? "—" }
+        return Chart(
+            id: "redis-cpu-by-rps", title: "Redis engine CPU by RPS: predicted vs measured", unit: "% of one core",
+            axis: "load-test step", categories: v.steps.map { "\($0.name) (\(Format.number($0.rps)) RPS)" },
+            series: [
+                Chart.Series(
+                    name: "predicted", values: v.steps.map(\.predictedPercent),
+                    displays: v.steps.map { show($0.predictedPercent) }),
+                Chart.Series(
+                    name: "measured", values: v.steps.map(\.measuredPercent), displays: v.steps.map(\.measured)),
+            ], reference: ceilingLine(redis))
+    }
+
+    static func cpuPerNode(_ redis: RedisSection) -> Chart {
+        Chart(
+            id: "redis-cpu-per-node", title: "Redis engine CPU per node vs ceiling", unit: "% of one core",
+            axis: "node",
+            categories: redis.nodes.map { "\($0.role) (×\($0.count))" },
+            series: [
+                Chart.Series(
+                    name: "engine CPU", values: redis.nodes.map(\.engineCPUPercent),
+                    displays: redis.nodes.map(\.engineCPU))
+            ], reference: ceilingLine(redis))
+    }
+
+    static func ceilingLine(_ redis: RedisSection) -> Chart.Reference? {
+        guard let p = redis.ceilingPercent, let text = redis.ceiling else { return nil }
+        return Chart.Reference(label: "ceiling", value: p, display: text)
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import TacoCore
+
+/// The event as the plan states it and the request rates derived from it (MODEL §3).
+public struct TrafficSection: Codable, Hashable, Sendable {
+    public struct ApiRow: Codable, Hashable, Sendable {
+        public var name: String
+        public var driver: String
+        public var rate: String
+        public var responseBytes: String
+    }
+    public var facts: [ReportFact]
+    public var figures: [ReportFigure]
+    public var apis: [ApiRow]
+}
+
+/// The admission rate and its four criteria (MODEL §4; the seed's "왜 1,000 RPS로 입장 제어?").
+public struct AdmissionSection: Codable, Hashable, Sendable {
+    public struct Criterion: Codable, Hashable, Sendable {
+        public var name: String
+        public var role: String
+        public var rate: String
+        public var binding: Bool
+        /// The criterion's arithmetic, or its note when it has no rate.
+        public var arithmetic: String
+        public var note: String
+    }
+    public var rate: String
+    public var binding: String
+    public var criteria: [Criterion]
+    public var figures: [ReportFigure]
+}
+
+/// The Redis/Valkey cluster: memory, network, engine CPU per node, hot key (MODEL §5).
+public struct RedisSection: Codable, Hashable, Sendable {
+    public struct CandidateRow: Codable, Hashable, Sendable {
+        public var nodeType: String
+        public var usableGiB: String
+        public var baselineGbps: String
+        public var shards: String
+        public var nodes: String
+        public var hourly: String
+        public var chosen: Bool
+        public var feasible: Bool
+        public var note: String
+    }
+    public struct NodeRow: Codable, Hashable, Sendable {
+        public var role: String
+        public var count: Int
+        /// Engine CPU in percent of one core (0–100+).
+        public var engineCPUPercent: Double
+        public var engineCPU: String
+        public var network: String
+    }
+    public var engine: String
+    public var figures: [ReportFigure]
+    public var candidates: [CandidateRow]
+    public var nodes: [NodeRow]
+    /// The plan's engine-CPU ceiling in percent, as quoted by the model.
+    public var ceilingPercent: Double?
+    public var ceiling: String?
+    public var infeasible: String?
+}
+
+/// Gateway pods, the nodes they pack onto, the Spot split and pre-warm (MODEL §6).
+public struct GatewaySection: Codable, Hashable, Sendable {
+    public struct OptionRow: Codable, Hashable, Sendable {
+        public var nodeType: String
+        public var architecture: String
+        public var podsPerNode: Int
+        public var nodes: String
+        public var onDemand: Int
+        public var spot: Int
+        public var hourly: String
+        public var chosen: Bool
+        public var note: String
+    }
+    public var figures: [ReportFigure]
+    public var options: [OptionRow]
+    public var preWarmNeeded: Bool
+    public var preWarm: String
+}
+
+/// DynamoDB writes: the ceiling, the expected cost, the provisioned alternative (MODEL §7).
+public struct DynamoSection: Codable, Hashable, Sendable {
+    public var figures: [ReportFigure]
+    public var cheaperMode: String
+    public var notes: [String]
+}
+
+/// Cost lines and totals (MODEL §9), plus the per-resource sums the cost chart plots.
+public struct CostSection: Codable, Hashable, Sendable {
+    public struct Line: Codable, Hashable, Sendable {
+        public var resource: String
+        public var component: String
+        public var quantity: Decimal
+        public var unit: String
+        public var unitPrice: Money?
+        public var hourly: Money?
+        public var perEvent: Money?
+        public var perMonth: Money?
+        public var basis: String
+        public var priceSource: String
+        public var effectiveFrom: Day?
+        public var confidence: String
+        /// Seed-style arithmetic from the model's cost figure.
+        public var arithmetic: String
+    }
+    public struct ResourceTotal: Codable, Hashable, Sendable {
+        public var resource: String
+        public var perEvent: Money
+        public var perMonth: Money
+        public var unpricedLines: Int
+    }
+    public var lines: [Line]
+    public var byResource: [ResourceTotal]
+    public var hourly: Money
+    public var perEvent: Money
+    public var perMonth: Money
+    public var unpricedLines: Int
+    public var figures: [ReportFigure]
+}
+
+/// Savings per lever against a baseline plan (filled by `tacoplan compare`).
+public struct LeverSection: Codable, Hashable, Sendable {
+    public struct Lever: Codable, Hashable, Sendable {
+        public var name: String
+        public var description: String
+        public var perMonth: Money
+        public var percent: Double?
+
+        public init(name: String, description: String, perMonth: Money, percent: Double?) {
+            self.name = name
+            self.description = description
+            self.perMonth = perMonth
+            self.percent = percent
+        }
+    }
+    public var baseline: String
+    public var baselinePerMonth: Money
+    public var levers: [Lever]
+
+    public init(baseline: String, baselinePerMonth: Money, levers: [Lever]) {
+        self.baseline = baseline
+        self.baselinePerMonth = baselinePerMonth
+        self.levers = levers
+    }
+}
+
+/// Predicted vs measured Redis engine CPU per load-test step (filled by `tacoplan validate`).
+public struct ValidationSection: Codable, Hashable, Sendable {
+    public struct Step: Codable, Hashable, Sendable {
+        public var name: String
+        public var rps: Double
+        /// Percent of one core.
+        public var predictedPercent: Double?
+        public var measuredPercent: Double?
+        public var measured: String
+    }
+    public var benchmark: String
+    public var steps: [Step]
+    public var summary: String
+
+    public init(benchmark: String, steps: [Step], summary: String) {
+        self.benchmark = benchmark
+        self.steps = steps
+        self.summary = summary
+    }
+}

@@ -1,0 +1,85 @@
+/// `report --slides`: the report as a Marp deck (16:9, paginated). One idea per slide: a part becomes one slide per
+/// table or chart, tables longer than `maxRows` continue on the next slide, and a long finding gets its own slide.
+/// `---` appears only as the front-matter fence and as slide breaks.
+public enum MarpDeck {
+    static let maxRows = 7
+    static let longText = 160
+
+    public static func render(_ r: Report, chartDirectory: String = "charts") -> String {
+        var slides = [titleSlide(r)]
+        for part in ReportOutline.parts(r) { slides += self.slides(part, chartDirectory: chartDirectory) }
+        let front = [
+            "---", "marp: true", "paginate: true", "size: 16:9", "title: \"" + yamlText(r.plan) + "\"",
+            "style: |", "  section { font-size: 24px; }", "  table { font-size: 16px; }",
+            "  section.chart table { font-size: 14px; }", "---", "",
+        ]
+        return front.joined(separator: "\n") + slides.joined(separator: "\n\n---\n\n") + "\n"
+    }
+
+    static func titleSlide(_ r: Report) -> String {
+        [
+            "<!-- _paginate: false -->", "", "# " + MarkdownText.inline(r.plan), "",
+            MarkdownText.inline("Capacity and cost of the waiting room · \(r.region) · prices as of \(r.asOf)"), "",
+            MarkdownText.inline("tacoplan report (\(r.schema))"),
+        ].joined(separator: "\n")
+    }
+
+    static func slides(_ part: ReportPart, chartDirectory: String) -> [String] {
+        var out: [String] = []
+        var current: [String] = []
+        var heavy = false
+        var chartClass = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            let title = "## " + MarkdownText.inline(part.title) + (out.isEmpty ? "" : " (cont.)")
+            out.append(
+                ((chartClass ? ["<!-- _class: chart -->", ""] : []) + [title, ""] + current).joined(separator: "\n"))
+            current = []
+            heavy = false
+            chartClass = false
+        }
+        for block in part.blocks {
+            switch block {
+            case .labeled(let label, let value) where value.count > longText:
+                flush()
+                out.append(
+                    ["## " + MarkdownText.inline(label), "", MarkdownText.inline(value)].joined(separator: "\n"))
+            case .table(let headers, let rows, let right):
+                var start = 0
+                repeat {
+                    if heavy { flush() }
+                    let chunk = Array(rows[start..<min(start + maxRows, rows.count)])
+                    current.append(MarkdownText.table(headers, chunk, right: right) + "\n")
+                    heavy = true
+                    start += maxRows
+                } while start < rows.count
+            case .chart(let c):
+                if heavy { flush() }
+                let t = ChartTable.rows(c)
+                current.append(
+                    MarkdownReport.image(c, chartDirectory: chartDirectory, attributes: "bg right:55% fit") + "\n")
+                current.append(MarkdownText.table(t.headers, t.rows, right: Set(1..<t.headers.count)) + "\n")
+                heavy = true
+                chartClass = true
+            default:
+                current.append(MarkdownReport.render(block, chartDirectory: chartDirectory) + "\n")
+            }
+        }
+        flush()
+        return out.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }
+    }
+
+    /// Text inside a double-quoted YAML scalar.
+    static func yamlText(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case _ where ch.unicodeScalars.contains { $0.value < 0x20 }: out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,51 @@
+/// One price of one AWS Price List product, whatever file format it came from: the product's attributes
+/// (names normalised, so CSV `Operating System` and JSON `operatingSystem` are both `operatingsystem`)
+/// and one price dimension of one term.
+struct OfferItem {
+    var sku = ""
+    /// Product attributes by normalised name (see `normalise`), `productfamily` included.
+    var attributes: [String: String] = [:]
+    /// `OnDemand` or `Reserved`.
+    var termType = ""
+    /// The term's effective date as AWS prints it (`2025-09-01` or `2016-12-01T00:00:00Z`).
+    var effectiveDate = ""
+    /// AWS unit: `Hrs`, `Quantity` (reserved upfront fee), `WriteRequestUnits`, `ReadCapacityUnit-Hrs`, …
+    var unit = ""
+    /// USD for one unit, exact text.
+    var usd = ""
+    var currency = "USD"
+    /// Tier bounds (`0`/`Inf` for a flat price).
+    var beginRange = ""
+    var endRange = ""
+    /// Reserved term attributes (`1yr`, `No Upfront`, `standard`); empty for on-demand.
+    var leaseLength = ""
+    var purchaseOption = ""
+    var offeringClass = ""
+
+    subscript(_ name: String) -> String { attributes[name] ?? "" }
+
+    /// A column or attribute name reduced to lowercase letters and digits: `Pre Installed S/W` → `preinstalledsw`.
+    static func normalise(_ name: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+        )
+        .lowercased()
+    }
+}
+
+/// Where an imported price came from: the file and the Price List publication it belongs to.
+struct Provenance {
+    var fileName: String
+    /// `AmazonEC2`, `AmazonElastiCache`, `AmazonDynamoDB`.
+    var offerCode: String
+    var version: String
+    /// The publication timestamp as printed (`2025-09-12T22:53:08Z`).
+    var publication: String
+
+    /// "AWS Price List AmazonEC2 20250912225308 (index.csv)".
+    var source: String {
+        let version = version.isEmpty ? "" : " \(version)"
+        return "AWS Price List \(offerCode)\(version) (\(fileName))"
+    }
+}

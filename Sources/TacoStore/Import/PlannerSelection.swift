@@ -1,0 +1,177 @@
+import TacoCore
+
+/// Which Price List rows the planner prices, and how they map to its `PriceKey` vocabulary (`pricing/prices.csv`).
+///
+/// - EC2: Compute Instance, Linux, Shared tenancy, no pre-installed software, "No License required",
+///   CapacityStatus `Used` (the others are capacity-reservation line items), hourly.
+/// - ElastiCache: node usage (`NodeUsage:cache.…`, which excludes Extended Support SKUs) for Redis, Valkey, Memcached.
+/// - DynamoDB: `WriteRequestUnits`, `ReadRequestUnits`, `WriteCapacityUnit-Hrs`, `ReadCapacityUnit-Hrs` (region
+///   prefix stripped); Standard-IA (`IA-…`) and replicated (`Repl…`) usage only with `includeDynamoDBExtras`.
+/// Reserved terms are kept as `reserved-<lease>-<purchase option>-<offering class>`, e.g.
+/// `reserved-1yr-no-upfront-standard`, hourly (`hour`) and the upfront fee (`upfront`, USD once per term).
+struct PlannerSelection {
+    enum Offer: String, CaseIterable {
+        case ec2 = "AmazonEC2", elasticache = "AmazonElastiCache", dynamodb = "AmazonDynamoDB"
+        var service: Service {
+            switch self {
+            case .ec2: .ec2
+            case .elasticache: .elasticache
+            case .dynamodb: .dynamodb
+            }
+        }
+    }
+
+    var offer: Offer
+    var includeDynamoDBExtras = false
+
+    /// The `price` row for `item`, or nil when the planner does not use it.
+    func priceRow(_ item: OfferItem, from provenance: Provenance) -> PriceRow? {
+        guard item.currency.isEmpty || item.currency == "USD", Money(string: item.usd) != nil,
+            keepsTier(item), let term = Self.purchaseTerm(item)
+        else { return nil }
+        guard let mapped = product(item),
+            let region = RegionNames.region(code: item["regioncode"], location: item["location"])
+        else { return nil }
+        let isReserved = term != nil
+        let unit: String
+        let purchaseOption: String
+        switch item.unit {
+        case "Hrs" where offer != .dynamodb:
+            unit = "hour"
+        case "Quantity" where isReserved:
+            unit = "upfront"
+        case let u where offer == .dynamodb && u.hasSuffix("RequestUnits"):
+            unit = "request-unit"
+        case let u where offer == .dynamodb && u.hasSuffix("CapacityUnit-Hrs"):
+            unit = "capacity-unit-hour"
+        default:
+            return nil
+        }
+        if let term {
+            purchaseOption = term
+        } else if offer == .dynamodb && unit == "capacity-unit-hour" {
+            purchaseOption = "provisioned"
+        } else {
+            purchaseOption = "on-demand"
+        }
+        let day = Day(iso: item.effectiveDate) ?? Day(iso: provenance.publication)
+        guard let day else { return nil }
+        var row = PriceRow(
+            service: offer.service.rawValue, region: region, product: mapped.product, engineOS: mapped.engineOS,
+            purchaseOption: purchaseOption, unit: unit, usd: item.usd, effectiveFrom: day.description,
+            source: provenance.source, confidence: "aws-price-list")
+        row.sourceFile = provenance.fileName
+        row.publication = provenance.publication
+        row.version = provenance.version
+        row.sku = item.sku
+        row.term = isReserved ? "Reserved" : "OnDemand"
+        row.leaseLength = item.leaseLength
+        row.reservedPurchaseOption = item.purchaseOption
+        row.offeringClass = item.offeringClass
+        row.note = item["usagetype"]
+        return row
+    }
+
+    /// A tier band priced at zero (a free tier) is dropped; the non-zero marginal tier is kept. Flat prices
+    /// (`0`…`Inf`, or no range) are kept even at zero, e.g. the hourly part of an All Upfront reservation.
+    func keepsTier(_ item: OfferItem) -> Bool {
+        let flat =
+            (item.beginRange.isEmpty || item.beginRange == "0") && (item.endRange.isEmpty || item.endRange == "Inf")
+        return flat || (Money(string: item.usd).map { $0 != .zero } ?? false)
+    }
+
+    /// nil (double optional's inner nil) for on-demand, the reserved purchase option for reserved terms;
+    /// the outer nil rejects other term types.
+    static func purchaseTerm(_ item: OfferItem) -> String?? {
+        let reserved = !item.leaseLength.isEmpty
+        switch item.termType {
+        case "OnDemand" where !reserved: return .some(nil)
+        case "Reserved", "OnDemand":
+            guard reserved else { return nil }
+            let parts = ["reserved", item.leaseLength, item.purchaseOption, item.offeringClass]
+                .filter { !$0.isEmpty }.map(slug)
+            return .some(parts.joined(separator: "-"))
+        default: return nil
+        }
+    }
+
+    /// `No Upfront` → `no-upfront`, `1 yr` → `1yr`.
+    static func slug(_ text: String) -> String {
+        let lower = text.lowercased()
+        if lower.hasSuffix(" yr") || lower.hasSuffix(" year") {
+            return lower.split(separator: " ").first.map { "\($0)yr" } ?? lower
+        }
+        return lower.split(separator: " ").joined(separator: "-")
+    }
+
+    /// The planner's product and engine/OS for an item, or nil when it is not a product the planner prices.
+    func product(_ item: OfferItem) -> (product: String, engineOS: String)? {
+        switch offer {
+        case .ec2:
+            guard item["productfamily"] == "Compute Instance", item["operatingsystem"] == "Linux",
+                item["tenancy"] == "Shared", ["", "NA"].contains(item["preinstalledsw"]),
+                ["", "No License required"].contains(item["licensemodel"]),
+                ["", "Used"].contains(item["capacitystatus"]), ["", "OnDemand"].contains(item["marketoption"]),
+                !item["instancetype"].isEmpty
+            else { return nil }
+            return (item["instancetype"], "linux")
+        case .elasticache:
+            let engine = item["cacheengine"]
+            guard ["", "Cache Instance"].contains(item["productfamily"]),
+                Self.withoutRegionPrefix(item["usagetype"]).hasPrefix("NodeUsage:"),
+                ["Redis", "Valkey", "Memcached"].contains(engine), !item["instancetype"].isEmpty
+            else { return nil }
+            return (item["instancetype"], engine.lowercased())
+        case .dynamodb:
+            let usage = Self.withoutRegionPrefix(item["usagetype"])
+            let planned = ["WriteRequestUnits", "ReadRequestUnits", "WriteCapacityUnit-Hrs", "ReadCapacityUnit-Hrs"]
+            if planned.contains(usage) { return (usage, "standard") }
+            guard includeDynamoDBExtras else { return nil }
+            if usage.hasPrefix("IA-"), planned.contains(String(usage.dropFirst(3))) {
+                return (String(usage.dropFirst(3)), "standard-ia")
+            }
+            if usage.hasPrefix("Repl"), usage.hasSuffix("RequestUnits") || usage.hasSuffix("CapacityUnit-Hrs") {
+                return (usage, "standard")
+            }
+            return nil
+        }
+    }
+
+    /// `APN2-NodeUsage:cache.m7g.xlarge` → `NodeUsage:cache.m7g.xlarge`. A region prefix is upper-case letters
+    /// and digits with at least one digit (`APN2`, `USE1`), or the legacy `EU`; `IA-` is a table class, not a region.
+    static func withoutRegionPrefix(_ usage: String) -> String {
+        guard let dash = usage.firstIndex(of: "-") else { return usage }
+        let prefix = usage[..<dash]
+        let isRegion =
+            prefix == "EU"
+            || (prefix.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+                && prefix.contains { ("0"..."9").contains($0) })
+        return isRegion ? String(usage[usage.index(after: dash)...]) : usage
+    }
+
+    /// Hardware facts an EC2 or ElastiCache on-demand row states (vCPU, memory, network); nil for DynamoDB or
+    /// when vCPU or memory is missing. "Up to N Gigabit" is a burst figure: the baseline is then unknown (nil).
+    func specRow(_ item: OfferItem, from provenance: Provenance) -> SpecRow? {
+        guard offer != .dynamodb, let product = product(item)?.product, let vcpu = Int(item["vcpu"]),
+            let memory = Double(item["memory"].split(separator: " ").first ?? "")
+        else { return nil }
+        let network = item["networkperformance"]
+        let words = network.split(separator: " ")
+        var gbps: Double?
+        if let number = words.first(where: { Double($0) != nil }).flatMap({ Double($0) }) {
+            if network.contains("Megabit") {
+                gbps = number / 1000
+            } else if network.contains("Gigabit") {
+                gbps = number
+            }
+        }
+        let upTo = network.hasPrefix("Up to")
+        let family = product.hasPrefix("cache.") ? String(product.dropFirst(6)) : product
+        let generation = family.drop { !("0"..."9").contains($0) }.drop { ("0"..."9").contains($0) }
+        let arm = generation.first == "g" || item["physicalprocessor"].contains("Graviton")
+        return SpecRow(
+            service: offer.service.rawValue, product: product, architecture: arm ? "arm64" : "x86_64", vcpu: vcpu,
+            memoryGiB: memory, baselineGbps: upTo ? nil : gbps, burstGbps: gbps,
+            enhancedIO: offer == .ec2 ? "n/a" : "unknown", source: provenance.source, confidence: "aws-price-list")
+    }
+}

@@ -1,0 +1,140 @@
+import TacoCore
+
+/// The whole of a small file (get-products pages, Spot files), read into memory.
+enum WholeFile {
+    /// Refuses files over this size: these formats are small, and a huge one is probably the wrong file.
+    static let limit = 512 << 20
+
+    static func read(_ chunks: FileChunks, fileName: String) throws -> [UInt8] {
+        while !chunks.atEnd {
+            guard chunks.count < limit else {
+                throw PriceListError(
+                    file: fileName, line: nil, message: "larger than \(limit >> 20) MB: too big for this format")
+            }
+            _ = try chunks.refill(keepingFrom: 0)
+        }
+        guard let base = chunks.buffer.baseAddress else { return [] }
+        return Array(UnsafeRawBufferPointer(start: base, count: chunks.count))
+    }
+}
+
+/// Imports the small JSON formats decoded whole: `aws pricing get-products` output (one page, several pages
+/// concatenated, or an array of pages), Spot Advisor `spot-advisor-data.json`, and
+/// `aws ec2 describe-spot-price-history` output.
+struct SmallJSONImporter {
+    let session: ImportSession
+    let fileName: String
+
+    func run(_ format: PriceListFormat, _ bytes: [UInt8]) throws -> ImportReport {
+        let reader = JSONReader(bytes: bytes, fileName: fileName)
+        var documents: [JSONValue] = []
+        while try reader.peekToken() != nil {
+            let value = try reader.readValue()
+            if case .array(let pages) = value { documents += pages } else { documents.append(value) }
+        }
+        var report = ImportReport(file: fileName, format: format.rawValue)
+        switch format {
+        case .getProducts: try getProducts(documents, &report)
+        case .spotAdvisor: try spotAdvisor(documents, &report)
+        case .spotPriceHistory: try spotHistory(documents, &report)
+        case .csv, .offerJSON: break
+        }
+        report.rowsSeen = session.rowsSeen
+        report.rowsKept = session.rowsKept
+        report.rowsAdded = session.rowsAdded
+        report.specsAdded = session.specsAdded
+        return report
+    }
+
+    private func getProducts(_ pages: [JSONValue], _ report: inout ImportReport) throws {
+        for page in pages {
+            guard let list = page["PriceList"] else {
+                throw PriceListError(
+                    file: fileName, line: nil, message: "a page without `PriceList`: not get-products output")
+            }
+            for element in list.elements {
+                // Each element is a JSON document encoded as a string; an object is accepted too.
+                let item: JSONValue
+                if case .string(let text) = element {
+                    item = try JSONReader(bytes: Array(text.utf8), fileName: fileName).readValue()
+                } else {
+                    item = element
+                }
+                report.offer = item["serviceCode"]?.text ?? report.offer
+                report.version = item["version"]?.text ?? report.version
+                report.publication = item["publicationDate"]?.text ?? report.publication
+                guard
+                    try OfferJSONItems.importItem(
+                        item, fileName: fileName, fileOffer: report.offer, version: report.version,
+                        publication: report.publication, session: session)
+                else {
+                    throw PriceListError(
+                        file: fileName, line: nil, message: "a PriceList element without `product` and `terms`")
+                }
+            }
+        }
+    }
+
+    private func spotAdvisor(_ documents: [JSONValue], _ report: inout ImportReport) throws {
+        for document in documents {
+            guard let regions = document["spot_advisor"] else {
+                throw PriceListError(
+                    file: fileName, line: nil, message: "no `spot_advisor` object: not spot-advisor-data.json")
+            }
+            var maxByBucket: [Int: Int] = [:]
+            for range in document["ranges"]?.elements ?? [] {
+                if let index = range["index"]?.text.flatMap({ Int($0) }),
+                    let max = range["max"]?.text.flatMap({ Int($0) })
+                {
+                    maxByBucket[index] = max
+                }
+            }
+            for (region, systems) in regions.members.sorted(by: { $0.key < $1.key }) {
+                for (os, types) in systems.members.sorted(by: { $0.key < $1.key }) {
+                    for (type, entry) in types.members.sorted(by: { $0.key < $1.key }) {
+                        session.rowsSeen += 1
+                        guard let savings = entry["s"]?.text.flatMap({ Int($0) }),
+                            let bucket = entry["r"]?.text.flatMap({ Int($0) }), (0...4).contains(bucket)
+                        else { continue }
+                        try session.keep(
+                            SpotRow(
+                                region: region, os: os.lowercased(), instanceType: type, savingsPercent: savings,
+                                bucket: bucket, bucketMaxPercent: maxByBucket[bucket],
+                                capturedOn: session.options.capturedOn,
+                                source: "Spot Instance Advisor (\(fileName), captured \(session.options.capturedOn))"))
+                    }
+                }
+            }
+        }
+        report.offer = "Spot Instance Advisor"
+    }
+
+    /// Linux/UNIX Spot prices per Availability Zone, one row per zone and day (the newest change of the day: AWS
+    /// lists the newest first and later rows of the same day are ignored).
+    private func spotHistory(_ documents: [JSONValue], _ report: inout ImportReport) throws {
+        for document in documents {
+            guard let history = document["SpotPriceHistory"] else {
+                throw PriceListError(
+                    file: fileName, line: nil, message: "no `SpotPriceHistory`: not describe-spot-price-history output")
+            }
+            for entry in history.elements {
+                session.rowsSeen += 1
+                let zone = entry["AvailabilityZone"]?.text ?? ""
+                guard entry["ProductDescription"]?.text?.hasPrefix("Linux/UNIX") == true,
+                    let type = entry["InstanceType"]?.text, let price = entry["SpotPrice"]?.text,
+                    Money(string: price) != nil, let day = entry["Timestamp"]?.text.flatMap({ Day(iso: $0) }),
+                    let last = zone.last, last.isLetter
+                else { continue }
+                var row = PriceRow(
+                    service: "ec2", region: String(zone.dropLast()), product: type, engineOS: "linux",
+                    purchaseOption: "spot", unit: "hour", usd: price, effectiveFrom: day.description,
+                    source: "EC2 Spot price history (\(fileName))", confidence: "aws-spot-price-history")
+                row.sourceFile = fileName
+                row.term = "Spot"
+                row.zone = zone
+                try session.keep(row)
+            }
+        }
+        report.offer = "EC2 Spot price history"
+    }
+}

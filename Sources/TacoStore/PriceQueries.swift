@@ -1,0 +1,148 @@
+import GRDB
+import TacoCore
+
+/// One line of `pricing list`: what the book holds for a service, region, engine/OS and source.
+public struct PriceSummary: Sendable, Hashable {
+    public var service: String
+    public var region: String
+    public var engineOS: String
+    public var source: String
+    /// The latest `effective_from` among these rows: how fresh this group is.
+    public var newestEffective: Day
+    public var rows: Int
+}
+
+extension TacoDatabase {
+    /// Everything the core needs to price a plan in `region`: ALL price rows of the region across dates (the
+    /// core's `PriceSheet.quote` picks the one in force on `asOf`), all complete instance specs (bundled first),
+    /// and the region's Linux Spot Advisor snapshot captured on or before `asOf` (the oldest one if none is).
+    public func priceBook(region: String, asOf: Day) throws -> PriceBook {
+        try writer.read { db in
+            let quotes = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT service, region, product, engine_os, purchase_option, unit, usd, effective_from, source,
+                        confidence FROM price WHERE region = ?
+                    ORDER BY service, product, engine_os, purchase_option, unit, effective_from, source, zone
+                    """, arguments: [region]
+            ).map(Self.quote)
+            let sheet = PriceSheet(region: region, asOf: asOf, quotes: quotes)
+            return PriceBook(
+                sheet: sheet, specs: try Self.specs(db), spot: try Self.spot(db, region: region, asOf: asOf))
+        }
+    }
+
+    /// Every region that has at least one price, sorted.
+    public func regions() throws -> [String] {
+        try writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT region FROM price ORDER BY region") }
+    }
+
+    /// Row counts and newest effective date by service, region, engine/OS and source, for `pricing list`.
+    public func priceSummary() throws -> [PriceSummary] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT service, region, engine_os, source, MAX(effective_from) AS newest, COUNT(*) AS n
+                    FROM price GROUP BY service, region, engine_os, source
+                    ORDER BY service, region, engine_os, newest DESC, source
+                    """
+            ).map { row in
+                let newestText: String = row["newest"] ?? ""
+                guard let newest = Day(iso: newestText) else {
+                    throw StoreError.badStoredValue(table: "price", column: "effective_from", value: newestText)
+                }
+                return PriceSummary(
+                    service: row["service"] ?? "", region: row["region"] ?? "", engineOS: row["engine_os"] ?? "",
+                    source: row["source"] ?? "", newestEffective: newest, rows: row["n"] ?? 0)
+            }
+        }
+    }
+
+    /// Every stored price for one product (instance or node type, DynamoDB usage) in all regions and dates,
+    /// for `pricing show TYPE`.
+    public func prices(product: String) throws -> [PriceQuote] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT service, region, product, engine_os, purchase_option, unit, usd, effective_from, source,
+                        confidence FROM price WHERE product = ?
+                    ORDER BY region, service, engine_os, purchase_option, unit, effective_from, source, zone
+                    """, arguments: [product]
+            ).map(Self.quote)
+        }
+    }
+
+    static func quote(_ row: Row) throws -> PriceQuote {
+        let serviceText: String = row["service"] ?? ""
+        guard let service = Service(rawValue: serviceText) else {
+            throw StoreError.badStoredValue(table: "price", column: "service", value: serviceText)
+        }
+        let usdText: String = row["usd"] ?? ""
+        guard let usd = Money(string: usdText) else {
+            throw StoreError.badStoredValue(table: "price", column: "usd", value: usdText)
+        }
+        let dayText: String = row["effective_from"] ?? ""
+        guard let day = Day(iso: dayText) else {
+            throw StoreError.badStoredValue(table: "price", column: "effective_from", value: dayText)
+        }
+        let key = PriceKey(
+            service: service, region: row["region"] ?? "", product: row["product"] ?? "",
+            engineOS: row["engine_os"] ?? "", purchaseOption: row["purchase_option"] ?? "", unit: row["unit"] ?? "")
+        return PriceQuote(
+            key: key, usd: usd, effectiveFrom: day, source: row["source"] ?? "", confidence: row["confidence"] ?? "")
+    }
+
+    /// Specs with both bandwidth figures; the bundled row first so it wins over a less complete import.
+    static func specs(_ db: Database) throws -> [InstanceSpec] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM instance_spec WHERE baseline_gbps IS NOT NULL AND burst_gbps IS NOT NULL
+                ORDER BY service, product, confidence != 'bundled', source
+                """
+        ).compactMap { row in
+            let serviceText: String = row["service"] ?? ""
+            let architectureText: String = row["architecture"] ?? ""
+            guard let service = Service(rawValue: serviceText),
+                let architecture = InstanceSpec.Architecture(rawValue: architectureText),
+                let vcpu: Int = row["vcpu"], let memory: Double = row["memory_gib"],
+                let baseline: Double = row["baseline_gbps"], let burst: Double = row["burst_gbps"]
+            else { return nil }
+            return InstanceSpec(
+                service: service, product: row["product"] ?? "", architecture: architecture, vcpu: vcpu,
+                memoryGiB: memory, baselineGbps: baseline, burstGbps: burst, enhancedIO: row["enhanced_io"] ?? "",
+                source: row["source"] ?? "")
+        }
+    }
+
+    /// The region's Linux Spot snapshot: newest captured on or before `asOf`, else the oldest one.
+    static func spot(_ db: Database, region: String, asOf: Day) throws -> [SpotAdvice] {
+        let day =
+            try String.fetchOne(
+                db,
+                sql: "SELECT MAX(captured_on) FROM spot_advice WHERE region = ? AND os = 'linux' AND captured_on <= ?",
+                arguments: [region, asOf.description])
+            ?? String.fetchOne(
+                db, sql: "SELECT MIN(captured_on) FROM spot_advice WHERE region = ? AND os = 'linux'",
+                arguments: [region])
+        guard let day else { return [] }
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM spot_advice WHERE region = ? AND os = 'linux' AND captured_on = ?
+                ORDER BY instance_type, source
+                """, arguments: [region, day]
+        ).compactMap { row in
+            let bucketIndex: Int = row["interruption_bucket"] ?? -1
+            let capturedText: String = row["captured_on"] ?? ""
+            guard let bucket = InterruptionBucket(rawValue: bucketIndex), let captured = Day(iso: capturedText),
+                let savings: Int = row["savings_pct"]
+            else { return nil }
+            return SpotAdvice(
+                region: region, instanceType: row["instance_type"] ?? "", savingsPercent: savings, bucket: bucket,
+                capturedOn: captured, source: row["source"] ?? "")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import GRDB
+
+/// The database schema as named migrations. A landed migration is never edited: add a new one instead.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 price book") { db in
+            // One price per key, day, source and zone. `usd` is TEXT so the decimal stays exact.
+            // Re-importing a row is `INSERT OR IGNORE` against the UNIQUE constraint, hence a no-op.
+            try db.execute(
+                sql: """
+                    CREATE TABLE price (
+                        id INTEGER PRIMARY KEY,
+                        service TEXT NOT NULL,
+                        region TEXT NOT NULL,
+                        product TEXT NOT NULL,
+                        engine_os TEXT NOT NULL,
+                        purchase_option TEXT NOT NULL,
+                        unit TEXT NOT NULL,
+                        usd TEXT NOT NULL,
+                        effective_from TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        confidence TEXT NOT NULL,
+                        source_file TEXT NOT NULL DEFAULT '',
+                        publication TEXT NOT NULL DEFAULT '',
+                        version TEXT NOT NULL DEFAULT '',
+                        sku TEXT NOT NULL DEFAULT '',
+                        term TEXT NOT NULL DEFAULT 'OnDemand',
+                        lease_length TEXT NOT NULL DEFAULT '',
+                        reserved_purchase_option TEXT NOT NULL DEFAULT '',
+                        offering_class TEXT NOT NULL DEFAULT '',
+                        zone TEXT NOT NULL DEFAULT '',
+                        note TEXT NOT NULL DEFAULT '',
+                        UNIQUE (service, region, product, engine_os, purchase_option, unit, effective_from, source, zone)
+                    );
+                    CREATE INDEX price_by_region ON price (region, service);
+                    CREATE INDEX price_by_product ON price (product);
+                    CREATE TABLE instance_spec (
+                        service TEXT NOT NULL,
+                        product TEXT NOT NULL,
+                        architecture TEXT NOT NULL,
+                        vcpu INTEGER NOT NULL,
+                        memory_gib REAL NOT NULL,
+                        baseline_gbps REAL,
+                        burst_gbps REAL,
+                        enhanced_io TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        confidence TEXT NOT NULL,
+                        PRIMARY KEY (service, product, source)
+                    );
+                    CREATE TABLE spot_advice (
+                        region TEXT NOT NULL,
+                        os TEXT NOT NULL,
+                        instance_type TEXT NOT NULL,
+                        savings_pct INTEGER NOT NULL,
+                        interruption_bucket INTEGER NOT NULL,
+                        bucket_max_pct INTEGER,
+                        captured_on TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        UNIQUE (region, os, instance_type, captured_on, source)
+                    );
+                    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    """)
+        }
+        migrator.registerMigration("v1 import and plan runs") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE import_run (
+                        id INTEGER PRIMARY KEY,
+                        file_name TEXT NOT NULL,
+                        content_size INTEGER NOT NULL,
+                        content_hash TEXT NOT NULL,
+                        format TEXT NOT NULL,
+                        offer TEXT NOT NULL DEFAULT '',
+                        publication TEXT NOT NULL DEFAULT '',
+                        version TEXT NOT NULL DEFAULT '',
+                        rows_seen INTEGER NOT NULL,
+                        rows_kept INTEGER NOT NULL,
+                        started_at TEXT NOT NULL,
+                        finished_at TEXT NOT NULL
+                    );
+                    CREATE TABLE plan_run (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        file TEXT NOT NULL,
+                        text_hash TEXT NOT NULL,
+                        text TEXT NOT NULL,
+                        loaded_at TEXT NOT NULL,
+                        UNIQUE (file, text_hash)
+                    );
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import TacoCore
+import TacoReport
+
+struct EstimateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "estimate",
+        abstract: "Size and price a plan: traffic, admission, Redis, gateway, DynamoDB, costs, findings.")
+
+    @OptionGroup var options: PlanOptions
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    @Flag(help: "Also print every figure's formula, arithmetic and input provenance.")
+    var explain = false
+
+    func run() throws {
+        try reporting {
+            let loaded = try PlanLoader(options: options).loadPlan()
+            let estimate = Estimate.compute(loaded.input)
+            switch format {
+            case .json: Terminal.out(try EstimateDocument(estimate).json())
+            case .table:
+                let style = Style(enabled: Terminal.colour)
+                Terminal.out(EstimateText.render(estimate, style: style))
+                let footer = loaded.variantFooter
+                if !footer.isEmpty { Terminal.out("\n" + footer) }
+                if explain { Terminal.out("\n" + ExplainText.render(estimate, style: style)) }
+            }
+            if estimate.redis.chosen == nil || estimate.gateway.chosen == nil {
+                throw Failure(
+                    code: 5,
+                    lines: ["infeasible: no candidate configuration meets every constraint (see the sizing above)"])
+            }
+        }
+    }
+}
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Every figure of an estimate: formula, arithmetic, and where each input came from.")
+
+    @OptionGroup var options: PlanOptions
+
+    @Option(help: "Only figures whose id starts with this (e.g. redis., admission.rate).")
+    var only: String?
+
+    func run() throws {
+        try reporting {
+            let estimate = Estimate.compute(try PlanLoader(options: options).load())
+            Terminal.out(ExplainText.render(estimate, only: only, style: Style(enabled: Terminal.colour)))
+        }
+    }
+}

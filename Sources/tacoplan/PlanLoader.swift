@@ -1,0 +1,129 @@
+import Foundation
+import TacoCore
+import TacoData
+import TacoStore
+
+/// Reads a plan file, opens the database (loading the bundled price book on first use) and assembles the
+/// estimate input; every problem becomes a `Failure` with the file, line and column.
+struct PlanLoader {
+    var options: PlanOptions
+
+    static func readText(_ path: String) throws -> String {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw Failure.input([
+                "\(path): error: no such file",
+                "    fix: check the path; bundled plans are in plans/ (e.g. plans/traffic-tacos.yaml)",
+            ])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure.input(["\(path): error: cannot read the file (permissions?)"])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Failure.input(["\(path): error: the file is not UTF-8 text", "    fix: save the plan as UTF-8"])
+        }
+        return text
+    }
+
+    static func openDatabase(_ option: String?) throws -> TacoDatabase {
+        let path = DatabaseLocation.resolve(option: option, environment: ProcessInfo.processInfo.environment)
+        do {
+            let db = try TacoDatabase.open(path: path)
+            _ = try db.loadBundled(
+                prices: BundledData.pricesCSV, specs: BundledData.instanceSpecsCSV, spot: BundledData.spotAdvisorCSV)
+            return db
+        } catch {
+            throw Failure.database([
+                "\(path): error: cannot open or load the database: \(error)",
+                "    fix: pass --db PATH to use another file, or remove a damaged one",
+            ])
+        }
+    }
+
+    static func commandCosts() throws -> CommandCostTable {
+        do {
+            return try CommandCostTable(csv: BundledData.redisCommandCostsCSV)
+        } catch {
+            throw Failure.database(["bundled benchmark: \(error)"])
+        }
+    }
+
+    static func today() -> Day {
+        let c = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "UTC") ?? .current, from: Date())
+        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? .epoch
+    }
+
+    func load() throws -> EstimateInput { try loadPlan().input }
+
+    /// The plan with its `extends` chain merged (PlanFiles), or the variant `--variant` names, ready to estimate.
+    func loadPlan() throws -> LoadedPlan {
+        let path = options.plan
+        let text = try PlanLoader.readText(path)
+        let family = try PlanFiles.family(path)
+        let file = family.file
+        let variant = try PlanLoader.variant(options.variant, of: family)
+        let plan = variant?.plan ?? family.base
+        let provenance = variant?.provenance ?? family.baseProvenance
+        let asOf = options.asOf.flatMap(Day.init(iso:)) ?? plan.pricing.asOf ?? PlanLoader.today()
+        let db = try PlanLoader.openDatabase(options.db)
+        let book: PriceBook
+        let regions: [String]
+        do {
+            book = try db.priceBook(region: plan.event.region, asOf: asOf)
+            regions = try db.regions()
+            _ = try db.recordPlan(name: plan.name, file: path, text: text, loadedAt: asOf.description)
+        } catch {
+            throw Failure.database(["database: \(error)"])
+        }
+        let input = EstimateInput(
+            plan: plan, provenance: provenance, book: book, costs: try PlanLoader.commandCosts(), asOf: asOf)
+        let problems = PlanCheck.problems(input, file: file, knownRegions: regions)
+        if !problems.isEmpty {
+            let pricing = problems.allSatisfy(\.isPricing)
+            let subject = variant.map { "variant '\($0.name)' of \(path)" } ?? path
+            let lines = problems.map(\.description) + ["\(problems.count) problem(s) in \(subject)"]
+            throw pricing ? Failure.pricing(lines) : Failure.input(lines)
+        }
+        return LoadedPlan(input: input, family: family, variant: variant)
+    }
+
+    /// The variant named `name`; nil for the plan itself. An unknown name is an input error with "did you mean".
+    static func variant(_ name: String?, of family: PlanFamily) throws -> PlanVariant? {
+        guard let name else { return nil }
+        if let v = family.variants.first(where: { $0.name == name }) { return v }
+        let names = family.variants.map(\.name)
+        guard !names.isEmpty else {
+            throw Failure.input([
+                "error: --variant '\(name)': \(family.file) has no variants",
+                "    fix: drop --variant, or add a `variants:` section (Docs/PlanSpec.md)",
+            ])
+        }
+        let hint = Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
+        throw Failure.input([
+            "error: --variant '\(name)' is not a variant of \(family.file)",
+            "    fix: \(hint)variants: \(names.joined(separator: ", "))",
+        ])
+    }
+}
+
+/// A loaded plan: the estimate input, its family (extends merged, variants decoded) and the variant used, if any.
+struct LoadedPlan {
+    var input: EstimateInput
+    var family: PlanFamily
+    var variant: PlanVariant?
+
+    /// The table footer: which variant was estimated and which others the plan has.
+    var variantFooter: String {
+        var out = ""
+        if let variant {
+            out += "Variant '\(variant.name)'" + (variant.about.map { ": \($0)" } ?? "")
+            out += variant.overrides.isEmpty ? "\n" : " (overrides \(variant.overrides.joined(separator: ", ")))\n"
+        }
+        let names = family.variants.map(\.name)
+        if !names.isEmpty {
+            out += "Variants of this plan: \(names.joined(separator: ", ")) (pick one with --variant NAME)\n"
+        }
+        if family.chain.count > 1 { out += "Extends: \(family.chain.joined(separator: " → "))\n" }
+        return out
+    }
+}

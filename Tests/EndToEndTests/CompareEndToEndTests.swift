@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// Runs the built `tacoplan` binary (`swift build` first) on the shipped plan.
+enum CompareCLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tacoplan-compare-\(UUID().uuidString).sqlite")
+        defer { try? FileManager.default.removeItem(at: db) }
+        let p = Process()
+        p.executableURL = root.appendingPathComponent(".build/debug/tacoplan")
+        p.currentDirectoryURL = root
+        p.arguments = arguments + ["--db", db.path]
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        p.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+}
+
+@Suite struct CompareEndToEndTests {
+    static let args = ["compare", "plans/traffic-tacos.yaml", "--baseline", "base", "--as-of", "2026-11-01"]
+
+    @Test func comparesEveryShippedVariant() throws {
+        let r = try CompareCLI.run(Self.args)
+        #expect(r.status == 0, "\(r.err)")
+        for name in [
+            "base (baseline)", "keys-scan", "x86-gateway", "x86-cache", "on-demand-gateway", "valkey",
+            "dynamodb-provisioned",
+        ] {
+            #expect(r.out.contains("  \(name) "), "missing \(name)")
+        }
+        // KEYS at N = 300,000 costs 118,937 µs (reference benchmark): one core saturates at 1e6 ÷ 118,937 ≈ 8.4/s.
+        #expect(r.out.contains("keys-scan             INFEASIBLE"))
+        #expect(r.out.contains("one core saturates at 8.4 calls/s, the plan issues 60,000/s"))
+        // Valkey on the same 10 × cache.m7g.xlarge: 10 × ($0.315 − $0.252) × 730 h = $459.90 per month.
+        #expect(r.out.contains("Valkey vs Redis OSS     -$459.90"))
+        #expect(r.out.contains("Spot instances                 $1,200.00/month"))
+    }
+
+    @Test func jsonIsByteIdenticalAcrossRuns() throws {
+        let a = try CompareCLI.run(Self.args + ["--format", "json"])
+        let b = try CompareCLI.run(Self.args + ["--format", "json"])
+        #expect(a.status == 0, "\(a.err)")
+        #expect(a.out == b.out)
+        #expect(a.out.contains("\"schema\" : \"tacoplan.compare/1\""))
+    }
+
+    @Test func unknownBaselineIsAnInputError() throws {
+        let r = try CompareCLI.run(["compare", "plans/traffic-tacos.yaml", "--baseline", "valky"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("did you mean 'valkey'?"))
+    }
+}
