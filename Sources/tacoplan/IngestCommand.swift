@@ -11,13 +11,15 @@ struct IngestCommand: ParsableCommand {
 
     @Argument(help: "Files to read (.json: k6 summary; .csv: k6 CSV output or a step CSV).") var files: [String]
 
-    func run() throws {
+    func run() throws { try reporting(body) }
+
+    func body() throws {
         for file in files {
-            let text = try ValidationFile.read(file)
+            let text = try PlanLoader.readText(file)
             do {
                 try report(file: file, text: text)
             } catch let e as IngestError {
-                throw ValidationInputFailure(message: e.description)
+                throw Failure.input([e.description])
             }
         }
     }

@@ -57,7 +57,7 @@ import Testing
     @Test func negativeCPUInABenchmarkIsALocatedError() throws {
         let bench = Self.root.appendingPathComponent("Tests/Fixtures/validate/negative-cpu.yaml").path
         let r = try tacoplan(["validate", seedPlan, "--benchmark", bench])
-        #expect(r.status == 1)
+        #expect(r.status == 2)
         #expect(
             r.err.contains(
                 "negative-cpu.yaml:9:25: error: steps[0].measured.redis_engine_cpu: a percentage must lie in 0…100, found -40"

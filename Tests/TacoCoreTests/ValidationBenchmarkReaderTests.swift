@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func bundledSeedLoadTestReads() throws {
-        let text = try #require(BundledBenchmarks.files["seed-load-test.yaml"])
+        let text = BundledData.seedLoadTestYAML
         let bench = try read(text).get()
         #expect(bench.steps.map(\.name) == ["keys-1k", "keys-5k", "keys-10k", "index-10k", "index-20k", "index-30k"])
         #expect(bench.steps[2].measured[.redisEngineCPU] == .atLeast(100))
