@@ -1,0 +1,115 @@
+/// Is the plan's operating point covered by the benchmark? (MODEL §8: "A plan is validated when its operating point
+/// lies inside the benchmark's measured range and every predicted utilization stays under its ceiling; otherwise
+/// tacoplan says by how much it extrapolates and which resource is least certain.")
+public enum Verdict: String, Codable, Hashable, Sendable {
+    case validated = "VALIDATED"
+    case extrapolated = "EXTRAPOLATED"
+    case fails = "FAILS"
+
+    /// Documented in Docs/Benchmarks.md §4.
+    public var exitCode: Int32 {
+        switch self {
+        case .validated: 0
+        case .extrapolated: 10
+        case .fails: 11
+        }
+    }
+}
+
+/// A predicted utilization at the operating point and the ceiling it must stay under, with the loads at which the
+/// resource was actually measured.
+public struct UtilizationCheck: Codable, Hashable, Sendable {
+    public var resource: String
+    /// Percent.
+    public var predicted: Double
+    /// Percent.
+    public var ceiling: Double
+    /// Lowest and highest RPS with a point measurement of this resource; nil when never measured.
+    public var measuredFrom: Double?
+    public var measuredTo: Double?
+    /// How the prediction was made ("fitted a + o·A + B", "plan: admissions ÷ backend capacity").
+    public var basis: String
+
+    public init(
+        resource: String, predicted: Double, ceiling: Double, measuredFrom: Double?, measuredTo: Double?, basis: String
+    ) {
+        self.resource = resource
+        self.predicted = predicted
+        self.ceiling = ceiling
+        self.measuredFrom = measuredFrom
+        self.measuredTo = measuredTo
+        self.basis = basis
+    }
+
+    public var exceeds: Bool { predicted > ceiling }
+
+    /// Operating RPS ÷ the measured range's nearest end (> 1 beyond it, < 1 below it), nil when inside or unmeasured.
+    public func extrapolation(at rps: Double) -> Double? {
+        guard let low = measuredFrom, let high = measuredTo else { return nil }
+        if rps > high { return rps / high }
+        if rps < low { return rps / low }
+        return nil
+    }
+}
+
+public struct EnvelopeVerdict: Codable, Hashable, Sendable {
+    public var verdict: Verdict
+    public var operatingRPS: Double
+    public var implementation: String
+    /// The RPS range of the benchmark steps run with the plan's status implementation.
+    public var measuredFrom: Double?
+    public var measuredTo: Double?
+    public var checks: [UtilizationCheck]
+    /// One sentence per reason, most serious first.
+    public var reasons: [String]
+
+    /// Judges `operatingRPS` against the steps run with the same status implementation and the checks.
+    public static func judge(
+        operatingRPS rps: Double, implementation: StatusImplementation, steps: [BenchmarkStep],
+        checks: [UtilizationCheck]
+    ) -> EnvelopeVerdict {
+        let same = steps.filter { ($0.status ?? implementation) == implementation }.map(\.rps)
+        let low = same.min()
+        let high = same.max()
+        var reasons: [String] = []
+        for c in checks.sorted(by: { $0.predicted / $0.ceiling > $1.predicted / $1.ceiling }) where c.exceeds {
+            reasons.append(
+                "FAILS \(c.resource): predicted \(Format.number(c.predicted, maxDecimals: 1)) % at "
+                    + "\(Format.grouped(rps)) RPS, ceiling \(Format.number(c.ceiling, maxDecimals: 1)) % (\(c.basis))")
+        }
+        let fails = !reasons.isEmpty
+        var outside = false
+        if let low, let high {
+            if rps > high || rps < low {
+                outside = true
+                let factor = rps > high ? rps / high : low / rps
+                let side = rps > high ? "beyond the highest" : "below the lowest"
+                let gap = abs(rps - (rps > high ? high : low))
+                reasons.append(
+                    "EXTRAPOLATED: \(Format.grouped(rps)) RPS is \(Format.number(factor, maxDecimals: 2))× "
+                        + "(\(Format.grouped(gap)) RPS) \(side) measured \(implementation.rawValue) step "
+                        + "(\(Format.grouped(low))–\(Format.grouped(high)) RPS)")
+                for c in checks {
+                    guard let f = c.extrapolation(at: rps) else { continue }
+                    reasons.append(
+                        "  \(c.resource) was measured at \(Format.grouped(c.measuredFrom ?? 0))–"
+                            + "\(Format.grouped(c.measuredTo ?? 0)) RPS: its prediction is extrapolated "
+                            + "\(Format.number(f >= 1 ? f : 1 / f, maxDecimals: 2))×")
+                }
+            }
+        } else {
+            outside = true
+            reasons.append(
+                "EXTRAPOLATED: the benchmark has no step with status implementation \(implementation.rawValue)")
+        }
+        let verdict: Verdict = fails ? .fails : (outside ? .extrapolated : .validated)
+        if verdict == .validated {
+            reasons.append(
+                "VALIDATED: \(Format.grouped(rps)) RPS lies within the measured \(Format.grouped(low ?? 0))–"
+                    + "\(Format.grouped(high ?? 0)) RPS and every predicted utilization is under its ceiling")
+        }
+        return EnvelopeVerdict(
+            verdict: verdict, operatingRPS: rps, implementation: implementation.rawValue, measuredFrom: low,
+            measuredTo: high, checks: checks, reasons: reasons)
+    }
+}

@@ -1,0 +1,41 @@
+/// k6's CSV output (`k6 run --out csv=…`): one row per sample, `metric_name,timestamp,metric_value,…` with the
+/// timestamp in Unix seconds. Aggregated per second into requests/s (count of `http_reqs` samples × their value)
+/// and VUs (largest `vus` sample in the second).
+public struct K6Second: Hashable, Sendable {
+    public var second: Int
+    public var requests: Double
+    public var vus: Double?
+}
+
+public enum K6CSV {
+    public static func parse(text: String, file: String) throws(IngestError) -> [K6Second] {
+        let table: CSVTable
+        do { table = try CSVTable(text: text) } catch {
+            throw IngestError(file: file, line: error.line, message: error.message)
+        }
+        guard let name = table.column("metric_name"), let time = table.column("timestamp"),
+            let value = table.column("metric_value")
+        else {
+            throw IngestError(
+                file: file, line: 1, message: "not k6 CSV output: expected columns metric_name, timestamp, metric_value"
+            )
+        }
+        var requests: [Int: Double] = [:]
+        var vus: [Int: Double] = [:]
+        for (line, f) in table.rows where f[name] == "http_reqs" || f[name] == "vus" {
+            guard let t = Double(f[time]), t.isFinite, let v = Double(f[value]), v.isFinite, v >= 0 else {
+                throw IngestError(
+                    file: file, line: line, field: "timestamp/metric_value",
+                    message: "expected a Unix timestamp and a non-negative value, found '\(f[time])', '\(f[value])'")
+            }
+            let s = Int(t.rounded(.down))
+            if f[name] == "http_reqs" { requests[s, default: 0] += v } else { vus[s] = max(vus[s] ?? 0, v) }
+        }
+        guard !requests.isEmpty else {
+            throw IngestError(file: file, message: "no http_reqs samples: nothing to aggregate")
+        }
+        return Set(requests.keys).union(vus.keys).sorted().map {
+            K6Second(second: $0, requests: requests[$0] ?? 0, vus: vus[$0])
+        }
+    }
+}

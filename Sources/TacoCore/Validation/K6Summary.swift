@@ -1,0 +1,130 @@
+import Foundation
+
+/// The figures tacoplan takes from a k6 end-of-test summary, whichever of the three shapes it came in.
+public struct K6Summary: Hashable, Sendable {
+    public enum Shape: String, Hashable, Sendable {
+        /// The data object `handleSummary(data)` receives: `metrics.<name>.values.<stat>`.
+        case handleSummary = "handleSummary data"
+        /// The versioned machine-readable summary: `results.metrics[]` of `{name, type, values}`.
+        case machineReadable = "machine-readable summary"
+        /// `k6 run --summary-export`: `metrics.<name>.<stat>` with no `values` level; deprecated.
+        case legacyExport = "legacy --summary-export"
+    }
+    public var shape: Shape
+    public var requests: Double?
+    /// `http_reqs` rate: requests per second over the whole run.
+    public var requestsPerSecond: Double?
+    /// `http_req_failed` rate, in percent.
+    public var errorRate: Double?
+    public var maxVUs: Double?
+    public var p95Milliseconds: Double?
+    public var warnings: [String]
+}
+
+/// A JSON value without `Any`: enough to walk k6's summaries.
+enum JSONValue: Decodable, Hashable {
+    case object([String: JSONValue])
+    case array([JSONValue])
+    case number(Double)
+    case string(String)
+    case bool(Bool)
+    case null
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let n = try? c.decode(Double.self) {
+            self = .number(n)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let a = try? c.decode([JSONValue].self) {
+            self = .array(a)
+        } else {
+            self = .object(try c.decode([String: JSONValue].self))
+        }
+    }
+
+    subscript(_ key: String) -> JSONValue? {
+        if case .object(let o) = self { return o[key] }
+        return nil
+    }
+    var number: Double? {
+        if case .number(let n) = self { return n }
+        return nil
+    }
+    var string: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+}
+
+/// Why an input file could not be read: the file, where, and what was expected.
+public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var field: String?
+    public var message: String
+    public init(file: String, line: Int? = nil, field: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+    public var description: String {
+        let place = line.map { "\(file):\($0)" } ?? file
+        return "\(place): error: " + (field.map { "\($0): " } ?? "") + message
+    }
+}
+
+extension K6Summary {
+    public static func parse(text: String, file: String) throws(IngestError) -> K6Summary {
+        let root: JSONValue
+        do { root = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) } catch {
+            throw IngestError(file: file, message: "not valid JSON (\(Self.describe(error)))")
+        }
+        // Versioned machine-readable summary: results.metrics is a list.
+        if case .array(let list)? = root["results"]?["metrics"] {
+            var metrics: [String: JSONValue] = [:]
+            for m in list {
+                guard let name = m["name"]?.string, let values = m["values"] else { continue }
+                metrics[name] = values
+            }
+            return build(.machineReadable, metrics, warnings: [])
+        }
+        guard case .object(let byName)? = root["metrics"], byName["http_reqs"] != nil else {
+            throw IngestError(
+                file: file, field: "metrics.http_reqs",
+                message: "not a k6 summary: expected `metrics.http_reqs` (handleSummary data or --summary-export) or "
+                    + "`results.metrics[]` (machine-readable summary)")
+        }
+        if byName["http_reqs"]?["values"] != nil {
+            return build(.handleSummary, byName.compactMapValues { $0["values"] }, warnings: [])
+        }
+        let warning =
+            "\(file): legacy --summary-export file: its threshold booleans are inverted (true means the threshold "
+            + "FAILED); prefer handleSummary or the machine-readable summary"
+        return build(.legacyExport, byName, warnings: [warning])
+    }
+
+    static func build(_ shape: Shape, _ metrics: [String: JSONValue], warnings: [String]) -> K6Summary {
+        let failed = metrics["http_req_failed"]
+        // handleSummary/machine-readable give `rate`; --summary-export gives `value` for rate metrics.
+        let failRate = failed?["rate"]?.number ?? failed?["value"]?.number
+        return K6Summary(
+            shape: shape, requests: metrics["http_reqs"]?["count"]?.number,
+            requestsPerSecond: metrics["http_reqs"]?["rate"]?.number, errorRate: failRate.map { $0 * 100 },
+            maxVUs: metrics["vus_max"]?["max"]?.number ?? metrics["vus_max"]?["value"]?.number,
+            p95Milliseconds: metrics["http_req_duration"]?["p(95)"]?.number, warnings: warnings)
+    }
+
+    static func describe(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let c) = error {
+            return (c.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                ?? c.debugDescription
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import TacoCore
+import TacoData
+
+/// `tacoplan validate PLAN [--benchmark FILE …]`: predicts every measured figure of a load test with the plan's
+/// configuration, fits the free constants, checks them by leave-one-out and judges the plan's operating point
+/// (Docs/Benchmarks.md §3–4). Exit codes: 0 VALIDATED, 10 EXTRAPOLATED, 11 FAILS, 2 unreadable input.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Compare a plan with the reference load test (or your own) and judge its operating point.",
+        discussion: "Exit codes: 0 VALIDATED, 10 EXTRAPOLATED, 11 FAILS, 2 unreadable plan or benchmark.")
+
+    @Argument(help: "The plan file (YAML).") var plan: String
+    @Option(
+        name: .customLong("benchmark"),
+        help: "A benchmark file (YAML, Docs/Benchmarks.md); replaces the bundled one. Repeatable.")
+    var benchmarks: [String] = []
+    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+    func run() throws { try reporting(body) }
+
+    func body() throws {
+        let planText = try PlanLoader.readText(plan)
+        let decoded: Plan
+        switch PlanDecoder.decode(text: planText, file: plan) {
+        case .success(let (p, _)): decoded = p
+        case .failure(let errors): throw Failure.input([errors.description])
+        }
+        let costs: ExecutionCosts
+        do {
+            costs = try ExecutionCosts(
+                csv: BundledData.redisCommandCostsCSV,
+                file: "benchmarks/redis-command-costs.csv")
+        } catch { throw Failure.input([error.description]) }
+        var results: [PlanValidation] = []
+        for bench in try loadBenchmarks() {
+            switch PlanValidation.run(plan: decoded, benchmark: bench, costs: costs) {
+            case .success(let v): results.append(v)
+            case .failure(let p): throw Failure.input([p.description])
+            }
+        }
+        switch format {
+        case .json: print(try ValidationJSON.encode(results))
+        case .text: print(results.map(ValidationText.render).joined(separator: "\n"), terminator: "")
+        }
+        let worst = results.map(\.envelope.verdict.exitCode).max() ?? 0
+        if worst != 0 { throw ExitCode(worst) }
+    }
+
+    func loadBenchmarks() throws -> [ReferenceBenchmark] {
+        let sources: [(String, String)] =
+            benchmarks.isEmpty
+            ? [("benchmarks/seed-load-test.yaml (bundled)", BundledData.seedLoadTestYAML)]
+            : try benchmarks.map { ($0, try PlanLoader.readText($0)) }
+        return try sources.map { file, text in
+            switch BenchmarkReader.read(text: text, file: file) {
+            case .success(let b): return b
+            case .failure(let e): throw Failure.input([e.description])
+            }
+        }
+    }
+}
+
+enum ValidationJSON {
+    static func encode(_ results: [PlanValidation]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(results), as: UTF8.self)
+    }
+}

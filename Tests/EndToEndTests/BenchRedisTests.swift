@@ -1,0 +1,112 @@
+import Foundation
+import TacoCore
+import Testing
+
+/// `tacoplan bench redis` against a real redis-server this test starts on a free loopback port and always stops.
+@Suite struct BenchRedisTests {
+    static let redisServer = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    static var root: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    /// A port the kernel just handed out on 127.0.0.1 (bind to 0, read it back, close).
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0
+            }
+        }
+        try #require(bound)
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+
+    @Test(
+        .enabled(
+            if: redisServer != nil,
+            "redis-server is not installed: apt-get install redis-server redis-tools (CI installs it)"),
+        .timeLimit(.minutes(3)))
+    func keysCostsFarMoreThanZRANK() throws {
+        let port = try Self.freePort()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-redis-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: try #require(Self.redisServer))
+        server.arguments = [
+            "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.path,
+        ]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { Self.stop(server) }
+        try waitForPort(port)
+
+        let binary = Self.root.appendingPathComponent(".build/debug/tacoplan")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build first: swift build")
+        let out = dir.appendingPathComponent("costs.csv")
+        let cli = Process()
+        cli.executableURL = binary
+        cli.arguments = [
+            "bench", "redis", "--port", String(port), "--users", "20000", "--requests", "2000", "--keys-requests", "5",
+            "--timeout", "60", "--output", out.path,
+        ]
+        cli.standardError = FileHandle.nullDevice
+        try cli.run()
+        cli.waitUntilExit()
+        #expect(cli.terminationStatus == 0)
+
+        let table = try CSVTable(text: String(contentsOf: out, encoding: .utf8))
+        let command = try #require(table.column("command"))
+        let usec = try #require(table.column("usec_per_call"))
+        func cost(_ name: String) throws -> Double {
+            try #require(table.rows.first { $0.fields[command] == name }.flatMap { Double($0.fields[usec]) })
+        }
+        let keys = try cost("KEYS_queue")
+        let zrank = try cost("ZRANK")
+        // Real measured behaviour at N = 20,000: KEYS walks every key (O(N)), ZRANK is O(log N).
+        #expect(keys > 50 * zrank, "KEYS \(keys) µs vs ZRANK \(zrank) µs")
+        #expect(
+            Set(table.rows.map { $0.fields[command] }).isSuperset(of: [
+                "ZCARD", "GET", "ZADD_NX", "EVALSHA_ratelimit", "EVALSHA_admit10",
+            ]))
+    }
+
+    /// SIGTERM, then SIGKILL after 2 s: a child spawned by the test runner may have SIGTERM blocked.
+    static func stop(_ server: Process) {
+        kill(server.processIdentifier, SIGTERM)
+        for _ in 0..<40 where server.isRunning { usleep(50_000) }
+        if server.isRunning { kill(server.processIdentifier, SIGKILL) }
+        server.waitUntilExit()
+    }
+
+    func waitForPort(_ port: Int) throws {
+        for _ in 0..<100 {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var addr = sockaddr_in()
+            addr.sin_family = sa_family_t(AF_INET)
+            addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+            addr.sin_port = UInt16(port).bigEndian
+            let ok = withUnsafePointer(to: &addr) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                }
+            }
+            close(fd)
+            if ok { return }
+            usleep(50_000)
+        }
+        Issue.record("redis-server did not listen on 127.0.0.1:\(port) within 5 s")
+    }
+}

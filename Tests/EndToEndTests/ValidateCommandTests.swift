@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// `tacoplan validate` through the built binary on real files.
+@Suite struct ValidateCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    func tacoplan(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        let binary = Self.root.appendingPathComponent(".build/debug/tacoplan")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build first: swift build")
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = FileManager.default.temporaryDirectory  // the bundled benchmark must not need the repo
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    var seedPlan: String { Self.root.appendingPathComponent("Tests/Fixtures/validate/seed-plan.yaml").path }
+
+    @Test func seedShapedPlanFailsBeyondTheMeasuredRange() throws {
+        let r = try tacoplan(["validate", seedPlan])
+        // 300,000 users ÷ 5 s = 60,000 status requests/s; the load test reached 30,000 → 2× beyond.
+        #expect(r.status == 11)
+        #expect(r.out.contains("Operating point: 60,000 status requests/s (position_index)"))
+        #expect(r.out.contains("60,000 RPS is 2× (30,000 RPS) beyond the highest measured position_index step"))
+        #expect(r.out.contains("largest leave-one-out error 10 points — every prediction within ±10 points"))
+        #expect(r.out.contains("Verdict: FAILS (exit 11)"))
+        #expect(r.out.contains("index-20k  20,000  position_index  redis_engine_cpu"))
+    }
+
+    @Test func jsonCarriesTheVerdict() throws {
+        let r = try tacoplan(["validate", seedPlan, "--format", "json"])
+        #expect(r.status == 11)
+        let data = Data(r.out.utf8)
+        let decoded = try JSONDecoder().decode([Report].self, from: data)
+        #expect(decoded.first?.envelope.verdict == "FAILS")
+        #expect(decoded.first?.envelope.operatingRPS == 60_000)
+    }
+
+    struct Report: Decodable {
+        struct Envelope: Decodable {
+            var verdict: String
+            var operatingRPS: Double
+        }
+        var envelope: Envelope
+    }
+
+    @Test func negativeCPUInABenchmarkIsALocatedError() throws {
+        let bench = Self.root.appendingPathComponent("Tests/Fixtures/validate/negative-cpu.yaml").path
+        let r = try tacoplan(["validate", seedPlan, "--benchmark", bench])
+        #expect(r.status == 2)
+        #expect(
+            r.err.contains(
+                "negative-cpu.yaml:9:25: error: steps[0].measured.redis_engine_cpu: a percentage must lie in 0…100, found -40"
+            ))
+        #expect(!r.err.contains("Fatal error"))
+    }
+}
