@@ -55,7 +55,8 @@ extension ReportCommand {
     /// Savings per lever when the plan declares variants: each variant against the plan itself ('base'),
     /// saving = base − variant per month (positive: the variant is cheaper). Infeasible variants are left out.
     func leverSection() throws -> LeverSection? {
-        let entries = try CompareEntries.load(plans: [options.plan], asOf: options.asOf.flatMap(Day.init(iso:)), db: options.db)
+        let entries = try CompareEntries.load(
+            plans: [options.plan], asOf: options.asOf.flatMap(Day.init(iso:)), db: options.db)
         guard entries.count > 1, let c = Comparison.build(entries, baseline: PlanFamily.baseName),
             let base = c.columns.first(where: { $0.name == c.baseline })
         else { return nil }
@@ -66,7 +67,8 @@ extension ReportCommand {
                 let percent = base.perMonth.amount > 0 ? (saving.amount / base.perMonth.amount).doubleValue * 100 : nil
                 levers.append(
                     LeverSection.Lever(
-                        name: "\(column.name): \(step.lever)", description: column.about ?? "", perMonth: saving, percent: percent))
+                        name: "\(column.name): \(step.lever)", description: column.about ?? "", perMonth: saving,
+                        percent: percent))
             }
         }
         return LeverSection(baseline: c.baseline, baselinePerMonth: base.perMonth, levers: levers)

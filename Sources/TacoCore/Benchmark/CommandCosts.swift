@@ -77,7 +77,9 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
     /// Parses the bundled CSV text (columns by name).
     public init(csv text: String) throws {
         let table: CSVTable
-        do { table = try CSVTable(text: text) } catch { throw CommandCostError(message: "redis-command-costs.csv: \(error)") }
+        do { table = try CSVTable(text: text) } catch {
+            throw CommandCostError(message: "redis-command-costs.csv: \(error)")
+        }
         func col(_ name: String) throws -> Int {
             guard let i = table.column(name) else {
                 throw CommandCostError(message: "redis-command-costs.csv: missing column '\(name)'")

@@ -51,12 +51,17 @@ enum Costing {
         return CostLine(
             resource: resource, component: component, quantity: Decimal(count), unit: unit, unitPrice: price,
             hourly: hourly, perEvent: perEvent, perMonth: perMonth,
-            basis: alwaysOn ? "always on: 730 h/month; per event: \(hours) h" : "per event: \(hours) h × \(eventsPerMonth) events/month",
-            priceSource: quote.map { $0.source + sourceNote } ?? "UNPRICED: no price in force", effectiveFrom: quote?.effectiveFrom,
+            basis: alwaysOn
+                ? "always on: 730 h/month; per event: \(hours) h"
+                : "per event: \(hours) h × \(eventsPerMonth) events/month",
+            priceSource: quote.map { $0.source + sourceNote } ?? "UNPRICED: no price in force",
+            effectiveFrom: quote?.effectiveFrom,
             confidence: quote?.confidence ?? "none")
     }
 
-    static func lines(_ input: EstimateInput, traffic: Traffic, redis: RedisSizing, gateway: GatewaySizing, dynamo: DynamoSizing) -> [CostLine] {
+    static func lines(
+        _ input: EstimateInput, traffic: Traffic, redis: RedisSizing, gateway: GatewaySizing, dynamo: DynamoSizing
+    ) -> [CostLine] {
         let plan = input.plan
         let hours = eventHours(plan, traffic: traffic)
         let events = plan.event.eventsPerMonth
@@ -64,10 +69,13 @@ enum Costing {
         if let c = redis.chosen, let nodes = c.nodes {
             out.append(
                 hourlyLine(
-                    resource: "redis", component: "\(c.nodeType) \(plan.redis.engine.displayName) node", count: nodes, unit: "node",
+                    resource: "redis", component: "\(c.nodeType) \(plan.redis.engine.displayName) node", count: nodes,
+                    unit: "node",
                     quote: c.price, eventHours: hours, alwaysOn: plan.redis.alwaysOn, eventsPerMonth: events))
         }
-        let eks = PriceKey(service: .eks, region: plan.event.region, product: "cluster", engineOS: "standard-support", purchaseOption: "on-demand", unit: "hour")
+        let eks = PriceKey(
+            service: .eks, region: plan.event.region, product: "cluster", engineOS: "standard-support",
+            purchaseOption: "on-demand", unit: "hour")
         out.append(
             hourlyLine(
                 resource: "eks", component: "EKS control plane (standard support)", count: 1, unit: "cluster",
@@ -76,23 +84,31 @@ enum Costing {
             if g.onDemandNodes > 0 {
                 out.append(
                     hourlyLine(
-                        resource: "gateway", component: "\(g.nodeType) On-Demand node", count: g.onDemandNodes, unit: "node",
+                        resource: "gateway", component: "\(g.nodeType) On-Demand node", count: g.onDemandNodes,
+                        unit: "node",
                         quote: g.onDemandPrice, eventHours: hours, alwaysOn: false, eventsPerMonth: events))
             }
             if g.spotNodes > 0 {
                 let spotPrice = g.onDemandPrice.map { GatewaySizing.spotPrice($0.usd, g.spot) }
-                let note = g.spot.map { "; Spot = On-Demand × (1 − \($0.savingsPercent) %), Spot Advisor \($0.region) captured \($0.capturedOn)" } ?? ""
+                let note =
+                    g.spot.map {
+                        "; Spot = On-Demand × (1 − \($0.savingsPercent) %), Spot Advisor \($0.region) captured \($0.capturedOn)"
+                    } ?? ""
                 out.append(
                     hourlyLine(
                         resource: "gateway", component: "\(g.nodeType) Spot node", count: g.spotNodes, unit: "node",
-                        quote: g.onDemandPrice, priceOverride: spotPrice, sourceNote: note, eventHours: hours, alwaysOn: false,
+                        quote: g.onDemandPrice, priceOverride: spotPrice, sourceNote: note, eventHours: hours,
+                        alwaysOn: false,
                         eventsPerMonth: events))
             }
             if gateway.preWarm.needed {
                 let lead = Decimal(exactly: gateway.preWarm.leadSeconds) / 3600
                 var line = hourlyLine(
-                    resource: "gateway", component: "\(g.nodeType) pre-warm (On-Demand, \(Format.number(gateway.preWarm.leadSeconds)) s before the sale)",
-                    count: g.nodes, unit: "node", quote: g.onDemandPrice, eventHours: lead, alwaysOn: false, eventsPerMonth: events)
+                    resource: "gateway",
+                    component:
+                        "\(g.nodeType) pre-warm (On-Demand, \(Format.number(gateway.preWarm.leadSeconds)) s before the sale)",
+                    count: g.nodes, unit: "node", quote: g.onDemandPrice, eventHours: lead, alwaysOn: false,
+                    eventsPerMonth: events)
                 line.hourly = nil
                 out.append(line)
             }
@@ -112,7 +128,9 @@ enum Costing {
             let perEvent = dynamo.wcuPrice.map { $0.usd * units }
             out.append(
                 CostLine(
-                    resource: "dynamodb", component: "provisioned write capacity (\(dynamo.provisionedWCU) WCU × \(dynamo.provisionedHours) h)",
+                    resource: "dynamodb",
+                    component:
+                        "provisioned write capacity (\(dynamo.provisionedWCU) WCU × \(dynamo.provisionedHours) h)",
                     quantity: units, unit: "WCU-hour", unitPrice: dynamo.wcuPrice?.usd, hourly: nil, perEvent: perEvent,
                     perMonth: perEvent.map { $0 * Decimal(events) }, basis: "per event × \(events) events/month",
                     priceSource: dynamo.wcuPrice?.source ?? "UNPRICED: no price in force",
@@ -123,7 +141,8 @@ enum Costing {
 
     static func totals(_ lines: [CostLine]) -> CostTotals {
         CostTotals(
-            hourly: lines.compactMap(\.hourly).reduce(.zero, +), perEvent: lines.compactMap(\.perEvent).reduce(.zero, +),
+            hourly: lines.compactMap(\.hourly).reduce(.zero, +),
+            perEvent: lines.compactMap(\.perEvent).reduce(.zero, +),
             perMonth: lines.compactMap(\.perMonth).reduce(.zero, +), unpricedLines: lines.filter(\.unpriced).count)
     }
 }

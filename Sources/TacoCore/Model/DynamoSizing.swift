@@ -26,11 +26,15 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
     }
 
     static func wruKey(_ region: String) -> PriceKey {
-        PriceKey(service: .dynamodb, region: region, product: "WriteRequestUnits", engineOS: "standard", purchaseOption: "on-demand", unit: "request-unit")
+        PriceKey(
+            service: .dynamodb, region: region, product: "WriteRequestUnits", engineOS: "standard",
+            purchaseOption: "on-demand", unit: "request-unit")
     }
 
     static func wcuKey(_ region: String) -> PriceKey {
-        PriceKey(service: .dynamodb, region: region, product: "WriteCapacityUnit-Hrs", engineOS: "standard", purchaseOption: "provisioned", unit: "capacity-unit-hour")
+        PriceKey(
+            service: .dynamodb, region: region, product: "WriteCapacityUnit-Hrs", engineOS: "standard",
+            purchaseOption: "provisioned", unit: "capacity-unit-hour")
     }
 
     static func size(_ input: EstimateInput, traffic: Traffic, _ ledger: inout Ledger) -> DynamoSizing {
@@ -41,7 +45,8 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
         ledger.record(
             "dynamodb.wru_per_write", "Write units per reservation", value: Double(wru), unit: "WRU", display: "\(wru)",
             formula: "⌈item KB⌉ × (2 if transactional) × (1 + GSIs) (MODEL §7)",
-            arithmetic: "⌈\(Show.n(d.itemSize.value)) B ÷ 1,024⌉ × \(d.transactional ? 2 : 1) × (1 + \(d.gsis)) = \(wru)",
+            arithmetic:
+                "⌈\(Show.n(d.itemSize.value)) B ÷ 1,024⌉ × \(d.transactional ? 2 : 1) × (1 + \(d.gsis)) = \(wru)",
             inputs: [
                 FigureInput("item_size", Show.n(d.itemSize.value) + " B", input.from("dynamodb.item_size")),
                 FigureInput("transactional", "\(d.transactional)", input.from("dynamodb.transactional")),
@@ -56,24 +61,31 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             "dynamodb.ceiling_cost", "DynamoDB write ceiling per event", value: ceilingCost?.amount.doubleValue ?? .nan,
             unit: "USD", display: ceilingCost.map { Format.usd($0, places: 4) } ?? "UNPRICED",
             formula: "reservations/s × window × WRU per write × WRU price (MODEL §7; the seed's $2.25)",
-            arithmetic: "\(Show.rate(peak)) × \(Show.secs(plan.event.window)) × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(ceilingCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
+            arithmetic:
+                "\(Show.rate(peak)) × \(Show.secs(plan.event.window)) × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(ceilingCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [
                 ledger.ref("traffic.reservation_rate", "reservations/s"),
                 FigureInput("window", Show.secs(plan.event.window), input.from("event.window")),
-                FigureInput("WRU price", wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED", wruPrice?.citation ?? "no price in force on \(input.asOf)"),
+                FigureInput(
+                    "WRU price", wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED",
+                    wruPrice?.citation ?? "no price in force on \(input.asOf)"),
             ])
         let admitted = min(Double(plan.event.users), traffic.admissionRate * window)
         let expected = admitted * d.attemptsPerUser
         let expectedCost = wruPrice.map { $0.usd * (Decimal(exactly: expected) * Decimal(wru)) }
         ledger.record(
-            "dynamodb.expected_cost", "DynamoDB expected write cost per event", value: expectedCost?.amount.doubleValue ?? .nan,
+            "dynamodb.expected_cost", "DynamoDB expected write cost per event",
+            value: expectedCost?.amount.doubleValue ?? .nan,
             unit: "USD", display: expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED",
             formula: "min(users, admission rate × window) × attempts × WRU per write × WRU price (MODEL §7)",
-            arithmetic: "\(Show.n(admitted)) users × \(Show.n(d.attemptsPerUser)) = \(Show.n(expected)) writes × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
+            arithmetic:
+                "\(Show.n(admitted)) users × \(Show.n(d.attemptsPerUser)) = \(Show.n(expected)) writes × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [
                 FigureInput("users", Show.n(Double(plan.event.users)), input.from("event.users")),
                 FigureInput("attempts_per_user", Show.n(d.attemptsPerUser), input.from("dynamodb.attempts_per_user")),
-                FigureInput("WRU price", wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED", wruPrice?.citation ?? "no price in force on \(input.asOf)"),
+                FigureInput(
+                    "WRU price", wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED",
+                    wruPrice?.citation ?? "no price in force on \(input.asOf)"),
             ])
         let peakWRU = peak * Double(wru)
         let wcu = Int((peakWRU / d.targetUtilization).rounded(.up))
@@ -81,24 +93,33 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
         let wcuPrice = input.book.sheet.quote(wcuKey(region))
         let provisioned = wcuPrice.map { $0.usd * Decimal(wcu * hours) }
         ledger.record(
-            "dynamodb.provisioned_cost", "Provisioned-capacity alternative per event", value: provisioned?.amount.doubleValue ?? .nan,
+            "dynamodb.provisioned_cost", "Provisioned-capacity alternative per event",
+            value: provisioned?.amount.doubleValue ?? .nan,
             unit: "USD", display: provisioned.map { Format.usd($0, places: 4) } ?? "UNPRICED",
             formula: "⌈peak WRU/s ÷ target utilization⌉ WCU × ⌈window hours⌉ × WCU-hour price (MODEL §7)",
-            arithmetic: "⌈\(Show.n(peakWRU)) ÷ \(Show.pct(d.targetUtilization))⌉ = \(wcu) WCU × \(hours) h × \(wcuPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(provisioned.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
+            arithmetic:
+                "⌈\(Show.n(peakWRU)) ÷ \(Show.pct(d.targetUtilization))⌉ = \(wcu) WCU × \(hours) h × \(wcuPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(provisioned.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [
-                FigureInput("target_utilization", Show.pct(d.targetUtilization), input.from("dynamodb.target_utilization")),
-                FigureInput("WCU-hour price", wcuPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED", wcuPrice?.citation ?? "no price in force on \(input.asOf)"),
+                FigureInput(
+                    "target_utilization", Show.pct(d.targetUtilization), input.from("dynamodb.target_utilization")),
+                FigureInput(
+                    "WCU-hour price", wcuPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED",
+                    wcuPrice?.citation ?? "no price in force on \(input.asOf)"),
             ])
         var cheaper = "unknown (a price is missing)"
         if let e = expectedCost, let p = provisioned { cheaper = e <= p ? "on-demand" : "provisioned" }
         var notes: [String] = []
         if peakWRU > 4000 {
-            notes.append("peak \(Show.n(peakWRU)) WRU/s exceeds the 4,000 WRU/s a new on-demand table absorbs at once: pre-warm the table (or provision)")
+            notes.append(
+                "peak \(Show.n(peakWRU)) WRU/s exceeds the 4,000 WRU/s a new on-demand table absorbs at once: pre-warm the table (or provision)"
+            )
         } else {
             notes.append("peak \(Show.n(peakWRU)) WRU/s fits the 4,000 WRU/s a new on-demand table absorbs at once")
         }
         let partitions = Int((peakWRU / 1000).rounded(.up))
-        notes.append("one partition serves ≤ 1,000 WRU/s: the partition key must spread writes over ≥ \(max(partitions, 1)) partition(s); a single hot key would cap admissions at \(Show.rate(1000 / Double(wru)))")
+        notes.append(
+            "one partition serves ≤ 1,000 WRU/s: the partition key must spread writes over ≥ \(max(partitions, 1)) partition(s); a single hot key would cap admissions at \(Show.rate(1000 / Double(wru)))"
+        )
         return DynamoSizing(
             wruPerWrite: wru, peakWritesPerSecond: peak, peakWRUPerSecond: peakWRU, ceilingWrites: ceilingWrites,
             ceilingCost: ceilingCost, expectedWrites: expected, expectedCost: expectedCost, wruPrice: wruPrice,

@@ -31,46 +31,73 @@ enum Findings {
             parts.append("\(Format.usd(cost, places: 4)) at \(Format.unitPrice(q.usd))/WRU (from \(q.effectiveFrom))")
             if cost.rounded(2) == SeedClaims.dynamoCeilingUSD.amount { matching = q }
         }
-        var msg = "\(Show.n(e.dynamo.ceilingWrites)) writes × \(e.dynamo.wruPerWrite) WRU: " + parts.joined(separator: "; ") + "."
+        var msg =
+            "\(Show.n(e.dynamo.ceilingWrites)) writes × \(e.dynamo.wruPerWrite) WRU: " + parts.joined(separator: "; ")
+            + "."
         if let m = matching {
             let next = history.first { $0.effectiveFrom > m.effectiveFrom }
-            msg += " The seed's $2.25 needs the price in force from \(m.effectiveFrom)" + (next.map { " until \($0.effectiveFrom)" } ?? "") + "."
+            msg +=
+                " The seed's $2.25 needs the price in force from \(m.effectiveFrom)"
+                + (next.map { " until \($0.effectiveFrom)" } ?? "") + "."
         } else {
             msg += " No price in the book reproduces the seed's $2.25 for this plan."
         }
         if let expected = e.dynamo.expectedCost, let ceiling = e.dynamo.ceilingCost {
-            msg += " On \(input.asOf) the ceiling is \(Format.usd(ceiling, places: 4)), but the queue empties after \(Show.n(e.traffic.drainTime, 0)) s, so the expected \(Show.n(e.dynamo.expectedWrites)) writes cost \(Format.usd(expected, places: 4))."
+            msg +=
+                " On \(input.asOf) the ceiling is \(Format.usd(ceiling, places: 4)), but the queue empties after \(Show.n(e.traffic.drainTime, 0)) s, so the expected \(Show.n(e.dynamo.expectedWrites)) writes cost \(Format.usd(expected, places: 4))."
         }
-        return [Finding(id: "dynamodb-ceiling", severity: .info, title: "DynamoDB write cost: ceiling vs expected", message: msg, claim: "30분 티켓팅: $2.25 (DynamoDB 쓰기)")]
+        return [
+            Finding(
+                id: "dynamodb-ceiling", severity: .info, title: "DynamoDB write cost: ceiling vs expected",
+                message: msg, claim: "30분 티켓팅: $2.25 (DynamoDB 쓰기)")
+        ]
     }
 
     /// Graviton vs x86 by same-size pairs in the plan's region.
     static func graviton(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         let region = input.plan.event.region
         func price(_ service: Service, _ type: String, _ os: String) -> Money? {
-            input.book.sheet.quote(PriceKey(service: service, region: region, product: type, engineOS: os, purchaseOption: "on-demand", unit: "hour"))?.usd
+            input.book.sheet.quote(
+                PriceKey(
+                    service: service, region: region, product: type, engineOS: os, purchaseOption: "on-demand",
+                    unit: "hour"))?.usd
         }
         func pct(_ arm: Money, _ x86: Money) -> Double { ((arm.amount - x86.amount) / x86.amount).doubleValue * 100 }
         var cache: [String] = []
-        for (arm, x86) in [("cache.m7g.xlarge", "cache.m5.xlarge"), ("cache.m6g.xlarge", "cache.m5.xlarge"), ("cache.r7g.xlarge", "cache.r5.xlarge")] {
+        for (arm, x86) in [
+            ("cache.m7g.xlarge", "cache.m5.xlarge"), ("cache.m6g.xlarge", "cache.m5.xlarge"),
+            ("cache.r7g.xlarge", "cache.r5.xlarge"),
+        ] {
             if let a = price(.elasticache, arm, "redis"), let x = price(.elasticache, x86, "redis") {
-                cache.append("\(arm) \(Format.unitPrice(a))/h vs \(x86) \(Format.unitPrice(x))/h: \(signed(pct(a, x))) %")
+                cache.append(
+                    "\(arm) \(Format.unitPrice(a))/h vs \(x86) \(Format.unitPrice(x))/h: \(signed(pct(a, x))) %")
             }
         }
         var ec2: [String] = []
-        for (arm, x86) in [("m7g.xlarge", "m7i.xlarge"), ("c7g.xlarge", "c7i.xlarge"), ("m6g.xlarge", "m6i.xlarge"), ("c6g.xlarge", "c6i.xlarge"), ("m7g.xlarge", "m6i.xlarge")] {
+        for (arm, x86) in [
+            ("m7g.xlarge", "m7i.xlarge"), ("c7g.xlarge", "c7i.xlarge"), ("m6g.xlarge", "m6i.xlarge"),
+            ("c6g.xlarge", "c6i.xlarge"), ("m7g.xlarge", "m6i.xlarge"),
+        ] {
             if let a = price(.ec2, arm, "linux"), let x = price(.ec2, x86, "linux") {
                 ec2.append("\(arm) vs \(x86): \(signed(pct(a, x))) %")
             }
         }
         var valkey = ""
-        if let c = e.redis.chosen?.nodeType, let r = price(.elasticache, c, "redis"), let v = price(.elasticache, c, "valkey") {
-            valkey = " On ElastiCache the saving comes from the engine: \(c) Valkey \(Format.unitPrice(v))/h vs Redis OSS \(Format.unitPrice(r))/h = \(signed(pct(v, r))) %."
+        if let c = e.redis.chosen?.nodeType, let r = price(.elasticache, c, "redis"),
+            let v = price(.elasticache, c, "valkey")
+        {
+            valkey =
+                " On ElastiCache the saving comes from the engine: \(c) Valkey \(Format.unitPrice(v))/h vs Redis OSS \(Format.unitPrice(r))/h = \(signed(pct(v, r))) %."
         }
         guard !cache.isEmpty || !ec2.isEmpty else { return [] }
-        let msg = "EC2 (\(region)): " + (ec2.isEmpty ? "no pairs priced" : ec2.joined(separator: "; ")) + ". ElastiCache: "
+        let msg =
+            "EC2 (\(region)): " + (ec2.isEmpty ? "no pairs priced" : ec2.joined(separator: "; ")) + ". ElastiCache: "
             + (cache.isEmpty ? "no pairs priced" : cache.joined(separator: "; ")) + "." + valkey
-        return [Finding(id: "graviton", severity: .info, title: "Graviton saves on EC2, not on ElastiCache", message: msg, claim: "Redis: Graviton (ARM64) - 20% 절감")]
+        return [
+            Finding(
+                id: "graviton", severity: .info, title: "Graviton saves on EC2, not on ElastiCache", message: msg,
+                claim: "Redis: Graviton (ARM64) - 20% 절감")
+        ]
     }
 
     /// Graviton vs x86 for this plan's gateway: cost per 1,000 RPS at the same HPA target (MODEL §6).
@@ -86,32 +113,53 @@ enum Findings {
         let armPer1k = Money(a.amount / per1k)
         let x86Per1k = Money(x.amount / per1k)
         let delta = ((a.amount - x.amount) / x.amount).doubleValue * 100
-        let msg = "Cheapest arm64 option \(arm.nodeType) × \(arm.nodes): \(Format.usd(a, places: 4))/h = \(Format.usd(armPer1k, places: 4)) per 1,000 RPS-hour; cheapest x86_64 option \(x86.nodeType) × \(x86.nodes): \(Format.usd(x, places: 4))/h = \(Format.usd(x86Per1k, places: 4)) per 1,000 RPS-hour (\(signed(delta)) % for Graviton, same pods and HPA target; Spot split and interruption limits applied to both)."
-        return [Finding(id: "gateway-architecture", severity: .info, title: "Gateway: Graviton vs x86 per 1,000 RPS", message: msg, claim: nil)]
+        let msg =
+            "Cheapest arm64 option \(arm.nodeType) × \(arm.nodes): \(Format.usd(a, places: 4))/h = \(Format.usd(armPer1k, places: 4)) per 1,000 RPS-hour; cheapest x86_64 option \(x86.nodeType) × \(x86.nodes): \(Format.usd(x, places: 4))/h = \(Format.usd(x86Per1k, places: 4)) per 1,000 RPS-hour (\(signed(delta)) % for Graviton, same pods and HPA target; Spot split and interruption limits applied to both)."
+        return [
+            Finding(
+                id: "gateway-architecture", severity: .info, title: "Gateway: Graviton vs x86 per 1,000 RPS",
+                message: msg, claim: nil)
+        ]
     }
 
     static func memoryVsShards(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         guard let c = e.redis.chosen, let shards = c.shards else { return [] }
         let usableTotal = c.usableMemoryGiB * Double(shards)
-        let msg = "The cluster's \(shards) shards hold \(Show.n(usableTotal)) GiB of usable memory for \(Show.mb(e.redis.memory.required)) required (\(Show.n(e.redis.memory.required / (usableTotal * Bytes.gib) * 100, 1)) %). Memory needs \(c.memoryShards) shard(s), engine CPU \(e.redis.engineShards.map(String.init) ?? "—"), the plan floor \(input.plan.redis.minShards): \(c.note). The seed's \"300MB + buffer = 2GB\" is \(Show.n(SeedClaims.redisMemoryBytes / e.redis.memory.queueData, 1))× the queue data; either way memory is not what drives the shard count."
-        return [Finding(id: "memory-not-driver", severity: .info, title: "Memory does not drive the shard count", message: msg, claim: "cache.m7g.xlarge × 10 nodes (5 shards)")]
+        let msg =
+            "The cluster's \(shards) shards hold \(Show.n(usableTotal)) GiB of usable memory for \(Show.mb(e.redis.memory.required)) required (\(Show.n(e.redis.memory.required / (usableTotal * Bytes.gib) * 100, 1)) %). Memory needs \(c.memoryShards) shard(s), engine CPU \(e.redis.engineShards.map(String.init) ?? "—"), the plan floor \(input.plan.redis.minShards): \(c.note). The seed's \"300MB + buffer = 2GB\" is \(Show.n(SeedClaims.redisMemoryBytes / e.redis.memory.queueData, 1))× the queue data; either way memory is not what drives the shard count."
+        return [
+            Finding(
+                id: "memory-not-driver", severity: .info, title: "Memory does not drive the shard count", message: msg,
+                claim: "cache.m7g.xlarge × 10 nodes (5 shards)")
+        ]
     }
 
     static func keysVsZrank(_ input: EstimateInput) -> [Finding] {
         let n = Double(input.plan.event.users)
         let engine = input.plan.redis.engine
-        guard let keys = input.costs.cost("KEYS_queue", n: n, engine: engine), let zrank = input.costs.cost("ZRANK", n: n, engine: engine)
+        guard let keys = input.costs.cost("KEYS_queue", n: n, engine: engine),
+            let zrank = input.costs.cost("ZRANK", n: n, engine: engine)
         else { return [] }
         let ratio = keys.totalMicros / zrank.totalMicros
-        let msg = "At N = \(Show.n(n)) waiting users one KEYS queue:* costs \(Show.n(keys.totalMicros, 0)) µs of engine CPU (one core saturates at \(Show.n(keys.saturationRate, 1)) calls/s) vs ZRANK \(Show.n(zrank.totalMicros)) µs: \(Show.n(ratio, 0))× per request, not \(Show.n(SeedClaims.keysToZrankSpeedup, 0))× (costs: \(keys.citation); \(zrank.citation))."
-        return [Finding(id: "keys-vs-zrank", severity: .info, title: "KEYS → ZRANK is orders of magnitude, not 100×", message: msg, claim: "KEYS (O(N)) → ZRANK (O(log N)), 100배 성능 향상")]
+        let msg =
+            "At N = \(Show.n(n)) waiting users one KEYS queue:* costs \(Show.n(keys.totalMicros, 0)) µs of engine CPU (one core saturates at \(Show.n(keys.saturationRate, 1)) calls/s) vs ZRANK \(Show.n(zrank.totalMicros)) µs: \(Show.n(ratio, 0))× per request, not \(Show.n(SeedClaims.keysToZrankSpeedup, 0))× (costs: \(keys.citation); \(zrank.citation))."
+        return [
+            Finding(
+                id: "keys-vs-zrank", severity: .info, title: "KEYS → ZRANK is orders of magnitude, not 100×",
+                message: msg, claim: "KEYS (O(N)) → ZRANK (O(log N)), 100배 성능 향상")
+        ]
     }
 
     static func beyondLoadTest(_ e: EstimateParts) -> [Finding] {
         let rate = e.traffic.gatewayRate
         guard rate > SeedClaims.loadTestPeakRPS else { return [] }
-        let msg = "The plan's peak is \(Show.rate(rate)) at the gateway (status alone \(Show.rate(e.traffic.statusRate))), \(Show.n(rate / SeedClaims.loadTestPeakRPS, 2))× the 30,000 RPS the seed's load test reached: this sizing extrapolates beyond measured load (run `tacoplan validate`)."
-        return [Finding(id: "beyond-load-test", severity: .warning, title: "Peak load exceeds the validated 30k RPS", message: msg, claim: "처리량: 30k RPS (목표 달성)")]
+        let msg =
+            "The plan's peak is \(Show.rate(rate)) at the gateway (status alone \(Show.rate(e.traffic.statusRate))), \(Show.n(rate / SeedClaims.loadTestPeakRPS, 2))× the 30,000 RPS the seed's load test reached: this sizing extrapolates beyond measured load (run `tacoplan validate`)."
+        return [
+            Finding(
+                id: "beyond-load-test", severity: .warning, title: "Peak load exceeds the validated 30k RPS",
+                message: msg, claim: "처리량: 30k RPS (목표 달성)")
+        ]
     }
 
     static func spot(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
@@ -120,8 +168,10 @@ enum Findings {
         if let asked = g.requestedInterruption {
             out.append(
                 Finding(
-                    id: "spot-interruption-bucket", severity: .warning, title: "\"\(asked)\" interruption cannot be expressed",
-                    message: "The Spot Advisor's lowest interruption bucket is \"<5%\" (buckets <5, 5-10, 10-15, 15-20, >20 %; real maxima 5/11/16/22/100). The plan asked for \(asked); tacoplan uses \"<5%\".",
+                    id: "spot-interruption-bucket", severity: .warning,
+                    title: "\"\(asked)\" interruption cannot be expressed",
+                    message:
+                        "The Spot Advisor's lowest interruption bucket is \"<5%\" (buckets <5, 5-10, 10-15, 15-20, >20 %; real maxima 5/11/16/22/100). The plan asked for \(asked); tacoplan uses \"<5%\".",
                     claim: "중단율 < 2%"))
         }
         let advice = g.nodeCandidates.compactMap { input.book.spot[$0] }
@@ -131,14 +181,16 @@ enum Findings {
             out.append(
                 Finding(
                     id: "spot-savings", severity: .info, title: "Spot savings in \(input.plan.event.region)",
-                    message: "Mean Spot Advisor saving over the \(advice.count) candidate types: \(Show.n(mean, 1)) % (range \(advice.map(\.savingsPercent).min() ?? 0)–\(advice.map(\.savingsPercent).max() ?? 0) %; snapshot captured \(dates); a 30-day trailing average that changes daily) vs the seed's \(Show.n(SeedClaims.spotSavingsPercent, 0)) %.",
+                    message:
+                        "Mean Spot Advisor saving over the \(advice.count) candidate types: \(Show.n(mean, 1)) % (range \(advice.map(\.savingsPercent).min() ?? 0)–\(advice.map(\.savingsPercent).max() ?? 0) %; snapshot captured \(dates); a 30-day trailing average that changes daily) vs the seed's \(Show.n(SeedClaims.spotSavingsPercent, 0)) %.",
                     claim: "Spot Instance - 70% 절감"))
         }
         if g.spotShare > 0 && e.gateway.spotEligibleTypes < 15 {
             out.append(
                 Finding(
                     id: "spot-flexibility", severity: .warning, title: "Too few Spot instance types",
-                    message: "Only \(e.gateway.spotEligibleTypes) candidate type(s) are allowed for Spot (interruption ≤ \(g.interruptionLimit.label)); Karpenter's Spot-to-Spot consolidation needs at least 15 to reach the modelled savings.",
+                    message:
+                        "Only \(e.gateway.spotEligibleTypes) candidate type(s) are allowed for Spot (interruption ≤ \(g.interruptionLimit.label)); Karpenter's Spot-to-Spot consolidation needs at least 15 to reach the modelled savings.",
                     claim: nil))
         }
         return out
@@ -150,7 +202,8 @@ enum Findings {
             return Finding(
                 id: "linear-command-\(f.api)-\(f.command)", severity: severe ? .error : .warning,
                 title: "\(f.command) in \(f.api) is O(N)",
-                message: "At N = \(Show.n(f.n)) one call costs \(Show.n(f.microsPerCall, 0)) µs: one engine core saturates at \(Show.n(f.saturationRate, 1)) calls/s; the plan issues \(Show.rate(f.requestedRate)) → \(Show.n(f.coresNeeded, 1)) cores.",
+                message:
+                    "At N = \(Show.n(f.n)) one call costs \(Show.n(f.microsPerCall, 0)) µs: one engine core saturates at \(Show.n(f.saturationRate, 1)) calls/s; the plan issues \(Show.rate(f.requestedRate)) → \(Show.n(f.coresNeeded, 1)) cores.",
                 claim: nil)
         }
     }
@@ -162,8 +215,10 @@ enum Findings {
         if e.admission.rate < seat {
             out.append(
                 Finding(
-                    id: "admission-below-seat-drain", severity: .warning, title: "Admission rate below the seat-drain floor",
-                    message: "\(Show.rate(e.admission.rate)) (binding: \(e.admission.binding)) is below seats ÷ window = \(Show.rate(seat)): seats will remain unsold when the window closes.",
+                    id: "admission-below-seat-drain", severity: .warning,
+                    title: "Admission rate below the seat-drain floor",
+                    message:
+                        "\(Show.rate(e.admission.rate)) (binding: \(e.admission.binding)) is below seats ÷ window = \(Show.rate(seat)): seats will remain unsold when the window closes.",
                     claim: nil))
         }
         if e.admission.backendUtilization > input.plan.admission.maxBackendUtilization {
@@ -171,7 +226,8 @@ enum Findings {
                 Finding(
                     id: "admission-over-backend", severity: e.admission.backendUtilization > 1 ? .error : .warning,
                     title: "Admission rate overloads the backend",
-                    message: "\(Show.rate(e.admission.rate)) puts the backend at \(Show.pct(e.admission.backendUtilization)), above the \(Show.pct(input.plan.admission.maxBackendUtilization)) the plan allows.",
+                    message:
+                        "\(Show.rate(e.admission.rate)) puts the backend at \(Show.pct(e.admission.backendUtilization)), above the \(Show.pct(input.plan.admission.maxBackendUtilization)) the plan allows.",
                     claim: nil))
         }
         return out
@@ -179,7 +235,11 @@ enum Findings {
 
     static func prewarm(_ e: EstimateParts) -> [Finding] {
         guard e.gateway.preWarm.needed else { return [] }
-        return [Finding(id: "prewarm", severity: .warning, title: "Pre-warm the gateway", message: e.gateway.preWarm.reason + ".", claim: "Karpenter: 빠른 확장 (30초 내)")]
+        return [
+            Finding(
+                id: "prewarm", severity: .warning, title: "Pre-warm the gateway",
+                message: e.gateway.preWarm.reason + ".", claim: "Karpenter: 빠른 확장 (30초 내)")
+        ]
     }
 
     static func unpriced(_ e: EstimateParts) -> [Finding] {

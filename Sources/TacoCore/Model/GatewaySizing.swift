@@ -39,7 +39,8 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         ledger.record(
             "gateway.pods", "Gateway pods", value: Double(pods), unit: "pods", display: "\(pods)",
             formula: "⌈gateway requests/s ÷ (requests/s per pod × HPA target)⌉ (MODEL §6)",
-            arithmetic: "⌈\(Show.rate(traffic.gatewayRate)) ÷ (\(Show.n(g.rpsPerPod)) × \(Show.pct(g.hpaTarget)))⌉ = \(pods) pods",
+            arithmetic:
+                "⌈\(Show.rate(traffic.gatewayRate)) ÷ (\(Show.n(g.rpsPerPod)) × \(Show.pct(g.hpaTarget)))⌉ = \(pods) pods",
             inputs: [
                 ledger.ref("traffic.gateway_rate", "gateway requests/s"),
                 FigureInput("rps_per_pod", Show.n(g.rpsPerPod), input.from("gateway.rps_per_pod")),
@@ -57,12 +58,14 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
             needed: needed, leadSeconds: needed ? startup : 0, nodes: needed ? (chosen?.nodes ?? 0) : 0,
             reason: needed
                 ? "the crowd arrives in \(Show.secs(input.plan.event.ramp)), faster than node start + pod start (\(Show.n(startup)) s): all \(chosen?.nodes ?? 0) nodes must be running \(Show.n(startup)) s before the sale opens"
-                : "the ramp (\(Show.secs(input.plan.event.ramp))) is slower than node + pod start (\(Show.n(startup)) s); Karpenter can follow it")
+                : "the ramp (\(Show.secs(input.plan.event.ramp))) is slower than node + pod start (\(Show.n(startup)) s); Karpenter can follow it"
+        )
         ledger.record(
             "gateway.prewarm_lead", "Pre-warm lead time", value: preWarm.leadSeconds, unit: "s",
             display: needed ? "\(Show.n(startup)) s before the sale" : "not needed",
             formula: "if ramp < node start + pod start: lead = node start + pod start (MODEL §6)",
-            arithmetic: "ramp \(Show.secs(input.plan.event.ramp)) vs \(Show.secs(g.nodeStart)) + \(Show.secs(g.podStart)) = \(Show.n(startup)) s → \(needed ? "pre-warm" : "no pre-warm")",
+            arithmetic:
+                "ramp \(Show.secs(input.plan.event.ramp)) vs \(Show.secs(g.nodeStart)) + \(Show.secs(g.podStart)) = \(Show.n(startup)) s → \(needed ? "pre-warm" : "no pre-warm")",
             inputs: [
                 FigureInput("ramp", Show.secs(input.plan.event.ramp), input.from("event.ramp")),
                 FigureInput("node_start", Show.secs(g.nodeStart), input.from("gateway.node_start")),
@@ -73,18 +76,29 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
                 "gateway.nodes", "Gateway nodes", value: Double(c.nodes), unit: "nodes",
                 display: "\(c.nodes) × \(c.nodeType) (\(c.onDemandNodes) On-Demand + \(c.spotNodes) Spot)",
                 formula: "⌈pods ÷ pods per node⌉; Spot = ⌊nodes × spot share⌋, On-Demand ≥ floor (MODEL §6)",
-                arithmetic: "⌈\(pods) ÷ \(c.podsPerNode)⌉ = \(c.nodes); Spot \(c.spotNodes), On-Demand \(c.onDemandNodes)",
+                arithmetic:
+                    "⌈\(pods) ÷ \(c.podsPerNode)⌉ = \(c.nodes); Spot \(c.spotNodes), On-Demand \(c.onDemandNodes)",
                 inputs: [
                     ledger.ref("gateway.pods", "pods"),
                     FigureInput("spot_share", Show.pct(g.spotShare), input.from("gateway.spot_share")),
                     FigureInput("on_demand_floor", "\(g.onDemandFloor)", input.from("gateway.on_demand_floor")),
-                ] + (c.spot.map { [FigureInput("Spot savings", "\($0.savingsPercent) % (\($0.bucket.label))", "Spot Advisor \($0.region) \($0.instanceType) captured \($0.capturedOn): \($0.source)")] } ?? []))
+                ]
+                    + (c.spot.map {
+                        [
+                            FigureInput(
+                                "Spot savings", "\($0.savingsPercent) % (\($0.bucket.label))",
+                                "Spot Advisor \($0.region) \($0.instanceType) captured \($0.capturedOn): \($0.source)")
+                        ]
+                    } ?? []))
         }
-        return GatewaySizing(pods: pods, options: options, chosen: chosen, spotEligibleTypes: eligible, preWarm: preWarm)
+        return GatewaySizing(
+            pods: pods, options: options, chosen: chosen, spotEligibleTypes: eligible, preWarm: preWarm)
     }
 
     /// Pods one node holds: allocatable CPU and memory (node minus system reserve) ÷ pod requests (MODEL §6).
-    static func packing(_ spec: InstanceSpec?, _ g: GatewaySpec) -> (podsPerNode: Int, allocCPU: Double, allocMemory: Double) {
+    static func packing(_ spec: InstanceSpec?, _ g: GatewaySpec) -> (
+        podsPerNode: Int, allocCPU: Double, allocMemory: Double
+    ) {
         let allocCPU = Double(spec?.vcpu ?? 0) - g.systemReservedCPU
         let allocMem = (spec?.memoryGiB ?? 0) * Bytes.gib - g.systemReservedMemory.value
         let byCPU = allocCPU > 0 ? Int((allocCPU / g.podCPU).rounded(.down)) : 0
@@ -97,7 +111,8 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         let spec = input.book.specs[type]
         let (perNode, allocCPU, allocMem) = packing(spec, g)
         let key = PriceKey(
-            service: .ec2, region: input.plan.event.region, product: type, engineOS: "linux", purchaseOption: "on-demand",
+            service: .ec2, region: input.plan.event.region, product: type, engineOS: "linux",
+            purchaseOption: "on-demand",
             unit: "hour")
         let quote = input.book.sheet.quote(key)
         let spot = input.book.spot[type]
@@ -107,7 +122,8 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
             onDemandNodes: 0, spotNodes: 0, onDemandPrice: quote, spot: spot, spotAllowed: spotAllowed, hourly: nil,
             feasible: false, note: "")
         guard perNode > 0 else {
-            o.note = "a pod (\(Show.n(g.podCPU)) vCPU, \(Show.gib(g.podMemory.value))) does not fit the allocatable \(Show.n(allocCPU)) vCPU / \(Show.gib(allocMem))"
+            o.note =
+                "a pod (\(Show.n(g.podCPU)) vCPU, \(Show.gib(g.podMemory.value))) does not fit the allocatable \(Show.n(allocCPU)) vCPU / \(Show.gib(allocMem))"
             return o
         }
         let nodes = max(Int((Double(pods) / Double(perNode)).rounded(.up)), 1)
@@ -121,13 +137,19 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         o.spotNodes = spotNodes
         o.onDemandNodes = onDemand
         o.feasible = true
-        let spotNote = spot == nil ? "no Spot Advisor data" : (spotAllowed ? "Spot \(spot?.savingsPercent ?? 0) % off, \(spot?.bucket.label ?? "")" : "Spot excluded: interruption \(spot?.bucket.label ?? "") worse than \(g.interruptionLimit.label)")
+        let spotNote =
+            spot == nil
+            ? "no Spot Advisor data"
+            : (spotAllowed
+                ? "Spot \(spot?.savingsPercent ?? 0) % off, \(spot?.bucket.label ?? "")"
+                : "Spot excluded: interruption \(spot?.bucket.label ?? "") worse than \(g.interruptionLimit.label)")
         if let quote {
             let spotPrice = GatewaySizing.spotPrice(quote.usd, spot)
             o.hourly = quote.usd * Decimal(onDemand) + spotPrice * Decimal(spotNodes)
             o.note = "\(perNode) pods per node; \(spotNote)"
         } else {
-            o.note = "\(perNode) pods per node; UNPRICED: no EC2 Linux On-Demand price for \(type) in \(input.plan.event.region) on \(input.asOf)"
+            o.note =
+                "\(perNode) pods per node; UNPRICED: no EC2 Linux On-Demand price for \(type) in \(input.plan.event.region) on \(input.asOf)"
         }
         return o
     }

@@ -32,10 +32,12 @@ public struct RedisMemory: Codable, Hashable, Sendable {
             let bytes = live * t.bytesPerKey.value
             families.append(Family(name: t.name, liveKeys: live, bytes: bytes))
             ledger.record(
-                "redis.transient.\(t.name)", "Live \(t.name.replacingOccurrences(of: "_", with: " "))", value: bytes, unit: "B",
+                "redis.transient.\(t.name)", "Live \(t.name.replacingOccurrences(of: "_", with: " "))", value: bytes,
+                unit: "B",
                 display: Show.mb(bytes),
                 formula: "min(creation rate × TTL, users) × bytes per key (seed security design; MODEL §5)",
-                arithmetic: "min(\(Show.rate(rate)) × \(Show.secs(t.ttl)), \(Show.n(cap))) = \(Show.n(live, 0)) keys × \(Show.n(t.bytesPerKey.value)) B = \(Show.mb(bytes))",
+                arithmetic:
+                    "min(\(Show.rate(rate)) × \(Show.secs(t.ttl)), \(Show.n(cap))) = \(Show.n(live, 0)) keys × \(Show.n(t.bytesPerKey.value)) B = \(Show.mb(bytes))",
                 inputs: [
                     FigureInput("created per", t.createdPer.rawValue, input.from("redis.transient_keys")),
                     FigureInput("ttl", Show.secs(t.ttl), input.from("redis.transient_keys")),
@@ -46,7 +48,8 @@ public struct RedisMemory: Codable, Hashable, Sendable {
         ledger.record(
             "redis.memory_required", "Memory required", value: required, unit: "B", display: Show.mb(required),
             formula: "(queue data + transient keys) × buffer factor (MODEL §5)",
-            arithmetic: "(\(Show.mb(queue)) + \(Show.mb(transientTotal))) × \(Show.n(r.bufferFactor)) = \(Show.mb(required))",
+            arithmetic:
+                "(\(Show.mb(queue)) + \(Show.mb(transientTotal))) × \(Show.n(r.bufferFactor)) = \(Show.mb(required))",
             inputs: [
                 ledger.ref("redis.queue_data", "queue data"),
                 FigureInput("buffer_factor", Show.n(r.bufferFactor), input.from("redis.buffer_factor")),

@@ -31,7 +31,9 @@ public struct Traffic: Codable, Hashable, Sendable {
 
 enum TrafficModel {
     /// Crowd-driven rates that do not depend on the admission rate.
-    static func crowd(_ input: EstimateInput, _ ledger: inout Ledger) -> (arrival: Double, status: Double, heartbeat: Double) {
+    static func crowd(_ input: EstimateInput, _ ledger: inout Ledger) -> (
+        arrival: Double, status: Double, heartbeat: Double
+    ) {
         let e = input.plan.event
         let users = Double(e.users)
         let arrival = users / e.ramp.value
@@ -77,7 +79,8 @@ enum TrafficModel {
         let attempts = plan.dynamodb.attemptsPerUser
         let reservation = admission * attempts
         ledger.record(
-            "traffic.reservation_rate", "Reservations/s", value: reservation, unit: "req/s", display: Show.rate(reservation),
+            "traffic.reservation_rate", "Reservations/s", value: reservation, unit: "req/s",
+            display: Show.rate(reservation),
             formula: "admission rate × attempts per admitted user (MODEL §3)",
             arithmetic: "\(Show.rate(admission)) × \(Show.n(attempts)) = \(Show.rate(reservation))",
             inputs: [
@@ -85,7 +88,8 @@ enum TrafficModel {
                 FigureInput("attempts_per_user", Show.n(attempts), input.from("dynamodb.attempts_per_user")),
             ])
         var traffic = Traffic(
-            arrivalRate: crowd.arrival, statusRate: crowd.status, heartbeatRate: crowd.heartbeat, admissionRate: admission,
+            arrivalRate: crowd.arrival, statusRate: crowd.status, heartbeatRate: crowd.heartbeat,
+            admissionRate: admission,
             reservationRate: reservation, apis: [], gatewayRate: 0, responseBandwidth: 0, drainTime: 0)
         traffic.apis = plan.apis.map { api in
             Traffic.ApiRate(
@@ -98,21 +102,35 @@ enum TrafficModel {
             display: Show.rate(traffic.gatewayRate), formula: "Σ API rates (MODEL §3)",
             arithmetic: traffic.apis.map { "\($0.name) \(Show.rate($0.rate))" }.joined(separator: " + ") + " = "
                 + Show.rate(traffic.gatewayRate),
-            inputs: traffic.apis.map { FigureInput($0.name, Show.rate($0.rate), "apis.\($0.name).per = \($0.driver.rawValue)") })
+            inputs: traffic.apis.map {
+                FigureInput($0.name, Show.rate($0.rate), "apis.\($0.name).per = \($0.driver.rawValue)")
+            })
         traffic.responseBandwidth = traffic.apis.reduce(0) { $0 + $1.rate * $1.responseBytes }
         ledger.record(
             "traffic.response_bandwidth", "Response bandwidth", value: traffic.responseBandwidth, unit: "B/s",
             display: Show.mb(traffic.responseBandwidth) + "/s", formula: "Σ API rate × response bytes (MODEL §3)",
-            arithmetic: traffic.apis.map { "\(Show.rate($0.rate)) × \(Show.n($0.responseBytes)) B" }.joined(separator: " + ")
+            arithmetic: traffic.apis.map { "\(Show.rate($0.rate)) × \(Show.n($0.responseBytes)) B" }.joined(
+                separator: " + ")
                 + " = \(Show.mb(traffic.responseBandwidth))/s",
-            inputs: [FigureInput("response_bytes", Show.n(plan.clients.responseBytes.value) + " B", input.from("clients.response_bytes"))])
+            inputs: [
+                FigureInput(
+                    "response_bytes", Show.n(plan.clients.responseBytes.value) + " B",
+                    input.from("clients.response_bytes"))
+            ])
         let statusBytes = traffic.apis.filter { $0.driver == .poll }.reduce(0) { $0 + $1.rate * $1.responseBytes }
         ledger.record(
             "traffic.status_bandwidth", "Status response bandwidth", value: statusBytes, unit: "B/s",
             display: Show.mb(statusBytes) + "/s", formula: "status requests/s × response bytes (the seed's 60 MB/s)",
-            arithmetic: traffic.apis.filter { $0.driver == .poll }.map { "\(Show.rate($0.rate)) × \(Show.n($0.responseBytes)) B" }
-                .joined(separator: " + ") + " = \(Show.mb(statusBytes))/s",
-            inputs: [ledger.ref("traffic.status_rate", "status requests/s"), FigureInput("response_bytes", Show.n(plan.clients.responseBytes.value) + " B", input.from("clients.response_bytes"))])
+            arithmetic: traffic.apis.filter { $0.driver == .poll }.map {
+                "\(Show.rate($0.rate)) × \(Show.n($0.responseBytes)) B"
+            }
+            .joined(separator: " + ") + " = \(Show.mb(statusBytes))/s",
+            inputs: [
+                ledger.ref("traffic.status_rate", "status requests/s"),
+                FigureInput(
+                    "response_bytes", Show.n(plan.clients.responseBytes.value) + " B",
+                    input.from("clients.response_bytes")),
+            ])
         let users = Double(plan.event.users)
         traffic.drainTime = users / admission
         ledger.record(
@@ -120,7 +138,8 @@ enum TrafficModel {
             display: Show.n(traffic.drainTime, 1) + " s", formula: "users ÷ admission rate (MODEL §3)",
             arithmetic: "\(Show.n(users)) users ÷ \(Show.rate(admission)) = \(Show.n(traffic.drainTime, 1)) s",
             inputs: [
-                FigureInput("users", Show.n(users), input.from("event.users")), ledger.ref("admission.rate", "admission rate"),
+                FigureInput("users", Show.n(users), input.from("event.users")),
+                ledger.ref("admission.rate", "admission rate"),
             ])
         return traffic
     }

@@ -8,7 +8,9 @@ public enum PlanText {
                 PlanErrors([
                     PlanProblem(
                         file: file, location: nil, path: "", message: "the file is empty",
-                        fix: "start from plans/traffic-tacos.yaml; a plan needs at least event, clients, admission, redis and gateway")
+                        fix:
+                            "start from plans/traffic-tacos.yaml; a plan needs at least event, clients, admission, redis and gateway"
+                    )
                 ]))
         }
         do {

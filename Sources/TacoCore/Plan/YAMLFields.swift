@@ -86,7 +86,8 @@ final class FieldReader {
         guard let (text, node) = scalar(key, expected: what, defaultNote: nil) else {
             if !present {
                 let place = path.isEmpty ? "the top level" : "`\(path)`"
-                ctx.problem(self.node, fieldPath(key), "is required (\(what))", fix: "add `\(key): \(example)` under \(place)")
+                ctx.problem(
+                    self.node, fieldPath(key), "is required (\(what))", fix: "add `\(key): \(example)` under \(place)")
             }
             return nil
         }
@@ -103,7 +104,8 @@ final class FieldReader {
     func positiveInt(_ text: String, _ node: Node, _ key: String, min: Int = 1, max: Int = 1_000_000_000) -> Int? {
         let clean = text.replacingOccurrences(of: "_", with: "")
         guard let v = Int(clean) else {
-            ctx.problem(node, fieldPath(key), "expected a whole number, found '\(text)'", fix: "write e.g. `\(key): \(min)`")
+            ctx.problem(
+                node, fieldPath(key), "expected a whole number, found '\(text)'", fix: "write e.g. `\(key): \(min)`")
             return nil
         }
         guard v >= min else {
@@ -126,7 +128,8 @@ final class FieldReader {
             return nil
         }
         if v < range.lowerBound || (exclusiveLow && v == range.lowerBound) || v > range.upperBound {
-            let low = exclusiveLow ? "above \(Format.plain(range.lowerBound))" : "at least \(Format.plain(range.lowerBound))"
+            let low =
+                exclusiveLow ? "above \(Format.plain(range.lowerBound))" : "at least \(Format.plain(range.lowerBound))"
             ctx.problem(
                 node, fieldPath(key), "must be \(low) and at most \(Format.plain(range.upperBound)), found \(text)",
                 fix: "use a value in that range")

@@ -17,7 +17,9 @@ public struct PriceKey: Codable, Hashable, Sendable, Comparable, CustomStringCon
     /// `hour`, `request-unit`, `capacity-unit-hour`, `gb-month`.
     public var unit: String
 
-    public init(service: Service, region: String, product: String, engineOS: String, purchaseOption: String, unit: String) {
+    public init(
+        service: Service, region: String, product: String, engineOS: String, purchaseOption: String, unit: String
+    ) {
         self.service = service
         self.region = region
         self.product = product

@@ -68,7 +68,10 @@ public struct SpotAdvice: Codable, Hashable, Sendable {
     public var capturedOn: Day
     public var source: String
 
-    public init(region: String, instanceType: String, savingsPercent: Int, bucket: InterruptionBucket, capturedOn: Day, source: String) {
+    public init(
+        region: String, instanceType: String, savingsPercent: Int, bucket: InterruptionBucket, capturedOn: Day,
+        source: String
+    ) {
         self.region = region
         self.instanceType = instanceType
         self.savingsPercent = savingsPercent
@@ -87,6 +90,7 @@ public struct PriceBook: Codable, Hashable, Sendable {
     public init(sheet: PriceSheet, specs: [InstanceSpec], spot: [SpotAdvice]) {
         self.sheet = sheet
         self.specs = Dictionary(specs.map { ($0.product, $0) }, uniquingKeysWith: { a, _ in a })
-        self.spot = Dictionary(spot.map { ($0.instanceType, $0) }, uniquingKeysWith: { a, b in a.capturedOn >= b.capturedOn ? a : b })
+        self.spot = Dictionary(
+            spot.map { ($0.instanceType, $0) }, uniquingKeysWith: { a, b in a.capturedOn >= b.capturedOn ? a : b })
     }
 }

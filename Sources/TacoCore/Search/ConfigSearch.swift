@@ -230,7 +230,8 @@ public enum ConfigSearch {
 
     /// Constraints in order: pod packing, interruption bucket, Spot data, On-Demand floor.
     static func gatewayOptions(
-        _ input: EstimateInput, pods: Int, space: SearchSpace, cost: (_ hourly: Money, _ nodes: Int, _ onDemandPrice: Money) -> Money
+        _ input: EstimateInput, pods: Int, space: SearchSpace,
+        cost: (_ hourly: Money, _ nodes: Int, _ onDemandPrice: Money) -> Money
     )
         -> [SearchOption]
     {

@@ -74,11 +74,13 @@ enum UnitParser {
 
     static func bytes(_ text: String) -> Result<Bytes, UnitError> {
         guard let (value, unit) = split(text) else {
-            return .failure(UnitError(message: "'\(text)' is not a size", fix: "write a number and a unit, e.g. 1KB, 2GiB"))
+            return .failure(
+                UnitError(message: "'\(text)' is not a size", fix: "write a number and a unit, e.g. 1KB, 2GiB"))
         }
         if unit.isEmpty {
             return .failure(
-                UnitError(message: "'\(text)' has no unit", fix: "write \(fmt(value))B, \(fmt(value))KB or \(fmt(value))KiB"))
+                UnitError(
+                    message: "'\(text)' has no unit", fix: "write \(fmt(value))B, \(fmt(value))KB or \(fmt(value))KiB"))
         }
         if let meaning = ambiguousBytes[unit] {
             return .failure(UnitError(message: "'\(text)' is ambiguous", fix: "write \(meaning)"))

@@ -6,9 +6,16 @@ public enum EstimateText {
         var out: [String] = []
         out.append(style.heading("tacoplan estimate — \(e.plan)") + "  (\(e.region), prices as of \(e.asOf))")
         out.append("")
-        out.append(section("Traffic", ["traffic.join_rate", "traffic.status_rate", "traffic.heartbeat_rate", "traffic.gateway_rate", "traffic.status_bandwidth", "traffic.response_bandwidth", "traffic.drain_time"], e, style))
+        out.append(
+            section(
+                "Traffic",
+                [
+                    "traffic.join_rate", "traffic.status_rate", "traffic.heartbeat_rate", "traffic.gateway_rate",
+                    "traffic.status_bandwidth", "traffic.response_bandwidth", "traffic.drain_time",
+                ], e, style))
         out.append(style.heading("Admission rate") + "  (binding: \(e.admission.binding))")
-        var t = TextTable(["criterion", "role", "rate", "binding", "note"], aligns: [.left, .left, .right, .left, .left])
+        var t = TextTable(
+            ["criterion", "role", "rate", "binding", "note"], aligns: [.left, .left, .right, .left, .left])
         for c in e.admission.criteria {
             t.add([c.name, c.role, c.rate.map { Format.number($0) + "/s" } ?? "—", c.binding ? "◀" : "", c.note])
         }
@@ -17,7 +24,13 @@ public enum EstimateText {
         out.append("")
         out.append(redis(e, style))
         out.append(gateway(e, style))
-        out.append(section("DynamoDB", ["dynamodb.wru_per_write", "dynamodb.ceiling_cost", "dynamodb.expected_cost", "dynamodb.provisioned_cost"], e, style))
+        out.append(
+            section(
+                "DynamoDB",
+                [
+                    "dynamodb.wru_per_write", "dynamodb.ceiling_cost", "dynamodb.expected_cost",
+                    "dynamodb.provisioned_cost",
+                ], e, style))
         out.append("  cheaper for this event: \(e.dynamodb.cheaperMode)")
         for n in e.dynamodb.limitNotes { out.append("  • \(n)") }
         out.append("")
@@ -43,8 +56,15 @@ public enum EstimateText {
     static func redis(_ e: Estimate, _ style: Style) -> String {
         let r = e.redis
         var out = [style.heading("Redis / Valkey cluster") + "  (\(r.engine.displayName))"]
-        out.append(figures(["redis.queue_data"] + e.figures.filter { $0.id.hasPrefix("redis.transient.") }.map(\.id) + ["redis.memory_required", "redis.hot_key_cpu", "redis.engine_shards", "redis.memory_shards", "redis.shards", "redis.nodes", "redis.busiest_engine_cpu"], e))
-        var t = TextTable(["candidate", "usable GiB", "baseline Gbps", "shards", "nodes", "$/hour", "verdict"], aligns: [.left, .right, .right, .right, .right, .right, .left])
+        out.append(
+            figures(
+                ["redis.queue_data"] + e.figures.filter { $0.id.hasPrefix("redis.transient.") }.map(\.id) + [
+                    "redis.memory_required", "redis.hot_key_cpu", "redis.engine_shards", "redis.memory_shards",
+                    "redis.shards", "redis.nodes", "redis.busiest_engine_cpu",
+                ], e))
+        var t = TextTable(
+            ["candidate", "usable GiB", "baseline Gbps", "shards", "nodes", "$/hour", "verdict"],
+            aligns: [.left, .right, .right, .right, .right, .right, .left])
         for c in r.candidates {
             let mark = c == r.chosen ? "◀ chosen: " : (c.feasible ? "" : "✗ ")
             t.add([
@@ -57,7 +77,10 @@ public enum EstimateText {
         if !r.nodeLoads.isEmpty {
             var n = TextTable(["node", "count", "engine CPU", "network"], aligns: [.left, .right, .right, .right])
             for l in r.nodeLoads {
-                n.add([l.role, "\(l.count)", Format.number(l.engineCPU * 100, maxDecimals: 1) + " %", Format.number(l.bandwidth / 1_000_000, maxDecimals: 2) + " MB/s"])
+                n.add([
+                    l.role, "\(l.count)", Format.number(l.engineCPU * 100, maxDecimals: 1) + " %",
+                    Format.number(l.bandwidth / 1_000_000, maxDecimals: 2) + " MB/s",
+                ])
             }
             out.append(n.render())
         }
@@ -69,11 +92,15 @@ public enum EstimateText {
         let g = e.gateway
         var out = [style.heading("Gateway (EKS)")]
         out.append(figures(["gateway.pods", "gateway.nodes", "gateway.prewarm_lead"], e))
-        var t = TextTable(["node type", "arch", "pods/node", "nodes", "On-Demand", "Spot", "$/hour", "note"], aligns: [.left, .left, .right, .right, .right, .right, .right, .left])
+        var t = TextTable(
+            ["node type", "arch", "pods/node", "nodes", "On-Demand", "Spot", "$/hour", "note"],
+            aligns: [.left, .left, .right, .right, .right, .right, .right, .left])
         for o in g.options {
             t.add([
-                o.nodeType + (o == g.chosen ? " ◀" : ""), o.architecture, "\(o.podsPerNode)", o.feasible ? "\(o.nodes)" : "—",
-                "\(o.onDemandNodes)", "\(o.spotNodes)", o.hourly.map { Format.usd($0, places: 4) } ?? (o.feasible ? "UNPRICED" : "—"), o.note,
+                o.nodeType + (o == g.chosen ? " ◀" : ""), o.architecture, "\(o.podsPerNode)",
+                o.feasible ? "\(o.nodes)" : "—",
+                "\(o.onDemandNodes)", "\(o.spotNodes)",
+                o.hourly.map { Format.usd($0, places: 4) } ?? (o.feasible ? "UNPRICED" : "—"), o.note,
             ])
         }
         out.append(t.render())
@@ -83,17 +110,26 @@ public enum EstimateText {
 
     static func costs(_ e: Estimate, _ style: Style) -> String {
         var out = [style.heading("Costs")]
-        var t = TextTable(["resource", "component", "qty", "unit price", "per hour", "per event", "per month", "price effective", "confidence"], aligns: [.left, .left, .right, .right, .right, .right, .right, .left, .left])
+        var t = TextTable(
+            [
+                "resource", "component", "qty", "unit price", "per hour", "per event", "per month", "price effective",
+                "confidence",
+            ], aligns: [.left, .left, .right, .right, .right, .right, .right, .left, .left])
         for c in e.costs {
             t.add([
                 c.resource, c.component, Format.number(c.quantity.doubleValue, maxDecimals: 2),
-                c.unitPrice.map(Format.unitPrice) ?? style.bad("UNPRICED"), c.hourly.map { Format.usd($0, places: 4) } ?? "",
+                c.unitPrice.map(Format.unitPrice) ?? style.bad("UNPRICED"),
+                c.hourly.map { Format.usd($0, places: 4) } ?? "",
                 c.perEvent.map { Format.usd($0, places: 4) } ?? (c.unpriced ? "UNPRICED" : ""),
-                c.perMonth.map { Format.usd($0) } ?? (c.unpriced ? "UNPRICED" : ""), c.effectiveFrom?.description ?? "—", c.confidence,
+                c.perMonth.map { Format.usd($0) } ?? (c.unpriced ? "UNPRICED" : ""),
+                c.effectiveFrom?.description ?? "—", c.confidence,
             ])
         }
         let u = e.totals.unpricedLines > 0 ? " + \(e.totals.unpricedLines) UNPRICED" : ""
-        t.add(["total", "", "", "", Format.usd(e.totals.hourly, places: 4), Format.usd(e.totals.perEvent, places: 4) + u, Format.usd(e.totals.perMonth) + u, "", ""])
+        t.add([
+            "total", "", "", "", Format.usd(e.totals.hourly, places: 4), Format.usd(e.totals.perEvent, places: 4) + u,
+            Format.usd(e.totals.perMonth) + u, "", "",
+        ])
         out.append(t.render())
         return out.joined(separator: "\n") + "\n"
     }

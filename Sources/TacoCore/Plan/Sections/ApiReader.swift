@@ -30,7 +30,9 @@ enum ApiReader {
     }
 
     static func readApi(_ name: String, _ r: FieldReader) -> ApiSpec? {
-        let driver = r.required("per", "what drives the rate", example: "poll") { r.choice($0, $1, "per", ApiDriver.self) }
+        let driver = r.required("per", "what drives the rate", example: "poll") {
+            r.choice($0, $1, "per", ApiDriver.self)
+        }
         let response: Bytes? = r.optional("response_bytes", "a size", default: nil, note: "clients.response_bytes") {
             r.bytes($0, $1, "response_bytes")
         }
@@ -42,7 +44,8 @@ enum ApiReader {
 
     static func readCommands(_ node: Node?, path: String, ctx: ReadContext, parent: Node?) -> [CommandUse]? {
         guard let node else {
-            ctx.problem(parent, path, "is required (the Redis commands one request issues)", fix: "add `commands: []` if none")
+            ctx.problem(
+                parent, path, "is required (the Redis commands one request issues)", fix: "add `commands: []` if none")
             return nil
         }
         guard case .sequence(let seq) = node else {
@@ -53,7 +56,8 @@ enum ApiReader {
         var failed = false
         for (i, item) in seq.enumerated() {
             let r = FieldReader(item, path: "\(path)[\(i)]", ctx: ctx)
-            let command = r.required("command", "a command from the reference benchmark", example: "ZRANK") { t, _ in t }
+            let command = r.required("command", "a command from the reference benchmark", example: "ZRANK") { t, _ in t
+            }
             let key = r.required("key", "the key family", example: "queue") { r.choice($0, $1, "key", KeyFamily.self) }
             let count = r.optional("count", "a number", default: 1.0, note: "once per request") {
                 r.number($0, $1, "count", range: 0...10_000, exclusiveLow: true)

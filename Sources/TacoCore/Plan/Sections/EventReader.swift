@@ -2,13 +2,19 @@ enum EventReader {
     static func read(_ r: FieldReader) -> EventSpec? {
         let region = r.required("region", "an AWS region code", example: "us-east-1") { t, n -> String? in
             let ok = t.range(of: #"^[a-z]{2}(-gov)?-[a-z]+-\d$"#, options: .regularExpression) != nil
-            if !ok { r.ctx.problem(n, r.fieldPath("region"), "'\(t)' is not an AWS region code", fix: "e.g. us-east-1 or ap-northeast-2") }
+            if !ok {
+                r.ctx.problem(
+                    n, r.fieldPath("region"), "'\(t)' is not an AWS region code",
+                    fix: "e.g. us-east-1 or ap-northeast-2")
+            }
             return ok ? t : nil
         }
         let window = r.required("window", "the sale window", example: "30m") { r.duration($0, $1, "window") }
         let seats = r.required("seats", "a whole number", example: "10000") { r.positiveInt($0, $1, "seats") }
         let users = r.required("users", "a whole number", example: "300000") { r.positiveInt($0, $1, "users") }
-        let ramp = r.required("ramp", "how long the crowd takes to arrive", example: "60s") { r.duration($0, $1, "ramp") }
+        let ramp = r.required("ramp", "how long the crowd takes to arrive", example: "60s") {
+            r.duration($0, $1, "ramp")
+        }
         let wait = r.required("target_wait", "the longest acceptable wait", example: "300s") {
             r.duration($0, $1, "target_wait")
         }
@@ -74,10 +80,14 @@ enum DynamoReader {
         let gsis = r.optional("gsis", "a whole number", default: 0, note: "no GSI written") {
             r.positiveInt($0, $1, "gsis", min: 0, max: 20)
         }
-        let attempts = r.optional("attempts_per_user", "a number", default: 1.0, note: "one reservation write per admitted user") {
+        let attempts = r.optional(
+            "attempts_per_user", "a number", default: 1.0, note: "one reservation write per admitted user"
+        ) {
             r.number($0, $1, "attempts_per_user", range: 0...100, exclusiveLow: true)
         }
-        let target = r.optional("target_utilization", "a fraction", default: 0.7, note: "70 % (DynamoDB auto-scaling default)") {
+        let target = r.optional(
+            "target_utilization", "a fraction", default: 0.7, note: "70 % (DynamoDB auto-scaling default)"
+        ) {
             r.fraction($0, $1, "target_utilization", allowZero: false)
         }
         r.finish()

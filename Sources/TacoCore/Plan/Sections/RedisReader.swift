@@ -9,19 +9,26 @@ enum RedisReader {
         let replicas = r.optional("replicas", "replicas per shard", default: 1, note: "one replica per shard for HA") {
             r.positiveInt($0, $1, "replicas", min: 0, max: 5)
         }
-        let fromReplicas = r.optional("read_from_replicas", "true or false", default: false, note: "reads go to primaries") {
+        let fromReplicas = r.optional(
+            "read_from_replicas", "true or false", default: false, note: "reads go to primaries"
+        ) {
             r.bool($0, $1, "read_from_replicas")
         }
         let partitions = r.optional("queue_partitions", "a whole number", default: 1, note: "a single queue ZSET") {
             r.positiveInt($0, $1, "queue_partitions", max: 500)
         }
-        let perUser = r.optional("bytes_per_user", "a size", default: Bytes(1000), note: "1KB per waiting user (seed)") {
+        let perUser = r.optional("bytes_per_user", "a size", default: Bytes(1000), note: "1KB per waiting user (seed)")
+        {
             r.bytes($0, $1, "bytes_per_user")
         }
-        let buffer = r.optional("buffer_factor", "a number ≥ 1", default: 2.0, note: "2× the data (fragmentation, growth)") {
+        let buffer = r.optional(
+            "buffer_factor", "a number ≥ 1", default: 2.0, note: "2× the data (fragmentation, growth)"
+        ) {
             r.number($0, $1, "buffer_factor", range: 1...100)
         }
-        let reserved = r.optional("reserved_memory", "a fraction", default: 0.25, note: "25 % (ElastiCache reserved-memory-percent)") {
+        let reserved = r.optional(
+            "reserved_memory", "a fraction", default: 0.25, note: "25 % (ElastiCache reserved-memory-percent)"
+        ) {
             r.fraction($0, $1, "reserved_memory")
         }
         let ceiling = r.optional("engine_cpu_ceiling", "a fraction", default: 0.8, note: "80 % of the engine core") {
@@ -66,7 +73,9 @@ enum RedisReader {
                 r.choice($0, $1, "created_per", ApiDriver.self)
             }
             let ttl = r.required("ttl", "a duration", example: "30s") { r.duration($0, $1, "ttl") }
-            let bytes = r.optional("bytes_per_key", "a size", default: Bytes(350), note: "≈350 B per key (reference benchmark)") {
+            let bytes = r.optional(
+                "bytes_per_key", "a size", default: Bytes(350), note: "≈350 B per key (reference benchmark)"
+            ) {
                 r.bytes($0, $1, "bytes_per_key")
             }
             r.finish()
