@@ -58,9 +58,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         ledger.record(
             "redis.hot_key_cpu", "Hot queue key engine CPU", value: hot, unit: "core", display: Show.pct(hot),
             formula: "Σ queue-key calls/s × µs per call ÷ partitions (÷ replicas for reads when reads go to replicas) (MODEL §5)",
-            arithmetic: load.commands.filter { $0.key.isHotKey }.map {
-                "\($0.command) \(Show.rate($0.callsPerSecond)) × \(Show.n($0.cost.totalMicros)) µs"
-            }.joined(separator: " + ") + " → \(Show.pct(hot)) of one core on the busiest queue node",
+            arithmetic: hotKeyArithmetic(load, hot: hot),
             inputs: load.commands.filter { $0.key.isHotKey }.map {
                 FigureInput("\($0.api) \($0.command)", Show.n($0.cost.totalMicros) + " µs", $0.cost.citation)
             } + [
@@ -112,6 +110,27 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             sizing.infeasibleReason = candidates.map { "\($0.nodeType): \($0.note)" }.joined(separator: "; ")
         }
         return sizing
+    }
+
+    /// "writes on the primary: … = a; reads per replica: … = b → max": how the hot-key figure is put together.
+    static func hotKeyArithmetic(_ load: RedisLoad, hot: Double) -> String {
+        let queue = load.commands.filter { $0.key.isHotKey }
+        let toReplicas = load.readFromReplicas && load.replicas > 0
+        let p = Double(load.partitions)
+        func terms(_ cs: [RedisLoad.CommandLoad]) -> String {
+            cs.map { "\($0.command) \(Show.rate($0.callsPerSecond)) × \(Show.n($0.cost.totalMicros)) µs" }
+                .joined(separator: " + ")
+        }
+        let part = load.partitions > 1 ? " ÷ \(load.partitions) partitions" : ""
+        guard toReplicas else {
+            let total = queue.reduce(0) { $0 + $1.engineLoad } / p
+            return "(\(terms(queue)))\(part) = \(Show.pct(total)) of one core on the queue primary"
+        }
+        let writes = queue.filter { !$0.isRead }
+        let reads = queue.filter(\.isRead)
+        let w = writes.reduce(0) { $0 + $1.engineLoad } / p
+        let r = reads.reduce(0) { $0 + $1.engineLoad } / p / Double(load.replicas)
+        return "writes on the primary (\(terms(writes)))\(part) = \(Show.pct(w)); reads per replica (\(terms(reads)))\(part) ÷ \(load.replicas) = \(Show.pct(r)); busiest = \(Show.pct(hot))"
     }
 
     static func evaluate(_ type: String, input: EstimateInput, memory: RedisMemory, load: RedisLoad, engineShards: Int?)
