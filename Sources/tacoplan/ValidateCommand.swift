@@ -12,7 +12,7 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Compare a plan with the reference load test (or your own) and judge its operating point.",
         discussion: "Exit codes: 0 VALIDATED, 10 EXTRAPOLATED, 11 FAILS, 2 unreadable plan or benchmark.")
 
-    @Argument(help: "The plan file (YAML).") var plan: String
+    @OptionGroup var options: PlanOptions
     @Option(
         name: .customLong("benchmark"),
         help: "A benchmark file (YAML, Docs/Benchmarks.md); replaces the bundled one. Repeatable.")
@@ -24,21 +24,12 @@ struct ValidateCommand: ParsableCommand {
     func run() throws { try reporting(body) }
 
     func body() throws {
-        let planText = try PlanLoader.readText(plan)
-        let decoded: Plan
-        switch PlanDecoder.decode(text: planText, file: plan) {
-        case .success(let (p, _)): decoded = p
-        case .failure(let errors): throw Failure.input([errors.description])
-        }
-        let costs: ExecutionCosts
-        do {
-            costs = try ExecutionCosts(
-                csv: BundledData.redisCommandCostsCSV,
-                file: "benchmarks/redis-command-costs.csv")
-        } catch { throw Failure.input([error.description]) }
+        // The plan as `estimate` loads it (extends, --variant, prices as of --as-of from --db): validation runs the
+        // same core model.
+        let input = try PlanLoader(options: options).load()
         var results: [PlanValidation] = []
         for bench in try loadBenchmarks() {
-            switch PlanValidation.run(plan: decoded, benchmark: bench, costs: costs) {
+            switch PlanValidation.run(input: input, benchmark: bench) {
             case .success(let v): results.append(v)
             case .failure(let p): throw Failure.input([p.description])
             }
