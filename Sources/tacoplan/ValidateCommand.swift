@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var options: PlanOptions
     @Option(
         name: .customLong("benchmark"),
-        help: "A benchmark file (YAML, Docs/Benchmarks.md); replaces the bundled one. Repeatable.")
+        help: "A benchmark file (YAML, or a step CSV), Docs/Benchmarks.md; replaces the bundled one. Repeatable.")
     var benchmarks: [String] = []
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
@@ -48,6 +48,16 @@ struct ValidateCommand: ParsableCommand {
             ? [("benchmarks/seed-load-test.yaml (bundled)", BundledData.seedLoadTestYAML)]
             : try benchmarks.map { ($0, try PlanLoader.readText($0)) }
         return try sources.map { file, text in
+            // A plain step CSV (Docs/Benchmarks.md §5) is a benchmark with no environment: the plan's cluster.
+            if file.lowercased().hasSuffix(".csv") {
+                do {
+                    let csv = try StepCSV.parse(text: text, file: file)
+                    for w in csv.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+                    return ReferenceBenchmark(
+                        name: file, title: file, source: file, file: file, environment: BenchmarkEnvironment(),
+                        steps: csv.steps, scaleEvents: [])
+                } catch { throw Failure.input(["\(error)"]) }
+            }
             switch BenchmarkReader.read(text: text, file: file) {
             case .success(let b): return b
             case .failure(let e): throw Failure.input([e.description])

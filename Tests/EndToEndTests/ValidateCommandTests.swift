@@ -63,6 +63,27 @@ import Testing
         var envelope: Envelope
     }
 
+    @Test func aPlainStepCSVIsABenchmark() throws {
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("steps-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: csv) }
+        try Data(
+            """
+            name,rps,redis_engine_cpu,status_implementation
+            a,10000,40,position_index
+            b,20000,70,position_index
+            c,30000,90,position_index
+
+            """.utf8
+        ).write(to: csv)
+        let r = try tacoplan(["validate", seedPlan, "--benchmark", csv.path])
+        // No environment in a CSV: the plan's own cluster (min_shards 5), so the same 2.2 calls and 3.6 µs per
+        // request as with the bundled benchmark: o = (25 − 3.6) ÷ 2.2 = 9.727 µs; 60,000 is 2× beyond 30,000.
+        #expect(r.status == 11)
+        #expect(r.out.contains("calibrated 9.73 µs on the benchmark's node type"))
+        #expect(r.out.contains("largest leave-one-out error 10 points"))
+        #expect(r.out.contains("Verdict: FAILS (exit 11)"))
+    }
+
     @Test func negativeCPUInABenchmarkIsALocatedError() throws {
         let bench = Self.root.appendingPathComponent("Tests/Fixtures/validate/negative-cpu.yaml").path
         let r = try tacoplan(["validate", seedPlan, "--benchmark", bench])
