@@ -90,6 +90,38 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v2 benchmark runs") { db in
+            // One row per ingested load-test file; the same bytes (hash and size) are one run whatever the path, so
+            // ingesting a file twice is `INSERT OR IGNORE` against the UNIQUE key, hence a no-op.
+            try db.execute(
+                sql: """
+                    CREATE TABLE benchmark_run (
+                        id INTEGER PRIMARY KEY,
+                        file_name TEXT NOT NULL,
+                        content_size INTEGER NOT NULL,
+                        content_hash TEXT NOT NULL,
+                        format TEXT NOT NULL,
+                        shape TEXT NOT NULL,
+                        warnings TEXT NOT NULL DEFAULT '',
+                        created_at TEXT,
+                        ingested_at TEXT NOT NULL,
+                        UNIQUE (content_hash, content_size)
+                    );
+                    CREATE TABLE benchmark_step (
+                        run_id INTEGER NOT NULL REFERENCES benchmark_run(id) ON DELETE CASCADE,
+                        step_index INTEGER NOT NULL,
+                        rps REAL NOT NULL,
+                        vus REAL,
+                        redis_engine_cpu REAL,
+                        gateway_cpu REAL,
+                        backend_cpu REAL,
+                        pods REAL,
+                        error_rate REAL,
+                        extra TEXT NOT NULL DEFAULT '{}',
+                        UNIQUE (run_id, step_index)
+                    );
+                    """)
+        }
         return migrator
     }
 }

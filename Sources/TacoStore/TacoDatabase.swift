@@ -66,6 +66,7 @@ public struct TacoDatabase: Sendable {
     public enum Table: String, CaseIterable, Sendable {
         case price, instanceSpec = "instance_spec", spotAdvice = "spot_advice", importRun = "import_run"
         case planRun = "plan_run", meta
+        case benchmarkRun = "benchmark_run", benchmarkStep = "benchmark_step"
     }
 }
 

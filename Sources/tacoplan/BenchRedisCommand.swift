@@ -17,12 +17,20 @@ struct BenchRedisCommand: ParsableCommand {
         abstract:
             "Measure ZRANK, ZCARD, GET, ZADD NX, the rate-limit and admission scripts and KEYS queue:* on a local server.",
         discussion: """
-            The server must already run on loopback (127.0.0.1, ::1, localhost); its data is replaced (FLUSHALL).
-            Needs redis-cli and redis-benchmark: apt-get install redis-server redis-tools.
+            By default tacoplan starts its own temporary server (redis-server, or valkey-server with --engine valkey)
+            on a free 127.0.0.1 port with persistence off, and stops it whatever happens. To measure a server you
+            run yourself, pass --port P --flush: --flush consents to FLUSHALL, which deletes all of its data.
+            Loopback only (127.0.0.1, ::1, localhost).
+            Needs redis-server, redis-cli and redis-benchmark: apt-get install redis-server redis-tools.
             """)
 
-    @Option(help: "Loopback host of the server.") var host = "127.0.0.1"
-    @Option(help: "Port of the server.") var port: Int = 6379
+    enum ServerEngine: String, ExpressibleByArgument, CaseIterable { case redis, valkey }
+
+    @Option(help: "Server to start when no --port is given: redis (redis-server) or valkey (valkey-server).")
+    var engine: ServerEngine = .redis
+    @Option(help: "Loopback host of an existing server (with --port).") var host = "127.0.0.1"
+    @Option(help: "Measure the existing server on this port instead of starting one; needs --flush.") var port: Int?
+    @Flag(help: "Consent to FLUSHALL on the --port server: ALL of its data is deleted.") var flush = false
     @Option(help: "Waiting users to preload (ZSET members and per-user keys), 1…2,000,000.") var users = 20_000
     @Option(help: "Calls per command run, 100…1,000,000.") var requests = 20_000
     @Option(help: "Calls of KEYS queue:* (O(N) each), 1…1,000.") var keysRequests = 20
@@ -36,7 +44,18 @@ struct BenchRedisCommand: ParsableCommand {
                 "--host \(host) is not loopback: tacoplan bench redis only measures a local server (127.0.0.1, ::1, localhost)"
             )
         }
-        guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1…65535, found \(port)") }
+        if let port {
+            guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1…65535, found \(port)") }
+            guard flush else {
+                throw ValidationError(
+                    "--port \(port) measures an existing server and replaces ALL of its data (FLUSHALL); pass --flush "
+                        + "to consent, or drop --port and tacoplan starts its own temporary server")
+            }
+        } else if flush {
+            throw ValidationError("--flush only applies with --port (tacoplan's own server is always empty)")
+        } else if host != "127.0.0.1" {
+            throw ValidationError("--host only applies with --port (tacoplan's own server listens on 127.0.0.1)")
+        }
         guard (1...2_000_000).contains(users) else {
             throw ValidationError("--users must be 1…2,000,000, found \(users)")
         }
@@ -52,12 +71,37 @@ struct BenchRedisCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let cli = BenchProcess.which("redis-cli"), let bench = BenchProcess.which("redis-benchmark") else {
+        let cli = BenchProcess.which("redis-cli") ?? BenchProcess.which("valkey-cli")
+        let bench = BenchProcess.which("redis-benchmark") ?? BenchProcess.which("valkey-benchmark")
+        guard let cli, let bench else {
             throw BenchProcess.Failure(
                 description: "redis-cli and redis-benchmark are needed and were not found on PATH; install them with "
                     + "`apt-get install redis-server redis-tools`")
         }
-        let session = BenchRedisSession(cli: cli, bench: bench, host: host, port: port, timeout: timeout)
+        var server: BenchServer?
+        defer { server?.stop() }
+        let target: (host: String, port: Int)
+        if let port {
+            target = (host, port)
+        } else {
+            let name = engine == .valkey ? "valkey-server" : "redis-server"
+            guard let executable = BenchProcess.which(name) else {
+                throw BenchProcess.Failure(
+                    description: "\(name) is needed to start a temporary server and was not found on PATH; install it "
+                        + (engine == .valkey
+                            ? "with your distribution's valkey package"
+                            : "with `apt-get install redis-server redis-tools`")
+                        + ", or measure your own server with --port P --flush")
+            }
+            let started = try BenchServer.start(executable: executable, timeout: timeout)
+            server = started
+            FileHandle.standardError.write(
+                Data(
+                    "started \(name) (pid \(started.pid)) on 127.0.0.1:\(started.port); it is stopped at the end\n".utf8
+                ))
+            target = ("127.0.0.1", started.port)
+        }
+        let session = BenchRedisSession(cli: cli, bench: bench, host: target.host, port: target.port, timeout: timeout)
         let csv = try session.measure(users: users, requests: requests, keysRequests: keysRequests, run: label)
         if let output {
             try csv.write(toFile: output, atomically: true, encoding: .utf8)

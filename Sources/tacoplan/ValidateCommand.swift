@@ -12,10 +12,10 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Compare a plan with the reference load test (or your own) and judge its operating point.",
         discussion: "Exit codes: 0 VALIDATED, 10 EXTRAPOLATED, 11 FAILS, 2 unreadable plan or benchmark.")
 
-    @Argument(help: "The plan file (YAML).") var plan: String
+    @OptionGroup var options: PlanOptions
     @Option(
         name: .customLong("benchmark"),
-        help: "A benchmark file (YAML, Docs/Benchmarks.md); replaces the bundled one. Repeatable.")
+        help: "A benchmark file (YAML, or a step CSV), Docs/Benchmarks.md; replaces the bundled one. Repeatable.")
     var benchmarks: [String] = []
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
@@ -24,21 +24,12 @@ struct ValidateCommand: ParsableCommand {
     func run() throws { try reporting(body) }
 
     func body() throws {
-        let planText = try PlanLoader.readText(plan)
-        let decoded: Plan
-        switch PlanDecoder.decode(text: planText, file: plan) {
-        case .success(let (p, _)): decoded = p
-        case .failure(let errors): throw Failure.input([errors.description])
-        }
-        let costs: ExecutionCosts
-        do {
-            costs = try ExecutionCosts(
-                csv: BundledData.redisCommandCostsCSV,
-                file: "benchmarks/redis-command-costs.csv")
-        } catch { throw Failure.input([error.description]) }
+        // The plan as `estimate` loads it (extends, --variant, prices as of --as-of from --db): validation runs the
+        // same core model.
+        let input = try PlanLoader(options: options).load()
         var results: [PlanValidation] = []
         for bench in try loadBenchmarks() {
-            switch PlanValidation.run(plan: decoded, benchmark: bench, costs: costs) {
+            switch PlanValidation.run(input: input, benchmark: bench) {
             case .success(let v): results.append(v)
             case .failure(let p): throw Failure.input([p.description])
             }
@@ -57,6 +48,16 @@ struct ValidateCommand: ParsableCommand {
             ? [("benchmarks/seed-load-test.yaml (bundled)", BundledData.seedLoadTestYAML)]
             : try benchmarks.map { ($0, try PlanLoader.readText($0)) }
         return try sources.map { file, text in
+            // A plain step CSV (Docs/Benchmarks.md §5) is a benchmark with no environment: the plan's cluster.
+            if file.lowercased().hasSuffix(".csv") {
+                do {
+                    let csv = try StepCSV.parse(text: text, file: file)
+                    for w in csv.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
+                    return ReferenceBenchmark(
+                        name: file, title: file, source: file, file: file, environment: BenchmarkEnvironment(),
+                        steps: csv.steps, scaleEvents: [])
+                } catch { throw Failure.input(["\(error)"]) }
+            }
             switch BenchmarkReader.read(text: text, file: file) {
             case .success(let b): return b
             case .failure(let e): throw Failure.input([e.description])

@@ -28,7 +28,7 @@ enum ValidationText {
             out +=
                 "  fit \(f.name): \(f.points) points, residuals \(f.residuals.map { signed($0) }.joined(separator: ", ")), R² = \(r2)\n"
         }
-        for (k, w) in v.statusWork.sorted(by: { $0.key < $1.key }) { out += "  status work \(k): \(w)\n" }
+        for (k, w) in v.busiestNodeWork.sorted(by: { $0.key < $1.key }) { out += "  busiest node \(k): \(w)\n" }
         out += "\nLeave-one-out (fit without a point, predict it)\n"
         for h in v.leaveOneOut {
             out +=

@@ -32,40 +32,45 @@ import Testing
         return Int(UInt16(bigEndian: addr.sin_port))
     }
 
+    static var binary: URL { root.appendingPathComponent(".build/debug/tacoplan") }
+
+    func tacoplan(_ args: [String]) throws -> (status: Int32, stderr: String) {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build first: swift build")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let err = dir.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let cli = Process()
+        cli.executableURL = Self.binary
+        cli.arguments = args
+        cli.standardOutput = FileHandle.nullDevice
+        cli.standardError = try FileHandle(forWritingTo: err)
+        try cli.run()
+        cli.waitUntilExit()
+        return (cli.terminationStatus, String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    }
+
     @Test(
         .enabled(
             if: redisServer != nil,
             "redis-server is not installed: apt-get install redis-server redis-tools (CI installs it)"),
         .timeLimit(.minutes(3)))
-    func keysCostsFarMoreThanZRANK() throws {
-        let port = try Self.freePort()
+    func keysCostsFarMoreThanZRANKOnItsOwnServer() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-redis-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: try #require(Self.redisServer))
-        server.arguments = [
-            "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.path,
-        ]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { Self.stop(server) }
-        try waitForPort(port)
-
-        let binary = Self.root.appendingPathComponent(".build/debug/tacoplan")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build first: swift build")
         let out = dir.appendingPathComponent("costs.csv")
-        let cli = Process()
-        cli.executableURL = binary
-        cli.arguments = [
-            "bench", "redis", "--port", String(port), "--users", "20000", "--requests", "2000", "--keys-requests", "5",
-            "--timeout", "60", "--output", out.path,
-        ]
-        cli.standardError = FileHandle.nullDevice
-        try cli.run()
-        cli.waitUntilExit()
-        #expect(cli.terminationStatus == 0)
+        // No --port: tacoplan starts its own temporary redis-server and stops it.
+        let r = try tacoplan([
+            "bench", "redis", "--users", "20000", "--requests", "2000", "--keys-requests", "5", "--timeout", "60",
+            "--output", out.path,
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        // "started redis-server (pid N) on 127.0.0.1:P": that PID no longer exists afterwards.
+        let pidText = try #require(r.stderr.split(separator: "(pid ").dropFirst().first?.split(separator: ")").first)
+        let pid = try #require(Int32(pidText))
+        #expect(kill(pid, 0) == -1 && errno == ESRCH, "the temporary server \(pid) is still running")
 
         let table = try CSVTable(text: String(contentsOf: out, encoding: .utf8))
         let command = try #require(table.column("command"))
@@ -81,6 +86,55 @@ import Testing
             Set(table.rows.map { $0.fields[command] }).isSuperset(of: [
                 "ZCARD", "GET", "ZADD_NX", "EVALSHA_ratelimit", "EVALSHA_admit10",
             ]))
+    }
+
+    @Test(
+        .enabled(
+            if: redisServer != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/redis-cli"),
+            "redis-server is not installed: apt-get install redis-server redis-tools (CI installs it)"),
+        .timeLimit(.minutes(2)))
+    func anExistingServerIsFlushedOnlyWithConsent() throws {
+        let port = try Self.freePort()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-redis-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: try #require(Self.redisServer))
+        server.arguments = [
+            "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.path,
+        ]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { Self.stop(server) }
+        try waitForPort(port)
+        try redisCLI(port, ["SET", "precious", "data"])
+
+        let refused = try tacoplan(["bench", "redis", "--port", String(port)])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("pass --flush to consent"))
+        #expect(try redisCLI(port, ["GET", "precious"]) == "data")
+
+        let consented = try tacoplan([
+            "bench", "redis", "--port", String(port), "--flush", "--users", "1000", "--requests", "200",
+            "--keys-requests", "2", "--timeout", "30", "--output", dir.appendingPathComponent("c.csv").path,
+        ])
+        #expect(consented.status == 0, "\(consented.stderr)")
+        #expect(try redisCLI(port, ["EXISTS", "precious"]) == "0")
+    }
+
+    @discardableResult
+    func redisCLI(_ port: Int, _ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/redis-cli")
+        p.arguments = ["-h", "127.0.0.1", "-p", String(port)] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// SIGTERM, then SIGKILL after 2 s: a child spawned by the test runner may have SIGTERM blocked.

@@ -11,7 +11,11 @@ import Testing
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build first: swift build")
         let p = Process()
         p.executableURL = binary
-        p.arguments = args
+        // Plans load like `estimate` (prices from the database): a scratch database, never the user's.
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tacoplan-validate-\(UUID().uuidString).sqlite")
+        defer { try? FileManager.default.removeItem(at: db) }
+        p.arguments = args + ["--db", db.path]
         p.currentDirectoryURL = FileManager.default.temporaryDirectory  // the bundled benchmark must not need the repo
         let out = Pipe()
         let err = Pipe()
@@ -35,6 +39,11 @@ import Testing
         #expect(r.out.contains("largest leave-one-out error 10 points — every prediction within ±10 points"))
         #expect(r.out.contains("Verdict: FAILS (exit 11)"))
         #expect(r.out.contains("index-20k  20,000  position_index  redis_engine_cpu"))
+        // The fixture has no read replicas: the queue primary runs ZRANK and ZCARD per request and 1 ÷ 5 of the
+        // rate-limit scripts: 2.2 calls and 2.09 + 0.11 + 7 ÷ 5 = 3.6 µs execution per request. The seed's line rises
+        // 25 points per 10,000 RPS: (2.2·o + 3.6) × 10⁴ ÷ 10⁴ = 25 → o = 21.4 ÷ 2.2 = 9.727 µs.
+        #expect(r.out.contains("per-command overhead: calibrated 9.73 µs on cache.m7g.xlarge"))
+        #expect(r.out.contains("`tacoplan estimate` uses the reference"))
     }
 
     @Test func jsonCarriesTheVerdict() throws {
@@ -52,6 +61,27 @@ import Testing
             var operatingRPS: Double
         }
         var envelope: Envelope
+    }
+
+    @Test func aPlainStepCSVIsABenchmark() throws {
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("steps-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: csv) }
+        try Data(
+            """
+            name,rps,redis_engine_cpu,status_implementation
+            a,10000,40,position_index
+            b,20000,70,position_index
+            c,30000,90,position_index
+
+            """.utf8
+        ).write(to: csv)
+        let r = try tacoplan(["validate", seedPlan, "--benchmark", csv.path])
+        // No environment in a CSV: the plan's own cluster (min_shards 5), so the same 2.2 calls and 3.6 µs per
+        // request as with the bundled benchmark: o = (25 − 3.6) ÷ 2.2 = 9.727 µs; 60,000 is 2× beyond 30,000.
+        #expect(r.status == 11)
+        #expect(r.out.contains("calibrated 9.73 µs on the benchmark's node type"))
+        #expect(r.out.contains("largest leave-one-out error 10 points"))
+        #expect(r.out.contains("Verdict: FAILS (exit 11)"))
     }
 
     @Test func negativeCPUInABenchmarkIsALocatedError() throws {

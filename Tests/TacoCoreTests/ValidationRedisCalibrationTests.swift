@@ -3,9 +3,13 @@ import Testing
 @testable import TacoCore
 
 @Suite struct ValidationRedisCalibrationTests {
-    // Two commands per status request on the busiest node taking 5 µs of execution together.
-    let work = StatusWork(commandsPerRequest: 2, executionMicrosPerRequest: 5, breakdown: "test")
-    let keysWork = StatusWork(commandsPerRequest: 2, executionMicrosPerRequest: 120_000, breakdown: "KEYS")
+    // Two commands per status request on the busiest node taking 5 µs of execution together (KEYS: 120,000 µs).
+    func work(_ step: BenchmarkStep, _ overhead: Double?) -> EngineWork? {
+        let perRequest = step.status == .keys ? 120_000.0 : 5
+        return EngineWork(
+            callsPerSecond: step.rps * 2, executionMicrosPerSecond: step.rps * perRequest,
+            referenceOverheadMicrosPerSecond: 0)
+    }
 
     var steps: [BenchmarkStep] {
         [
@@ -21,9 +25,7 @@ import Testing
     }
 
     @Test func seedStepsFitAndLeaveOneOutWithinTenPoints() throws {
-        let c = RedisCalibration.calibrate(steps: steps, planImplementation: .positionIndex) {
-            $0 == .keys ? keysWork : work
-        }
+        let c = RedisCalibration.calibrate(steps: steps, work: work)
         // cpu = a + o·A + B with A = R × 2 ÷ 10⁴ and B = R × 5 ÷ 10⁴. Measured line: 25 points per 10k RPS, intercept
         // 50/3. Per 10k RPS, A = 2 and B = 5, so 2·o + 5 = 25 → o = 10 µs; a = 50/3.
         #expect(abs((c.overheadMicros ?? 0) - 10) < 1e-9)
@@ -35,9 +37,7 @@ import Testing
     }
 
     @Test func censoredKeysStepIsCheckedNotFitted() throws {
-        let c = RedisCalibration.calibrate(steps: steps, planImplementation: .positionIndex) {
-            $0 == .keys ? keysWork : work
-        }
+        let c = RedisCalibration.calibrate(steps: steps, work: work)
         // KEYS at 10k: 50/3 + 10,000 × (10 × 2 + 120,000) ÷ 10⁴ = 16.67 + 120,020 % ≥ 100 % → consistent.
         let keys10k = try #require(c.comparisons.first { $0.step == "keys-10k" })
         #expect(keys10k.consistent == true)

@@ -85,10 +85,11 @@ public struct RedisLoad: Codable, Hashable, Sendable {
         return nil
     }
 
-    static func build(_ input: EstimateInput, traffic: Traffic) -> (RedisLoad, [String]) {
+    /// `keyspace` is the N of O(log N) and O(N) commands (waiting users); nil = the plan's users.
+    static func build(_ input: EstimateInput, traffic: Traffic, keyspace: Double? = nil) -> (RedisLoad, [String]) {
         let plan = input.plan
         let r = plan.redis
-        let users = Double(plan.event.users)
+        let users = keyspace ?? Double(plan.event.users)
         var loads: [CommandLoad] = []
         var missing: [String] = []
         for api in plan.apis {

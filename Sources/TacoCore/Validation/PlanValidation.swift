@@ -30,7 +30,10 @@ public struct PlanValidation: Codable, Hashable, Sendable {
     public var leaveOneOut: [Holdout]
     /// Largest |leave-one-out error| of the Redis engine-CPU fit, in percentage points.
     public var redisLeaveOneOutMax: Double?
-    public var statusWork: [String: String]
+    /// What the busiest node does at each step and at the operating point (fitted overhead).
+    public var busiestNodeWork: [String: String]
+    /// The fitted per-command overhead beside the reference one `estimate` uses.
+    public var overhead: OverheadComparison
     public var envelope: EnvelopeVerdict
     public var notes: [String]
 
@@ -40,36 +43,42 @@ public struct PlanValidation: Codable, Hashable, Sendable {
         return polls.contains { $0.command == "KEYS_queue" } ? .keys : .positionIndex
     }
 
-    public static func run(plan: Plan, benchmark: ReferenceBenchmark, costs: ExecutionCosts) -> Result<
+    /// Validates `input` (the plan as `estimate` loads it) against `benchmark` through the core model: the plan's
+    /// estimate gives the admission rate and the traffic; `RedisLoad` routes each step's traffic to the busiest node.
+    public static func run(input: EstimateInput, benchmark: ReferenceBenchmark) -> Result<
         PlanValidation, PlanProblem
     > {
+        let plan = input.plan
         let implementation = implementation(of: plan)
         let env = benchmark.environment
-        let benchUsers = Double(env.waitingUsers ?? plan.event.users)
-        let benchShards = env.shards ?? max(plan.redis.minShards, 1)
-        var benchWork: [StatusImplementation: StatusWork] = [:]
-        for i in StatusImplementation.allCases {
-            switch StatusWork.estimate(
-                plan: plan, implementation: i, users: benchUsers, shards: benchShards, costs: costs)
-            {
-            case .success(let w): benchWork[i] = w
+        let model = ValidationModel(input: input, environment: env)
+        var stepLoads: [String: RedisLoad] = [:]
+        for step in benchmark.steps {
+            switch model.stepLoad(rps: step.rps, implementation: step.status ?? implementation) {
+            case .success(let l): stepLoads[step.name] = l
             case .failure(let p): return .failure(p)
             }
         }
-        let redis = RedisCalibration.calibrate(steps: benchmark.steps, planImplementation: implementation) {
-            benchWork[$0]
+        let benchShards = model.benchmarkShards
+        let redis = RedisCalibration.calibrate(steps: benchmark.steps) { step, overhead in
+            stepLoads[step.name]?.busiestNode(shards: benchShards, overheadMicros: overhead).work
         }
         let gateway = GatewayCalibration.calibrate(steps: benchmark.steps, events: benchmark.scaleEvents)
-        let users = Double(plan.event.users)
-        let rps = users / plan.clients.statusPoll.value
-        let planWork: StatusWork
-        switch StatusWork.estimate(
-            plan: plan, implementation: implementation, users: users, shards: max(plan.redis.minShards, 1), costs: costs
-        )
-        {
-        case .success(let w): planWork = w
+        let rps = model.estimate.traffic.statusRate
+        let planLoad: RedisLoad
+        switch model.operatingLoad(implementation: implementation) {
+        case .success(let l): planLoad = l
         case .failure(let p): return .failure(p)
         }
+        let planShards = model.planShards
+        let referenceNode = planLoad.busiestNode(shards: planShards, overheadMicros: nil)
+        let overhead = OverheadComparison(
+            calibrated: redis.overheadMicros, reference: referenceNode.work.meanReferenceOverheadMicros,
+            estimateBusiestPercent: planLoad.busiestEngineLoad(shards: planShards) * 100,
+            calibratedBusiestPercent: redis.overheadMicros.map {
+                planLoad.busiestEngineLoad(shards: planShards, overheadMicros: $0) * 100
+            },
+            benchmarkNodeType: env.nodeType, planShards: planShards)
 
         var constants: [Constant] = []
         var fits: [Fit] = []
@@ -134,13 +143,18 @@ public struct PlanValidation: Codable, Hashable, Sendable {
             }.map(\.rps)
             return (xs.min(), xs.max())
         }
-        if let predicted = redis.predict(rps: rps, work: planWork) {
+        let planNode = planLoad.busiestNode(shards: planShards, overheadMicros: redis.overheadMicros)
+        if let predicted = redis.predict(planNode.work) {
             let (lo, hi) = range(.redisEngineCPU)
             checks.append(
                 UtilizationCheck(
                     resource: "redis_engine_cpu", predicted: predicted, ceiling: plan.redis.engineCPUCeiling * 100,
                     measuredFrom: lo,
-                    measuredTo: hi, basis: "fitted a + o·A + B on the busiest node: \(planWork.breakdown)"))
+                    measuredTo: hi,
+                    basis:
+                        "fitted a + o·A + B on the busiest node at \(planShards) shards, "
+                        + ValidationModel.breakdown(planLoad, shards: planShards, overheadMicros: redis.overheadMicros))
+            )
         }
         if let cpu = gateway.podCPUPercent {
             let (lo, hi) = range(.gatewayCPU)
@@ -150,8 +164,8 @@ public struct PlanValidation: Codable, Hashable, Sendable {
                     measuredTo: hi,
                     basis: "per-pod CPU with pods added at the benchmark's rate; ceiling = HPA target"))
         }
-        let admissions = admissionRate(plan)
-        let backend = admissions * plan.admission.backendCallsPerAdmission / plan.admission.backendCapacity * 100
+        let admissions = model.estimate.admission.rate
+        let backend = model.estimate.admission.backendUtilization * 100
         checks.append(
             UtilizationCheck(
                 resource: "backend_utilization", predicted: backend,
@@ -174,26 +188,65 @@ public struct PlanValidation: Codable, Hashable, Sendable {
         let envelope = EnvelopeVerdict.judge(
             operatingRPS: rps, implementation: implementation, steps: benchmark.steps, checks: checks)
         var work: [String: String] = [:]
-        for (k, v) in benchWork { work["benchmark." + k.rawValue] = v.breakdown }
-        work["plan." + implementation.rawValue] = planWork.breakdown
+        for step in benchmark.steps {
+            guard let l = stepLoads[step.name] else { continue }
+            work["benchmark." + step.name] = ValidationModel.breakdown(
+                l, shards: benchShards, overheadMicros: redis.overheadMicros)
+        }
+        work["plan." + implementation.rawValue] = ValidationModel.breakdown(
+            planLoad, shards: planShards, overheadMicros: redis.overheadMicros)
+        notes += overhead.notes
         return .success(
             PlanValidation(
                 plan: plan.name, benchmark: benchmark.name, benchmarkSource: benchmark.source, comparisons: comparisons,
                 constants: constants, fits: fits, leaveOneOut: holdouts,
-                redisLeaveOneOutMax: redis.leaveOneOut.map { abs($0.error) }.max(), statusWork: work,
-                envelope: envelope,
+                redisLeaveOneOutMax: redis.leaveOneOut.map { abs($0.error) }.max(), busiestNodeWork: work,
+                overhead: overhead, envelope: envelope,
                 notes: notes))
     }
+}
 
-    /// MODEL §4: the user-experience rate (users ÷ target wait) raised to the seat-drain floor, capped by the backend;
-    /// or the plan's fixed rate.
-    static func admissionRate(_ plan: Plan) -> Double {
-        if case .fixed(let rate) = plan.admission.mode { return rate }
-        let ux = Double(plan.event.users) / plan.event.targetWait.value
-        let floor = Double(plan.event.seats) / plan.event.window.value
-        let cap =
-            plan.admission.backendCapacity * plan.admission.maxBackendUtilization
-            / plan.admission.backendCallsPerAdmission
-        return min(max(ux, floor), cap)
+/// The per-command overhead the load test implies (fitted on the benchmark's node type) beside the reference one
+/// `estimate` uses (benchmarks/redis-command-costs.csv: full server CPU − command time, on a 2-vCPU VM), and what
+/// each makes of the plan's busiest Redis node.
+public struct OverheadComparison: Codable, Hashable, Sendable {
+    /// µs per command; nil when the benchmark has fewer than two point measurements of Redis CPU.
+    public var calibrated: Double?
+    /// Calls-weighted mean reference overhead on the plan's busiest node, µs per command.
+    public var reference: Double
+    /// The plan's busiest node as `estimate` computes it (reference costs), percent of one core.
+    public var estimateBusiestPercent: Double
+    /// The same node's load with the calibrated overhead instead (no intercept), percent of one core.
+    public var calibratedBusiestPercent: Double?
+    public var benchmarkNodeType: String?
+    public var planShards: Int
+    /// Which overhead `tacoplan estimate` used.
+    public var estimateUses = "reference"
+
+    /// Relative difference above which the report calls the two overheads different.
+    static let tolerance = 0.1
+
+    public var differs: Bool {
+        guard let c = calibrated, reference > 0 else { return false }
+        return abs(c - reference) / reference > Self.tolerance
+    }
+
+    public var notes: [String] {
+        guard let c = calibrated else { return [] }
+        let node = benchmarkNodeType ?? "the benchmark's node type"
+        var out = [
+            "per-command overhead: calibrated \(Format.number(c, maxDecimals: 2)) µs on \(node) vs reference "
+                + "\(Format.number(reference, maxDecimals: 2)) µs (2-vCPU VM, redis-command-costs.csv); "
+                + "`tacoplan estimate` uses the reference"
+        ]
+        if differs {
+            out.append(
+                "with the reference overhead the estimate puts the busiest node at "
+                    + "\(Format.number(estimateBusiestPercent, maxDecimals: 1)) % at \(planShards) shards; the calibrated "
+                    + "overhead makes it \(Format.number(calibratedBusiestPercent ?? 0, maxDecimals: 1)) % "
+                    + "(before the fitted intercept): the estimate's Redis CPU is "
+                    + (c > reference ? "optimistic" : "pessimistic") + " for this hardware")
+        }
+        return out
     }
 }

@@ -1,7 +1,8 @@
 /// Fits the Redis engine-CPU constants to a load test (Docs/Benchmarks.md §3, MODEL §5 and §8):
-///     cpu(step) = a + o × A(step) + B(step),  A = R × commands/request ÷ 10⁴,  B = R × execution µs/request ÷ 10⁴
-/// with R the step's status requests/s, `o` the per-command overhead in µs and `a` an intercept in percent.
-/// Only point measurements are fitted; censored (≥ 100 %), bounded and `ok` figures are checked against the fit.
+///     cpu(step) = a + o × A(step) + B(step),  A = calls/s on the busiest node ÷ 10⁴,  B = execution µs/s ÷ 10⁴
+/// with the busiest node's work from the core `RedisLoad` at the step's traffic, `o` the per-command overhead in µs
+/// and `a` an intercept in percent. Only point measurements are fitted; censored (≥ 100 %), bounded and `ok`
+/// figures are checked against the fit.
 public struct RedisCalibration: Hashable, Sendable {
     /// a (percent) and o (µs per command); nil when fewer than two steps carry a point measurement.
     public var fit: LinearFit?
@@ -15,43 +16,51 @@ public struct RedisCalibration: Hashable, Sendable {
     /// 10⁴ turns (calls/s × µs) into percent of one core: ÷ 10⁶ µs per s, × 100.
     static let percentPerMicrosecondRate = 1e-4
 
-    static func observation(_ step: BenchmarkStep, _ work: StatusWork, measured: Double) -> LinearObservation {
+    static func observation(_ step: BenchmarkStep, _ work: EngineWork, measured: Double) -> LinearObservation {
         LinearObservation(
             label: step.name,
-            regressors: [1, step.rps * work.commandsPerRequest * percentPerMicrosecondRate],
-            offset: step.rps * work.executionMicrosPerRequest * percentPerMicrosecondRate, measured: measured)
+            regressors: [1, work.callsPerSecond * percentPerMicrosecondRate],
+            offset: work.executionMicrosPerSecond * percentPerMicrosecondRate, measured: measured)
     }
 
-    /// Predicted engine CPU (percent of one core) at `rps` status requests/s doing `work` each.
-    public func predict(rps: Double, work: StatusWork) -> Double? {
+    /// Predicted engine CPU (percent of one core) of a node doing `work`.
+    public func predict(_ work: EngineWork) -> Double? {
         guard let a = intercept, let o = overheadMicros else { return nil }
-        return a + rps * (o * work.commandsPerRequest + work.executionMicrosPerRequest) * Self.percentPerMicrosecondRate
+        return a + (o * work.callsPerSecond + work.executionMicrosPerSecond) * Self.percentPerMicrosecondRate
     }
 
-    /// `work(implementation)` gives the per-request work on the busiest node in the benchmark's environment;
-    /// steps without a status implementation use `planImplementation`.
+    /// `work(step, o)` gives the work of the busiest node at that step when every command pays `o` µs of overhead
+    /// (nil: the reference overheads). The node is chosen with the reference overheads first; when the fitted `o`
+    /// makes another node the busiest at some step, the fit is redone once with the nodes chosen at that `o`.
     public static func calibrate(
-        steps: [BenchmarkStep], planImplementation: StatusImplementation,
-        work: (StatusImplementation) -> StatusWork?
+        steps: [BenchmarkStep], work: (BenchmarkStep, Double?) -> EngineWork?
     ) -> RedisCalibration {
-        var points: [LinearObservation] = []
-        for step in steps {
-            guard case .point(let v)? = step.measured[.redisEngineCPU],
-                let w = work(step.status ?? planImplementation)
-            else { continue }
-            points.append(observation(step, w, measured: v))
+        func fitted(_ overhead: Double?) -> (RedisCalibration, [EngineWork?]) {
+            let works = steps.map { work($0, overhead) }
+            var points: [LinearObservation] = []
+            for (step, w) in zip(steps, works) {
+                guard case .point(let v)? = step.measured[.redisEngineCPU], let w else { continue }
+                points.append(observation(step, w, measured: v))
+            }
+            var result = RedisCalibration(fit: nil, leaveOneOut: [], comparisons: [], note: "")
+            do {
+                result.fit = try LinearFit.fit(points)
+                if points.count >= 3 { result.leaveOneOut = try LinearFit.leaveOneOut(points) }
+            } catch {
+                result.note = "Redis engine CPU not fitted: \(error) (\(points.count) point measurements)"
+            }
+            return (result, works)
         }
-        var result = RedisCalibration(fit: nil, leaveOneOut: [], comparisons: [], note: "")
-        do {
-            result.fit = try LinearFit.fit(points)
-            if points.count >= 3 { result.leaveOneOut = try LinearFit.leaveOneOut(points) }
-        } catch {
-            result.note = "Redis engine CPU not fitted: \(error) (\(points.count) point measurements)"
+        var (result, works) = fitted(nil)
+        if let o = result.overheadMicros {
+            let again = fitted(o)
+            if again.1 != works { (result, works) = again }
         }
-        for step in steps {
+        // Every figure is compared on the node that is busiest at the fitted overhead.
+        if let o = result.overheadMicros { works = steps.map { work($0, o) } }
+        for (step, w) in zip(steps, works) {
             guard let figure = step.measured[.redisEngineCPU] else { continue }
-            let implementation = step.status ?? planImplementation
-            let predicted = work(implementation).flatMap { result.predict(rps: step.rps, work: $0) }
+            let predicted = w.flatMap { result.predict($0) }
             result.comparisons.append(
                 StepComparison(step: step, resource: .redisEngineCPU, predicted: predicted, figure: figure))
         }

@@ -1,0 +1,119 @@
+import Dispatch
+import Foundation
+
+/// The temporary server `tacoplan bench redis` starts by default: its own `redis-server` (or `valkey-server`) on a
+/// free 127.0.0.1 port with persistence off (`--save '' --appendonly no`) in a temporary `--dir`, stopped by its
+/// PID whatever happens (error, timeout, SIGINT/SIGTERM to tacoplan). No user data is ever touched.
+final class BenchServer {
+    let process: Process
+    let port: Int
+    let directory: URL
+    /// Signal sources that stop the server before tacoplan exits on Ctrl-C or SIGTERM.
+    private var signalSources: [DispatchSourceSignal] = []
+
+    var pid: Int32 { process.processIdentifier }
+
+    private init(process: Process, port: Int, directory: URL) {
+        self.process = process
+        self.port = port
+        self.directory = directory
+    }
+
+    /// Starts `executable` and waits (at most `timeout` seconds, bounded to 30) until it accepts connections.
+    static func start(executable: String, timeout: Double) throws -> BenchServer {
+        let port = try freePort()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tacoplan-redis-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = [
+            "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.path,
+            "--daemonize", "no",
+        ]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        do { try p.run() } catch {
+            try? FileManager.default.removeItem(at: dir)
+            throw BenchProcess.Failure(description: "cannot start \(executable): \(error)")
+        }
+        let server = BenchServer(process: p, port: port, directory: dir)
+        server.stopOnSignals()
+        let deadline = Date().addingTimeInterval(min(timeout, 30))
+        while !accepts(port: port) {
+            guard p.isRunning, Date() < deadline else {
+                server.stop()
+                throw BenchProcess.Failure(
+                    description: "\(executable) did not accept connections on 127.0.0.1:\(port) within "
+                        + "\(Int(min(timeout, 30))) s")
+            }
+            usleep(50_000)
+        }
+        return server
+    }
+
+    /// SIGTERM, then SIGKILL after 2 s; waits for the process and removes its directory. Idempotent.
+    func stop() {
+        for s in signalSources { s.cancel() }
+        signalSources = []
+        if process.isRunning {
+            kill(process.processIdentifier, SIGTERM)
+            for _ in 0..<40 where process.isRunning { usleep(50_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func stopOnSignals() {
+        let pid = process.processIdentifier
+        let dir = directory
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler {
+                kill(pid, SIGKILL)
+                var status: Int32 = 0
+                waitpid(pid, &status, 0)
+                try? FileManager.default.removeItem(at: dir)
+                exit(128 + sig)
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    /// A port the kernel just handed out on 127.0.0.1 (bind to 0, read it back, close).
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw BenchProcess.Failure(description: "cannot open a socket to find a free port") }
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0
+            }
+        }
+        guard bound else { throw BenchProcess.Failure(description: "cannot find a free loopback port") }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+
+    static func accepts(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+}
