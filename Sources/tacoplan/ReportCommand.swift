@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TacoCore
+import TacoData
 import TacoReport
 
 /// `report`: the estimate as a Markdown report or a Marp deck with SVG charts, or the report model as JSON or CSV.
@@ -39,8 +40,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let estimate = Estimate.compute(try PlanLoader(options: options).load())
-            let report = ReportBuilder.build(estimate, levers: try leverSection())
+            let input = try PlanLoader(options: options).load()
+            let estimate = Estimate.compute(input)
+            let report = ReportBuilder.build(estimate, levers: try leverSection(), validation: validationSection(input))
             let files = try ReportFiles.render(report, format: format.rawValue, slides: slides)
             guard let output else { return Terminal.out(files.main.text) }
             try ReportFiles.write(files, to: output)
@@ -72,6 +74,28 @@ extension ReportCommand {
             }
         }
         return LeverSection(baseline: c.baseline, baselinePerMonth: base.perMonth, levers: levers)
+    }
+}
+
+extension ReportCommand {
+    /// The plan validated against the bundled reference load test: predicted vs measured Redis engine CPU at the
+    /// steps run with the plan's status implementation, and the verdict with its reasons.
+    func validationSection(_ input: EstimateInput) -> ValidationSection? {
+        guard case .success(let bench) = BenchmarkReader.read(text: BundledData.seedLoadTestYAML, file: "benchmarks/seed-load-test.yaml"),
+            case .success(let v) = PlanValidation.run(input: input, benchmark: bench)
+        else { return nil }
+        let steps = v.comparisons.filter { $0.resource == "redis_engine_cpu" && $0.status == v.envelope.implementation }
+            .map { c in
+                ValidationSection.Step(
+                    name: c.step, rps: c.rps, predictedPercent: c.predicted,
+                    measuredPercent: c.predicted.flatMap { p in c.error.map { p - $0 } }, measured: c.measured)
+            }
+        let loo = v.redisLeaveOneOutMax.map { "largest leave-one-out error \(TacoCore.Format.number($0, maxDecimals: 2)) points" }
+        let reasons = v.envelope.reasons.flatMap { $0.split(separator: "\n") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let summary = (["Verdict: \(v.envelope.verdict.rawValue)"] + reasons + (loo.map { [$0] } ?? []))
+            .joined(separator: ". ") + "."
+        return ValidationSection(benchmark: "\(v.benchmark) (\(v.benchmarkSource))", steps: steps, summary: summary)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TacoCore
 import TacoData
+import TacoReport
 
 /// `tacoplan validate PLAN [--benchmark FILE …]`: predicts every measured figure of a load test with the plan's
 /// configuration, fits the free constants, checks them by leave-one-out and judges the plan's operating point
@@ -35,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         switch format {
-        case .json: print(try ValidationJSON.encode(results))
+        case .json: print(try ValidationJSON.encode(results), terminator: "")
         case .text: print(results.map(ValidationText.render).joined(separator: "\n"), terminator: "")
         }
         let worst = results.map(\.envelope.verdict.exitCode).max() ?? 0
@@ -68,8 +69,6 @@ struct ValidateCommand: ParsableCommand {
 
 enum ValidationJSON {
     static func encode(_ results: [PlanValidation]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(results), as: UTF8.self)
+        try StableJSON.encode(results)
     }
 }

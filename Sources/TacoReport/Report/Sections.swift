@@ -156,6 +156,14 @@ public struct ValidationSection: Codable, Hashable, Sendable {
         public var predictedPercent: Double?
         public var measuredPercent: Double?
         public var measured: String
+
+        public init(name: String, rps: Double, predictedPercent: Double?, measuredPercent: Double?, measured: String) {
+            self.name = name
+            self.rps = rps
+            self.predictedPercent = predictedPercent
+            self.measuredPercent = measuredPercent
+            self.measured = measured
+        }
     }
     public var benchmark: String
     public var steps: [Step]
