@@ -81,7 +81,9 @@ extension ReportCommand {
     /// The plan validated against the bundled reference load test: predicted vs measured Redis engine CPU at the
     /// steps run with the plan's status implementation, and the verdict with its reasons.
     func validationSection(_ input: EstimateInput) -> ValidationSection? {
-        guard case .success(let bench) = BenchmarkReader.read(text: BundledData.seedLoadTestYAML, file: "benchmarks/seed-load-test.yaml"),
+        guard
+            case .success(let bench) = BenchmarkReader.read(
+                text: BundledData.seedLoadTestYAML, file: "benchmarks/seed-load-test.yaml"),
             case .success(let v) = PlanValidation.run(input: input, benchmark: bench)
         else { return nil }
         let steps = v.comparisons.filter { $0.resource == "redis_engine_cpu" && $0.status == v.envelope.implementation }
@@ -90,10 +92,13 @@ extension ReportCommand {
                     name: c.step, rps: c.rps, predictedPercent: c.predicted,
                     measuredPercent: c.predicted.flatMap { p in c.error.map { p - $0 } }, measured: c.measured)
             }
-        let loo = v.redisLeaveOneOutMax.map { "largest leave-one-out error \(TacoCore.Format.number($0, maxDecimals: 2)) points" }
+        let loo = v.redisLeaveOneOutMax.map {
+            "largest leave-one-out error \(TacoCore.Format.number($0, maxDecimals: 2)) points"
+        }
         let reasons = v.envelope.reasons.flatMap { $0.split(separator: "\n") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let summary = (["Verdict: \(v.envelope.verdict.rawValue)"] + reasons + (loo.map { [$0] } ?? []))
+        let summary =
+            (["Verdict: \(v.envelope.verdict.rawValue)"] + reasons + (loo.map { [$0] } ?? []))
             .joined(separator: ". ") + "."
         return ValidationSection(benchmark: "\(v.benchmark) (\(v.benchmarkSource))", steps: steps, summary: summary)
     }

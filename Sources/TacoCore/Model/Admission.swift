@@ -48,13 +48,19 @@ enum AdmissionModel {
             ])
         let backendCap = a.backendCapacity * a.maxBackendUtilization / a.backendCallsPerAdmission
         ledger.record(
-            "admission.backend_cap", "Backend-capacity cap", value: backendCap, unit: "adm/s", display: Show.rate(backendCap),
+            "admission.backend_cap", "Backend-capacity cap", value: backendCap, unit: "adm/s",
+            display: Show.rate(backendCap),
             formula: "backend capacity × max utilization ÷ backend calls per admission (MODEL §4 criterion 3)",
-            arithmetic: "\(Show.n(a.backendCapacity)) RPS × \(Show.pct(a.maxBackendUtilization)) ÷ \(Show.n(a.backendCallsPerAdmission)) = \(Show.rate(backendCap))",
+            arithmetic:
+                "\(Show.n(a.backendCapacity)) RPS × \(Show.pct(a.maxBackendUtilization)) ÷ \(Show.n(a.backendCallsPerAdmission)) = \(Show.rate(backendCap))",
             inputs: [
                 FigureInput("backend_capacity", Show.n(a.backendCapacity), input.from("admission.backend_capacity")),
-                FigureInput("max_backend_utilization", Show.pct(a.maxBackendUtilization), input.from("admission.max_backend_utilization")),
-                FigureInput("backend_calls_per_admission", Show.n(a.backendCallsPerAdmission), input.from("admission.backend_calls_per_admission")),
+                FigureInput(
+                    "max_backend_utilization", Show.pct(a.maxBackendUtilization),
+                    input.from("admission.max_backend_utilization")),
+                FigureInput(
+                    "backend_calls_per_admission", Show.n(a.backendCallsPerAdmission),
+                    input.from("admission.backend_calls_per_admission")),
             ])
         var budgetCap: Double?
         if let budget = a.writeBudget, let price = wruPrice {
@@ -66,7 +72,8 @@ enum AdmissionModel {
                 ledger.record(
                     "admission.budget_cap", "Write-budget cap", value: cap, unit: "adm/s", display: Show.rate(cap),
                     formula: "budget ÷ (window × WRU per write × attempts × WRU price) (MODEL §4 criterion 4)",
-                    arithmetic: "\(Format.usd(budget)) ÷ (\(Show.secs(e.window)) × \(Show.n(wruPerWrite)) WRU × \(Show.n(plan.dynamodb.attemptsPerUser)) × \(Format.unitPrice(price.usd))) = \(Show.rate(cap))",
+                    arithmetic:
+                        "\(Format.usd(budget)) ÷ (\(Show.secs(e.window)) × \(Show.n(wruPerWrite)) WRU × \(Show.n(plan.dynamodb.attemptsPerUser)) × \(Format.unitPrice(price.usd))) = \(Show.rate(cap))",
                     inputs: [
                         FigureInput("write_budget", Format.usd(budget), input.from("admission.write_budget")),
                         FigureInput("WRU price", Format.unitPrice(price.usd), price.citation),
@@ -100,20 +107,27 @@ enum AdmissionModel {
         let wait = users / rate
         ledger.record(
             "admission.rate", "Admission rate", value: rate, unit: "adm/s", display: Show.rate(rate),
-            formula: binding == "fixed" ? "fixed in the plan" : "max(UX rate, seat-drain floor), capped by backend and budget (MODEL §4)",
+            formula: binding == "fixed"
+                ? "fixed in the plan" : "max(UX rate, seat-drain floor), capped by backend and budget (MODEL §4)",
             arithmetic: "binding: \(binding) → \(Show.rate(rate))",
             inputs: [
-                ledger.ref("admission.user_experience", "UX rate"), ledger.ref("admission.seat_drain", "seat-drain floor"),
+                ledger.ref("admission.user_experience", "UX rate"),
+                ledger.ref("admission.seat_drain", "seat-drain floor"),
                 ledger.ref("admission.backend_cap", "backend cap"),
             ] + (budgetCap != nil ? [ledger.ref("admission.budget_cap", "budget cap")] : []))
         ledger.record(
             "admission.backend_utilization", "Backend utilization", value: utilization, unit: "fraction",
             display: Format.number(utilization * 100, maxDecimals: 0) + " %",
             formula: "admission rate × backend calls per admission ÷ backend capacity (MODEL §4 criterion 3)",
-            arithmetic: "\(Show.rate(rate)) × \(Show.n(a.backendCallsPerAdmission)) ÷ \(Show.n(a.backendCapacity)) RPS = \(Show.pct(utilization))",
-            inputs: [ledger.ref("admission.rate", "admission rate"), FigureInput("backend_capacity", Show.n(a.backendCapacity), input.from("admission.backend_capacity"))])
+            arithmetic:
+                "\(Show.rate(rate)) × \(Show.n(a.backendCallsPerAdmission)) ÷ \(Show.n(a.backendCapacity)) RPS = \(Show.pct(utilization))",
+            inputs: [
+                ledger.ref("admission.rate", "admission rate"),
+                FigureInput("backend_capacity", Show.n(a.backendCapacity), input.from("admission.backend_capacity")),
+            ])
         ledger.record(
-            "admission.implied_wait", "Longest wait at this rate", value: wait, unit: "s", display: Show.n(wait, 1) + " s",
+            "admission.implied_wait", "Longest wait at this rate", value: wait, unit: "s",
+            display: Show.n(wait, 1) + " s",
             formula: "users ÷ admission rate (MODEL §4)",
             arithmetic: "\(Show.n(users)) users ÷ \(Show.rate(rate)) = \(Show.n(wait, 1)) s",
             inputs: [ledger.ref("admission.rate", "admission rate")])
@@ -130,7 +144,9 @@ enum AdmissionModel {
                 note: "backend utilization at the chosen rate \(Show.pct(utilization))"),
             AdmissionDecision.Criterion(
                 name: "cost", role: "cap", rate: budgetCap, binding: binding == "cost",
-                note: a.writeBudget == nil ? "no write budget in the plan" : (wruPrice == nil ? "UNPRICED: no DynamoDB write price" : "DynamoDB write budget per event")),
+                note: a.writeBudget == nil
+                    ? "no write budget in the plan"
+                    : (wruPrice == nil ? "UNPRICED: no DynamoDB write price" : "DynamoDB write budget per event")),
         ]
         return AdmissionDecision(
             rate: rate, binding: binding, criteria: criteria, backendUtilization: utilization, impliedWait: wait)

@@ -35,11 +35,13 @@ public struct Estimate: Codable, Hashable, Sendable {
         let gateway = GatewaySizing.size(input, traffic: traffic, &ledger)
         let dynamo = DynamoSizing.size(input, traffic: traffic, &ledger)
         let costs = Costing.lines(input, traffic: traffic, redis: redis, gateway: gateway, dynamo: dynamo)
-        let parts = EstimateParts(traffic: traffic, admission: admission, redis: redis, gateway: gateway, dynamo: dynamo, costs: costs)
+        let parts = EstimateParts(
+            traffic: traffic, admission: admission, redis: redis, gateway: gateway, dynamo: dynamo, costs: costs)
         let totals = Costing.totals(costs)
         recordTotals(totals, costs: costs, &ledger)
         return Estimate(
-            plan: input.plan.name, region: input.plan.event.region, asOf: input.asOf, traffic: traffic, admission: admission,
+            plan: input.plan.name, region: input.plan.event.region, asOf: input.asOf, traffic: traffic,
+            admission: admission,
             redis: redis, gateway: gateway, dynamodb: dynamo, costs: costs, totals: totals,
             findings: Findings.all(parts, input), figures: ledger.figures)
     }
@@ -47,14 +49,20 @@ public struct Estimate: Codable, Hashable, Sendable {
     static func recordTotals(_ t: CostTotals, costs: [CostLine], _ ledger: inout Ledger) {
         for (i, c) in costs.enumerated() {
             ledger.record(
-                "cost.\(i + 1).\(c.resource)", "Cost: \(c.component)", value: c.perMonth?.amount.doubleValue ?? .nan, unit: "USD/month",
+                "cost.\(i + 1).\(c.resource)", "Cost: \(c.component)", value: c.perMonth?.amount.doubleValue ?? .nan,
+                unit: "USD/month",
                 display: c.perMonth.map { Format.usd($0) + "/month" } ?? "UNPRICED",
                 formula: "quantity × unit price; \(c.basis) (MODEL §9)",
-                arithmetic: "\(Format.number(c.quantity.doubleValue, maxDecimals: 4)) \(c.unit) × \(c.unitPrice.map(Format.unitPrice) ?? "UNPRICED")"
+                arithmetic:
+                    "\(Format.number(c.quantity.doubleValue, maxDecimals: 4)) \(c.unit) × \(c.unitPrice.map(Format.unitPrice) ?? "UNPRICED")"
                     + (c.hourly.map { " = \(Format.usd($0, places: 4))/h" } ?? "")
                     + (c.perEvent.map { "; per event \(Format.usd($0, places: 4))" } ?? "")
                     + (c.perMonth.map { "; per month \(Format.usd($0))" } ?? ""),
-                inputs: [FigureInput("price", c.unitPrice.map(Format.unitPrice) ?? "UNPRICED", "\(c.priceSource)" + (c.effectiveFrom.map { ", effective \($0)" } ?? "") + " [\(c.confidence)]")])
+                inputs: [
+                    FigureInput(
+                        "price", c.unitPrice.map(Format.unitPrice) ?? "UNPRICED",
+                        "\(c.priceSource)" + (c.effectiveFrom.map { ", effective \($0)" } ?? "") + " [\(c.confidence)]")
+                ])
         }
         ledger.record(
             "cost.total_month", "Total per month", value: t.perMonth.amount.doubleValue, unit: "USD/month",

@@ -68,7 +68,9 @@ public struct RedisLoad: Codable, Hashable, Sendable {
     public var hotKeyEngineLoad: Double {
         let s = split { $0.engineLoad }
         let replicasServeReads = readFromReplicas && replicas > 0
-        return max(s.queueWrite + (replicasServeReads ? 0 : s.queueRead), replicasServeReads ? s.queueRead / Double(replicas) : 0)
+        return max(
+            s.queueWrite + (replicasServeReads ? 0 : s.queueRead),
+            replicasServeReads ? s.queueRead / Double(replicas) : 0)
     }
 
     public var totalEngineLoad: Double { commands.reduce(0) { $0 + $1.engineLoad } }
@@ -111,7 +113,9 @@ public struct RedisLoad: Codable, Hashable, Sendable {
             }
         }
         return (
-            RedisLoad(commands: loads, partitions: r.queuePartitions, replicas: r.replicas, readFromReplicas: r.readFromReplicas),
+            RedisLoad(
+                commands: loads, partitions: r.queuePartitions, replicas: r.replicas,
+                readFromReplicas: r.readFromReplicas),
             missing
         )
     }

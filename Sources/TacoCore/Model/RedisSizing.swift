@@ -57,7 +57,8 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let hot = load.hotKeyEngineLoad
         ledger.record(
             "redis.hot_key_cpu", "Hot queue key engine CPU", value: hot, unit: "core", display: Show.pct(hot),
-            formula: "Σ queue-key calls/s × µs per call ÷ partitions (÷ replicas for reads when reads go to replicas) (MODEL §5)",
+            formula:
+                "Σ queue-key calls/s × µs per call ÷ partitions (÷ replicas for reads when reads go to replicas) (MODEL §5)",
             arithmetic: hotKeyArithmetic(load, hot: hot),
             inputs: load.commands.filter { $0.key.isHotKey }.map {
                 FigureInput("\($0.api) \($0.command)", Show.n($0.cost.totalMicros) + " µs", $0.cost.citation)
@@ -130,7 +131,8 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let reads = queue.filter(\.isRead)
         let w = writes.reduce(0) { $0 + $1.engineLoad } / p
         let r = reads.reduce(0) { $0 + $1.engineLoad } / p / Double(load.replicas)
-        return "writes on the primary (\(terms(writes)))\(part) = \(Show.pct(w)); reads per replica (\(terms(reads)))\(part) ÷ \(load.replicas) = \(Show.pct(r)); busiest = \(Show.pct(hot))"
+        return
+            "writes on the primary (\(terms(writes)))\(part) = \(Show.pct(w)); reads per replica (\(terms(reads)))\(part) ÷ \(load.replicas) = \(Show.pct(r)); busiest = \(Show.pct(hot))"
     }
 
     static func evaluate(_ type: String, input: EstimateInput, memory: RedisMemory, load: RedisLoad, engineShards: Int?)
@@ -151,27 +153,34 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             networkShards: netShards, engineShards: engineShards, shards: nil, nodes: nil, hourly: nil, price: quote,
             feasible: false, note: "")
         guard let engineShards else {
-            c.note = "hot key: one queue partition needs \(Show.pct(load.hotKeyEngineLoad)) of an engine core (ceiling \(Show.pct(r.engineCPUCeiling)))"
+            c.note =
+                "hot key: one queue partition needs \(Show.pct(load.hotKeyEngineLoad)) of an engine core (ceiling \(Show.pct(r.engineCPUCeiling)))"
             if let worst = load.commands.filter({ $0.key.isHotKey }).max(by: { $0.engineLoad < $1.engineLoad }),
                 worst.cost.complexity == .linear
             {
-                c.note += "; \(worst.command) at N = \(Show.n(worst.cost.n)) costs \(Show.n(worst.cost.totalMicros, 0)) µs, so one core saturates at \(Show.n(worst.cost.saturationRate, 1)) calls/s while \(worst.api) issues \(Show.rate(worst.callsPerSecond))"
+                c.note +=
+                    "; \(worst.command) at N = \(Show.n(worst.cost.n)) costs \(Show.n(worst.cost.totalMicros, 0)) µs, so one core saturates at \(Show.n(worst.cost.saturationRate, 1)) calls/s while \(worst.api) issues \(Show.rate(worst.callsPerSecond))"
             } else {
                 c.note += "; add read replicas with read_from_replicas, queue partitions, or lighten the command mix"
             }
             return c
         }
         guard let netShards else {
-            c.note = "network: the busiest node would need more than \(Show.n(baseline)) Gbps baseline at any shard count"
+            c.note =
+                "network: the busiest node would need more than \(Show.n(baseline)) Gbps baseline at any shard count"
             return c
         }
         let queuePartitionBytes = memory.queueData / Double(r.queuePartitions) * r.bufferFactor
         if queuePartitionBytes > usable * Bytes.gib {
-            c.note = "memory: one queue partition (\(Show.mb(queuePartitionBytes))) exceeds a node's usable \(Show.n(usable)) GiB"
+            c.note =
+                "memory: one queue partition (\(Show.mb(queuePartitionBytes))) exceeds a node's usable \(Show.n(usable)) GiB"
             return c
         }
         let shards = max(c.memoryShards, netShards, engineShards, r.minShards)
-        let drivers = [("memory", c.memoryShards), ("network", netShards), ("engine CPU", engineShards), ("plan floor min_shards", r.minShards)]
+        let drivers = [
+            ("memory", c.memoryShards), ("network", netShards), ("engine CPU", engineShards),
+            ("plan floor min_shards", r.minShards),
+        ]
         let driver = drivers.filter { $0.1 == shards }.map(\.0).joined(separator: ", ")
         c.shards = shards
         c.nodes = shards * (1 + r.replicas)
@@ -180,7 +189,8 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             c.hourly = quote.usd * Decimal(nodes)
             c.note = "\(shards) shards set by \(driver)"
         } else {
-            c.note = "\(shards) shards set by \(driver); UNPRICED: no \(r.engine.displayName) price for \(type) in \(input.plan.event.region) on \(input.asOf)"
+            c.note =
+                "\(shards) shards set by \(driver); UNPRICED: no \(r.engine.displayName) price for \(type) in \(input.plan.event.region) on \(input.asOf)"
         }
         return c
     }
@@ -190,16 +200,27 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let bw = load.busiest(shards: shards) { $0.bandwidth }
         var out = [NodeLoad(role: "primary, queue shard", count: 1, engineCPU: engine.primary, bandwidth: bw.primary)]
         if load.replicas > 0 {
-            out.append(NodeLoad(role: "replica, queue shard", count: load.replicas, engineCPU: engine.replica, bandwidth: bw.replica))
+            out.append(
+                NodeLoad(
+                    role: "replica, queue shard", count: load.replicas, engineCPU: engine.replica, bandwidth: bw.replica
+                ))
         }
         let queueShards = min(load.partitions, shards)
         if shards > queueShards {
-            let other = RedisLoad(commands: load.commands.filter { !$0.key.isHotKey }, partitions: 1, replicas: load.replicas, readFromReplicas: load.readFromReplicas)
+            let other = RedisLoad(
+                commands: load.commands.filter { !$0.key.isHotKey }, partitions: 1, replicas: load.replicas,
+                readFromReplicas: load.readFromReplicas)
             let e = other.busiest(shards: shards) { $0.engineLoad }
             let b = other.busiest(shards: shards) { $0.bandwidth }
-            out.append(NodeLoad(role: "primary, other shard", count: shards - queueShards, engineCPU: e.primary, bandwidth: b.primary))
+            out.append(
+                NodeLoad(
+                    role: "primary, other shard", count: shards - queueShards, engineCPU: e.primary,
+                    bandwidth: b.primary))
             if load.replicas > 0 {
-                out.append(NodeLoad(role: "replica, other shard", count: (shards - queueShards) * load.replicas, engineCPU: e.replica, bandwidth: b.replica))
+                out.append(
+                    NodeLoad(
+                        role: "replica, other shard", count: (shards - queueShards) * load.replicas,
+                        engineCPU: e.replica, bandwidth: b.replica))
             }
         }
         return out
@@ -210,37 +231,53 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         ledger.record(
             "redis.usable_memory_per_node", "Usable memory per node", value: c.usableMemoryGiB, unit: "GiB",
             display: Show.n(c.usableMemoryGiB) + " GiB", formula: "node memory × (1 − reserved memory) (MODEL §5)",
-            arithmetic: "\(Show.n(input.book.specs[c.nodeType]?.memoryGiB ?? 0)) GiB × (1 − \(Show.pct(r.reservedMemory))) = \(Show.n(c.usableMemoryGiB)) GiB",
+            arithmetic:
+                "\(Show.n(input.book.specs[c.nodeType]?.memoryGiB ?? 0)) GiB × (1 − \(Show.pct(r.reservedMemory))) = \(Show.n(c.usableMemoryGiB)) GiB",
             inputs: [
-                FigureInput("memory", Show.n(input.book.specs[c.nodeType]?.memoryGiB ?? 0) + " GiB", "instance spec \(c.nodeType): \(input.book.specs[c.nodeType]?.source ?? "")"),
+                FigureInput(
+                    "memory", Show.n(input.book.specs[c.nodeType]?.memoryGiB ?? 0) + " GiB",
+                    "instance spec \(c.nodeType): \(input.book.specs[c.nodeType]?.source ?? "")"),
                 FigureInput("reserved_memory", Show.pct(r.reservedMemory), input.from("redis.reserved_memory")),
             ])
         ledger.record(
             "redis.memory_shards", "Shards needed for memory", value: Double(c.memoryShards), unit: "shards",
             display: "\(c.memoryShards)", formula: "⌈memory required ÷ usable per node⌉ (MODEL §5)",
             arithmetic: "⌈\(Show.mb(sizing.memory.required)) ÷ \(Show.n(c.usableMemoryGiB)) GiB⌉ = \(c.memoryShards)",
-            inputs: [ledger.ref("redis.memory_required", "memory required"), ledger.ref("redis.usable_memory_per_node", "usable per node")])
+            inputs: [
+                ledger.ref("redis.memory_required", "memory required"),
+                ledger.ref("redis.usable_memory_per_node", "usable per node"),
+            ])
         let shards = c.shards ?? 0
         let nodes = c.nodes ?? 0
         ledger.record(
             "redis.shards", "Shards", value: Double(shards), unit: "shards", display: "\(shards)",
             formula: "max(memory, network, engine-CPU shards, min_shards) (MODEL §5)",
-            arithmetic: "max(\(c.memoryShards), \(c.networkShards ?? 0), \(c.engineShards ?? 0), \(r.minShards)) = \(shards)",
+            arithmetic:
+                "max(\(c.memoryShards), \(c.networkShards ?? 0), \(c.engineShards ?? 0), \(r.minShards)) = \(shards)",
             inputs: [
-                ledger.ref("redis.memory_shards", "memory shards"), ledger.ref("redis.engine_shards", "engine-CPU shards"),
-                FigureInput("network shards", "\(c.networkShards ?? 0)", "busiest node bandwidth ≤ \(Show.n(c.baselineGbps)) Gbps baseline"),
+                ledger.ref("redis.memory_shards", "memory shards"),
+                ledger.ref("redis.engine_shards", "engine-CPU shards"),
+                FigureInput(
+                    "network shards", "\(c.networkShards ?? 0)",
+                    "busiest node bandwidth ≤ \(Show.n(c.baselineGbps)) Gbps baseline"),
                 FigureInput("min_shards", "\(r.minShards)", input.from("redis.min_shards")),
             ])
         ledger.record(
             "redis.nodes", "Redis nodes", value: Double(nodes), unit: "nodes", display: "\(nodes) × \(c.nodeType)",
             formula: "shards × (1 + replicas) (MODEL §5)",
             arithmetic: "\(shards) × (1 + \(r.replicas)) = \(nodes) nodes",
-            inputs: [ledger.ref("redis.shards", "shards"), FigureInput("replicas", "\(r.replicas)", input.from("redis.replicas"))])
+            inputs: [
+                ledger.ref("redis.shards", "shards"),
+                FigureInput("replicas", "\(r.replicas)", input.from("redis.replicas")),
+            ])
         let busiest = sizing.busiestEngineCPU ?? 0
         ledger.record(
-            "redis.busiest_engine_cpu", "Busiest node engine CPU", value: busiest, unit: "core", display: Show.pct(busiest),
+            "redis.busiest_engine_cpu", "Busiest node engine CPU", value: busiest, unit: "core",
+            display: Show.pct(busiest),
             formula: "max over nodes of Σ routed calls/s × µs per call (MODEL §5)",
             arithmetic: sizing.nodeLoads.map { "\($0.role): \(Show.pct($0.engineCPU))" }.joined(separator: "; "),
-            inputs: [FigureInput("engine_cpu_ceiling", Show.pct(r.engineCPUCeiling), input.from("redis.engine_cpu_ceiling"))])
+            inputs: [
+                FigureInput("engine_cpu_ceiling", Show.pct(r.engineCPUCeiling), input.from("redis.engine_cpu_ceiling"))
+            ])
     }
 }
