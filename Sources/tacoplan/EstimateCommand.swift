@@ -28,7 +28,8 @@ struct EstimateCommand: ParsableCommand {
                 if !footer.isEmpty { Terminal.out("\n" + footer) }
                 if explain { Terminal.out("\n" + ExplainText.render(estimate, style: style)) }
             }
-            if estimate.redis.chosen == nil || estimate.gateway.chosen == nil {
+            if estimate.redis.chosen == nil || estimate.gateway.chosen == nil || estimate.dynamodb.partitionLimit != nil
+            {
                 throw Failure(
                     code: 5,
                     lines: ["infeasible: no candidate configuration meets every constraint (see the sizing above)"])

@@ -18,6 +18,8 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
     public var wcuPrice: PriceQuote?
     public var cheaperMode: String
     public var limitNotes: [String]
+    /// Set when the plan's partition keys cannot absorb the peak: one key serves ≤ 1,000 WRU/s (MODEL §7).
+    public var partitionLimit: String? = nil
 
     /// WRU per write = ⌈item KB⌉ × (2 if transactional) × (1 + GSIs) (MODEL §7; 1 KB = 1,024 B for DynamoDB).
     static func writeUnits(_ d: DynamoSpec) -> Int {
@@ -120,10 +122,25 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
         notes.append(
             "one partition serves ≤ 1,000 WRU/s: the partition key must spread writes over ≥ \(max(partitions, 1)) partition(s); a single hot key would cap admissions at \(Show.rate(1000 / Double(wru)))"
         )
-        return DynamoSizing(
+        var sizing = DynamoSizing(
             wruPerWrite: wru, peakWritesPerSecond: peak, peakWRUPerSecond: peakWRU, ceilingWrites: ceilingWrites,
             ceilingCost: ceilingCost, expectedWrites: expected, expectedCost: expectedCost, wruPrice: wruPrice,
             provisionedWCU: wcu, provisionedHours: hours, provisionedCost: provisioned, wcuPrice: wcuPrice,
             cheaperMode: cheaper, limitNotes: notes)
+        sizing.partitionLimit = partitionLimit(d, peakWRU: peakWRU, wruPerWrite: wru, attempts: d.attemptsPerUser)
+        return sizing
+    }
+
+    /// With `partition_keys` K, each key takes peak WRU/s ÷ K (evenly spread at best); above 1,000 WRU/s per key the
+    /// table throttles whatever the capacity mode (MODEL §7). The message says what rate the keys do allow.
+    static func partitionLimit(_ d: DynamoSpec, peakWRU: Double, wruPerWrite: Int, attempts: Double) -> String? {
+        guard let keys = d.partitionKeys else { return nil }
+        let perKey = peakWRU / Double(keys)
+        guard perKey > 1000 else { return nil }
+        let maxAdmissions = 1000 * Double(keys) / (Double(wruPerWrite) * attempts)
+        return
+            "peak \(Show.n(peakWRU)) WRU/s ÷ \(keys) partition key(s) = \(Show.n(perKey)) WRU/s per key > 1,000 WRU/s "
+            + "(\(Show.n(perKey / 1000, 2))×): spread writes over ≥ \(Int((peakWRU / 1000).rounded(.up))) keys, or admit at most "
+            + "\(Show.rate(maxAdmissions))"
     }
 }

@@ -14,6 +14,12 @@ enum Findings {
         out += spot(e, input)
         out += linearCommands(e)
         out += admissionLimits(e, input)
+        if let limit = e.dynamo.partitionLimit {
+            out.append(
+                Finding(
+                    id: "dynamodb-hot-partition", severity: .error, title: "DynamoDB partition limit exceeded",
+                    message: limit + ".", claim: nil))
+        }
         out += prewarm(e)
         out += unpriced(e)
         return out

@@ -284,7 +284,8 @@ public enum ConfigSearch {
         return out
     }
 
-    /// On-demand: the new-table limit (4,000 WRU/s absorbed at once); provisioned: always feasible.
+    /// Both modes: the partition limit (≤ 1,000 WRU/s per partition key, when the plan names its keys); on-demand
+    /// also the new-table limit (4,000 WRU/s absorbed at once).
     static func dynamoOptions(_ input: EstimateInput, base: Estimate, space: SearchSpace, objective: SearchObjective)
         -> [SearchOption]
     {
@@ -305,7 +306,10 @@ public enum ConfigSearch {
                 detail:
                     "peak \(Show.n(d.peakWRUPerSecond, 0)) WRU/s, ≥ \(max(Int((d.peakWRUPerSecond / 1000).rounded(.up)), 1)) partition(s)",
                 order: [Double(i)])
-            if mode == .onDemand && d.peakWRUPerSecond > 4000 {
+            if let limit = d.partitionLimit {
+                o.rejectedBy = "partition limit"
+                o.detail = limit
+            } else if mode == .onDemand && d.peakWRUPerSecond > 4000 {
                 o.rejectedBy = "new-table limit"
                 o.detail =
                     "peak \(Show.n(d.peakWRUPerSecond, 0)) WRU/s > 4,000 WRU/s a new on-demand table absorbs (pre-warm it)"

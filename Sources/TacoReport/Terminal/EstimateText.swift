@@ -33,6 +33,7 @@ public enum EstimateText {
                 ], e, style))
         out.append("  cheaper for this event: \(e.dynamodb.cheaperMode)")
         for n in e.dynamodb.limitNotes { out.append("  • \(n)") }
+        if let limit = e.dynamodb.partitionLimit { out.append(style.bad("  INFEASIBLE: \(limit)")) }
         out.append("")
         out.append(costs(e, style))
         out.append(findings(e, style))

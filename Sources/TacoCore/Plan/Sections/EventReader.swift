@@ -90,9 +90,12 @@ enum DynamoReader {
         ) {
             r.fraction($0, $1, "target_utilization", allowZero: false)
         }
+        let keys: Int? = r.optional(
+            "partition_keys", "a whole number", default: nil, note: "per-user or per-seat keys (no hot partition)"
+        ) { r.positiveInt($0, $1, "partition_keys", max: 100_000_000) }
         r.finish()
         return DynamoSpec(
             mode: mode, itemSize: item, transactional: tx, gsis: gsis, attemptsPerUser: attempts,
-            targetUtilization: target)
+            targetUtilization: target, partitionKeys: keys)
     }
 }
