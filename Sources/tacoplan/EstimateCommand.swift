@@ -8,6 +8,7 @@ struct EstimateCommand: ParsableCommand {
         abstract: "Size and price a plan: traffic, admission, Redis, gateway, DynamoDB, costs, findings.")
 
     @OptionGroup var options: PlanOptions
+    @OptionGroup var calibration: CalibrationOption
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
@@ -18,7 +19,7 @@ struct EstimateCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let loaded = try PlanLoader(options: options).loadPlan()
-            let estimate = Estimate.compute(loaded.input)
+            let estimate = Estimate.compute(try calibration.apply(to: loaded.input))
             switch format {
             case .json: Terminal.out(try EstimateDocument(estimate).json())
             case .table:
@@ -44,13 +45,14 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Every figure of an estimate: formula, arithmetic, and where each input came from.")
 
     @OptionGroup var options: PlanOptions
+    @OptionGroup var calibration: CalibrationOption
 
     @Option(help: "Only figures whose id starts with this (e.g. redis., admission.rate).")
     var only: String?
 
     func run() throws {
         try reporting {
-            let estimate = Estimate.compute(try PlanLoader(options: options).load())
+            let estimate = Estimate.compute(try calibration.apply(to: try PlanLoader(options: options).load()))
             Terminal.out(ExplainText.render(estimate, only: only, style: Style(enabled: Terminal.colour)))
         }
     }

@@ -17,6 +17,7 @@ struct ReportCommand: ParsableCommand {
     )
 
     @OptionGroup var options: PlanOptions
+    @OptionGroup var calibration: CalibrationOption
 
     @Option(help: "Output format: markdown, json or csv.")
     var format: Format = .markdown
@@ -40,7 +41,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let input = try PlanLoader(options: options).load()
+            let input = try calibration.apply(to: try PlanLoader(options: options).load())
             let estimate = Estimate.compute(input)
             let report = ReportBuilder.build(estimate, levers: try leverSection(), validation: validationSection(input))
             let files = try ReportFiles.render(report, format: format.rawValue, slides: slides)

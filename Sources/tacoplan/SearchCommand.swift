@@ -17,6 +17,7 @@ struct SearchCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: PlanOptions
+    @OptionGroup var calibration: CalibrationOption
 
     @Option(help: "How many feasible alternatives to list per resource (the chosen one included).")
     var top: Int = 3
@@ -31,7 +32,7 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let loaded = try PlanLoader(options: options).loadPlan()
-            let input = loaded.input
+            let input = try calibration.apply(to: loaded.input)
             let space = SearchSpace.of(input.plan, book: input.book)
             let result = ConfigSearch.run(input, space: space, objective: input.plan.search.objective)
             let document = SearchDocument(loaded, space: space, result: result, top: top)

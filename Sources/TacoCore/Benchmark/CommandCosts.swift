@@ -45,12 +45,15 @@ public struct CommandCost: Codable, Hashable, Sendable {
     public var executionMicros: Double
     public var totalMicros: Double { overheadMicros + executionMicros }
     public var reference: CommandMeasurement
+    /// Where the overhead came from when it is not the reference row's (a calibration), else nil.
+    public var overheadSource: String? = nil
     /// "benchmarks/redis-command-costs.csv:41 (redis 7.0.15 ZRANK N=300,000 c=50: 8.73 µs CPU, 2.09 µs command)".
     public var citation: String {
         "benchmarks/redis-command-costs.csv:\(reference.line) (\(reference.engine.rawValue) \(reference.version) "
             + "\(reference.command) N=\(Format.grouped(Double(reference.n))) c=\(reference.clients): "
             + "\(Format.number(reference.cpuMicrosPerCall)) µs CPU, \(Format.number(reference.usecPerCall)) µs command; "
             + "\(reference.host))"
+            + (overheadSource.map { "; overhead \(Format.number(overheadMicros)) µs from \($0)" } ?? "")
     }
     /// Calls per second that fill one engine core.
     public var saturationRate: Double { 1_000_000 / totalMicros }
@@ -65,6 +68,18 @@ public struct CommandCostError: Error, Hashable, Sendable, CustomStringConvertib
 /// Uses the busy-server rows (50 clients, no pipelining): the planning figure redis-bench.md recommends.
 public struct CommandCostTable: Codable, Hashable, Sendable {
     public var measurements: [CommandMeasurement]
+
+    /// A per-command overhead fitted elsewhere (e.g. by `validate` to a load test on the target node type) that
+    /// replaces each row's own overhead; execution times still come from the rows.
+    public struct CalibratedOverhead: Codable, Hashable, Sendable {
+        public var micros: Double
+        public var source: String
+        public init(micros: Double, source: String) {
+            self.micros = micros
+            self.source = source
+        }
+    }
+    public var calibratedOverhead: CalibratedOverhead?
 
     public static let complexity: [String: Complexity] = [
         "ZRANK": .logarithmic, "ZRANK_P16": .logarithmic, "ZADD_NX": .logarithmic, "EVALSHA_admit10": .logarithmic,
@@ -122,11 +137,12 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
             })
         else { return nil }
         let complexity = CommandCostTable.complexity[command] ?? .constant
-        let overhead = max(0, ref.cpuMicrosPerCall - ref.usecPerCall)
-        let execRef = ref.cpuMicrosPerCall - overhead
+        let refOverhead = max(0, ref.cpuMicrosPerCall - ref.usecPerCall)
+        let execRef = ref.cpuMicrosPerCall - refOverhead
         let exec = execRef * complexity.scale(n) / complexity.scale(Double(ref.n))
         return CommandCost(
-            command: command, complexity: complexity, n: n, overheadMicros: overhead, executionMicros: exec,
-            reference: ref)
+            command: command, complexity: complexity, n: n,
+            overheadMicros: calibratedOverhead?.micros ?? refOverhead, executionMicros: exec, reference: ref,
+            overheadSource: calibratedOverhead?.source)
     }
 }
