@@ -13,8 +13,9 @@ public enum Levers {
         var apply: @Sendable (inout Plan, Plan) -> Void
     }
 
-    /// The fixed order: code first (it decides the node count), then the node and engine choices, then Spot,
-    /// then admission and DynamoDB.
+    /// The fixed order: code first (it decides the node count), then the node and engine choices, then how long
+    /// the gateway fleet runs, then Spot (so its saving is priced at the hours the fleet runs), then admission and
+    /// DynamoDB.
     public static let all: [Lever] = [
         Lever(name: "fewer nodes from a code change (command mix)", fields: ["apis"]) { $0.apis = $1.apis },
         Lever(name: "Graviton vs x86 (ElastiCache)", fields: ["redis.candidates"]) {
@@ -23,6 +24,10 @@ public enum Levers {
         Lever(name: "Valkey vs Redis OSS", fields: ["redis.engine"]) { $0.redis.engine = $1.redis.engine },
         Lever(name: "Graviton vs x86 (EC2 gateway)", fields: ["gateway.node_candidates"]) {
             $0.gateway.nodeCandidates = $1.gateway.nodeCandidates
+        },
+        Lever(name: "always-on gateway fleet", fields: ["gateway.baseline_rps", "gateway.min_pods"]) {
+            $0.gateway.baselineRPS = $1.gateway.baselineRPS
+            $0.gateway.minPods = $1.gateway.minPods
         },
         Lever(
             name: "Spot vs On-Demand",

@@ -67,6 +67,23 @@ public enum SeedSavings {
                         + (advice ?? "no Spot Advisor data") + " from the dated snapshot"))
         }
 
+        // Spot with the gateway fleet running all month: the reading under which the seed's $1,200 is plausible.
+        let alwaysOn = columns.first { c in
+            let plan = entries.first { $0.name == c.name }?.input.plan.gateway
+            return (plan?.baselineRPS ?? 0) > 0 || (plan?.minPods ?? 0) > 0
+                ? c.levers.contains { $0.lever == "Spot vs On-Demand" } : false
+        }
+        if let column = alwaysOn, let s = column.levers.first(where: { $0.lever == "Spot vs On-Demand" }) {
+            let g = entries.first { $0.name == column.name }?.input.plan.gateway
+            out.append(
+                Comparison.ClaimCheck(
+                    claim: "Spot instances, gateway always on", seed: Format.usd(spotPerMonth) + "/month",
+                    computed: Format.usd(s.deltaPerMonth) + "/month (the Spot step of '\(column.name)')",
+                    reason:
+                        "with baseline_rps \(Show.n(g?.baselineRPS ?? 0)) (min_pods \(g?.minPods ?? 0)) the fleet runs 730 h/month; the seed's $1,200/month Spot saving is of this order only if the gateway fleet runs all month, not just for the sales"
+                ))
+        }
+
         // Total.
         let total = [code, spot].compactMap { $0 }.reduce(Money.zero, +)
         out.append(

@@ -81,37 +81,7 @@ enum Costing {
                 resource: "eks", component: "EKS control plane (standard support)", count: 1, unit: "cluster",
                 quote: input.book.sheet.quote(eks), eventHours: hours, alwaysOn: true, eventsPerMonth: events))
         if let g = gateway.chosen {
-            if g.onDemandNodes > 0 {
-                out.append(
-                    hourlyLine(
-                        resource: "gateway", component: "\(g.nodeType) On-Demand node", count: g.onDemandNodes,
-                        unit: "node",
-                        quote: g.onDemandPrice, eventHours: hours, alwaysOn: false, eventsPerMonth: events))
-            }
-            if g.spotNodes > 0 {
-                let spotPrice = g.onDemandPrice.map { GatewaySizing.spotPrice($0.usd, g.spot) }
-                let note =
-                    g.spot.map {
-                        "; Spot = On-Demand × (1 − \($0.savingsPercent) %), Spot Advisor \($0.region) captured \($0.capturedOn)"
-                    } ?? ""
-                out.append(
-                    hourlyLine(
-                        resource: "gateway", component: "\(g.nodeType) Spot node", count: g.spotNodes, unit: "node",
-                        quote: g.onDemandPrice, priceOverride: spotPrice, sourceNote: note, eventHours: hours,
-                        alwaysOn: false,
-                        eventsPerMonth: events))
-            }
-            if gateway.preWarm.needed {
-                let lead = Decimal(exactly: gateway.preWarm.leadSeconds) / 3600
-                var line = hourlyLine(
-                    resource: "gateway",
-                    component:
-                        "\(g.nodeType) pre-warm (On-Demand, \(Format.number(gateway.preWarm.leadSeconds)) s before the sale)",
-                    count: g.nodes, unit: "node", quote: g.onDemandPrice, eventHours: lead, alwaysOn: false,
-                    eventsPerMonth: events)
-                line.hourly = nil
-                out.append(line)
-            }
+            out += gatewayLines(g, preWarm: gateway.preWarm, hours: hours, events: events)
         }
         if plan.dynamodb.mode == .onDemand {
             let writes = Decimal(exactly: dynamo.expectedWrites) * Decimal(dynamo.wruPerWrite)
@@ -135,6 +105,48 @@ enum Costing {
                     perMonth: perEvent.map { $0 * Decimal(events) }, basis: "per event × \(events) events/month",
                     priceSource: dynamo.wcuPrice?.source ?? "UNPRICED: no price in force",
                     effectiveFrom: dynamo.wcuPrice?.effectiveFrom, confidence: dynamo.wcuPrice?.confidence ?? "none"))
+        }
+        return out
+    }
+
+    /// Always-on baseline nodes (730 h/month) and the event's extra nodes (event hours), each split On-Demand/Spot,
+    /// plus the pre-warm of the event nodes.
+    static func gatewayLines(_ g: GatewaySizing.NodeOption, preWarm: GatewaySizing.PreWarm, hours: Decimal, events: Int)
+        -> [CostLine]
+    {
+        var out: [CostLine] = []
+        let spotPrice = g.onDemandPrice.map { GatewaySizing.spotPrice($0.usd, g.spot) }
+        let spotNote =
+            g.spot.map {
+                "; Spot = On-Demand × (1 − \($0.savingsPercent) %), Spot Advisor \($0.region) captured \($0.capturedOn)"
+            } ?? ""
+        func add(_ what: String, _ count: Int, spot: Bool, alwaysOn: Bool) {
+            guard count > 0 else { return }
+            out.append(
+                hourlyLine(
+                    resource: "gateway", component: "\(g.nodeType) \(what)", count: count, unit: "node",
+                    quote: g.onDemandPrice, priceOverride: spot ? spotPrice : nil, sourceNote: spot ? spotNote : "",
+                    eventHours: hours, alwaysOn: alwaysOn, eventsPerMonth: events))
+        }
+        let always = g.baselineNodes > 0
+        add("On-Demand node (always on)", g.baselineOnDemandNodes, spot: false, alwaysOn: true)
+        add("Spot node (always on)", g.baselineSpotNodes, spot: true, alwaysOn: true)
+        add(
+            always ? "On-Demand node (event)" : "On-Demand node", max(0, g.onDemandNodes - g.baselineOnDemandNodes),
+            spot: false, alwaysOn: false)
+        add(
+            always ? "Spot node (event)" : "Spot node", max(0, g.spotNodes - g.baselineSpotNodes), spot: true,
+            alwaysOn: false)
+        if preWarm.needed {
+            let lead = Decimal(exactly: preWarm.leadSeconds) / 3600
+            var line = hourlyLine(
+                resource: "gateway",
+                component:
+                    "\(g.nodeType) pre-warm (On-Demand, \(Format.number(preWarm.leadSeconds)) s before the sale)",
+                count: preWarm.nodes, unit: "node", quote: g.onDemandPrice, eventHours: lead, alwaysOn: false,
+                eventsPerMonth: events)
+            line.hourly = nil
+            out.append(line)
         }
         return out
     }

@@ -16,6 +16,11 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         public var hourly: Money?
         public var feasible: Bool
         public var note: String
+        /// Of `nodes`, those that run all month for the baseline (`baseline_rps`, `min_pods`); the rest run for
+        /// the event only.
+        public var baselineNodes = 0
+        public var baselineOnDemandNodes = 0
+        public var baselineSpotNodes = 0
     }
 
     public struct PreWarm: Codable, Hashable, Sendable {
@@ -27,6 +32,8 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
     }
 
     public var pods: Int
+    /// Pods running all month: max(min_pods, ⌈baseline requests/s ÷ (requests/s per pod × HPA target)⌉).
+    public var baselinePods = 0
     public var options: [NodeOption]
     public var chosen: NodeOption?
     public var spotEligibleTypes: Int
@@ -46,7 +53,21 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
                 FigureInput("rps_per_pod", Show.n(g.rpsPerPod), input.from("gateway.rps_per_pod")),
                 FigureInput("hpa_target", Show.pct(g.hpaTarget), input.from("gateway.hpa_target")),
             ])
-        let options = g.nodeCandidates.map { option($0, pods: pods, input: input) }
+        let baselinePods = min(pods, max(g.minPods, Int((g.baselineRPS / perPod).rounded(.up))))
+        if baselinePods > 0 {
+            ledger.record(
+                "gateway.baseline_pods", "Always-on gateway pods", value: Double(baselinePods), unit: "pods",
+                display: "\(baselinePods)",
+                formula:
+                    "max(min_pods, ⌈baseline requests/s ÷ (requests/s per pod × HPA target)⌉), at most the peak pods",
+                arithmetic:
+                    "max(\(g.minPods), ⌈\(Show.rate(g.baselineRPS)) ÷ (\(Show.n(g.rpsPerPod)) × \(Show.pct(g.hpaTarget)))⌉) = \(baselinePods) pods",
+                inputs: [
+                    FigureInput("baseline_rps", Show.rate(g.baselineRPS), input.from("gateway.baseline_rps")),
+                    FigureInput("min_pods", "\(g.minPods)", input.from("gateway.min_pods")),
+                ])
+        }
+        let options = g.nodeCandidates.map { option($0, pods: pods, baselinePods: baselinePods, input: input) }
         let eligible = options.filter(\.spotAllowed).count
         let priced = options.filter { $0.feasible && $0.hourly != nil }
         let chosen =
@@ -54,10 +75,11 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
             ?? options.first(where: \.feasible)
         let startup = g.nodeStart.value + g.podStart.value
         let needed = input.plan.event.ramp.value < startup
+        let surge = (chosen?.nodes ?? 0) - (chosen?.baselineNodes ?? 0)
         let preWarm = PreWarm(
-            needed: needed, leadSeconds: needed ? startup : 0, nodes: needed ? (chosen?.nodes ?? 0) : 0,
+            needed: needed && surge > 0, leadSeconds: needed && surge > 0 ? startup : 0, nodes: needed ? surge : 0,
             reason: needed
-                ? "the crowd arrives in \(Show.secs(input.plan.event.ramp)), faster than node start + pod start (\(Show.n(startup)) s): all \(chosen?.nodes ?? 0) nodes must be running \(Show.n(startup)) s before the sale opens"
+                ? "the crowd arrives in \(Show.secs(input.plan.event.ramp)), faster than node start + pod start (\(Show.n(startup)) s): all \(surge) event nodes must be running \(Show.n(startup)) s before the sale opens"
                 : "the ramp (\(Show.secs(input.plan.event.ramp))) is slower than node + pod start (\(Show.n(startup)) s); Karpenter can follow it"
         )
         ledger.record(
@@ -92,7 +114,8 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
                     } ?? []))
         }
         return GatewaySizing(
-            pods: pods, options: options, chosen: chosen, spotEligibleTypes: eligible, preWarm: preWarm)
+            pods: pods, baselinePods: baselinePods, options: options, chosen: chosen, spotEligibleTypes: eligible,
+            preWarm: preWarm)
     }
 
     /// Pods one node holds: allocatable CPU and memory (node minus system reserve) ÷ pod requests (MODEL §6).
@@ -106,7 +129,19 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         return (min(byCPU, byMem), allocCPU, allocMem)
     }
 
-    static func option(_ type: String, pods: Int, input: EstimateInput) -> NodeOption {
+    /// The On-Demand/Spot split of `nodes`: ⌊nodes × Spot share⌋ Spot when the type is allowed, then at least
+    /// the On-Demand floor (MODEL §6).
+    static func split(_ nodes: Int, spotAllowed: Bool, _ g: GatewaySpec) -> (onDemand: Int, spot: Int) {
+        var spot = spotAllowed ? Int((Double(nodes) * g.spotShare).rounded(.down)) : 0
+        var onDemand = nodes - spot
+        if onDemand < g.onDemandFloor {
+            onDemand = min(nodes, g.onDemandFloor)
+            spot = nodes - onDemand
+        }
+        return (onDemand, spot)
+    }
+
+    static func option(_ type: String, pods: Int, baselinePods: Int = 0, input: EstimateInput) -> NodeOption {
         let g = input.plan.gateway
         let spec = input.book.specs[type]
         let (perNode, allocCPU, allocMem) = packing(spec, g)
@@ -127,12 +162,10 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
             return o
         }
         let nodes = max(Int((Double(pods) / Double(perNode)).rounded(.up)), 1)
-        var spotNodes = spotAllowed ? Int((Double(nodes) * g.spotShare).rounded(.down)) : 0
-        var onDemand = nodes - spotNodes
-        if onDemand < g.onDemandFloor {
-            onDemand = min(nodes, g.onDemandFloor)
-            spotNodes = nodes - onDemand
-        }
+        let (onDemand, spotNodes) = split(nodes, spotAllowed: spotAllowed, g)
+        let baseNodes = baselinePods > 0 ? Int((Double(baselinePods) / Double(perNode)).rounded(.up)) : 0
+        (o.baselineOnDemandNodes, o.baselineSpotNodes) = split(baseNodes, spotAllowed: spotAllowed, g)
+        o.baselineNodes = baseNodes
         o.nodes = nodes
         o.spotNodes = spotNodes
         o.onDemandNodes = onDemand

@@ -173,6 +173,10 @@ public struct GatewaySpec: Codable, Hashable, Sendable {
     /// CPU (vCPU) and memory kept back on each node for kubelet, system daemons and DaemonSets.
     public var systemReservedCPU: Double
     public var systemReservedMemory: Bytes
+    /// Requests/s the gateway serves outside sales, all month (0: the fleet exists only for events).
+    public var baselineRPS: Double = 0
+    /// Pods kept running all month whatever the load (HPA minReplicas).
+    public var minPods: Int = 0
 }
 
 public enum CapacityMode: String, Codable, Hashable, Sendable {

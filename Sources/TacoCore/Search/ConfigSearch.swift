@@ -113,8 +113,13 @@ public enum ConfigSearch {
         // Pre-warm (MODEL §6): every node runs On-Demand for the lead time before the sale, as in the estimate.
         let preWarmHours = base.gateway.preWarm.needed ? Decimal(exactly: base.gateway.preWarm.leadSeconds) / 3600 : 0
         let perEvents: Decimal = objective == .perMonth ? events : 1
-        var gateway = gatewayOptions(input, pods: base.gateway.pods, space: space) { hourly, nodes, onDemandPrice in
-            cost(hourly: hourly, alwaysOn: false) + onDemandPrice * (Decimal(nodes) * preWarmHours * perEvents)
+        // Always-on baseline nodes (baseline_rps, min_pods) run all month; the rest only for the event, as in the estimate.
+        var gateway = gatewayOptions(
+            input, pods: base.gateway.pods, baselinePods: base.gateway.baselinePods, space: space
+        ) {
+            hourly, baselineHourly, surgeNodes, onDemandPrice in
+            cost(hourly: hourly - baselineHourly, alwaysOn: false) + cost(hourly: baselineHourly, alwaysOn: true)
+                + onDemandPrice * (Decimal(surgeNodes) * preWarmHours * perEvents)
         }
         var dynamo = dynamoOptions(input, base: base, space: space, objective: objective)
         sort(&redis)
@@ -230,8 +235,8 @@ public enum ConfigSearch {
 
     /// Constraints in order: pod packing, interruption bucket, Spot data, On-Demand floor.
     static func gatewayOptions(
-        _ input: EstimateInput, pods: Int, space: SearchSpace,
-        cost: (_ hourly: Money, _ nodes: Int, _ onDemandPrice: Money) -> Money
+        _ input: EstimateInput, pods: Int, baselinePods: Int, space: SearchSpace,
+        cost: (_ hourly: Money, _ baselineHourly: Money, _ surgeNodes: Int, _ onDemandPrice: Money) -> Money
     )
         -> [SearchOption]
     {
@@ -251,12 +256,22 @@ public enum ConfigSearch {
                 let onDemand = nodes - spot
                 let spotPrice = price.map { GatewaySizing.spotPrice($0, advice) }
                 var hourly: Money?
-                if let price, let spotPrice { hourly = price * Decimal(onDemand) + spotPrice * Decimal(spot) }
+                var baselineHourly = Money.zero
+                let baseNodes =
+                    perNode > 0 && baselinePods > 0 ? Int((Double(baselinePods) / Double(perNode)).rounded(.up)) : 0
+                if let price, let spotPrice {
+                    hourly = price * Decimal(onDemand) + spotPrice * Decimal(spot)
+                    var atShare = g
+                    atShare.spotShare = share
+                    let base = GatewaySizing.split(baseNodes, spotAllowed: true, atShare)
+                    baselineHourly = price * Decimal(base.onDemand) + spotPrice * Decimal(base.spot)
+                }
                 var o = SearchOption(
                     resource: "gateway",
                     configuration:
                         "\(type) (\(spec?.architecture.rawValue ?? "?")) × \(nodes): \(onDemand) On-Demand + \(spot) Spot (share \(Show.pct(share)))",
-                    nodes: nodes, hourly: hourly, cost: hourly.flatMap { h in price.map { cost(h, nodes, $0) } },
+                    nodes: nodes, hourly: hourly,
+                    cost: hourly.flatMap { h in price.map { cost(h, baselineHourly, nodes - baseNodes, $0) } },
                     rejectedBy: nil, detail: "",
                     order: [share, Double(ti)])
                 if perNode == 0 {

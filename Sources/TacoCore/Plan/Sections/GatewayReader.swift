@@ -60,11 +60,19 @@ enum GatewayReader {
         ) {
             r.bytes($0, $1, "system_reserved_memory")
         }
+        let baseline = r.optional(
+            "baseline_rps", "requests/s outside sales", default: 0.0,
+            note: "no traffic between sales (fleet only for events)"
+        ) { r.number($0, $1, "baseline_rps", range: 0...100_000_000) }
+        let minPods = r.optional("min_pods", "a whole number", default: 0, note: "no always-on pods") {
+            r.positiveInt($0, $1, "min_pods", min: 0, max: 100_000)
+        }
         r.finish()
         guard let rps, let nodes else { return nil }
         return GatewaySpec(
             rpsPerPod: rps, podCPU: cpu, podMemory: memory, hpaTarget: hpa, nodeCandidates: nodes, spotShare: spot,
             onDemandFloor: floor, interruptionLimit: bucket, requestedInterruption: requested, nodeStart: nodeStart,
-            podStart: podStart, systemReservedCPU: sysCPU, systemReservedMemory: sysMem)
+            podStart: podStart, systemReservedCPU: sysCPU, systemReservedMemory: sysMem, baselineRPS: baseline,
+            minPods: minPods)
     }
 }
