@@ -84,10 +84,12 @@ enum CompareText {
             ["plan", "per event", "per month", "Δ month vs \(c.baseline)", "Δ event"],
             aligns: [.left, .right, .right, .right, .right])
         for col in c.columns {
+            let unpriced = col.unpricedLines > 0 ? " + \(col.unpricedLines) UNPRICED" : ""
             if col.feasible {
                 summary.add([
-                    col.name + (col.name == c.baseline ? " (baseline)" : ""), Format.usd(col.perEvent),
-                    Format.usd(col.perMonth), col.deltaPerMonth.map(signed) ?? "—",
+                    col.name + (col.name == c.baseline ? " (baseline)" : ""), Format.usd(col.perEvent) + unpriced,
+                    Format.usd(col.perMonth) + unpriced,
+                    col.deltaPerMonth.map(signed) ?? (col.unpricedLines > 0 ? "— (UNPRICED)" : "—"),
                     col.deltaPerEvent.map(signed) ?? "—",
                 ])
             } else {
@@ -104,8 +106,8 @@ enum CompareText {
                 if let r = col.resources.first(where: { $0.resource == resource }) {
                     t.add([
                         col.name, r.configuration, r.nodes.map(String.init) ?? "—", r.utilization,
-                        Format.usd(r.perEvent),
-                        Format.usd(r.perMonth),
+                        r.perEvent.map { Format.usd($0) } ?? "UNPRICED",
+                        r.perMonth.map { Format.usd($0) } ?? "UNPRICED",
                     ])
                 } else if let why = col.infeasibilities.first(where: { $0.resource == resource }) {
                     t.add([col.name, "INFEASIBLE: \(why.constraint)", "—", factor(why), "—", "—"])

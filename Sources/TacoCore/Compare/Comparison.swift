@@ -21,8 +21,9 @@ public struct Comparison: Codable, Hashable, Sendable {
         public var configuration: String
         public var nodes: Int?
         public var utilization: String
-        public var perEvent: Money
-        public var perMonth: Money
+        /// nil when a cost line of this resource has no price (UNPRICED), never $0.
+        public var perEvent: Money?
+        public var perMonth: Money?
     }
 
     /// A constraint that no configuration within the plan's bounds meets, and by how much it is missed.
@@ -91,7 +92,8 @@ public struct Comparison: Codable, Hashable, Sendable {
                 resources: reasons.isEmpty ? resources(estimate, entry.input) : [],
                 perEvent: estimate.totals.perEvent, perMonth: estimate.totals.perMonth,
                 unpricedLines: estimate.totals.unpricedLines, deltaPerMonth: nil, deltaPerEvent: nil, levers: [])
-            if reasons.isEmpty && baseFeasible && entry.name != baseline {
+            let priced = estimate.totals.unpricedLines == 0 && baseEstimate.totals.unpricedLines == 0
+            if reasons.isEmpty && baseFeasible && priced && entry.name != baseline {
                 column.deltaPerMonth = estimate.totals.perMonth - baseEstimate.totals.perMonth
                 column.deltaPerEvent = estimate.totals.perEvent - baseEstimate.totals.perEvent
                 column.levers = Levers.attribute(from: base.input, to: entry.input)
@@ -104,8 +106,9 @@ public struct Comparison: Codable, Hashable, Sendable {
 
     static func resources(_ e: Estimate, _ input: EstimateInput) -> [Resource] {
         var out: [Resource] = []
-        func cost(_ resource: String) -> (Money, Money) {
+        func cost(_ resource: String) -> (Money?, Money?) {
             let lines = e.costs.filter { $0.resource == resource }
+            if lines.contains(where: \.unpriced) { return (nil, nil) }
             return (
                 lines.compactMap(\.perEvent).reduce(.zero, +), lines.compactMap(\.perMonth).reduce(.zero, +)
             )

@@ -23,7 +23,7 @@ public enum SeedSavings {
             return nil
         }
         func resourceMonth(_ column: Comparison.Column, _ resource: String) -> Money? {
-            column.resources.first { $0.resource == resource }?.perMonth
+            column.resources.first { $0.resource == resource }?.perMonth ?? nil
         }
         var out: [Comparison.ClaimCheck] = []
 

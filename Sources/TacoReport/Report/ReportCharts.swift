@@ -41,8 +41,14 @@ enum ReportCharts {
             categories: totals.map(\.resource),
             series: [
                 Chart.Series(
-                    name: "per month", values: totals.map { $0.perMonth.amount.doubleValue },
-                    displays: totals.map { Format.usd($0.perMonth) + ($0.unpricedLines > 0 ? " + UNPRICED" : "") })
+                    // A resource with only UNPRICED lines has no bar (never a $0 bar); a partly priced one says so.
+                    name: "per month",
+                    values: totals.map { $0.unpricedLines > 0 && $0.perMonth == .zero ? nil : $0.perMonth.amount.doubleValue },
+                    displays: totals.map {
+                        $0.unpricedLines == 0
+                            ? Format.usd($0.perMonth)
+                            : ($0.perMonth == .zero ? "UNPRICED" : Format.usd($0.perMonth) + " + UNPRICED")
+                    })
             ], reference: nil)
     }
 
