@@ -17,6 +17,10 @@ struct PlanOptions: ParsableArguments {
     @Option(help: "SQLite database (default: $TACOPLAN_DB, else ~/.local/share/tacoplan/tacoplan.sqlite).")
     var db: String?
 
+    @Option(
+        help: "Per-command Redis costs measured by `tacoplan bench redis --output FILE` (default: the bundled reference).")
+    var costs: String?
+
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date; write YYYY-MM-DD, e.g. 2026-11-01")

@@ -39,11 +39,27 @@ struct PlanLoader {
         }
     }
 
-    static func commandCosts() throws -> CommandCostTable {
+    /// The per-command Redis costs: the bundled reference, or a file written by `tacoplan bench redis` (`--costs`).
+    static func commandCosts(_ file: String? = nil) throws -> CommandCostTable {
+        guard let file else {
+            do {
+                return try CommandCostTable(csv: BundledData.redisCommandCostsCSV)
+            } catch {
+                throw Failure.database(["bundled benchmark: \(error)"])
+            }
+        }
+        let text = try readText(file)
         do {
-            return try CommandCostTable(csv: BundledData.redisCommandCostsCSV)
+            let table = try CommandCostTable(csv: text, file: file)
+            guard !table.measurements.isEmpty else {
+                throw CommandCostError(message: "\(file): no measurement rows")
+            }
+            return table
         } catch {
-            throw Failure.database(["bundled benchmark: \(error)"])
+            throw Failure.input([
+                "\(error)",
+                "    fix: pass a file written by `tacoplan bench redis --output FILE` (columns as benchmarks/redis-command-costs.csv)",
+            ])
         }
     }
 
@@ -76,7 +92,7 @@ struct PlanLoader {
             throw Failure.database(["database: \(error)"])
         }
         let input = EstimateInput(
-            plan: plan, provenance: provenance, book: book, costs: try PlanLoader.commandCosts(), asOf: asOf)
+            plan: plan, provenance: provenance, book: book, costs: try PlanLoader.commandCosts(options.costs), asOf: asOf)
         let problems = PlanCheck.problems(input, file: file, knownRegions: regions)
         if !problems.isEmpty {
             let pricing = problems.allSatisfy(\.isPricing)

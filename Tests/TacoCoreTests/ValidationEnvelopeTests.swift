@@ -34,7 +34,8 @@ import Testing
         )
         #expect(
             v.reasons.last?.contains(
-                "redis_engine_cpu was measured at 10,000–30,000 RPS: its prediction is extrapolated 2×") == true)
+                "redis_engine_cpu was measured (position_index steps) at 10,000–30,000 RPS: its prediction is extrapolated 2×"
+            ) == true)
     }
 
     @Test func aPredictionOverItsCeilingFails() {
@@ -43,5 +44,19 @@ import Testing
         #expect(v.verdict == .fails)
         #expect(v.verdict.exitCode == 11)
         #expect(v.reasons == ["FAILS redis_engine_cpu: predicted 95 % at 20,000 RPS, ceiling 80 % (test)"])
+    }
+}
+
+@Suite struct ValidationHardwareTests {
+    @Test func aPlanOnOtherHardwareIsExtrapolatedEvenInsideTheRange() {
+        let steps = [10_000.0, 30_000].map {
+            BenchmarkStep(name: "s\(Int($0))", rps: $0, status: .positionIndex, measured: [:])
+        }
+        let v = EnvelopeVerdict.judge(
+            operatingRPS: 20_000, implementation: .positionIndex, steps: steps, checks: [],
+            otherHardware: "EXTRAPOLATED: other hardware")
+        // 20,000 RPS lies inside 10,000–30,000 and nothing exceeds a ceiling, but the hardware differs.
+        #expect(v.verdict == .extrapolated)
+        #expect(v.reasons == ["EXTRAPOLATED: other hardware"])
     }
 }

@@ -32,6 +32,8 @@ public struct CommandMeasurement: Codable, Hashable, Sendable {
     public var cpuMicrosPerCall: Double
     public var line: Int
     public var host: String
+    /// The file the row was read from (the bundled `benchmarks/redis-command-costs.csv` or a user's own).
+    public var file = "benchmarks/redis-command-costs.csv"
 }
 
 /// The cost of one call at a given N, split as MODEL §5 says: per-command overhead + execution by class.
@@ -49,7 +51,7 @@ public struct CommandCost: Codable, Hashable, Sendable {
     public var overheadSource: String? = nil
     /// "benchmarks/redis-command-costs.csv:41 (redis 7.0.15 ZRANK N=300,000 c=50: 8.73 µs CPU, 2.09 µs command)".
     public var citation: String {
-        "benchmarks/redis-command-costs.csv:\(reference.line) (\(reference.engine.rawValue) \(reference.version) "
+        "\(reference.file):\(reference.line) (\(reference.engine.rawValue) \(reference.version) "
             + "\(reference.command) N=\(Format.grouped(Double(reference.n))) c=\(reference.clients): "
             + "\(Format.number(reference.cpuMicrosPerCall)) µs CPU, \(Format.number(reference.usecPerCall)) µs command; "
             + "\(reference.host))"
@@ -61,6 +63,7 @@ public struct CommandCost: Codable, Hashable, Sendable {
 
 public struct CommandCostError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
 
@@ -90,14 +93,14 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
     public init(measurements: [CommandMeasurement]) { self.measurements = measurements }
 
     /// Parses the bundled CSV text (columns by name).
-    public init(csv text: String) throws {
+    public init(csv text: String, file: String = "benchmarks/redis-command-costs.csv") throws {
         let table: CSVTable
         do { table = try CSVTable(text: text) } catch {
-            throw CommandCostError(message: "redis-command-costs.csv: \(error)")
+            throw CommandCostError(message: "\(file): \(error)")
         }
         func col(_ name: String) throws -> Int {
             guard let i = table.column(name) else {
-                throw CommandCostError(message: "redis-command-costs.csv: missing column '\(name)'")
+                throw CommandCostError(message: "\(file): missing column '\(name)'")
             }
             return i
         }
@@ -111,12 +114,12 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
             guard let engine = Engine(rawValue: f[e]), let nn = Int(f[n]), let clients = Int(f[cl]),
                 let usec = Double(f[u]), let cpuv = Double(f[cpu])
             else {
-                throw CommandCostError(message: "redis-command-costs.csv:\(line): a field is not a number or engine")
+                throw CommandCostError(message: "\(file):\(line): a field is not a number or an engine (redis, valkey)")
             }
             rows.append(
                 CommandMeasurement(
                     engine: engine, version: f[v], run: f[r], command: f[c], n: nn, clients: clients, usecPerCall: usec,
-                    cpuMicrosPerCall: cpuv, line: line, host: host.map { f[$0] } ?? ""))
+                    cpuMicrosPerCall: cpuv, line: line, host: host.map { f[$0] } ?? "", file: file))
         }
         measurements = rows
     }
@@ -126,7 +129,11 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
     /// The cost of `command` at size `n` on `engine`: the busy-server row whose N is nearest in log scale (the
     /// engine's own rows first; Redis rows stand in for Valkey where Valkey was not measured, noted in the citation).
     public func cost(_ command: String, n: Double, engine: Engine) -> CommandCost? {
-        let named = measurements.filter { $0.command == command && $0.run.isEmpty }
+        // Unlabelled rows first (a label marks a special paired run in the reference); a user's own file labels
+        // every row with its run, and those rows are then the ones to use.
+        let all = measurements.filter { $0.command == command }
+        let unlabelled = all.filter { $0.run.isEmpty }
+        let named = unlabelled.isEmpty ? all : unlabelled
         let busy = named.filter { $0.clients == 50 }
         let candidates = busy.isEmpty ? named : busy
         let own = candidates.filter { $0.engine == engine }

@@ -66,7 +66,7 @@ public struct EnvelopeVerdict: Codable, Hashable, Sendable {
     /// Judges `operatingRPS` against the steps run with the same status implementation and the checks.
     public static func judge(
         operatingRPS rps: Double, implementation: StatusImplementation, steps: [BenchmarkStep],
-        checks: [UtilizationCheck]
+        checks: [UtilizationCheck], otherHardware: String? = nil
     ) -> EnvelopeVerdict {
         let same = steps.filter { ($0.status ?? implementation) == implementation }.map(\.rps)
         let low = same.min()
@@ -91,9 +91,13 @@ public struct EnvelopeVerdict: Codable, Hashable, Sendable {
                         + "(\(Format.grouped(low))–\(Format.grouped(high)) RPS)")
                 for c in checks {
                     guard let f = c.extrapolation(at: rps) else { continue }
+                    let from = c.measuredFrom ?? 0
+                    let to = c.measuredTo ?? 0
+                    let range =
+                        from == to
+                        ? "only at \(Format.grouped(from)) RPS" : "at \(Format.grouped(from))–\(Format.grouped(to)) RPS"
                     reasons.append(
-                        "  \(c.resource) was measured at \(Format.grouped(c.measuredFrom ?? 0))–"
-                            + "\(Format.grouped(c.measuredTo ?? 0)) RPS: its prediction is extrapolated "
+                        "  \(c.resource) was measured (\(implementation.rawValue) steps) \(range): its prediction is extrapolated "
                             + "\(Format.number(f >= 1 ? f : 1 / f, maxDecimals: 2))×")
                 }
             }
@@ -101,6 +105,10 @@ public struct EnvelopeVerdict: Codable, Hashable, Sendable {
             outside = true
             reasons.append(
                 "EXTRAPOLATED: the benchmark has no step with status implementation \(implementation.rawValue)")
+        }
+        if let otherHardware {
+            outside = true
+            reasons.append(otherHardware)
         }
         let verdict: Verdict = fails ? .fails : (outside ? .extrapolated : .validated)
         if verdict == .validated {

@@ -185,8 +185,17 @@ public struct PlanValidation: Codable, Hashable, Sendable {
                         note: "not modelled per step (set by the admission rate)"))
             }
         }
+        var hardware: String?
+        if let measured = benchmark.environment.nodeType, let planned = model.estimate.redis.chosen?.nodeType,
+            planned != measured
+        {
+            hardware =
+                "EXTRAPOLATED: the plan's Redis runs on \(planned), the benchmark measured \(measured): the fitted "
+                + "per-command overhead is carried over to other hardware"
+        }
         let envelope = EnvelopeVerdict.judge(
-            operatingRPS: rps, implementation: implementation, steps: benchmark.steps, checks: checks)
+            operatingRPS: rps, implementation: implementation, steps: benchmark.steps, checks: checks,
+            otherHardware: hardware)
         var work: [String: String] = [:]
         for step in benchmark.steps {
             guard let l = stepLoads[step.name] else { continue }
