@@ -94,12 +94,13 @@ extension TacoDatabase {
             key: key, usd: usd, effectiveFrom: day, source: row["source"] ?? "", confidence: row["confidence"] ?? "")
     }
 
-    /// Specs with both bandwidth figures; the bundled row first so it wins over a less complete import.
+    /// Every spec, the bundled row first so it wins over a less complete import. An imported spec whose network is
+    /// "Up to …" has no baseline figure: it comes back as 0 Gbps, which the Redis sizing treats as "not checked".
     static func specs(_ db: Database) throws -> [InstanceSpec] {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT * FROM instance_spec WHERE baseline_gbps IS NOT NULL AND burst_gbps IS NOT NULL
+                SELECT * FROM instance_spec
                 ORDER BY service, product, confidence != 'bundled', source
                 """
         ).compactMap { row in
@@ -107,9 +108,10 @@ extension TacoDatabase {
             let architectureText: String = row["architecture"] ?? ""
             guard let service = Service(rawValue: serviceText),
                 let architecture = InstanceSpec.Architecture(rawValue: architectureText),
-                let vcpu: Int = row["vcpu"], let memory: Double = row["memory_gib"],
-                let baseline: Double = row["baseline_gbps"], let burst: Double = row["burst_gbps"]
+                let vcpu: Int = row["vcpu"], let memory: Double = row["memory_gib"]
             else { return nil }
+            let baseline: Double = row["baseline_gbps"] ?? 0
+            let burst: Double = row["burst_gbps"] ?? 0
             return InstanceSpec(
                 service: service, product: row["product"] ?? "", architecture: architecture, vcpu: vcpu,
                 memoryGiB: memory, baselineGbps: baseline, burstGbps: burst, enhancedIO: row["enhanced_io"] ?? "",

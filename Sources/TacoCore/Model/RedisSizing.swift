@@ -143,7 +143,8 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let usable = (spec?.memoryGiB ?? 0) * (1 - r.reservedMemory)
         let baseline = spec?.baselineGbps ?? 0
         let memShards = usable > 0 ? Int((memory.required / (usable * Bytes.gib)).rounded(.up)) : 0
-        let netShards = load.shardsForNetwork(capacity: baseline * 1e9 / 8)
+        // A spec without a baseline figure (an imported "Up to …" type) cannot be checked for network: 1 shard, noted.
+        let netShards = baseline > 0 ? load.shardsForNetwork(capacity: baseline * 1e9 / 8) : 1
         let key = PriceKey(
             service: .elasticache, region: input.plan.event.region, product: type, engineOS: r.engine.rawValue,
             purchaseOption: "on-demand", unit: "hour")
@@ -187,11 +188,12 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         c.feasible = true
         if let quote, let nodes = c.nodes {
             c.hourly = quote.usd * Decimal(nodes)
-            c.note = "\(shards) shards set by \(driver)"
+            c.note = "\(shards) \(shards == 1 ? "shard" : "shards") set by \(driver)"
         } else {
             c.note =
-                "\(shards) shards set by \(driver); UNPRICED: no \(r.engine.displayName) price for \(type) in \(input.plan.event.region) on \(input.asOf)"
+                "\(shards) \(shards == 1 ? "shard" : "shards") set by \(driver); UNPRICED: no \(r.engine.displayName) price for \(type) in \(input.plan.event.region) on \(input.asOf)"
         }
+        if baseline == 0 { c.note += "; network not checked (no baseline bandwidth for \(type))" }
         return c
     }
 
