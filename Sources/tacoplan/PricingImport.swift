@@ -53,6 +53,11 @@ struct PricingImport: ParsableCommand {
             }
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             for report in reports { Self.describe(report) }
+            if capturedOn == nil && reports.contains(where: { $0.format == "spot-advisor" && $0.skipped == nil }) {
+                Standard.error(
+                    "note: spot-advisor-data.json carries no date; it was stored as captured \(captured) (today). "
+                        + "Pass --captured-on YYYY-MM-DD for a snapshot fetched earlier.")
+            }
         }
     }
 

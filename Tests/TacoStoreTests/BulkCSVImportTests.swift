@@ -146,9 +146,13 @@ import Testing
         let db = try TacoDatabase.inMemory()
         let first = try db.importForTest([file])
         let before = try snapshot(db)
+        let runs = try db.rowCount(.importRun)
         let second = try db.importForTest([file])
         #expect(first[0].rowsAdded == 1 && second[0].rowsAdded == 0 && second[0].rowsKept == 1)
         #expect(try snapshot(db) == before)
+        // The same bytes again leave no second run record either: one run for the one file.
+        let runsAfter = try db.rowCount(.importRun)
+        #expect(runs == 1 && runsAfter == 1)
     }
 
     @Test func aNewPublicationAddsRowsAndKeepsTheOldPrice() throws {

@@ -23,6 +23,11 @@ extension TacoDatabase {
                 guard report.skipped == nil else { continue }
                 // Drain the rest so the recorded fingerprint covers the whole file (JSON readers may stop early).
                 while !chunks.atEnd { _ = try chunks.refill(keepingFrom: chunks.count) }
+                // The same bytes imported again add no price and no run record: a re-import changes nothing.
+                let seen = try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS(SELECT 1 FROM import_run WHERE content_hash = ? AND content_size = ?)",
+                    arguments: [chunks.hash.hex, chunks.bytesRead]) ?? false
+                if seen && report.rowsAdded == 0 { continue }
                 try record.execute(arguments: [
                     Self.fileName(path), chunks.bytesRead, chunks.hash.hex, report.format, report.offer,
                     report.publication, report.version, report.rowsSeen, report.rowsKept, started, options.now(),
