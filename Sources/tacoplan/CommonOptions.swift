@@ -18,7 +18,9 @@ struct PlanOptions: ParsableArguments {
     var db: String?
 
     @Option(
-        help: "Per-command Redis costs measured by `tacoplan bench redis --output FILE` (default: the bundled reference).")
+        help:
+            "Per-command Redis costs measured by `tacoplan bench redis --output FILE` (default: the bundled reference)."
+    )
     var costs: String?
 
     func validate() throws {

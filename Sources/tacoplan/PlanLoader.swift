@@ -92,7 +92,8 @@ struct PlanLoader {
             throw Failure.database(["database: \(error)"])
         }
         let input = EstimateInput(
-            plan: plan, provenance: provenance, book: book, costs: try PlanLoader.commandCosts(options.costs), asOf: asOf)
+            plan: plan, provenance: provenance, book: book, costs: try PlanLoader.commandCosts(options.costs),
+            asOf: asOf)
         let problems = PlanCheck.problems(input, file: file, knownRegions: regions)
         if !problems.isEmpty {
             let pricing = problems.allSatisfy(\.isPricing)

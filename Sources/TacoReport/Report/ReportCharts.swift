@@ -43,7 +43,9 @@ enum ReportCharts {
                 Chart.Series(
                     // A resource with only UNPRICED lines has no bar (never a $0 bar); a partly priced one says so.
                     name: "per month",
-                    values: totals.map { $0.unpricedLines > 0 && $0.perMonth == .zero ? nil : $0.perMonth.amount.doubleValue },
+                    values: totals.map {
+                        $0.unpricedLines > 0 && $0.perMonth == .zero ? nil : $0.perMonth.amount.doubleValue
+                    },
                     displays: totals.map {
                         $0.unpricedLines == 0
                             ? Format.usd($0.perMonth)

@@ -24,9 +24,10 @@ extension TacoDatabase {
                 // Drain the rest so the recorded fingerprint covers the whole file (JSON readers may stop early).
                 while !chunks.atEnd { _ = try chunks.refill(keepingFrom: chunks.count) }
                 // The same bytes imported again add no price and no run record: a re-import changes nothing.
-                let seen = try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS(SELECT 1 FROM import_run WHERE content_hash = ? AND content_size = ?)",
-                    arguments: [chunks.hash.hex, chunks.bytesRead]) ?? false
+                let seen =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT EXISTS(SELECT 1 FROM import_run WHERE content_hash = ? AND content_size = ?)",
+                        arguments: [chunks.hash.hex, chunks.bytesRead]) ?? false
                 if seen && report.rowsAdded == 0 { continue }
                 try record.execute(arguments: [
                     Self.fileName(path), chunks.bytesRead, chunks.hash.hex, report.format, report.offer,
