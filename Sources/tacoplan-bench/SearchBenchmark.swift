@@ -20,7 +20,9 @@ enum SearchBenchmark {
             plans.append(arguments[i])
             i += 1
         }
-        if plans.isEmpty { plans = ["plans/traffic-tacos.yaml"] }
+        if plans.isEmpty {
+            plans = ["plans/traffic-tacos.yaml", "plans/seoul-concert.yaml", "plans/regional-sale.yaml"]
+        }
         let dbPath =
             NSTemporaryDirectory() + "tacoplan-search-bench-\(ProcessInfo.processInfo.processIdentifier).sqlite"
         defer { try? FileManager.default.removeItem(atPath: dbPath) }

@@ -45,7 +45,12 @@ struct ReportCommand: ParsableCommand {
             let estimate = Estimate.compute(input)
             let report = ReportBuilder.build(estimate, levers: try leverSection(), validation: validationSection(input))
             let files = try ReportFiles.render(report, format: format.rawValue, slides: slides)
-            guard let output else { return Terminal.out(files.main.text) }
+            guard let output else {
+                if !files.charts.isEmpty {
+                    Terminal.error("note: the SVG charts the Markdown links to are written only with -o DIR")
+                }
+                return Terminal.out(files.main.text)
+            }
             try ReportFiles.write(files, to: output)
             Terminal.error(
                 "wrote \(([files.main] + files.charts).map { (output as NSString).appendingPathComponent($0.path) }.joined(separator: ", "))"
@@ -127,7 +132,8 @@ enum ReportFiles {
     static func write(_ files: (main: File, charts: [File]), to directory: String) throws {
         let fm = FileManager.default
         do {
-            try fm.createDirectory(atPath: directory + "/charts", withIntermediateDirectories: true)
+            try fm.createDirectory(
+                atPath: files.charts.isEmpty ? directory : directory + "/charts", withIntermediateDirectories: true)
             for f in [files.main] + files.charts {
                 try Data(f.text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(f.path))
             }
