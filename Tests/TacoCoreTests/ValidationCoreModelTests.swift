@@ -105,3 +105,18 @@ import Testing
         #expect(close(backend.predicted, 100.0 / 3, 1e-9))
     }
 }
+
+@Suite struct ValidationBackendTests {
+    @Test func theBackendIsPredictedFromTheAdmissionCapAtEveryStep() throws {
+        let input = try Fixture.input(try Fixture.seedText(), asOf: "2024-10-31")
+        let bench = try BenchmarkReader.read(text: BundledData.seedLoadTestYAML, file: "seed-load-test.yaml").get()
+        let v = try PlanValidation.run(input: input, benchmark: bench).get()
+        let backend = v.comparisons.filter { $0.resource == "backend_cpu" }
+        // 300,000 users ÷ 300 s = 1,000 admissions/s × 1 call ÷ 3,000 RPS = 33.3 % at every step, whatever the RPS.
+        #expect(!backend.isEmpty)
+        #expect(backend.allSatisfy { close($0.predicted ?? 0, 100.0 / 3) })
+        // keys-10k measured 5 %: 33.33 − 5 = +28.33 points, so a note says the backend is ≈ 33.3 ÷ 5 = 6.7× more able.
+        #expect(backend.contains { $0.step == "keys-10k" && close($0.error ?? 0, 100.0 / 3 - 5) })
+        #expect(v.notes.contains { $0.contains("≈ 6.7× more capable than the plan says") })
+    }
+}

@@ -177,13 +177,33 @@ public struct PlanValidation: Codable, Hashable, Sendable {
 
         var comparisons = redis.comparisons + gateway.comparisons
         for step in benchmark.steps {
-            for r in [BenchmarkResource.backendCPU, .dynamodbUtilization, .errorRate] {
+            // Admission control caps the backend: the same predicted load at every step, whatever the offered RPS.
+            if let figure = step.measured[.backendCPU] {
+                comparisons.append(
+                    StepComparison(
+                        step: step, resource: .backendCPU, predicted: backend, figure: figure,
+                        note: "admission-capped: \(Format.number(admissions)) admissions/s × calls ÷ capacity"))
+            }
+            for r in [BenchmarkResource.dynamodbUtilization, .errorRate] {
                 guard let figure = step.measured[r] else { continue }
                 comparisons.append(
                     StepComparison(
                         step: step, resource: r, predicted: nil, figure: figure,
-                        note: "not modelled per step (set by the admission rate)"))
+                        note:
+                            "not modelled: tacoplan has no model of \(r == .errorRate ? "error rates" : "DynamoDB table utilization %")"
+                    ))
             }
+        }
+        let backendPoints = benchmark.steps.compactMap { step -> Double? in
+            if case .point(let v)? = step.measured[.backendCPU] { return v }
+            return nil
+        }
+        if let measured = backendPoints.max(), measured > 0, backend - measured > 10 {
+            notes.append(
+                "backend: measured \(Format.number(measured, maxDecimals: 1)) % CPU against the \(Format.number(backend, maxDecimals: 1)) % "
+                    + "that backend_capacity \(Format.grouped(plan.admission.backendCapacity)) RPS implies: the backend is ≈ "
+                    + "\(Format.number(backend / measured, maxDecimals: 1))× more capable than the plan says, or the load test admitted fewer "
+                    + "than \(Format.number(admissions)) users/s")
         }
         var hardware: String?
         if let measured = benchmark.environment.nodeType, let planned = model.estimate.redis.chosen?.nodeType,
