@@ -194,6 +194,19 @@ public struct PlanValidation: Codable, Hashable, Sendable {
                     ))
             }
         }
+        // A step reported fine that the model says saturates Redis: the load test ran with a smaller keyspace than
+        // the plan's (KEYS is O(N)), or the reading is wrong. Say which steps and what N would fit.
+        let contradicted = comparisons.filter {
+            $0.resource == BenchmarkResource.redisEngineCPU.rawValue && $0.consistent == false
+        }
+        if !contradicted.isEmpty {
+            let users = Format.grouped(Double(plan.event.users))
+            notes.append(
+                "redis: steps " + contradicted.map(\.step).joined(separator: ", ")
+                    + " are reported fine but the model predicts more than one engine core at the plan's N = \(users): "
+                    + "with an O(N) status command the load test must have run with far fewer waiting users, so those "
+                    + "steps say nothing about a \(users)-user queue")
+        }
         let backendPoints = benchmark.steps.compactMap { step -> Double? in
             if case .point(let v)? = step.measured[.backendCPU] { return v }
             return nil
