@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TacoCore
+import TacoReport
 import TacoStore
 
 /// `tacoplan ingest FILE…`: reads load-test results (k6 summary JSON in any of its three shapes, k6 CSV output, or a
@@ -76,12 +77,16 @@ struct IngestCommand: ParsableCommand {
             print("no load-test runs stored (add some with `tacoplan ingest FILE…`)")
             return
         }
-        print("id  file  format  steps  created  ingested")
+        var table = TextTable(
+            ["id", "file", "format", "steps", "created", "ingested", "warnings"],
+            aligns: [.right, .left, .left, .right, .left, .left, .right])
         for r in runs {
-            print(
-                "\(r.id)  \(r.fileName)  \(r.format) (\(r.shape))  \(r.steps)  \(r.createdAt ?? "—")  \(r.ingestedAt)"
-                    + (r.warnings.isEmpty ? "" : "  \(r.warnings.count) warning(s)"))
+            table.add([
+                "\(r.id)", r.fileName, "\(r.format) (\(r.shape))", "\(r.steps)", r.createdAt ?? "—", r.ingestedAt,
+                "\(r.warnings.count)",
+            ])
         }
+        print(table.render(indent: ""))
     }
 
     func fitUSL(_ points: [LoadPoint], loadName: String) {
