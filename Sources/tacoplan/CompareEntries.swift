@@ -18,23 +18,9 @@ enum CompareEntries {
             ]
             members += family.variants.map { (prefix + $0.name, $0.about, $0.plan, $0.provenance) }
             for (name, about, plan, provenance) in members {
-                let day = asOf ?? plan.pricing.asOf ?? PlanLoader.today()
-                let book: PriceBook
-                let regions: [String]
-                do {
-                    book = try database.priceBook(region: plan.event.region, asOf: day)
-                    regions = try database.regions()
-                } catch {
-                    throw Failure.database(["database: \(error)"])
-                }
-                let input = EstimateInput(plan: plan, provenance: provenance, book: book, costs: costs, asOf: day)
-                let problems = PlanCheck.problems(input, file: family.file, knownRegions: regions)
-                if !problems.isEmpty {
-                    let lines =
-                        problems.map { "\(name): \($0.description)" } + ["\(problems.count) problem(s) in \(name)"]
-                    throw problems.allSatisfy(\.isPricing)
-                        ? Failure.pricing(lines) : Failure.input(lines)
-                }
+                let input = try PlanLoader.checkedInput(
+                    plan, provenance, file: family.file, subject: name,
+                    asOf: asOf ?? plan.pricing.asOf ?? PlanLoader.today(), db: database, costs: costs)
                 if entries.contains(where: { $0.name == name }) {
                     throw Failure.input([
                         "error: two compared plans are both named '\(name)'", "    fix: rename one file",

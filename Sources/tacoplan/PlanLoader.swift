@@ -82,26 +82,39 @@ struct PlanLoader {
         let provenance = variant?.provenance ?? family.baseProvenance
         let asOf = options.asOf.flatMap(Day.init(iso:)) ?? plan.pricing.asOf ?? PlanLoader.today()
         let db = try PlanLoader.openDatabase(options.db)
+        do {
+            _ = try db.recordPlan(name: plan.name, file: path, text: text, loadedAt: asOf.description)
+        } catch {
+            throw Failure.database(["database: \(error)"])
+        }
+        let subject = variant.map { "variant '\($0.name)' of \(path)" } ?? path
+        let input = try PlanLoader.checkedInput(
+            plan, provenance, file: file, subject: subject, asOf: asOf, db: db,
+            costs: try PlanLoader.commandCosts(options.costs))
+        return LoadedPlan(input: input, family: family, variant: variant)
+    }
+
+    /// The plan's price book as of `asOf`, checked against the reference data (node types, commands, region,
+    /// date): problems become a `Failure` naming `subject` (exit 3 when only pricing data is missing, else 2).
+    static func checkedInput(
+        _ plan: Plan, _ provenance: PlanProvenance, file: String, subject: String, asOf: Day, db: TacoDatabase,
+        costs: CommandCostTable
+    ) throws -> EstimateInput {
         let book: PriceBook
         let regions: [String]
         do {
             book = try db.priceBook(region: plan.event.region, asOf: asOf)
             regions = try db.regions()
-            _ = try db.recordPlan(name: plan.name, file: path, text: text, loadedAt: asOf.description)
         } catch {
             throw Failure.database(["database: \(error)"])
         }
-        let input = EstimateInput(
-            plan: plan, provenance: provenance, book: book, costs: try PlanLoader.commandCosts(options.costs),
-            asOf: asOf)
+        let input = EstimateInput(plan: plan, provenance: provenance, book: book, costs: costs, asOf: asOf)
         let problems = PlanCheck.problems(input, file: file, knownRegions: regions)
         if !problems.isEmpty {
-            let pricing = problems.allSatisfy(\.isPricing)
-            let subject = variant.map { "variant '\($0.name)' of \(path)" } ?? path
             let lines = problems.map(\.description) + ["\(problems.count) problem(s) in \(subject)"]
-            throw pricing ? Failure.pricing(lines) : Failure.input(lines)
+            throw problems.allSatisfy(\.isPricing) ? Failure.pricing(lines) : Failure.input(lines)
         }
-        return LoadedPlan(input: input, family: family, variant: variant)
+        return input
     }
 
     /// The variant named `name`; nil for the plan itself. An unknown name is an input error with "did you mean".
