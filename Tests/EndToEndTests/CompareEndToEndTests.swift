@@ -1,31 +1,11 @@
 import Foundation
 import Testing
 
-/// Runs the built `tacoplan` binary (`swift build` first) on the shipped plan.
+/// `compare` through the shared runner (scratch database, package root as working directory).
 enum CompareCLI {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "tacoplan-compare-\(UUID().uuidString).sqlite")
-        defer { try? FileManager.default.removeItem(at: db) }
-        let p = Process()
-        p.executableURL = root.appendingPathComponent(".build/debug/tacoplan")
-        p.currentDirectoryURL = root
-        p.arguments = arguments + ["--db", db.path]
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        p.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = try CLI().run(arguments)
+        return (r.status, r.stdout, r.stderr)
     }
 }
 
