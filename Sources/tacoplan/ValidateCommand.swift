@@ -36,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         switch format {
-        case .json: print(try ValidationJSON.encode(results), terminator: "")
+        case .json: print(try StableJSON.encode(results), terminator: "")
         case .text: print(results.map(ValidationText.render).joined(separator: "\n"), terminator: "")
         }
         let worst = results.map(\.envelope.verdict.exitCode).max() ?? 0
@@ -64,11 +64,5 @@ struct ValidateCommand: ParsableCommand {
             case .failure(let e): throw Failure.input([e.description])
             }
         }
-    }
-}
-
-enum ValidationJSON {
-    static func encode(_ results: [PlanValidation]) throws -> String {
-        try StableJSON.encode(results)
     }
 }
