@@ -22,11 +22,14 @@ let package = Package(
         .target(name: "TacoStore", dependencies: ["TacoCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Core results → a stable Codable report model → terminal, JSON, Markdown, CSV, SVG.
         .target(name: "TacoReport", dependencies: ["TacoCore"]),
-        // Thin CLI: reads files, calls the core and the store, renders, sets exit codes.
+        // The application layer: one use case per command (plan loading, the evidence of a run — database, command
+        // costs, calibration — the clock) returning the document to render or one `AppFailure` with its exit code.
+        .target(name: "TacoApp", dependencies: ["TacoCore", "TacoStore", "TacoReport", "TacoData"]),
+        // Thin CLI: parses options, calls a TacoApp use case, hands the result to a TacoReport renderer, exits.
         .executableTarget(
             name: "tacoplan",
             dependencies: [
-                "TacoCore", "TacoStore", "TacoReport", "TacoData",
+                "TacoApp", "TacoCore", "TacoReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

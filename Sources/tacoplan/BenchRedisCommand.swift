@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import TacoApp
 import TacoCore
 
 /// `tacoplan bench` groups the measurements tacoplan can make on your own hardware.
@@ -22,12 +22,12 @@ struct BenchRedisCommand: ParsableCommand {
             run yourself, pass --port P --flush: --flush consents to FLUSHALL, which deletes all of its data.
             Loopback only (127.0.0.1, ::1, localhost).
             Needs redis-server, redis-cli and redis-benchmark: apt-get install redis-server redis-tools.
+            Exit codes: 0 measured; 2 invalid option or unwritable --output; 6 redis-cli, redis-benchmark or the \
+            server program is not installed; 7 the server did not start, a command failed or a run passed --timeout.
             """)
 
-    enum ServerEngine: String, ExpressibleByArgument, CaseIterable { case redis, valkey }
-
     @Option(help: "Server to start when no --port is given: redis (redis-server) or valkey (valkey-server).")
-    var engine: ServerEngine = .redis
+    var engine: BenchRedisUseCase.Engine = .redis
     @Option(help: "Loopback host of an existing server (with --port).") var host = "127.0.0.1"
     @Option(help: "Measure the existing server on this port instead of starting one; needs --flush.") var port: Int?
     @Flag(help: "Consent to FLUSHALL on the --port server: ALL of its data is deleted.") var flush = false
@@ -71,43 +71,17 @@ struct BenchRedisCommand: ParsableCommand {
     }
 
     func run() throws {
-        let cli = BenchProcess.which("redis-cli") ?? BenchProcess.which("valkey-cli")
-        let bench = BenchProcess.which("redis-benchmark") ?? BenchProcess.which("valkey-benchmark")
-        guard let cli, let bench else {
-            throw BenchProcess.Failure(
-                description: "redis-cli and redis-benchmark are needed and were not found on PATH; install them with "
-                    + "`apt-get install redis-server redis-tools`")
-        }
-        var server: BenchServer?
-        defer { server?.stop() }
-        let target: (host: String, port: Int)
-        if let port {
-            target = (host, port)
-        } else {
-            let name = engine == .valkey ? "valkey-server" : "redis-server"
-            guard let executable = BenchProcess.which(name) else {
-                throw BenchProcess.Failure(
-                    description: "\(name) is needed to start a temporary server and was not found on PATH; install it "
-                        + (engine == .valkey
-                            ? "with your distribution's valkey package"
-                            : "with `apt-get install redis-server redis-tools`")
-                        + ", or measure your own server with --port P --flush")
-            }
-            let started = try BenchServer.start(executable: executable, timeout: timeout)
-            server = started
-            FileHandle.standardError.write(
-                Data(
-                    "started \(name) (pid \(started.pid)) on 127.0.0.1:\(started.port); it is stopped at the end\n".utf8
-                ))
-            target = ("127.0.0.1", started.port)
-        }
-        let session = BenchRedisSession(cli: cli, bench: bench, host: target.host, port: target.port, timeout: timeout)
-        let csv = try session.measure(users: users, requests: requests, keysRequests: keysRequests, run: label)
+        let request = BenchRedisUseCase.Request(
+            engine: engine, host: host, port: port, users: users, requests: requests, keysRequests: keysRequests,
+            timeout: timeout, label: label)
+        let csv = try BenchRedisUseCase.run(request, context: Terminal.context, log: Terminal.error)
         if let output {
-            try csv.write(toFile: output, atomically: true, encoding: .utf8)
-            FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
+            try BenchRedisUseCase.write(csv, to: output)
+            Terminal.error("wrote \(output)")
         } else {
-            print(csv, terminator: "")
+            Terminal.out(csv)
         }
     }
 }
+
+extension BenchRedisUseCase.Engine: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TacoApp
 import TacoCore
 import TacoReport
 
@@ -17,25 +18,20 @@ struct EstimateCommand: ParsableCommand {
     var explain = false
 
     func run() throws {
-        try reporting {
-            let loaded = try PlanLoader(options: options).loadPlan()
-            let estimate = Estimate.compute(try calibration.apply(to: loaded.input))
-            switch format {
-            case .json: Terminal.out(try EstimateDocument(estimate).json())
-            case .table:
-                let style = Style(enabled: Terminal.colour)
-                Terminal.out(EstimateText.render(estimate, style: style))
-                let footer = loaded.variantFooter
-                if !footer.isEmpty { Terminal.out("\n" + footer) }
-                if explain { Terminal.out("\n" + ExplainText.render(estimate, style: style)) }
-            }
-            if estimate.redis.chosen == nil || estimate.gateway.chosen == nil || estimate.dynamodb.partitionLimit != nil
-            {
-                throw Failure(
-                    code: 5,
-                    lines: ["infeasible: no candidate configuration meets every constraint (see the sizing above)"])
-            }
+        let outcome = try EstimateUseCase.run(
+            options.request, evidence: options.evidence(calibrated: calibration.calibrated),
+            context: Terminal.context)
+        let estimate = outcome.estimate
+        switch format {
+        case .json: Terminal.out(try EstimateDocument(estimate).json())
+        case .table:
+            let style = Style(enabled: Terminal.colour)
+            Terminal.out(EstimateText.render(estimate, style: style))
+            let footer = VariantFooter.render(family: outcome.plan.family, variant: outcome.plan.variant)
+            if !footer.isEmpty { Terminal.out("\n" + footer) }
+            if explain { Terminal.out("\n" + ExplainText.render(estimate, style: style)) }
         }
+        if let infeasible = outcome.infeasible { throw infeasible }
     }
 }
 
@@ -51,9 +47,9 @@ struct ExplainCommand: ParsableCommand {
     var only: String?
 
     func run() throws {
-        try reporting {
-            let estimate = Estimate.compute(try calibration.apply(to: try PlanLoader(options: options).load()))
-            Terminal.out(ExplainText.render(estimate, only: only, style: Style(enabled: Terminal.colour)))
-        }
+        let outcome = try EstimateUseCase.run(
+            options.request, evidence: options.evidence(calibrated: calibration.calibrated),
+            context: Terminal.context)
+        Terminal.out(ExplainText.render(outcome.estimate, only: only, style: Style(enabled: Terminal.colour)))
     }
 }

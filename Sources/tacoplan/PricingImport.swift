@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import TacoApp
+import TacoCore
 import TacoStore
 
 extension PriceListFormat: ExpressibleByArgument {}
@@ -15,7 +17,7 @@ struct PricingImport: ParsableCommand {
             See Docs/PricingImport.md.
             """)
 
-    @OptionGroup var database: PricingDatabaseOptions
+    @OptionGroup var database: DatabaseOption
 
     @Argument(help: "Files to import.")
     var files: [String]
@@ -29,47 +31,28 @@ struct PricingImport: ParsableCommand {
     @Option(help: "The day a Spot Advisor file was fetched (YYYY-MM-DD; default today).")
     var capturedOn: String?
 
+    func validate() throws {
+        if let capturedOn, Day(iso: capturedOn) == nil {
+            throw ValidationError("--captured-on '\(capturedOn)' is not a date; write YYYY-MM-DD, e.g. 2026-11-01")
+        }
+    }
+
     func run() throws {
-        try PricingFailure.reported(importFiles)
-    }
-
-    private func importFiles() throws {
-        do {
-            let db = try database.open()
-            let captured = try Standard.day(capturedOn, option: "--captured-on")
-            let started = Date()
-            let showProgress = Standard.errorIsTerminal
-            var progress: (@Sendable (ImportProgress) -> Void)?
-            if showProgress { progress = { Self.showProgress($0, since: started) } }
-            let options = ImportOptions(
-                format: format, includeDynamoDBExtras: includeDynamodbExtras, capturedOn: captured.description,
-                now: { Standard.now() }, progress: progress)
-            let reports: [ImportReport]
-            do {
-                reports = try db.importPriceLists(paths: files, options: options)
-            } catch {
-                if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-                throw PricingFailure.message("\(error)\nNothing was imported: the database is unchanged.")
-            }
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            for report in reports { Self.describe(report) }
-            if capturedOn == nil && reports.contains(where: { $0.format == "spot-advisor" && $0.skipped == nil }) {
-                Standard.error(
-                    "note: spot-advisor-data.json carries no date; it was stored as captured \(captured) (today). "
-                        + "Pass --captured-on YYYY-MM-DD for a snapshot fetched earlier.")
-            }
+        let started = Date()
+        let showProgress = Terminal.errorIsTerminal
+        let request = PricingImportUseCase.Request(
+            files: files, format: format, includeDynamoDBExtras: includeDynamodbExtras,
+            capturedOn: capturedOn.flatMap(Day.init(iso:)))
+        defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+        var progress: (@Sendable (ImportProgress) -> Void)?
+        if showProgress { progress = { Self.showProgress($0, since: started) } }
+        let outcome = try PricingImportUseCase.run(
+            request, db: database.db, progress: progress, context: Terminal.context)
+        for f in outcome.files {
+            if let line = f.line { Terminal.out(line + "\n") }
+            if let note = f.note { Terminal.error(note) }
         }
-    }
-
-    static func describe(_ report: ImportReport) {
-        if let why = report.skipped {
-            Standard.error("note: skipped \(report.file): \(why)")
-            return
-        }
-        let what = [report.format, report.offer, report.version].filter { !$0.isEmpty }.joined(separator: " ")
-        print(
-            "\(report.file) (\(what)): \(report.rowsSeen) rows read, \(report.rowsKept) kept, \(report.rowsAdded) new"
-                + (report.specsAdded > 0 ? ", \(report.specsAdded) new instance specs" : ""))
+        for note in outcome.notes { Terminal.error(note) }
     }
 
     static func showProgress(_ progress: ImportProgress, since start: Date) {

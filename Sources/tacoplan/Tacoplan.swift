@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TacoApp
 
 @main
 struct Tacoplan: ParsableCommand {
@@ -7,21 +8,25 @@ struct Tacoplan: ParsableCommand {
         commandName: "tacoplan",
         abstract: "Size and price a flash-crowd waiting room on AWS (gateway + Redis/Valkey queue + DynamoDB).",
         discussion:
-            "Exit codes: 0 ok; 2 invalid input (plan, file, option); 3 pricing data missing (region, date); 4 database error; 5 the plan is infeasible (no configuration meets every constraint; the output is still printed); validate: 0 VALIDATED, 10 EXTRAPOLATED, 11 FAILS.",
+            "Exit codes: 0 ok; 2 invalid input (plan, file, option); 3 pricing data missing (region, date); 4 database error; 5 the plan is infeasible (no configuration meets every constraint; the output is still printed); validate: 0 VALIDATED, 10 EXTRAPOLATED, 11 FAILS; bench redis: 6 a needed program is missing, 7 the measurement failed.",
         subcommands: [
             EstimateCommand.self, ExplainCommand.self, SearchCommand.self, CompareCommand.self, ReportCommand.self,
             PricingCommand.self, ValidateCommand.self, BenchCommand.self, IngestCommand.self,
         ])
 
-    /// Parses and runs, mapping option errors to the documented exit code 2 (ArgumentParser would use 64).
+    /// Parses and runs. An `AppFailure` prints its lines and exits with its code; option errors exit 2 (where
+    /// ArgumentParser would use 64).
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let failure as AppFailure {
+            if !failure.lines.isEmpty { Terminal.error(failure.description) }
+            Foundation.exit(failure.status.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                Terminal.error(fullMessage(for: error))
+                Foundation.exit(ExitStatus.invalidInput.rawValue)
             }
             exit(withError: error)
         }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import TacoCore
-import TacoData
+import TacoApp
 import TacoReport
 
 /// `tacoplan validate PLAN [--benchmark FILE …]`: predicts every measured figure of a load test with the plan's
@@ -22,47 +21,14 @@ struct ValidateCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
-    func run() throws { try reporting(body) }
-
-    func body() throws {
-        // The plan as `estimate` loads it (extends, --variant, prices as of --as-of from --db): validation runs the
-        // same core model.
-        let input = try PlanLoader(options: options).load()
-        var results: [PlanValidation] = []
-        for bench in try loadBenchmarks() {
-            switch PlanValidation.run(input: input, benchmark: bench) {
-            case .success(let v): results.append(v)
-            case .failure(let p): throw Failure.input([p.description])
-            }
-        }
+    func run() throws {
+        let outcome = try ValidateUseCase.run(
+            options.request, evidence: options.evidence(), benchmarks: benchmarks, context: Terminal.context)
+        for w in outcome.warnings { Terminal.error(w) }
         switch format {
-        case .json: print(try StableJSON.encode(results), terminator: "")
-        case .text: print(results.map(ValidationText.render).joined(separator: "\n"), terminator: "")
+        case .json: Terminal.out(try StableJSON.encode(outcome.results))
+        case .text: Terminal.out(outcome.results.map(ValidationText.render).joined(separator: "\n"))
         }
-        let worst = results.map(\.envelope.verdict.exitCode).max() ?? 0
-        if worst != 0 { throw ExitCode(worst) }
-    }
-
-    func loadBenchmarks() throws -> [ReferenceBenchmark] {
-        let sources: [(String, String)] =
-            benchmarks.isEmpty
-            ? [("benchmarks/seed-load-test.yaml (bundled)", BundledData.seedLoadTestYAML)]
-            : try benchmarks.map { ($0, try PlanLoader.readText($0)) }
-        return try sources.map { file, text in
-            // A plain step CSV (Docs/Benchmarks.md §5) is a benchmark with no environment: the plan's cluster.
-            if file.lowercased().hasSuffix(".csv") {
-                do {
-                    let csv = try StepCSV.parse(text: text, file: file)
-                    for w in csv.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
-                    return ReferenceBenchmark(
-                        name: file, title: file, source: file, file: file, environment: BenchmarkEnvironment(),
-                        steps: csv.steps, scaleEvents: [])
-                } catch { throw Failure.input(["\(error)"]) }
-            }
-            switch BenchmarkReader.read(text: text, file: file) {
-            case .success(let b): return b
-            case .failure(let e): throw Failure.input([e.description])
-            }
-        }
+        if let verdict = outcome.verdict { throw verdict }
     }
 }

@@ -9,6 +9,8 @@ struct BenchRedisSession {
     var host: String
     var port: Int
     var timeout: Double
+    /// The `measured_on` day of every row.
+    var day: String
 
     /// A token bucket per client IP (MODEL §2, seed Part 2.2): capacity ARGV[1], refill ARGV[2] per second.
     static let rateLimitScript = """
@@ -30,8 +32,8 @@ struct BenchRedisSession {
     func cliCall(_ args: [String]) throws -> String {
         let out = try BenchProcess.run(cli, base + args, timeout: timeout)
         guard out.status == 0, !out.stdout.hasPrefix("ERR"), !out.stdout.contains("Could not connect") else {
-            throw BenchProcess.Failure(
-                description: "redis-cli \(args.joined(separator: " ")) against \(host):\(port) failed: "
+            throw BenchProcess.failure(
+                "redis-cli \(args.joined(separator: " ")) against \(host):\(port) failed: "
                     + (out.stderr + out.stdout).trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return out.stdout
@@ -46,7 +48,9 @@ struct BenchRedisSession {
         var prepare: [[String]] = []
     }
 
-    func measure(users n: Int, requests: Int, keysRequests: Int, run label: String) throws -> String {
+    func measure(users n: Int, requests: Int, keysRequests: Int, run label: String, log: (String) -> Void) throws
+        -> String
+    {
         let serverInfo = RedisBenchText.info(try cliCall(["INFO", "server"]))
         let engine = serverInfo["server_name"] == "valkey" || serverInfo["valkey_version"] != nil ? "valkey" : "redis"
         let version = serverInfo["valkey_version"] ?? serverInfo["redis_version"] ?? "unknown"
@@ -81,28 +85,27 @@ struct BenchRedisSession {
             Run(name: "KEYS_queue", stat: "keys", clients: 1, count: keysRequests, args: ["KEYS", "queue:*"]),
         ]
         let host = Self.hostDescription()
-        let day = Self.today()
         var csv =
             "engine,version,run,command,N,clients,ops_per_sec,usec_per_call,p50_ms,p99_ms,cpu_us_per_call,server_cpu_util,host,measured_on\n"
         for r in runs {
             for p in r.prepare { _ = try cliCall(p) }
             _ = try cliCall(["CONFIG", "RESETSTAT"])
             guard let before = RedisBenchText.cpuSeconds(try cliCall(["INFO", "cpu"])) else {
-                throw BenchProcess.Failure(description: "INFO cpu from \(host) has no used_cpu_user/used_cpu_sys")
+                throw BenchProcess.failure( "INFO cpu from \(host) has no used_cpu_user/used_cpu_sys")
             }
             let started = Date()
             let out = try BenchProcess.run(
                 bench, base + ["-c", String(r.clients), "-n", String(r.count), "--csv"] + r.args, timeout: timeout)
             let wall = Date().timeIntervalSince(started)
             guard out.status == 0, let row = RedisBenchText.benchmarkCSV(out.stdout) else {
-                throw BenchProcess.Failure(
-                    description: "redis-benchmark \(r.name) failed: \((out.stderr + out.stdout).prefix(400))")
+                throw BenchProcess.failure(
+                    "redis-benchmark \(r.name) failed: \((out.stderr + out.stdout).prefix(400))")
             }
             let after = RedisBenchText.cpuSeconds(try cliCall(["INFO", "cpu"])) ?? before
             let stats = RedisBenchText.commandStats(try cliCall(["INFO", "commandstats"]))
             guard let s = stats[r.stat], s.calls > 0 else {
-                throw BenchProcess.Failure(
-                    description: "INFO commandstats has no calls of \(r.stat) after the \(r.name) run")
+                throw BenchProcess.failure(
+                    "INFO commandstats has no calls of \(r.stat) after the \(r.name) run")
             }
             let cpuMicros = (after - before) * 1_000_000 / s.calls
             let util = wall > 0 ? (after - before) / wall : 0
@@ -112,8 +115,7 @@ struct BenchRedisSession {
                 fmt(row.p50, 3), fmt(row.p99, 3), fmt(cpuMicros, 2), fmt(util, 2), host, day,
             ]
             csv += fields.map(Self.quoted).joined(separator: ",") + "\n"
-            FileHandle.standardError.write(
-                Data("\(r.name): \(fmt(s.usec / s.calls, 2)) µs/call, \(fmt(cpuMicros, 2)) µs CPU/call\n".utf8))
+            log("\(r.name): \(fmt(s.usec / s.calls, 2)) µs/call, \(fmt(cpuMicros, 2)) µs CPU/call")
         }
         return csv
     }
@@ -125,8 +127,8 @@ struct BenchRedisSession {
         try RedisBenchText.preload(users: n).write(to: file, atomically: true, encoding: .utf8)
         let out = try BenchProcess.run(cli, base + ["--pipe"], stdinFile: file.path, timeout: timeout)
         guard out.status == 0, out.stdout.contains("errors: 0") else {
-            throw BenchProcess.Failure(
-                description: "preloading \(n) users with redis-cli --pipe failed: \(out.stdout + out.stderr)")
+            throw BenchProcess.failure(
+                "preloading \(n) users with redis-cli --pipe failed: \(out.stdout + out.stderr)")
         }
     }
 
@@ -146,13 +148,5 @@ struct BenchRedisSession {
             .last
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
         return "\(ProcessInfo.processInfo.activeProcessorCount)-vCPU \(model)"
-    }
-
-    static func today() -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd"
-        return f.string(from: Date())
     }
 }

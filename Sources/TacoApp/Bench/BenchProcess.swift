@@ -9,14 +9,14 @@ enum BenchProcess {
         var stderr: String
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    /// A measurement that went wrong (exit 7, `ExitStatus.benchFailed`).
+    static func failure(_ description: String) -> AppFailure {
+        AppFailure(.benchFailed, ["error: \(description)"])
     }
 
     /// The first `name` on PATH, or nil.
-    static func which(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
+    static func which(_ name: String, path: String?) -> String? {
+        for dir in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
             let candidate = "\(dir)/\(name)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
@@ -31,8 +31,8 @@ enum BenchProcess {
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out")
         let err = dir.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -40,7 +40,7 @@ enum BenchProcess {
         process.standardError = try FileHandle(forWritingTo: err)
         if let stdinFile {
             guard let input = FileHandle(forReadingAtPath: stdinFile) else {
-                throw Failure(description: "cannot read \(stdinFile)")
+                throw failure("cannot read \(stdinFile)")
             }
             process.standardInput = input
         } else {
@@ -53,8 +53,8 @@ enum BenchProcess {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let shown = ([executable] + arguments).joined(separator: " ")
-            throw Failure(
-                description: "\(shown) did not finish within \(Int(timeout)) s (raise --timeout or lower the counts)")
+            throw failure(
+                "\(shown) did not finish within \(Int(timeout)) s (raise --timeout or lower the counts)")
         }
         process.waitUntilExit()
         let text = { (url: URL) in String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self) }

@@ -1,0 +1,29 @@
+import TacoCore
+import TacoData
+
+/// The per-command Redis costs of a run: the bundled reference, or a file written by `tacoplan bench redis`
+/// (`--costs`).
+public enum CommandCosts {
+    public static func load(_ file: String?) throws(AppFailure) -> CommandCostTable {
+        guard let file else {
+            do {
+                return try CommandCostTable(csv: BundledData.redisCommandCostsCSV)
+            } catch {
+                throw AppFailure.input(["bundled benchmark: \(error)"])
+            }
+        }
+        let text = try TextFiles.read(file)
+        do {
+            let table = try CommandCostTable(csv: text, file: file)
+            guard !table.measurements.isEmpty else {
+                throw CommandCostError(message: "\(file): no measurement rows")
+            }
+            return table
+        } catch {
+            throw AppFailure.input([
+                "\(error)",
+                "    fix: pass a file written by `tacoplan bench redis --output FILE` (columns as benchmarks/redis-command-costs.csv)",
+            ])
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import TacoCore
+
+/// What a command asks to estimate: a plan file and, optionally, one of its variants.
+public struct PlanRequest: Sendable {
+    public var path: String
+    public var variant: String?
+
+    public init(path: String, variant: String? = nil) {
+        self.path = path
+        self.variant = variant
+    }
+}
+
+/// A loaded plan: the estimate input, its family (extends merged, variants decoded) and the variant used, if any.
+public struct LoadedPlan: Sendable {
+    public var input: EstimateInput
+    public var family: PlanFamily
+    public var variant: PlanVariant?
+    /// The file as the user named it.
+    public var path: String
+
+    /// Reads the plan file once and picks the variant (plan errors come before any database error), loads the
+    /// evidence, records the run in the database and checks the input against the evidence.
+    public static func load(
+        _ request: PlanRequest, evidence evidenceRequest: EvidenceRequest, access: DatabaseAccess,
+        context: AppContext
+    ) throws(AppFailure) -> (plan: LoadedPlan, evidence: Evidence) {
+        let (family, text) = try PlanFiles.family(request.path)
+        let variant = try PlanFiles.variant(request.variant, of: family)
+        let evidence = try Evidence.load(evidenceRequest, access: access, context: context)
+        let plan = variant?.plan ?? family.base
+        let provenance = variant?.provenance ?? family.baseProvenance
+        let asOf = evidence.asOf(for: plan)
+        _ = try evidence.database.run { db in
+            try db.recordPlan(name: plan.name, file: request.path, text: text, loadedAt: asOf.description)
+        }
+        let subject = variant.map { "variant '\($0.name)' of \(request.path)" } ?? request.path
+        let input = try evidence.input(plan, provenance, file: family.file, subject: subject)
+        return (LoadedPlan(input: input, family: family, variant: variant, path: request.path), evidence)
+    }
+}

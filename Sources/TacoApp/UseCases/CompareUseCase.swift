@@ -1,0 +1,52 @@
+import Foundation
+import TacoCore
+
+/// `compare`: plans and their variants side by side, each estimated with the same evidence (`--costs`,
+/// `--calibrated`, `--as-of`, `--db`) the user gave.
+public enum CompareUseCase {
+    public static func run(
+        plans: [String], baseline: String?, evidence request: EvidenceRequest, context: AppContext
+    ) throws(AppFailure) -> Comparison {
+        var families: [(path: String, family: PlanFamily)] = []
+        for path in plans { families.append((path, try PlanFiles.family(path).family)) }
+        let evidence = try Evidence.load(request, access: .read, context: context)
+        let entries = try entries(families, evidence: evidence)
+        let names = entries.map(\.name)
+        let base = baseline ?? names[0]
+        guard let comparison = Comparison.build(entries, baseline: base) else {
+            let hint = Suggestion.closest(to: base, in: names).map { "did you mean '\($0)'? " } ?? ""
+            throw AppFailure.input([
+                "error: --baseline '\(base)' is not one of the compared plans",
+                "    fix: \(hint)use one of \(names.joined(separator: ", "))",
+            ])
+        }
+        return comparison
+    }
+
+    /// Every plan and each of its variants as a compare entry, checked (and calibrated) like `estimate` does. With
+    /// one plan its variants go by their names and the plan by 'base'; with several, by `file` and `file/variant`.
+    public static func entries(_ families: [(path: String, family: PlanFamily)], evidence: Evidence)
+        throws(AppFailure) -> [CompareEntry]
+    {
+        var entries: [CompareEntry] = []
+        for (path, family) in families {
+            let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            let prefix = families.count == 1 ? "" : stem + "/"
+            let baseName = families.count == 1 ? PlanFamily.baseName : stem
+            var members: [(String, String?, Plan, PlanProvenance)] = [
+                (baseName, nil, family.base, family.baseProvenance)
+            ]
+            members += family.variants.map { (prefix + $0.name, $0.about, $0.plan, $0.provenance) }
+            for (name, about, plan, provenance) in members {
+                let input = try evidence.input(plan, provenance, file: family.file, subject: name)
+                if entries.contains(where: { $0.name == name }) {
+                    throw AppFailure.input([
+                        "error: two compared plans are both named '\(name)'", "    fix: rename one file",
+                    ])
+                }
+                entries.append(CompareEntry(name: name, about: about, input: input))
+            }
+        }
+        return entries
+    }
+}

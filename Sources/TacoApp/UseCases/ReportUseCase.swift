@@ -1,0 +1,79 @@
+import Foundation
+import TacoCore
+import TacoReport
+
+/// `report`: the estimate with its lever savings (the plan's variants, estimated with the same evidence) and its
+/// validation against the bundled load test, as the `Report` model the renderers write.
+public enum ReportUseCase {
+    public static func run(_ request: PlanRequest, evidence: EvidenceRequest, context: AppContext)
+        throws(AppFailure) -> Report
+    {
+        let (plan, loadedEvidence) = try LoadedPlan.load(request, evidence: evidence, access: .write, context: context)
+        let estimate = Estimate.compute(plan.input)
+        let levers = try leverSection(plan, evidence: loadedEvidence)
+        return ReportBuilder.build(estimate, levers: levers, validation: validationSection(plan.input))
+    }
+
+    /// Savings per lever when the plan declares variants: each variant against the plan itself ('base'),
+    /// saving = base − variant per month (positive: the variant is cheaper). Infeasible variants are left out.
+    static func leverSection(_ plan: LoadedPlan, evidence: Evidence) throws(AppFailure) -> LeverSection? {
+        let entries = try CompareUseCase.entries([(plan.path, plan.family)], evidence: evidence)
+        guard entries.count > 1, let c = Comparison.build(entries, baseline: PlanFamily.baseName),
+            let base = c.columns.first(where: { $0.name == c.baseline })
+        else { return nil }
+        var levers: [LeverSection.Lever] = []
+        for column in c.columns where column.name != c.baseline && column.feasible {
+            for step in column.levers {
+                let saving = Money(-step.deltaPerMonth.amount)
+                let percent = base.perMonth.amount > 0 ? (saving.amount / base.perMonth.amount).doubleValue * 100 : nil
+                levers.append(
+                    LeverSection.Lever(
+                        name: "\(column.name): \(step.lever)", description: column.about ?? "", perMonth: saving,
+                        percent: percent))
+            }
+        }
+        return LeverSection(baseline: c.baseline, baselinePerMonth: base.perMonth, levers: levers)
+    }
+
+    /// The plan validated against the bundled reference load test: predicted vs measured Redis engine CPU at the
+    /// steps run with the plan's status implementation, and the verdict with its reasons.
+    static func validationSection(_ input: EstimateInput) -> ValidationSection? {
+        guard let bench = try? Calibration.bundledBenchmark(),
+            case .success(let v) = PlanValidation.run(input: input, benchmark: bench)
+        else { return nil }
+        let steps = v.comparisons.filter { $0.resource == "redis_engine_cpu" && $0.status == v.envelope.implementation }
+            .map { c in
+                ValidationSection.Step(
+                    name: c.step, rps: c.rps, predictedPercent: c.predicted,
+                    measuredPercent: c.predicted.flatMap { p in c.error.map { p - $0 } }, measured: c.measured)
+            }
+        let loo = v.redisLeaveOneOutMax.map { "largest leave-one-out error \(TacoCore.Format.number($0, maxDecimals: 2)) points" }
+        let reasons = v.envelope.reasons.flatMap { $0.split(separator: "\n") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let summary =
+            (["Verdict: \(v.envelope.verdict.rawValue)"] + reasons + (loo.map { [$0] } ?? []))
+            .joined(separator: ". ") + "."
+        return ValidationSection(benchmark: "\(v.benchmark) (\(v.benchmarkSource))", steps: steps, summary: summary)
+    }
+}
+
+/// Writes a rendered report into a directory (`report -o DIR`): the main file and its charts/ folder.
+public enum ReportOutput {
+    /// The paths written.
+    public static func write(_ files: ReportFiles.Rendered, to directory: String) throws(AppFailure) -> [String] {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(
+                atPath: files.charts.isEmpty ? directory : directory + "/charts", withIntermediateDirectories: true)
+            for f in [files.main] + files.charts {
+                try Data(f.text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(f.path))
+            }
+        } catch {
+            throw AppFailure.input([
+                "\(directory): error: cannot write the report: \(error.localizedDescription)",
+                "    fix: choose a writable directory with -o",
+            ])
+        }
+        return ([files.main] + files.charts).map { (directory as NSString).appendingPathComponent($0.path) }
+    }
+}

@@ -1,0 +1,28 @@
+import TacoCore
+
+/// The files one `report` run produces: the main file and, for Markdown, one SVG per chart.
+public enum ReportFiles {
+    public enum Format: String, Sendable, CaseIterable { case markdown, json, csv }
+
+    public struct File: Sendable {
+        public var path: String
+        public var text: String
+    }
+
+    public struct Rendered: Sendable {
+        public var main: File
+        public var charts: [File]
+    }
+
+    public static func render(_ report: Report, format: Format, slides: Bool) throws -> Rendered {
+        let charts = report.charts.map { File(path: "charts/\($0.id).svg", text: SVGChart.render($0)) }
+        switch format {
+        case .json: return Rendered(main: File(path: "report.json", text: try ReportJSON.encode(report)), charts: [])
+        case .csv: return Rendered(main: File(path: "costs.csv", text: CostCSV.render(report)), charts: [])
+        case .markdown:
+            return slides
+                ? Rendered(main: File(path: "deck.md", text: MarpDeck.render(report)), charts: charts)
+                : Rendered(main: File(path: "report.md", text: MarkdownReport.render(report)), charts: charts)
+        }
+    }
+}
