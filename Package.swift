@@ -35,9 +35,15 @@ let package = Package(
         ),
         // Benchmarks (not tests): price-list import throughput, search speed; each against a named baseline.
         .executableTarget(name: "tacoplan-bench", dependencies: ["TacoCore", "TacoStore", "TacoData"]),
-        .testTarget(name: "TacoCoreTests", dependencies: ["TacoCore", "TacoData"]),
-        .testTarget(name: "TacoStoreTests", dependencies: ["TacoStore", "TacoCore", "TacoData"]),
-        .testTarget(name: "TacoReportTests", dependencies: ["TacoReport", "TacoCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TacoCore", "TacoStore"]),
+        // What every test target shares: the minimal plan fixture, the one CLI runner, freePort, golden files.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TacoCoreTests", dependencies: ["TacoCore", "TacoData", "TestSupport"]),
+        .testTarget(name: "TacoStoreTests", dependencies: ["TacoStore", "TacoCore", "TacoData", "TestSupport"]),
+        .testTarget(
+            name: "TacoReportTests", dependencies: ["TacoReport", "TacoCore", "TestSupport"], exclude: ["Golden"]),
+        // Use cases called in-process: no subprocess, a scratch database, a fixed clock.
+        .testTarget(name: "TacoAppTests", dependencies: ["TacoApp", "TacoCore", "TacoReport", "TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TacoCore", "TacoStore", "TestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Bad input: exit code 2 (input) or 3 (pricing), a `file:line:column` where there is one, what was expected and
@@ -19,45 +20,45 @@ import Testing
     }
 
     @Test func theMinimalPlanIsAccepted() throws {
-        let (r, _) = try estimate(CLI.minimal, ["--as-of", "2026-11-01"])
+        let (r, _) = try estimate(PlanFixture.minimal, ["--as-of", "2026-11-01"])
         #expect(r.status == 0)
         #expect(r.stderr.isEmpty)
     }
 
     @Test func malformedYAML() throws {
         // Line 5 `  seats: 10000: 5`: the second colon is character 15.
-        let (r, path) = try estimate(try CLI.variant("seats: 10000", "seats: 10000: 5"))
+        let (r, path) = try estimate(try PlanFixture.variant("seats: 10000", "seats: 10000: 5"))
         expectInputError(r, ["\(path):5:15: error: malformed YAML", "fix: "])
     }
 
     @Test func duplicateKey() throws {
         // `users:` on lines 6 and 7; the first is reported at 6:3.
-        let (r, path) = try estimate(try CLI.variant("  users: 300000\n", "  users: 300000\n  users: 5\n"))
+        let (r, path) = try estimate(try PlanFixture.variant("  users: 300000\n", "  users: 300000\n  users: 5\n"))
         expectInputError(r, ["\(path):6:3: error: duplicate key 'users' in the same mapping", "fix: keep one"])
     }
 
     @Test func wrongType() throws {
         // Line 6 `  users: many`, value at column 10.
-        let (r, path) = try estimate(try CLI.variant("users: 300000", "users: many"))
+        let (r, path) = try estimate(try PlanFixture.variant("users: 300000", "users: many"))
         expectInputError(
             r,
             ["\(path):6:10: error: event.users: expected a whole number, found 'many'", "fix: write e.g. `users: 1`"])
     }
 
     @Test func unknownKeyWithSuggestion() throws {
-        let (r, path) = try estimate(try CLI.variant("users: 300000", "usres: 300000"))
+        let (r, path) = try estimate(try PlanFixture.variant("users: 300000", "usres: 300000"))
         expectInputError(
             r, ["\(path):6:3: error: event.usres: unknown field 'usres'", "fix: did you mean 'users'?", "2 problem(s)"])
     }
 
     @Test func negativeCount() throws {
-        let (r, path) = try estimate(try CLI.variant("users: 300000", "users: -5"))
+        let (r, path) = try estimate(try PlanFixture.variant("users: 300000", "users: -5"))
         expectInputError(r, ["\(path):6:10: error: event.users: must be at least 1, found -5", "fix: use a value ≥ 1"])
     }
 
     @Test func zeroPollInterval() throws {
         // Line 10 `  status_poll: 0s`, value at column 16.
-        let (r, path) = try estimate(try CLI.variant("status_poll: 5s", "status_poll: 0s"))
+        let (r, path) = try estimate(try PlanFixture.variant("status_poll: 5s", "status_poll: 0s"))
         expectInputError(
             r,
             [
@@ -67,7 +68,7 @@ import Testing
     }
 
     @Test func severalProblemsAtOnce() throws {
-        var text = try CLI.variant("seats: 10000", "seats: 0")
+        var text = try PlanFixture.variant("seats: 10000", "seats: 0")
         text = text.replacingOccurrences(of: "users: 300000", with: "users: many")
         let (r, path) = try estimate(text)
         expectInputError(r, ["\(path):5:10: error: event.seats", "\(path):6:10: error: event.users", "2 problem(s)"])
@@ -76,7 +77,7 @@ import Testing
     @Test func unknownNodeType() throws {
         // Line 19 `  candidates: [cache.m7g.xlarg]`, item at column 16.
         let (r, path) = try estimate(
-            try CLI.variant("[cache.m7g.xlarge]", "[cache.m7g.xlarg]"), ["--as-of", "2026-11-01"])
+            try PlanFixture.variant("[cache.m7g.xlarge]", "[cache.m7g.xlarg]"), ["--as-of", "2026-11-01"])
         expectInputError(
             r,
             [
@@ -88,7 +89,7 @@ import Testing
     /// An unknown node type is an input error (exit 2) even when its name contains "price".
     @Test func unknownNodeTypeNamedLikeAPriceIsStillAnInputError() throws {
         let (r, path) = try estimate(
-            try CLI.variant("[cache.m7g.xlarge]", "[cache.m7g.priceless]"), ["--as-of", "2026-11-01"])
+            try PlanFixture.variant("[cache.m7g.xlarge]", "[cache.m7g.priceless]"), ["--as-of", "2026-11-01"])
         #expect(r.stderr.contains("\(path):19:16: error: redis.candidates[0]: unknown ElastiCache node type"))
         #expect(!r.crashed)
         do {
@@ -99,7 +100,7 @@ import Testing
     @Test func regionWithoutPricesIsAPricingError() throws {
         // Line 3 `  region: eu-west-1`, value at column 11.
         let (r, path) = try estimate(
-            try CLI.variant("region: us-east-1", "region: eu-west-1"), ["--as-of", "2026-11-01"])
+            try PlanFixture.variant("region: us-east-1", "region: eu-west-1"), ["--as-of", "2026-11-01"])
         expectInputError(
             r,
             [
@@ -110,7 +111,7 @@ import Testing
 
     @Test func asOfBeforeAnyPriceIsAPricingError() throws {
         // Lines 23-24 `pricing:` / `  as_of: 2020-01-01`, value at column 10; us-east-1's first row is 2023-09-18.
-        let (r, path) = try estimate(CLI.minimal + "pricing:\n  as_of: 2020-01-01\n")
+        let (r, path) = try estimate(PlanFixture.minimal + "pricing:\n  as_of: 2020-01-01\n")
         expectInputError(
             r,
             [
@@ -120,7 +121,7 @@ import Testing
     }
 
     @Test func asOfOptionBeforeAnyPriceIsAPricingError() throws {
-        let (r, _) = try estimate(CLI.minimal, ["--as-of", "2020-01-01"])
+        let (r, _) = try estimate(PlanFixture.minimal, ["--as-of", "2020-01-01"])
         expectInputError(r, ["as-of date 2020-01-01 is before any price for us-east-1"], code: 3)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TacoCore
+import TestSupport
 import Testing
 
 /// `tacoplan bench redis` against a real redis-server this test starts on a free loopback port and always stops.
@@ -13,42 +14,9 @@ import Testing
             .deletingLastPathComponent()
     }
 
-    /// A port the kernel just handed out on 127.0.0.1 (bind to 0, read it back, close).
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #expect(fd >= 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = 0
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0
-            }
-        }
-        try #require(bound)
-        return Int(UInt16(bigEndian: addr.sin_port))
-    }
-
-    static var binary: URL { root.appendingPathComponent(".build/debug/tacoplan") }
-
     func tacoplan(_ args: [String]) throws -> (status: Int32, stderr: String) {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build first: swift build")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let err = dir.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        let cli = Process()
-        cli.executableURL = Self.binary
-        cli.arguments = args
-        cli.standardOutput = FileHandle.nullDevice
-        cli.standardError = try FileHandle(forWritingTo: err)
-        try cli.run()
-        cli.waitUntilExit()
-        return (cli.terminationStatus, String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        let r = try CLI().run(args, addDB: false)
+        return (r.status, r.stderr)
     }
 
     @Test(
@@ -94,7 +62,7 @@ import Testing
             "redis-server is not installed: apt-get install redis-server redis-tools (CI installs it)"),
         .timeLimit(.minutes(2)))
     func anExistingServerIsFlushedOnlyWithConsent() throws {
-        let port = try Self.freePort()
+        let port = try freePort()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-redis-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `estimate --calibrated` sizes Redis with the overhead `validate` fits to the bundled load test.

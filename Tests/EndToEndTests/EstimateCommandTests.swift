@@ -1,5 +1,6 @@
 import Foundation
 import TacoStore
+import TestSupport
 import Testing
 
 /// `tacoplan estimate` and `explain` on the seed plan, run as a process.

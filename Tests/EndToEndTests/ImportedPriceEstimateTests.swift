@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// An imported AWS price list takes part in `estimate --as-of`: the newer row applies from its effective date,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--costs FILE` sizes Redis with per-command costs measured by `tacoplan bench redis` on the user's hardware.
@@ -13,7 +14,7 @@ import Testing
 
     @Test func theHotKeyUsesTheUsersMeasuredCost() throws {
         let cli = try CLI()
-        let plan = try cli.write("plan.yaml", CLI.minimal)
+        let plan = try cli.write("plan.yaml", PlanFixture.minimal)
         let costs = try cli.write("my-costs.csv", Self.costs)
         let r = try cli.run(["estimate", plan, "--costs", costs, "--as-of", "2026-11-01", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -1,39 +1,18 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// Runs the built `tacoplan` binary (`swift build` first; `swift test` builds every product).
+/// The shared runner (TestSupport `CLI`) for tests that name their own database: no `--db` is added.
 enum Tacoplan {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/tacoplan").path
-    static let bench = root.appendingPathComponent(".build/debug/tacoplan-bench").path
-
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    static let binary = CLI.binary.path
+    static let bench = CLI.root.appendingPathComponent(".build/debug/tacoplan-bench").path
 
     static func start(_ executable: String, _ arguments: [String]) throws -> (Process, Pipe, Pipe) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        return (process, out, err)
+        try CLI.start(executable, arguments)
     }
 
-    static func run(_ arguments: [String], executable: String = binary) throws -> Result {
-        let (process, out, err) = try start(executable, arguments)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+    static func run(_ arguments: [String], executable: String = binary) throws -> CLIResult {
+        try CLI().program(executable, arguments)
     }
 
     static func scratch() throws -> URL {
@@ -74,7 +53,7 @@ enum Tacoplan {
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("tacoplan.sqlite").path
         let empty = dir.appendingPathComponent("empty.csv").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         _ = try Tacoplan.run(["pricing", "list", "--db", db])
         let before = try Tacoplan.sqlite(db, "SELECT COUNT(*) FROM price")
         let result = try Tacoplan.run(["pricing", "import", "--db", db, empty])

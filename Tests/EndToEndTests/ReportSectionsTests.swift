@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What `report` gives a user for the seed plan beyond the golden fixtures: savings per lever from the plan's

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `tacoplan search`, and `estimate` following `extends:` and `--variant`, run as a process on small plans.
@@ -107,7 +108,7 @@ import Testing
 
     @Test func estimateFollowsExtends() throws {
         let cli = try CLI()
-        _ = try cli.write("base.yaml", CLI.minimal)
+        _ = try cli.write("base.yaml", PlanFixture.minimal)
         let child = try cli.write("child.yaml", "extends: base.yaml\nname: child\nclients: { status_poll: 10s }\n")
         let r = try cli.run(["estimate", child, "--as-of", "2026-11-01", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `tacoplan validate` through the built binary on real files.
@@ -6,26 +7,11 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// The shared runner with a scratch database, run from a temporary directory: the bundled benchmark must not
+    /// need the repository.
     func tacoplan(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        let binary = Self.root.appendingPathComponent(".build/debug/tacoplan")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build first: swift build")
-        let p = Process()
-        p.executableURL = binary
-        // Plans load like `estimate` (prices from the database): a scratch database, never the user's.
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "tacoplan-validate-\(UUID().uuidString).sqlite")
-        defer { try? FileManager.default.removeItem(at: db) }
-        p.arguments = args + ["--db", db.path]
-        p.currentDirectoryURL = FileManager.default.temporaryDirectory  // the bundled benchmark must not need the repo
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let r = try CLI().run(args, directory: FileManager.default.temporaryDirectory)
+        return (r.status, r.stdout, r.stderr)
     }
 
     var seedPlan: String { Self.root.appendingPathComponent("Tests/Fixtures/validate/seed-plan.yaml").path }

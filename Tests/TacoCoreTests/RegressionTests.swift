@@ -9,23 +9,19 @@ import Testing
     /// that parser stops at the first character it cannot use: "1.2.3" reads as 1.2, "1-2" as 1, "-" and "." as 0.
     @Test(arguments: ["1.2.3", "1-2", "-", ".", "1..2", "5-"])
     func malformedDecimalsAreNotMoney(_ text: String) {
-        do {
-            #expect(Money(string: text) == nil)
-        }
+        #expect(Money(string: text) == nil)
     }
 
     @Test func aMalformedWriteBudgetIsRefused() throws {
         let text = try Fixture.variant(
             Fixture.minimal, "backend_capacity: 3000", "backend_capacity: 3000\n  write_budget: 1.2.3")
         let result = PlanDecoder.decode(text: text, file: "plan.yaml")
-        do {
-            guard case .failure(let errors) = result else {
-                Issue.record("write_budget 1.2.3 was accepted")
-                return
-            }
-            // Line 18 `  write_budget: 1.2.3`: 2 + 13 + 1 = 16 characters → column 17.
-            #expect(errors.problems.first?.location == TacoCore.SourceLocation(file: "plan.yaml", line: 18, column: 17))
+        guard case .failure(let errors) = result else {
+            Issue.record("write_budget 1.2.3 was accepted")
+            return
         }
+        // Line 18 `  write_budget: 1.2.3`: 2 + 13 + 1 = 16 characters → column 17.
+        #expect(errors.problems.first?.location == TacoCore.SourceLocation(file: "plan.yaml", line: 18, column: 17))
     }
 
     /// Bug: the status-bandwidth figure's value uses the status API's own `response_bytes`, but its arithmetic
@@ -39,9 +35,7 @@ import Testing
         // 60,000 status requests/s × 200 B = 12,000,000 B/s = 12 MB/s.
         #expect(f.value == 12_000_000)
         #expect(f.display == "12 MB/s")
-        do {
-            #expect(f.arithmetic == "60,000/s × 200 B = 12 MB/s")
-        }
+        #expect(f.arithmetic == "60,000/s × 200 B = 12 MB/s")
     }
 
     /// Bug: for `30M` the fix suggests seconds ("e.g. 30s") although the writer meant 30 minutes.
@@ -50,9 +44,7 @@ import Testing
             Issue.record("'30M' was accepted")
             return
         }
-        do {
-            #expect(error.fix.contains("30min"))
-        }
+        #expect(error.fix.contains("30min"))
     }
 
     /// Bug: a file holding only comments is refused with "no YAML document found" but, unlike every other
@@ -60,8 +52,6 @@ import Testing
     @Test func aCommentOnlyFileComesWithAFix() {
         let problems = Fixture.problems("# nothing here\n")
         #expect(problems.map(\.message) == ["no YAML document found"])
-        do {
-            #expect(problems.first?.fix != nil)
-        }
+        #expect(problems.first?.fix != nil)
     }
 }

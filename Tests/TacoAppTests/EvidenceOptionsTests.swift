@@ -1,0 +1,86 @@
+import Foundation
+import TacoApp
+import TacoCore
+import TacoData
+import TacoReport
+import TestSupport
+import Testing
+
+/// Issue 9: `--costs` (and every evidence option) means the same in `compare` and `report` as in `estimate`,
+/// for the plan and for every variant and lever.
+@Suite struct EvidenceOptionsTests {
+    /// The bundled cost table with both `usec_per_call` and `cpu_us_per_call` of every ZRANK row doubled. The model
+    /// takes a command's cost as overhead + execution = (cpu − usec) + usec = cpu_us_per_call (CommandCostTable.cost),
+    /// so doubling both columns doubles ZRANK's cost per call and leaves every other command unchanged.
+    static func doubledZRANK() throws -> String {
+        var lines = BundledData.redisCommandCostsCSV.split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        let command = try #require(header.firstIndex(of: "command"))
+        let usec = try #require(header.firstIndex(of: "usec_per_call"))
+        let cpu = try #require(header.firstIndex(of: "cpu_us_per_call"))
+        var doubled = 0
+        for i in lines.indices.dropFirst() where !lines[i].isEmpty {
+            var f = lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard f[command] == "ZRANK" else { continue }
+            f[usec] = String(try #require(Double(f[usec])) * 2)
+            f[cpu] = String(try #require(Double(f[cpu])) * 2)
+            lines[i] = f.joined(separator: ",")
+            doubled += 1
+        }
+        try #require(doubled > 0)
+        return lines.joined(separator: "\n")
+    }
+
+    @Test func compareUsesTheCostsFileForEveryVariant() throws {
+        let run = try AppRun()
+        let costs = try run.write("zrank-x2.csv", try Self.doubledZRANK())
+        let plan = AppRun.plan("traffic-tacos.yaml")
+        let family = try PlanFiles.family(plan).family
+        try #require(!family.variants.isEmpty, "the seed plan has variants")
+
+        let bundled = try Evidence.load(try run.evidence(), access: .read, context: run.context)
+        let doubled = try Evidence.load(try run.evidence(costs: costs), access: .read, context: run.context)
+        let before = try CompareUseCase.entries([(plan, family)], evidence: bundled)
+        let after = try CompareUseCase.entries([(plan, family)], evidence: doubled)
+        #expect(before.count == family.variants.count + 1)
+        #expect(after.map(\.name) == before.map(\.name))
+        for (b, a) in zip(before, after) {
+            // Every entry — the plan and each variant — reads ZRANK from the file: twice the bundled cost per call.
+            let n = 300_000.0
+            let old = try #require(b.input.costs.cost("ZRANK", n: n, engine: .redis))
+            let new = try #require(a.input.costs.cost("ZRANK", n: n, engine: .redis))
+            #expect(abs((new.overheadMicros + new.executionMicros) - 2 * (old.overheadMicros + old.executionMicros)) < 1e-9)
+            #expect(new.reference.file == costs)
+            // Busiest-node load = Σ calls × cost; only ZRANK's term doubles, so for any plan that calls ZRANK the
+            // load at a fixed shard count rises, and at most doubles: old < new ≤ 2 × old.
+            let loadBefore = Estimate.compute(b.input).redis.load.busiestEngineLoad(shards: 1)
+            let loadAfter = Estimate.compute(a.input).redis.load.busiestEngineLoad(shards: 1)
+            #expect(loadAfter > loadBefore, "\(b.name)")
+            #expect(loadAfter <= 2 * loadBefore + 1e-12, "\(b.name)")
+        }
+
+        let c0 = try CompareUseCase.run(plans: [plan], baseline: nil, evidence: try run.evidence(), context: run.context)
+        let c1 = try CompareUseCase.run(
+            plans: [plan], baseline: nil, evidence: try run.evidence(costs: costs), context: run.context)
+        // The Redis utilization every column shows is computed from the file: it changes in every column.
+        for (x, y) in zip(c0.columns, c1.columns) {
+            let u0 = x.resources.first { $0.resource == "redis" }?.utilization
+            let u1 = y.resources.first { $0.resource == "redis" }?.utilization
+            #expect(u0 != u1, "\(x.name): redis utilization unchanged with ZRANK doubled")
+        }
+    }
+
+    @Test func reportLeversUseTheCostsFile() throws {
+        let run = try AppRun()
+        let costs = try run.write("zrank-x2.csv", try Self.doubledZRANK())
+        let request = PlanRequest(path: AppRun.plan("traffic-tacos.yaml"))
+        let r0 = try ReportUseCase.run(request, evidence: try run.evidence(), context: run.context)
+        let r1 = try ReportUseCase.run(request, evidence: try run.evidence(costs: costs), context: run.context)
+        let l0 = try #require(r0.levers)
+        let l1 = try #require(r1.levers)
+        #expect(l0.levers.map(\.name) == l1.levers.map(\.name))
+        // The levers are estimated with the file: with ZRANK doubled the baseline or some lever's saving moves.
+        #expect(l0 != l1)
+    }
+}
