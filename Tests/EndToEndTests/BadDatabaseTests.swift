@@ -33,7 +33,8 @@ import Testing
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         case .randomBytes:
             var generator = SystemRandomNumberGenerator()
-            path = try cli.write("random.sqlite", Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+            path = try cli.write(
+                "random.sqlite", Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }))
         case .missingReadOnly:
             // /proc is read-only and holds no such directory: it can be neither found nor created.
             path = "/proc/tacoplan-missing/tacoplan.sqlite"

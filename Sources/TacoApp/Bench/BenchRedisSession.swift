@@ -91,7 +91,7 @@ struct BenchRedisSession {
             for p in r.prepare { _ = try cliCall(p) }
             _ = try cliCall(["CONFIG", "RESETSTAT"])
             guard let before = RedisBenchText.cpuSeconds(try cliCall(["INFO", "cpu"])) else {
-                throw BenchProcess.failure( "INFO cpu from \(host) has no used_cpu_user/used_cpu_sys")
+                throw BenchProcess.failure("INFO cpu from \(host) has no used_cpu_user/used_cpu_sys")
             }
             let started = Date()
             let out = try BenchProcess.run(

@@ -35,7 +35,7 @@ final class BenchServer {
         p.standardInput = FileHandle.nullDevice
         do { try p.run() } catch {
             try? FileManager.default.removeItem(at: dir)
-            throw BenchProcess.failure( "cannot start \(executable): \(error)")
+            throw BenchProcess.failure("cannot start \(executable): \(error)")
         }
         let server = BenchServer(process: p, port: port, directory: dir)
         server.stopOnSignals()
@@ -86,7 +86,7 @@ final class BenchServer {
     /// A port the kernel just handed out on 127.0.0.1 (bind to 0, read it back, close).
     static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw BenchProcess.failure( "cannot open a socket to find a free port") }
+        guard fd >= 0 else { throw BenchProcess.failure("cannot open a socket to find a free port") }
         defer { close(fd) }
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
@@ -98,7 +98,7 @@ final class BenchServer {
                 bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0
             }
         }
-        guard bound else { throw BenchProcess.failure( "cannot find a free loopback port") }
+        guard bound else { throw BenchProcess.failure("cannot find a free loopback port") }
         return Int(UInt16(bigEndian: addr.sin_port))
     }
 

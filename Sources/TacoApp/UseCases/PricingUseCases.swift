@@ -27,7 +27,8 @@ public enum PricingListUseCase {
         for line in lines { newestByRegion[line.region] = max(newestByRegion[line.region] ?? line.newest, line.newest) }
         return newestByRegion.sorted { $0.key < $1.key }.compactMap { region, newest in
             let age = today.ordinal - newest.ordinal
-            return age > after ? PriceBookListing.StaleRegion(region: region, newest: newest, age: age, today: today) : nil
+            return age > after
+                ? PriceBookListing.StaleRegion(region: region, newest: newest, age: age, today: today) : nil
         }
     }
 }

@@ -47,7 +47,9 @@ public enum ReportUseCase {
                     name: c.step, rps: c.rps, predictedPercent: c.predicted,
                     measuredPercent: c.predicted.flatMap { p in c.error.map { p - $0 } }, measured: c.measured)
             }
-        let loo = v.redisLeaveOneOutMax.map { "largest leave-one-out error \(TacoCore.Format.number($0, maxDecimals: 2)) points" }
+        let loo = v.redisLeaveOneOutMax.map {
+            "largest leave-one-out error \(TacoCore.Format.number($0, maxDecimals: 2)) points"
+        }
         let reasons = v.envelope.reasons.flatMap { $0.split(separator: "\n") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let summary =

@@ -30,8 +30,7 @@ public enum ValidateUseCase {
     }
 
     /// The benchmarks named (YAML, or a step CSV: Docs/Benchmarks.md §5), or the bundled load test.
-    static func loadBenchmarks(_ files: [String], warnings: inout [String]) throws(AppFailure) -> [ReferenceBenchmark]
-    {
+    static func loadBenchmarks(_ files: [String], warnings: inout [String]) throws(AppFailure) -> [ReferenceBenchmark] {
         var sources: [(String, String)] = []
         if files.isEmpty {
             sources = [("benchmarks/seed-load-test.yaml (bundled)", BundledData.seedLoadTestYAML)]
