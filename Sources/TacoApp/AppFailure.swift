@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one failure every use case throws: the sentences to print on stderr and the documented exit code.
 /// The CLI prints `lines` and exits with `status.rawValue`; nothing else decides an exit code.
 public struct AppFailure: Error, Sendable, CustomStringConvertible {
@@ -16,10 +18,14 @@ public struct AppFailure: Error, Sendable, CustomStringConvertible {
 
     /// A database failure always names the database file (acceptance of issue 9).
     public static func database(_ path: String, _ error: any Error) -> AppFailure {
-        AppFailure(
+        // File-system errors (a parent that cannot be created) read best as their localized sentence; SQLite errors
+        // from GRDB describe themselves.
+        let ns = error as NSError
+        let why = ns.domain == NSCocoaErrorDomain ? ns.localizedDescription : "\(error)"
+        return AppFailure(
             .database,
             [
-                "\(path): error: cannot open or use the database: \(error)",
+                "\(path): error: cannot open or use the database: \(why)",
                 "    fix: pass --db PATH to use another file, or remove a damaged one",
             ])
     }

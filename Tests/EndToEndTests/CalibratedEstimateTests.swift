@@ -6,15 +6,18 @@ import Testing
 @Suite struct CalibratedEstimateTests {
     @Test func theSeedPlanIsInfeasibleWithTheLoadTestsOwnOverhead() throws {
         let cli = try CLI()
-        let r = try cli.run(["explain", "plans/traffic-tacos.yaml", "--calibrated", "--only", "redis.hot_key_cpu"])
+        let r = try cli.run([
+            "explain", "plans/traffic-tacos.yaml", "--calibrated", "--only", "redis.hot_key_cpu", "--as-of",
+            "2026-11-01",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("from tacoplan validate: least squares; on cache.m7g.xlarge"))
-        let e = try cli.run(["estimate", "plans/traffic-tacos.yaml", "--calibrated"])
+        let e = try cli.run(["estimate", "plans/traffic-tacos.yaml", "--calibrated", "--as-of", "2026-11-01"])
         // With one read replica the queue shard's replica takes all 60,000 ZRANK/s; at the fitted overhead that is
         // more than the 80 % engine ceiling, so no candidate fits: exit 5 (infeasible), the estimate still printed.
         #expect(e.status == 5)
         #expect(e.stdout.contains("hot key: one queue partition needs"))
-        let plain = try cli.run(["estimate", "plans/traffic-tacos.yaml"])
+        let plain = try cli.run(["estimate", "plans/traffic-tacos.yaml", "--as-of", "2026-11-01"])
         #expect(plain.status == 0)
     }
 }

@@ -29,7 +29,7 @@ import Testing
     @Test func aCostsFileWithoutTheNeededCommandIsAnInputError() throws {
         let cli = try CLI()
         let costs = try cli.write("bad.csv", "engine,version\nredis,7\n")
-        let r = try cli.run(["estimate", "plans/traffic-tacos.yaml", "--costs", costs])
+        let r = try cli.run(["estimate", "plans/traffic-tacos.yaml", "--costs", costs, "--as-of", "2026-11-01"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("bad.csv: missing column 'run'"))
         #expect(!r.crashed)

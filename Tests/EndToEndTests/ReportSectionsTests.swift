@@ -20,7 +20,9 @@ import Testing
     @Test func csvToADirectoryWritesNoChartsFolder() throws {
         let cli = try CLI()
         let out = cli.scratch.appendingPathComponent("out").path
-        let r = try cli.run(["report", "plans/traffic-tacos.yaml", "--format", "csv", "-o", out])
+        let r = try cli.run([
+            "report", "plans/traffic-tacos.yaml", "--format", "csv", "-o", out, "--as-of", "2026-11-01",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(FileManager.default.fileExists(atPath: out + "/costs.csv"))
         #expect(!FileManager.default.fileExists(atPath: out + "/charts"))

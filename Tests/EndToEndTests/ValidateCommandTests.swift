@@ -17,7 +17,7 @@ import Testing
     var seedPlan: String { Self.root.appendingPathComponent("Tests/Fixtures/validate/seed-plan.yaml").path }
 
     @Test func seedShapedPlanFailsBeyondTheMeasuredRange() throws {
-        let r = try tacoplan(["validate", seedPlan])
+        let r = try tacoplan(["validate", seedPlan, "--as-of", "2026-11-01"])
         // 300,000 users ÷ 5 s = 60,000 status requests/s; the load test reached 30,000 → 2× beyond.
         #expect(r.status == 11)
         #expect(r.out.contains("Operating point: 60,000 status requests/s (position_index)"))
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func jsonCarriesTheVerdict() throws {
-        let r = try tacoplan(["validate", seedPlan, "--format", "json"])
+        let r = try tacoplan(["validate", seedPlan, "--as-of", "2026-11-01", "--format", "json"])
         #expect(r.status == 11)
         let data = Data(r.out.utf8)
         let decoded = try JSONDecoder().decode([Report].self, from: data)
@@ -61,7 +61,7 @@ import Testing
 
             """.utf8
         ).write(to: csv)
-        let r = try tacoplan(["validate", seedPlan, "--benchmark", csv.path])
+        let r = try tacoplan(["validate", seedPlan, "--as-of", "2026-11-01", "--benchmark", csv.path])
         // No environment in a CSV: the plan's own cluster (min_shards 5), so the same 2.2 calls and 3.6 µs per
         // request as with the bundled benchmark: o = (25 − 3.6) ÷ 2.2 = 9.727 µs; 60,000 is 2× beyond 30,000.
         #expect(r.status == 11)
@@ -72,7 +72,7 @@ import Testing
 
     @Test func negativeCPUInABenchmarkIsALocatedError() throws {
         let bench = Self.root.appendingPathComponent("Tests/Fixtures/validate/negative-cpu.yaml").path
-        let r = try tacoplan(["validate", seedPlan, "--benchmark", bench])
+        let r = try tacoplan(["validate", seedPlan, "--as-of", "2026-11-01", "--benchmark", bench])
         #expect(r.status == 2)
         #expect(
             r.err.contains(
