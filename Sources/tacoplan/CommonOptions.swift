@@ -18,7 +18,10 @@ struct StoreOptions: ParsableArguments {
 
     @Option(
         name: .customLong("as-of"),
-        help: "The day prices are read as of (YYYY-MM-DD). Default: a plan's pricing.as_of if it sets one, else today (UTC).")
+        help: """
+            The day prices are read as of (YYYY-MM-DD). Default: a plan's pricing.as_of if it sets one, else today \
+            (UTC).
+            """)
     var asOf: String?
 
     var db: String? { database.db }
