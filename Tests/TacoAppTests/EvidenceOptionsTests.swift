@@ -99,3 +99,27 @@ import Testing
         #expect(l1.levers.isEmpty)
     }
 }
+
+/// `--calibrated` applies to every compared plan and variant, as it does to `estimate`.
+@Suite struct CalibratedCompareTests {
+    @Test func everyVariantIsCalibratedWithItsOwnFit() throws {
+        let run = try AppRun()
+        let plan = AppRun.plan("traffic-tacos.yaml")
+        let family = try PlanFiles.family(plan).family
+        let plain = try Evidence.load(try run.evidence(), access: .read, context: run.context)
+        let calibrated = try Evidence.load(try run.evidence(calibrated: true), access: .read, context: run.context)
+        let before = try CompareUseCase.entries([(plan, family)], evidence: plain)
+        let after = try CompareUseCase.entries([(plan, family)], evidence: calibrated)
+        #expect(before.allSatisfy { $0.input.costs.calibratedOverhead == nil })
+        #expect(after.count == before.count)
+        for entry in after {
+            let overhead = try #require(entry.input.costs.calibratedOverhead, "\(entry.name) not calibrated")
+            // The fitted overhead is the one `validate` reports for the same input (tacoplan validate: least
+            // squares on the bundled load test), so it must equal a fresh fit of the uncalibrated input.
+            let uncalibrated = try #require(before.first { $0.name == entry.name }).input
+            let refit = try Calibration.apply(to: uncalibrated).costs.calibratedOverhead
+            #expect(overhead == refit)
+            #expect(overhead.source.hasPrefix("tacoplan validate: least squares"))
+        }
+    }
+}
