@@ -1,16 +1,5 @@
 import TacoCore
 
-/// What a command asks to estimate: a plan file and, optionally, one of its variants.
-public struct PlanRequest: Sendable {
-    public var path: String
-    public var variant: String?
-
-    public init(path: String, variant: String? = nil) {
-        self.path = path
-        self.variant = variant
-    }
-}
-
 /// A loaded plan: the estimate input, its family (extends merged, variants decoded) and the variant used, if any.
 public struct LoadedPlan: Sendable {
     public var input: EstimateInput

@@ -1,38 +1,5 @@
 import TacoCore
 
-/// What `ingest` did with one file: the run read, where it was stored, and the USL fit of its ramp.
-public struct IngestedFile: Sendable {
-    /// The Universal Scalability Law fit of a ramp (Docs/Benchmarks.md §5).
-    public enum Fit: Sendable {
-        /// A k6 summary has one point: no ramp to fit.
-        case notARamp
-        case tooFewPoints(have: Int)
-        case fitted(ScalabilityLaw)
-        case failed(String)
-    }
-
-    public var run: IngestedRun
-    public var runID: Int64
-    public var inserted: Bool
-    public var fit: Fit
-
-    public init(run: IngestedRun, runID: Int64, inserted: Bool, fit: Fit) {
-        self.run = run
-        self.runID = runID
-        self.inserted = inserted
-        self.fit = fit
-    }
-}
-
-/// One stored load-test run as `ingest --list` shows it.
-public struct StoredRunRow: Sendable {
-    public var cells: [String]
-    public init(id: Int64, file: String, format: String, steps: Int, created: String?, ingested: String, warnings: Int)
-    {
-        cells = ["\(id)", file, format, "\(steps)", created ?? "—", ingested, "\(warnings)"]
-    }
-}
-
 /// The terminal form of `ingest`.
 public enum IngestText {
     public static func render(_ f: IngestedFile) -> String {

@@ -44,39 +44,3 @@ public struct PriceBookListing: Sendable {
         self.stale = stale
     }
 }
-
-/// The terminal form of `pricing list` (stdout) and its staleness warnings (stderr).
-public enum PricingText {
-    public static func render(_ listing: PriceBookListing) -> String {
-        var out = "service      region          engine/os         newest      rows  source\n"
-        for line in listing.lines {
-            out +=
-                pad(line.service, 12) + " " + pad(line.region, 15) + " " + pad(line.engineOS, 17)
-                + " \(line.newest)  " + pad(String(line.rows), 4, right: true) + "  \(line.source)\n"
-        }
-        return out
-    }
-
-    public static func warnings(_ listing: PriceBookListing) -> [String] {
-        listing.stale.map { s in
-            "warning: the newest price for \(s.region) is from \(s.newest), \(s.age) days before \(s.today): "
-                + "import a current AWS price list (tacoplan pricing import)"
-        }
-    }
-
-    /// `pricing show`: every stored price of one product, the one in force on `day` marked `*`.
-    public static func show(_ quotes: [(quote: PriceQuote, inForce: Bool)], day: Day) -> String {
-        var out = "  in force on \(day) marked *\n"
-        for (quote, inForce) in quotes {
-            out +=
-                "\(inForce ? "*" : " ") \(quote.key.service.rawValue) \(quote.key.region) \(quote.key.engineOS) "
-                + "\(quote.key.purchaseOption): \(quote.citation)\n"
-        }
-        return out
-    }
-
-    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let fill = String(repeating: " ", count: max(0, width - text.count))
-        return right ? fill + text : text + fill
-    }
-}

@@ -1,0 +1,57 @@
+import Foundation
+import TacoCore
+import TacoReport
+import TacoStore
+
+/// `pricing import FILE…`: official AWS price lists into the price book, in one transaction.
+public enum PricingImportUseCase {
+    public struct Request: Sendable {
+        public var files: [String]
+        public var format: PriceListFormat?
+        public var includeDynamoDBExtras: Bool
+        /// The day a Spot Advisor file was fetched (nil: today).
+        public var capturedOn: Day?
+
+        public init(files: [String], format: PriceListFormat?, includeDynamoDBExtras: Bool, capturedOn: Day?) {
+            self.files = files
+            self.format = format
+            self.includeDynamoDBExtras = includeDynamoDBExtras
+            self.capturedOn = capturedOn
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var files: [ImportedFile]
+        /// Notes for stderr (a Spot Advisor file stored as captured today).
+        public var notes: [String]
+    }
+
+    public static func run(
+        _ request: Request, db: String?, progress: (@Sendable (ImportProgress) -> Void)?, context: AppContext
+    ) throws(AppFailure) -> Outcome {
+        let database = try DatabaseOpener.open(db, access: .write, context: context)
+        let captured = request.capturedOn ?? context.clock.today
+        let options = ImportOptions(
+            format: request.format, includeDynamoDBExtras: request.includeDynamoDBExtras,
+            capturedOn: captured.description, now: context.clock.now, progress: progress)
+        let reports: [ImportReport]
+        do {
+            reports = try database.store.importPriceLists(paths: request.files, options: options)
+        } catch {
+            throw AppFailure.input(["error: \(error)", "Nothing was imported: the database is unchanged."])
+        }
+        var notes: [String] = []
+        if request.capturedOn == nil && reports.contains(where: { $0.format == "spot-advisor" && $0.skipped == nil }) {
+            notes.append(
+                "note: spot-advisor-data.json carries no date; it was stored as captured \(captured) (today). "
+                    + "Pass --captured-on YYYY-MM-DD for a snapshot fetched earlier.")
+        }
+        let files = reports.map {
+            ImportedFile(
+                file: $0.file, what: [$0.format, $0.offer, $0.version].filter { !$0.isEmpty }.joined(separator: " "),
+                rowsSeen: $0.rowsSeen, rowsKept: $0.rowsKept, rowsAdded: $0.rowsAdded, specsAdded: $0.specsAdded,
+                skipped: $0.skipped)
+        }
+        return Outcome(files: files, notes: notes)
+    }
+}
