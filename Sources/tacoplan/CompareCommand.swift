@@ -30,6 +30,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @Flag(help: "Also print the baseline's automatic levers (always in --format json).")
+    var levers = false
+
     func validate() throws {
         if plans.isEmpty { throw ValidationError("give at least one plan file") }
         if let asOf, Day(iso: asOf) == nil {
@@ -49,9 +52,14 @@ struct CompareCommand: ParsableCommand {
                     "    fix: \(hint)use one of \(names.joined(separator: ", "))",
                 ])
             }
+            let auto = { AutomaticLevers.all(entries[names.firstIndex(of: base) ?? 0].input) }
             switch format {
-            case .json: Terminal.out(try CompareDocument(comparison).json())
-            case .table: Terminal.out(CompareText.render(comparison, style: Style(enabled: Terminal.colour)))
+            case .json: Terminal.out(try CompareDocument(comparison, levers: auto()).json())
+            case .table:
+                let style = Style(enabled: Terminal.colour)
+                Terminal.out(
+                    CompareText.render(comparison, style: style)
+                        + (levers ? AutomaticLeverText.render(auto(), baseline: base, style: style) : ""))
             }
         }
     }
@@ -66,8 +74,13 @@ struct CompareDocument: Codable {
     static let currentSchema = "tacoplan.compare/1"
     var schema = CompareDocument.currentSchema
     var comparison: Comparison
+    /// The baseline's automatic levers, ranked (MODEL §9 "Automatic levers").
+    var automaticLevers: [AutomaticLever]?
 
-    init(_ comparison: Comparison) { self.comparison = comparison }
+    init(_ comparison: Comparison, levers: [AutomaticLever]? = nil) {
+        self.comparison = comparison
+        self.automaticLevers = levers
+    }
 
     func json() throws -> String {
         try StableJSON.encode(self)
