@@ -43,7 +43,10 @@ struct ReportCommand: ParsableCommand {
         try reporting {
             let input = try calibration.apply(to: try PlanLoader(options: options).load())
             let estimate = Estimate.compute(input)
-            let report = ReportBuilder.build(estimate, levers: try leverSection(), validation: validationSection(input))
+            let levers = AutomaticLeverSection.merged(
+                try leverSection(), automatic: AutomaticLevers.all(input), baseline: PlanFamily.baseName,
+                baselinePerMonth: estimate.totals.perMonth)
+            let report = ReportBuilder.build(estimate, levers: levers, validation: validationSection(input))
             let files = try ReportFiles.render(report, format: format.rawValue, slides: slides)
             guard let output else {
                 if !files.charts.isEmpty {

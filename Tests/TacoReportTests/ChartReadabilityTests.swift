@@ -69,4 +69,33 @@ import Testing
         #expect(c.categories == ["valkey"])
         #expect(c.title.contains("against base"))
     }
+
+    @Test func linearTicksStepByOneTwoOrFive() {
+        // $459.90 ÷ 5 = 91.98 → step 100 → ticks $0 … $500 (not $125, $375); 1,875 ÷ 5 = 375 → step 500 → top 2,000.
+        #expect(AxisScale.niceStep(459.9 / 5) == 100)
+        #expect(AxisScale.niceStep(1875.0 / 5) == 500)
+        let c = Self.chart([459.9, 29.2], categories: ["a", "b"])
+        #expect(AxisScale(chart: c, log: false).ticks == [0, 100, 200, 300, 400, 500])
+    }
+
+    @Test func automaticLeversJoinTheLeverSectionAfterTheVariants() {
+        let variant = LeverSection(
+            baseline: "base", baselinePerMonth: Money(200),
+            levers: [.init(name: "valkey: Valkey vs Redis OSS", description: "", perMonth: Money(20), percent: 10)])
+        let computed = AutomaticLever(
+            kind: .spotShare, name: "Spot share 80 %", change: "50 % → 80 % Spot", fields: ["gateway.spot_share"],
+            status: .computed, perEvent: Money(9), perMonth: Money(150), savingPerMonth: Money(50),
+            savingPerEvent: Money(1), reason: nil)
+        var missing = computed
+        missing.status = .notAvailable
+        missing.savingPerMonth = nil
+        let merged = AutomaticLeverSection.merged(
+            variant, automatic: [computed, missing], baseline: "base", baselinePerMonth: Money(200))
+        // Variant first; then the one computed lever: $50 of $200 = 25 %. The unavailable one has no row (never $0).
+        #expect(merged?.levers.map(\.name) == ["valkey: Valkey vs Redis OSS", "auto: Spot share 80 %"])
+        #expect(merged?.levers.last?.percent == 25)
+        #expect(
+            AutomaticLeverSection.merged(nil, automatic: [missing], baseline: "base", baselinePerMonth: Money(1)) == nil
+        )
+    }
 }

@@ -96,9 +96,11 @@ public enum SVGChart {
                 "  <line class=\"reference\" data-value=\"\(r.value)\" x1=\"\(n(left))\" y1=\"\(n(y(r.value)))\" "
                     + "x2=\"\(n(width - right))\" y2=\"\(n(y(r.value)))\" stroke=\"#e53e3e\" stroke-dasharray=\"6 4\"/>"
             )
+            // A white halo keeps the label readable where it crosses a bar.
             out.append(
                 "  <text x=\"\(n(width - right))\" y=\"\(n(y(r.value) - 5))\" text-anchor=\"end\" font-size=\"\(n(f))\" "
-                    + "fill=\"#e53e3e\">\(xml(r.label + " " + r.display))</text>")
+                    + "fill=\"#c53030\" stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\">\(xml(r.label + " " + r.display))</text>"
+            )
         }
         if c.series.count > 1 {
             let slot = plotW / Double(c.series.count)
@@ -133,12 +135,15 @@ public enum SVGChart {
     }
 }
 
-/// The value axis: linear from a rounded minimum (0 unless a bar is negative) to a rounded top, or logarithmic
+/// The value axis: linear in steps of 1, 2, 2.5 or 5 × 10ⁿ from 0 (or below the lowest negative bar) to above
+/// the largest, about five ticks; or logarithmic
 /// from the decade below the smallest bar to the decade above the largest.
 struct AxisScale {
     var log: Bool
     var low: Double
     var high: Double
+    /// The tick spacing of a linear axis.
+    var step = 1.0
 
     init(chart c: Chart, log: Bool) {
         self.log = log
@@ -149,9 +154,17 @@ struct AxisScale {
             low = pow(10, (log10(lo)).rounded(.down))
             high = max(pow(10, (log10(hi)).rounded(.up)), low * 10)
         } else {
-            high = ChartScale.top(c.maxValue)
-            low = c.minValue < 0 ? -ChartScale.top(-c.minValue) : 0
+            step = AxisScale.niceStep((max(c.maxValue, 0) - c.minValue) / 5)
+            high = max((c.maxValue / step).rounded(.up), 1) * step
+            low = (c.minValue / step).rounded(.down) * step
         }
+    }
+
+    /// Linear tick spacing: the smallest 1, 2, 2.5 or 5 × 10ⁿ at or above `raw` (1 when there is nothing to plot).
+    static func niceStep(_ raw: Double) -> Double {
+        guard raw > 0, raw.isFinite else { return 1 }
+        let decade = pow(10, log10(raw).rounded(.down))
+        return [1, 2, 2.5, 5, 10].map { $0 * decade }.first { $0 >= raw * (1 - 1e-12) } ?? decade * 10
     }
 
     /// Where the bars start: 0, or the axis bottom on a log scale.
@@ -165,7 +178,10 @@ struct AxisScale {
 
     /// Five even ticks, or one per decade on a log scale (every other decade past six).
     var ticks: [Double] {
-        guard log else { return (0...4).map { low + (high - low) * Double($0) / 4 } }
+        guard log else {
+            let count = Int(((high - low) / step).rounded())
+            return (0...count).map { low + step * Double($0) }
+        }
         let decades = Int((log10(high) - log10(low)).rounded())
         let stride = decades > 6 ? 2 : 1
         return Swift.stride(from: 0, through: decades, by: stride).map { low * pow(10, Double($0)) }
