@@ -42,4 +42,20 @@ public struct AutomaticLever: Codable, Hashable, Sendable {
     public var savingPerEvent: Money?
     /// Why the lever is infeasible, unpriced or not available; or a note on a computed one.
     public var reason: String?
+
+    public init(
+        kind: LeverKind, name: String, change: String, fields: [String], status: LeverStatus, perEvent: Money?,
+        perMonth: Money?, savingPerMonth: Money?, savingPerEvent: Money?, reason: String?
+    ) {
+        self.kind = kind
+        self.name = name
+        self.change = change
+        self.fields = fields
+        self.status = status
+        self.perEvent = perEvent
+        self.perMonth = perMonth
+        self.savingPerMonth = savingPerMonth
+        self.savingPerEvent = savingPerEvent
+        self.reason = reason
+    }
 }
