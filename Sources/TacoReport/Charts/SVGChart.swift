@@ -29,8 +29,8 @@ public enum SVGChart {
         let perLine = Int((groupW - 4) / (f * glyphWidth))
         let labels = c.categories.map { ChartFormat.wrap($0, width: perLine) }
         let labelLines = labels.map(\.count).max() ?? 1
-        let legend = c.series.count > 1 ? f + 14 : 0
-        let bottom = 14 + Double(labelLines) * (f + 3) + legend
+        let legend = Double(legendRows(c).count) * (f + 8)
+        let bottom = 14 + Double(labelLines) * (f + 3) + legend + (legend > 0 ? 12 : 0)
         let plotH = max(height - top - bottom, 120)
         let plotW = width - left - right
 
@@ -62,6 +62,13 @@ public enum SVGChart {
             "  <text x=\"18\" y=\"\(n(top + plotH / 2))\" font-size=\"\(n(f))\" text-anchor=\"middle\" "
                 + "transform=\"rotate(-90 18 \(n(top + plotH / 2)))\">\(xml(axisTitle))</text>")
         let barW = groupW * 0.7 / Double(max(c.series.count, 1))
+        let room = c.series.count > 1 ? barW + groupW * 0.1 : groupW
+        // Bar labels all or none: every value in the exact display if all fit, else every value short, else none
+        // (the table beside the chart carries the values).
+        func fits(_ t: String) -> Bool { Double(t.count) * f * glyphWidth <= room }
+        let drawn = c.series.flatMap { s in s.values.indices.compactMap { i in s.values[i].map { (s, i, $0) } } }
+        let exactFit = drawn.allSatisfy { s, i, _ in fits(i < s.displays.count ? s.displays[i] : "") }
+        let shortFit = drawn.allSatisfy { _, _, v in fits(c.format.short(v)) }
         for (ci, category) in c.categories.enumerated() {
             let gx = left + groupW * Double(ci) + groupW * 0.15
             for (si, s) in c.series.enumerated() {
@@ -73,8 +80,7 @@ public enum SVGChart {
                         + "x=\"\(n(x))\" y=\"\(n(min(y(v), base)))\" width=\"\(n(barW))\" height=\"\(n(abs(base - y(v))))\" "
                         + "fill=\"\(palette[si % palette.count])\"/>")
                 let exact = ci < s.displays.count ? s.displays[ci] : ""
-                let room = c.series.count > 1 ? barW + groupW * 0.1 : groupW
-                let label = [exact, c.format.short(v)].first { Double($0.count) * f * glyphWidth <= room }
+                let label: String? = exactFit ? exact : (shortFit ? c.format.short(v) : nil)
                 if let label {
                     out.append(
                         "  <text x=\"\(n(x + barW / 2))\" y=\"\(n(v < 0 ? y(v) + f + 2 : y(v) - 5))\" text-anchor=\"middle\" font-size=\"\(n(f))\">\(xml(label))</text>"
@@ -102,19 +108,28 @@ public enum SVGChart {
                     + "fill=\"#c53030\" stroke=\"#ffffff\" stroke-width=\"4\" paint-order=\"stroke\">\(xml(r.label + " " + r.display))</text>"
             )
         }
-        if c.series.count > 1 {
-            let slot = plotW / Double(c.series.count)
-            for (si, s) in c.series.enumerated() {
-                let lx = left + Double(si) * slot
+        let rows = legendRows(c)
+        for (ri, row) in rows.enumerated() {
+            let ly = height - Double(rows.count - ri) * (f + 8) + 4
+            if let si = row.series {
                 out.append(
-                    "  <rect x=\"\(n(lx))\" y=\"\(n(height - f - 8))\" width=\"14\" height=\"14\" fill=\"\(palette[si % palette.count])\"/>"
+                    "  <rect x=\"\(n(left))\" y=\"\(n(ly - 13))\" width=\"14\" height=\"14\" fill=\"\(palette[si % palette.count])\"/>"
                 )
-                out.append(
-                    "  <text x=\"\(n(lx + 20))\" y=\"\(n(height - 10))\" font-size=\"\(n(f))\">\(xml(s.name))</text>")
             }
+            out.append("  <text x=\"\(n(left + 20))\" y=\"\(n(ly))\" font-size=\"\(n(f))\">\(xml(row.text))</text>")
         }
         out.append("</svg>")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Legend rows when there is more than one series: one series per row with its swatch; a name longer than
+    /// the chart continues on the next row (no swatch), so it is wrapped, never clipped.
+    static func legendRows(_ c: Chart) -> [(series: Int?, text: String)] {
+        guard c.series.count > 1 else { return [] }
+        let chars = Int((width - left - right - 20) / (minFontSize * glyphWidth))
+        return c.series.enumerated().flatMap { si, s in
+            ChartFormat.wrap(s.name, width: chars).enumerated().map { li, line in (li == 0 ? si : nil, line) }
+        }
     }
 
     /// XML text and attribute escaping.
