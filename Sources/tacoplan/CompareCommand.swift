@@ -74,7 +74,7 @@ struct CompareDocument: Codable {
     static let currentSchema = "tacoplan.compare/1"
     var schema = CompareDocument.currentSchema
     var comparison: Comparison
-    /// The baseline's automatic levers, ranked (MODEL §9 "Automatic levers").
+    /// The baseline's automatic levers, ranked (MODEL §9; Docs/Model.md §8 "Automatic levers").
     var automaticLevers: [AutomaticLever]?
 
     init(_ comparison: Comparison, levers: [AutomaticLever]? = nil) {

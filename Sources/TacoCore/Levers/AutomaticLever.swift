@@ -24,7 +24,7 @@ public enum LeverStatus: String, Codable, Hashable, Sendable {
 }
 
 /// One automatic lever: the plan with one setting changed, estimated with the plan's own evidence (price book,
-/// per-command costs, calibration), and the saving against the plan as written (MODEL §9 "Automatic levers").
+/// per-command costs, calibration), and the saving against the plan as written (MODEL §9; Docs/Model.md §8 "Automatic levers").
 public struct AutomaticLever: Codable, Hashable, Sendable {
     public var kind: LeverKind
     /// "Graviton vs x86 (ElastiCache)".

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The automatic levers of a plan (MODEL §9 "Automatic levers"): each is the plan with one setting changed,
+/// The automatic levers of a plan (MODEL §9; Docs/Model.md §8 "Automatic levers"): each is the plan with one setting changed,
 /// estimated by `Estimate.compute` with the plan's own price book, per-command costs and calibration (only the
 /// plan differs, or for a commitment only the node's hourly rate), so no formula is repeated here. Ranked by the
 /// saving per month (Decimal), largest first; infeasible, unpriced and unavailable levers follow.

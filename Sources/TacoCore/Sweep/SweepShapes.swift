@@ -1,7 +1,7 @@
 import Foundation
 
 /// Each resource of an estimate as the sweep reports it: shape, size, binding constraint, and the shape key
-/// whose change marks a break point (MODEL §11 "Scale sweep").
+/// whose change marks a break point (Docs/Model.md §9 "Scale sweep").
 enum SweepShapes {
     static func resources(_ e: Estimate, _ input: EstimateInput) -> [SweepResource] {
         [admission(e), redis(e, input), gateway(e), dynamo(e, input)]
