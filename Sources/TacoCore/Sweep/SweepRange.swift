@@ -12,8 +12,10 @@ public enum SweepAxis: String, Codable, Hashable, Sendable {
 
 /// `FROM..TO` with `--steps N`: N evenly spaced points, both ends included.
 public struct SweepRange: Codable, Hashable, Sendable {
-    /// At most this many points: each is one full estimate plus up to `ScaleSweep.maxBisectionSteps` for each
-    /// break it brackets, so 200 points stay well under a second; a finer view is a narrower range.
+    /// At most this many points: each is one estimate (plus up to 2 × `ScaleSweep.maxRemedySteps` when the hot
+    /// key makes it infeasible) and each break adds up to `ScaleSweep.maxBisectionSteps` points. The worst case
+    /// measured, 200 points from 100k to 100M users on the seed (nearly all infeasible), took 18 s of CPU in a
+    /// debug build; 12 points take under a second. A finer view is a narrower range.
     public static let maxSteps = 200
     /// The largest value a range may reach: 100 M users (or status requests/s), about 30× the seed's 3 M
     /// stretch goal; Redis and gateway sizing past it is far outside the reference benchmark.
