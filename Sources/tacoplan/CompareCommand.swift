@@ -28,6 +28,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @Flag(help: "Also print the baseline's automatic levers (always in --format json).")
+    var levers = false
+
     func validate() throws {
         if plans.isEmpty { throw ValidationError("give at least one plan file") }
     }
@@ -35,11 +38,17 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let evidence = EvidenceRequest(
             db: store.db, asOf: store.day, costsFile: cost.costs, calibrated: calibration.calibrated)
-        let comparison = try CompareUseCase.run(
+        let outcome = try CompareUseCase.run(
             plans: plans, baseline: baseline, evidence: evidence, context: Terminal.context)
         switch format {
-        case .json: Terminal.out(try CompareDocument(comparison).json())
-        case .table: Terminal.out(CompareText.render(comparison, style: Style(enabled: Terminal.colour)))
+        case .json: Terminal.out(try CompareDocument(outcome.comparison, levers: outcome.automaticLevers).json())
+        case .table:
+            let style = Style(enabled: Terminal.colour)
+            Terminal.out(
+                CompareText.render(outcome.comparison, style: style)
+                    + (levers
+                        ? AutomaticLeverText.render(
+                            outcome.automaticLevers, baseline: outcome.comparison.baseline, style: style) : ""))
         }
     }
 }

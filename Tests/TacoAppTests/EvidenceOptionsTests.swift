@@ -69,9 +69,11 @@ import Testing
         #expect(before.contains { $0.name == "keys-scan" })
 
         let c0 = try CompareUseCase.run(
-            plans: [plan], baseline: nil, evidence: try run.evidence(), context: run.context)
+            plans: [plan], baseline: nil, evidence: try run.evidence(), context: run.context
+        ).comparison
         let c1 = try CompareUseCase.run(
-            plans: [plan], baseline: nil, evidence: try run.evidence(costs: costs), context: run.context)
+            plans: [plan], baseline: nil, evidence: try run.evidence(costs: costs), context: run.context
+        ).comparison
         // With the bundled costs the seed plan is feasible. Its queue is one sorted set on one node, so sharding
         // cannot spread ZRANK: doubling ZRANK's cost pushes that node past the engine-CPU ceiling in every column
         // that calls ZRANK, and the comparison (built from the file for every variant) shows them infeasible.

@@ -45,7 +45,10 @@ import Testing
         let svg = SVGChart.render(chart)
         #expect(!svg.contains("<script>"))
         let read = try SVGReader.read(svg)
-        #expect(read.titles == ["Savings per month by lever (vs Tacos | <script>alert(1)</script> *x* `y` z)"])
+        #expect(
+            read.titles == [
+                "Saved per month by each lever, against Tacos | <script>alert(1)</script> *x* `y` z as written"
+            ])
         #expect(read.bars.map(\.category) == ["Tacos | <script>alert(1)</script> *x* `y` z"])
         #expect(!MermaidChart.render(chart).contains("<script>"))
     }

@@ -115,6 +115,6 @@ final class SVGReader: NSObject, XMLParserDelegate {
         #expect(svg.bars.map(\.series) == ["predicted", "measured", "predicted", "measured", "measured"])
         let savings = try SVGReader.read(
             SVGChart.render(try #require(full.charts.first { $0.id == "savings-by-lever" })))
-        #expect(savings.bars == [.init(series: "saving per month", category: "valkey", value: 460)])
+        #expect(savings.bars == [.init(series: "saved per month", category: "valkey", value: 460)])
     }
 }

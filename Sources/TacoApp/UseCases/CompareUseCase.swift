@@ -4,9 +4,15 @@ import TacoCore
 /// `compare`: plans and their variants side by side, each estimated with the same evidence (`--costs`,
 /// `--calibrated`, `--as-of`, `--db`) the user gave.
 public enum CompareUseCase {
+    /// The comparison and the baseline's automatic levers (Docs/Model.md §8), estimated with the same evidence.
+    public struct Outcome: Sendable {
+        public var comparison: Comparison
+        public var automaticLevers: [AutomaticLever]
+    }
+
     public static func run(
         plans: [String], baseline: String?, evidence request: EvidenceRequest, context: AppContext
-    ) throws(AppFailure) -> Comparison {
+    ) throws(AppFailure) -> Outcome {
         var families: [(path: String, family: PlanFamily)] = []
         for path in plans { families.append((path, try PlanFiles.family(path).family)) }
         let evidence = try Evidence.load(request, access: .read, context: context)
@@ -20,7 +26,8 @@ public enum CompareUseCase {
                 "    fix: \(hint)use one of \(names.joined(separator: ", "))",
             ])
         }
-        return comparison
+        let baseInput = entries[names.firstIndex(of: base) ?? 0].input
+        return Outcome(comparison: comparison, automaticLevers: AutomaticLevers.all(baseInput))
     }
 
     /// Every plan and each of its variants as a compare entry, checked (and calibrated) like `estimate` does. With

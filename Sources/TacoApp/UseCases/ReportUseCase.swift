@@ -10,7 +10,9 @@ public enum ReportUseCase {
     {
         let (plan, loadedEvidence) = try LoadedPlan.load(request, evidence: evidence, access: .write, context: context)
         let estimate = Estimate.compute(plan.input)
-        let levers = try leverSection(plan, evidence: loadedEvidence)
+        let levers = AutomaticLeverSection.merged(
+            try leverSection(plan, evidence: loadedEvidence), automatic: AutomaticLevers.all(plan.input),
+            baseline: PlanFamily.baseName, baselinePerMonth: estimate.totals.perMonth)
         return ReportBuilder.build(estimate, levers: levers, validation: validationSection(plan.input))
     }
 

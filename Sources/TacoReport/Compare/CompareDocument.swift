@@ -5,8 +5,13 @@ public struct CompareDocument: Codable, Sendable {
     public static let currentSchema = "tacoplan.compare/1"
     public var schema = CompareDocument.currentSchema
     public var comparison: Comparison
+    /// The baseline's automatic levers, ranked (Docs/Model.md §8 "Automatic levers").
+    public var automaticLevers: [AutomaticLever]?
 
-    public init(_ comparison: Comparison) { self.comparison = comparison }
+    public init(_ comparison: Comparison, levers: [AutomaticLever]? = nil) {
+        self.comparison = comparison
+        self.automaticLevers = levers
+    }
 
     public func json() throws -> String {
         try StableJSON.encode(self)

@@ -24,6 +24,8 @@ public struct Chart: Codable, Hashable, Sendable {
     public var categories: [String]
     public var series: [Series]
     public var reference: Reference?
+    /// How ticks and bar labels read: `$1.9k`, `60k/s`, `80 %`.
+    public var format: ChartValueFormat
 
     /// The largest value drawn (bars and reference line), for scaling axes.
     /// The lowest value, or 0 when none is negative (bars then start at the axis).

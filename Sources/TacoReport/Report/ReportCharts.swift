@@ -51,18 +51,21 @@ enum ReportCharts {
                             ? Format.usd($0.perMonth)
                             : ($0.perMonth == .zero ? "UNPRICED" : Format.usd($0.perMonth) + " + UNPRICED")
                     })
-            ], reference: nil)
+            ], reference: nil, format: .usd)
     }
 
+    /// Only levers that save (positive, plan − lever): a lever that costs more is a table row, not a bar with a
+    /// confusing sign.
     static func savings(_ l: LeverSection) -> Chart {
-        Chart(
-            id: "savings-by-lever", title: "Savings per month by lever (vs \(l.baseline))", unit: "USD per month",
-            axis: "lever", categories: l.levers.map(\.name),
+        let saving = l.levers.filter { $0.perMonth.amount > 0 }
+        return Chart(
+            id: "savings-by-lever", title: "Saved per month by each lever, against \(l.baseline) as written",
+            unit: "USD saved per month", axis: "lever", categories: saving.map(\.name),
             series: [
                 Chart.Series(
-                    name: "saving per month", values: l.levers.map { $0.perMonth.amount.doubleValue },
-                    displays: l.levers.map { Format.usd($0.perMonth) })
-            ], reference: nil)
+                    name: "saved per month", values: saving.map { $0.perMonth.amount.doubleValue },
+                    displays: saving.map { Format.usd($0.perMonth) })
+            ], reference: nil, format: .usd)
     }
 
     static func validation(_ v: ValidationSection, ceiling redis: RedisSection) -> Chart {
@@ -76,7 +79,7 @@ enum ReportCharts {
                     displays: v.steps.map { show($0.predictedPercent) }),
                 Chart.Series(
                     name: "measured", values: v.steps.map(\.measuredPercent), displays: v.steps.map(\.measured)),
-            ], reference: ceilingLine(redis))
+            ], reference: ceilingLine(redis), format: .percent)
     }
 
     static func cpuPerNode(_ redis: RedisSection) -> Chart {
@@ -88,7 +91,7 @@ enum ReportCharts {
                 Chart.Series(
                     name: "engine CPU", values: redis.nodes.map(\.engineCPUPercent),
                     displays: redis.nodes.map(\.engineCPU))
-            ], reference: ceilingLine(redis))
+            ], reference: ceilingLine(redis), format: .percent)
     }
 
     static func ceilingLine(_ redis: RedisSection) -> Chart.Reference? {

@@ -62,7 +62,10 @@ public enum MarpDeck {
                 heavy = true
                 chartClass = true
             default:
-                current.append(MarkdownReport.render(block, chartDirectory: chartDirectory) + "\n")
+                // A long paragraph (a verdict) fills a slide's text column: a chart or table after it moves on.
+                let text = MarkdownReport.render(block, chartDirectory: chartDirectory)
+                current.append(text + "\n")
+                if text.count > longText { heavy = true }
             }
         }
         flush()

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The automatic levers of a plan (MODEL §9; Docs/Model.md §8 "Automatic levers"): each is the plan with one setting changed,
+/// estimated by `Estimate.compute` with the plan's own price book, per-command costs and calibration (only the
+/// plan differs, or for a commitment only the node's hourly rate), so no formula is repeated here. Ranked by the
+/// saving per month (Decimal), largest first; infeasible, unpriced and unavailable levers follow.
+public enum AutomaticLevers {
+    /// The Spot shares a review tries (issue 11): none, half, and the seed's 80 %; the plan's own share is skipped.
+    /// Each is applied through the plan's On-Demand floor and interruption limit (MODEL §6), never around them.
+    public static let spotShares: [Double] = [0, 0.5, 0.8]
+
+    /// The hot queue key "binds" when its engine load is at least this share of the engine-CPU ceiling: within
+    /// 20 % of the ceiling a modest crowd increase makes it the node's limit (MODEL §5 "Hot key").
+    public static let hotKeyBindingShare = 0.8
+
+    public static func all(_ input: EstimateInput) -> [AutomaticLever] {
+        let base = Estimate.compute(input)
+        let ctx = Context(input: input, base: base, baseFeasible: Infeasible.reasons(base, input).isEmpty)
+        var out: [AutomaticLever] = []
+        out.append(architecture(ctx, service: .elasticache))
+        out.append(architecture(ctx, service: .ec2))
+        out += spot(ctx)
+        out.append(engine(ctx))
+        out.append(dynamoMode(ctx))
+        out.append(reservedCache(ctx))
+        out += hotKey(ctx)
+        return rank(out)
+    }
+
+    /// Computed levers by saving (largest first), then unpriced, infeasible, not available; ties keep their order.
+    public static func rank(_ levers: [AutomaticLever]) -> [AutomaticLever] {
+        func group(_ s: LeverStatus) -> Int {
+            switch s {
+            case .computed: 0
+            case .unpriced: 1
+            case .infeasible: 2
+            case .notAvailable: 3
+            }
+        }
+        return levers.enumerated().sorted { a, b in
+            let (ga, gb) = (group(a.element.status), group(b.element.status))
+            if ga != gb { return ga < gb }
+            let (sa, sb) = (a.element.savingPerMonth?.amount ?? 0, b.element.savingPerMonth?.amount ?? 0)
+            if sa != sb { return sa > sb }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The plan as written: its input (the evidence every lever reuses) and its estimate.
+    struct Context {
+        var input: EstimateInput
+        var base: Estimate
+        var baseFeasible: Bool
+
+        func with(_ change: (inout Plan) -> Void) -> EstimateInput {
+            var i = input
+            change(&i.plan)
+            return i
+        }
+    }
+
+    /// Estimates `input` (the plan with the lever applied, same evidence) against the plan as written.
+    static func evaluate(
+        _ kind: LeverKind, _ name: String, change: String, fields: [String], input: EstimateInput, _ ctx: Context,
+        note: String? = nil, describe: ((Estimate) -> String?)? = nil
+    ) -> AutomaticLever {
+        let base = ctx.base
+        let estimate = Estimate.compute(input)
+        let change = describe?(estimate) ?? change
+        let reasons = Infeasible.reasons(estimate, input)
+        var lever = AutomaticLever(
+            kind: kind, name: name, change: change, fields: fields, status: .computed,
+            perEvent: estimate.totals.perEvent, perMonth: estimate.totals.perMonth, savingPerMonth: nil,
+            savingPerEvent: nil, reason: note)
+        if !reasons.isEmpty {
+            lever.status = .infeasible
+            lever.reason = reasons.map { "\($0.resource) \($0.constraint): \($0.message)" }.joined(separator: "; ")
+        } else if estimate.totals.unpricedLines > 0 || base.totals.unpricedLines > 0 {
+            lever.status = .unpriced
+            lever.reason =
+                "UNPRICED: \(max(estimate.totals.unpricedLines, base.totals.unpricedLines)) cost line(s) have no price, so no saving is stated"
+        }
+        if lever.status == .computed && !ctx.baseFeasible {
+            lever.reason = "the plan as written is infeasible; this lever makes it feasible (no saving against it)"
+        } else if lever.status == .computed {
+            lever.savingPerMonth = base.totals.perMonth - estimate.totals.perMonth
+            lever.savingPerEvent = base.totals.perEvent - estimate.totals.perEvent
+        }
+        return lever
+    }
+
+    static func unavailable(_ kind: LeverKind, _ name: String, change: String, fields: [String], reason: String)
+        -> AutomaticLever
+    {
+        AutomaticLever(
+            kind: kind, name: name, change: change, fields: fields, status: .notAvailable, perEvent: nil,
+            perMonth: nil, savingPerMonth: nil, savingPerEvent: nil, reason: reason)
+    }
+
+    static func pct(_ share: Double) -> String { Format.number(share * 100, maxDecimals: 1) + " %" }
+}

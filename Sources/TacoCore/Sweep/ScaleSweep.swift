@@ -1,0 +1,122 @@
+import Foundation
+
+/// The scale sweep (issue 11; Docs/Model.md §9 "Scale sweep"): the plan re-sized by `Estimate.compute` at each point of
+/// a range of crowd sizes, with the plan's own price book, per-command costs and calibration (only
+/// `event.users` changes), and the break points between points located by bisection on users.
+public enum ScaleSweep {
+    /// Bisection halves the bracket each step, so 40 steps resolve any bracket up to 2⁴⁰ ≈ 1.1 × 10¹² users to
+    /// one user; `SweepRange.maxValue` (10⁸) needs at most 27.
+    public static let maxBisectionSteps = 40
+    /// Break points are exact to one user.
+    public static let resolutionUsers = 1
+    /// A hot-key remedy adds at most this many queue partitions or read replicas: 16 more copies of the hot key
+    /// is past the shard and replica counts the reference benchmark covers (ElastiCache allows 5 replicas).
+    public static let maxRemedySteps = 16
+    /// ElastiCache allows at most 5 read replicas per shard (node group), so a replica remedy stops there.
+    public static let maxReplicasPerShard = 5
+
+    public static func run(_ input: EstimateInput, range: SweepRange) -> SweepResult {
+        let poll = input.plan.clients.statusPoll.value
+        let users = range.values.map { v in
+            max(
+                1,
+                Int(
+                    (range.axis == .users ? v : v * poll).rounded(range.axis == .users ? .toNearestOrAwayFromZero : .up)
+                ))
+        }
+        let points = users.map { point(input, users: $0) }
+        var breaks: [BreakPoint] = []
+        for i in 0..<(points.count - 1) {
+            let (a, b) = (points[i], points[i + 1])
+            for ra in a.resources {
+                guard let rb = b.resources.first(where: { $0.resource == ra.resource }), ra.shapeKey != rb.shapeKey
+                else { continue }
+                let (first, at) = locate(input, resource: ra.resource, below: a, above: b, toUpper: false)
+                breaks.append(first)
+                if at.resources.first(where: { $0.resource == ra.resource })?.shapeKey != rb.shapeKey {
+                    breaks.append(locate(input, resource: ra.resource, below: at, above: b, toUpper: true).0)
+                }
+            }
+        }
+        breaks.sort { ($0.users, $0.resource) < ($1.users, $1.resource) }
+        return SweepResult(
+            plan: input.plan.name, axis: range.axis, from: range.from, to: range.to, points: points, breaks: breaks,
+            resolutionUsers: resolutionUsers)
+    }
+
+    /// The plan with `users` users, estimated.
+    public static func point(_ input: EstimateInput, users: Int) -> SweepPoint {
+        var i = input
+        i.plan.event.users = users
+        let e = Estimate.compute(i)
+        let feasible = Infeasible.reasons(e, i).isEmpty
+        let remedy = e.redis.chosen == nil && e.redis.engineShards == nil ? remedy(i) : nil
+        var resources = [SweepShapes.feasibility(e, i)] + SweepShapes.resources(e, i)
+        if let remedy, let r = resources.firstIndex(where: { $0.resource == "redis" }) {
+            resources[r].binding += "; feasible with \(remedy.change)"
+            resources[r].shapeKey += "|\(remedy.change)"
+        }
+        return SweepPoint(
+            users: users, statusRPS: e.traffic.statusRate, gatewayRPS: e.traffic.gatewayRate,
+            admissionRate: e.admission.rate, feasible: feasible, perEvent: e.totals.perEvent,
+            perMonth: e.totals.perMonth, unpricedLines: e.totals.unpricedLines, resources: resources, remedy: remedy)
+    }
+
+    /// The fewest extra queue partitions or read replicas (reads on replicas) with which the plan is feasible;
+    /// at the same count the cheaper per month.
+    static func remedy(_ input: EstimateInput) -> SweepRemedy? {
+        let r = input.plan.redis
+        for extra in 1...maxRemedySteps {
+            var partitions = input
+            partitions.plan.redis.queuePartitions += extra
+            var replicas = input
+            replicas.plan.redis.replicas += extra
+            replicas.plan.redis.readFromReplicas = true
+            var options: [(EstimateInput, String)] = [(partitions, "\(r.queuePartitions + extra) queue partitions")]
+            if r.replicas + extra <= maxReplicasPerShard {
+                options.append((replicas, "\(r.replicas + extra) read replicas per shard"))
+            }
+            let feasible = options.compactMap { i, change -> SweepRemedy? in
+                let e = Estimate.compute(i)
+                guard Infeasible.reasons(e, i).isEmpty else { return nil }
+                return SweepRemedy(
+                    change: change, queuePartitions: i.plan.redis.queuePartitions, replicas: i.plan.redis.replicas,
+                    redis: SweepShapes.redis(e, i).shape, perEvent: e.totals.perEvent, perMonth: e.totals.perMonth)
+            }
+            if let best = feasible.min(by: { $0.perMonth < $1.perMonth }) { return best }
+        }
+        return nil
+    }
+
+    /// By bisection on users in (below, above]: the smallest user count whose `resource` shape differs from
+    /// `below`'s (`toUpper` false: where the change starts), or the smallest from which it equals `above`'s
+    /// (`toUpper` true: where the shape at the upper point begins, after shapes in between). Assumes the shape
+    /// changes monotonically with users between the two points.
+    static func locate(_ input: EstimateInput, resource: String, below: SweepPoint, above: SweepPoint, toUpper: Bool)
+        -> (BreakPoint, SweepPoint)
+    {
+        func shape(_ p: SweepPoint) -> SweepResource? { p.resources.first { $0.resource == resource } }
+        let start = shape(below)?.shapeKey
+        let end = shape(above)?.shapeKey
+        var lo = below
+        var hi = above
+        var steps = 0
+        while hi.users - lo.users > resolutionUsers && steps < maxBisectionSteps {
+            let p = point(input, users: lo.users + (hi.users - lo.users) / 2)
+            let key = shape(p)?.shapeKey
+            if toUpper ? key != end : key == start { lo = p } else { hi = p }
+            steps += 1
+        }
+        let before = shape(lo)
+        let after = shape(hi)
+        let fromText = "\(resource): \(before?.shape ?? "—") (\(before?.binding ?? "—"))"
+        let toText = "\(after?.shape ?? "—") (\(after?.binding ?? "—"))"
+        let brk = BreakPoint(
+            resource: resource, users: hi.users, statusRPS: hi.statusRPS, before: before?.shape ?? "—",
+            after: after?.shape ?? "—", bindingBefore: before?.binding ?? "—", bindingAfter: after?.binding ?? "—",
+            summary:
+                "\(fromText) → \(toText) from \(Format.number(Double(hi.users))) users (\(Format.number(hi.statusRPS, maxDecimals: 0)) status/s)"
+        )
+        return (brk, hi)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Each resource of an estimate as the sweep reports it: shape, size, binding constraint, and the shape key
+/// whose change marks a break point (Docs/Model.md §9 "Scale sweep").
+enum SweepShapes {
+    static func resources(_ e: Estimate, _ input: EstimateInput) -> [SweepResource] {
+        [admission(e), redis(e, input), gateway(e), dynamo(e, input)]
+    }
+
+    /// The plan as a whole: feasible, or which resources no configuration fits.
+    static func feasibility(_ e: Estimate, _ input: EstimateInput) -> SweepResource {
+        let reasons = Infeasible.reasons(e, input)
+        let what = reasons.isEmpty ? "feasible" : "INFEASIBLE: " + reasons.map(\.resource).joined(separator: ", ")
+        return SweepResource(
+            resource: "plan", shape: what, nodes: nil, shards: nil,
+            binding: reasons.first?.constraint ?? "every constraint met", feasible: reasons.isEmpty, shapeKey: what)
+    }
+
+    static func admission(_ e: Estimate) -> SweepResource {
+        SweepResource(
+            resource: "admission", shape: "\(Show.rate(e.admission.rate)) admitted", nodes: nil, shards: nil,
+            binding: e.admission.binding, feasible: true, shapeKey: e.admission.binding)
+    }
+
+    /// Which of memory, network, engine CPU and `min_shards` equal the chosen shard count (MODEL §5).
+    static func redis(_ e: Estimate, _ input: EstimateInput) -> SweepResource {
+        let r = input.plan.redis
+        guard let c = e.redis.chosen, let shards = c.shards, let nodes = c.nodes else {
+            let why =
+                e.redis.engineShards == nil
+                ? "hot key over the engine-CPU ceiling" : "no candidate node type fits"
+            return SweepResource(
+                resource: "redis", shape: "INFEASIBLE", nodes: nil, shards: nil, binding: why, feasible: false,
+                shapeKey: "infeasible: \(why)")
+        }
+        let drivers = [
+            ("memory", c.memoryShards), ("network", c.networkShards ?? 0), ("engine CPU", c.engineShards ?? 0),
+            ("min_shards", r.minShards),
+        ].filter { $0.1 == shards }.map(\.0)
+        let binding = drivers.joined(separator: ", ")
+        let shape =
+            "\(c.nodeType) × \(shards) shard\(shards == 1 ? "" : "s") × (1 + \(r.replicas)), \(r.queuePartitions) queue partition\(r.queuePartitions == 1 ? "" : "s")"
+        return SweepResource(
+            resource: "redis", shape: shape, nodes: nodes, shards: shards, binding: binding, feasible: true,
+            shapeKey: "\(c.nodeType)|\(shards)|\(binding)")
+    }
+
+    static func gateway(_ e: Estimate) -> SweepResource {
+        guard let g = e.gateway.chosen else {
+            return SweepResource(
+                resource: "gateway", shape: "INFEASIBLE", nodes: nil, shards: nil, binding: "pod packing",
+                feasible: false, shapeKey: "infeasible")
+        }
+        let warm = e.gateway.preWarm.needed ? ", pre-warmed" : ""
+        return SweepResource(
+            resource: "gateway",
+            shape: "\(g.nodeType) × \(g.nodes) (\(g.onDemandNodes) On-Demand + \(g.spotNodes) Spot)\(warm)",
+            nodes: g.nodes, shards: nil, binding: "\(e.gateway.pods) pods (requests/s per pod)", feasible: true,
+            shapeKey: "\(g.nodeType)|\(e.gateway.preWarm.needed)")
+    }
+
+    static func dynamo(_ e: Estimate, _ input: EstimateInput) -> SweepResource {
+        let d = e.dynamodb
+        let mode = input.plan.dynamodb.mode
+        let limited = d.partitionLimit != nil
+        let shape =
+            mode == .onDemand
+            ? "on-demand, peak \(Show.n(d.peakWRUPerSecond, 0)) WRU/s" : "provisioned \(d.provisionedWCU) WCU"
+        return SweepResource(
+            resource: "dynamodb", shape: shape, nodes: nil, shards: nil,
+            binding: limited ? "partition-key limit (1,000 WRU/s per key)" : "admitted users × attempts",
+            feasible: true, shapeKey: "\(mode.rawValue)|\(limited)")
+    }
+}

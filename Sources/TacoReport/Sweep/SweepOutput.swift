@@ -1,0 +1,72 @@
+import TacoCore
+
+/// The JSON form of a sweep: versioned, money as decimal strings, keys sorted.
+public struct SweepDocument: Codable, Sendable {
+    public static let currentSchema = "tacoplan.sweep/1"
+    public var schema = SweepDocument.currentSchema
+    public var sweep: SweepResult
+
+    public init(_ sweep: SweepResult) { self.sweep = sweep }
+
+    public func json() throws -> String { try StableJSON.encode(self) }
+}
+
+/// `sweep --format table`: one row per point, the resources' shapes with their binding constraint, then the
+/// break points.
+public enum SweepText {
+    public static func render(_ s: SweepResult, style: Style) -> String {
+        var out =
+            style.heading(
+                "Scale sweep of \(s.plan): \(s.axis.label) \(Format.number(s.from)) → \(Format.number(s.to)), \(s.points.count) points"
+            ) + "\n\n"
+        var t = TextTable(
+            ["users", "status/s", "per event", "per month", "redis (binding)", "gateway", "admission (binding)"],
+            aligns: [.right, .right, .right, .right, .left, .left, .left])
+        for p in s.points {
+            func r(_ name: String) -> SweepResource? { p.resources.first { $0.resource == name } }
+            let unpriced = p.unpricedLines > 0 ? " + UNPRICED" : ""
+            let fix = p.remedy.map { " (\($0.change): \(Format.usd($0.perEvent)))" } ?? ""
+            let fixMonth = p.remedy.map { " (\(Format.usd($0.perMonth)))" } ?? ""
+            t.add([
+                Format.number(Double(p.users)), Format.number(p.statusRPS, maxDecimals: 0),
+                p.feasible ? Format.usd(p.perEvent) + unpriced : "INFEASIBLE" + fix,
+                p.feasible ? Format.usd(p.perMonth) + unpriced : "INFEASIBLE" + fixMonth,
+                r("redis").map { "\($0.shape) (\($0.binding))" } ?? "—", r("gateway")?.shape ?? "—",
+                r("admission").map { "\($0.shape) (\($0.binding))" } ?? "—",
+            ])
+        }
+        out += t.render() + "\n\n" + style.heading("Break points (exact to \(s.resolutionUsers) user)") + "\n"
+        if s.breaks.isEmpty { out += "  none: every resource keeps its shape and binding constraint over the range\n" }
+        for b in s.breaks { out += "  - \(b.summary)\n" }
+        return out
+    }
+}
+
+/// `sweep --format csv`: one row per point and resource (RFC 4180, LF line ends); money as exact decimals.
+public enum SweepCSV {
+    public static let header = [
+        "users", "status_rps", "feasible", "per_event_usd", "per_month_usd", "unpriced_lines", "resource", "shape",
+        "nodes", "shards", "binding",
+    ]
+
+    public static func render(_ s: SweepResult) -> String {
+        var lines = [header.joined(separator: ",")]
+        for p in s.points {
+            for r in p.resources {
+                let point: [String] = [
+                    "\(p.users)", Format.plain(p.statusRPS), "\(p.feasible)", p.perEvent.description,
+                    p.perMonth.description, "\(p.unpricedLines)",
+                ]
+                let resource: [String] = [
+                    r.resource, r.shape, r.nodes.map { "\($0)" } ?? "", r.shards.map { "\($0)" } ?? "", r.binding,
+                ]
+                let fix: [String] = [
+                    p.remedy?.change ?? "", p.remedy.map { $0.perEvent.description } ?? "",
+                ]
+                let cells = point + resource + fix
+                lines.append(cells.map(CostCSV.field).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import TacoApp
+import TacoCore
+import TacoReport
+
+/// `tacoplan sweep`: the plan re-sized over a range of crowd sizes, with break points (logic in
+/// `TacoCore.ScaleSweep`, rendering in `TacoReport.SweepText` / `SweepCSV` / `SweepChart`).
+struct SweepCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, svg }
+
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Re-size and price the plan over a range of users (or status requests/s) and find the break points.")
+
+    @OptionGroup var options: PlanOptions
+    @OptionGroup var calibration: CalibrationOption
+
+    @Option(help: "Users from..to, e.g. 100k..3M (k = thousand, M = million).")
+    var users: String?
+
+    @Option(name: .customLong("status-rps"), help: "Status requests/s from..to instead of users, e.g. 30k..100k.")
+    var statusRPS: String?
+
+    @Option(help: "Number of points, both ends included (2 to \(SweepRange.maxSteps)).")
+    var steps = 12
+
+    @Option(help: "Output format: table, json, csv or svg (the chart).")
+    var format: Format = .table
+
+    func validate() throws {
+        guard (users == nil) != (statusRPS == nil) else {
+            throw ValidationError(
+                "give exactly one of --users FROM..TO or --status-rps FROM..TO, e.g. --users 100k..3M")
+        }
+        if case .failure(let e) = range() { throw ValidationError("\(e.message); \(e.fix)") }
+    }
+
+    func range() -> Result<SweepRange, SweepRangeError> {
+        SweepRange.parse(users ?? statusRPS ?? "", axis: users != nil ? .users : .statusRPS, steps: steps)
+    }
+
+    func run() throws {
+        let result = try SweepUseCase.run(
+            options.request, range: try range().get(), evidence: options.evidence(calibrated: calibration.calibrated),
+            context: Terminal.context)
+        switch format {
+        case .json: Terminal.out(try SweepDocument(result).json())
+        case .csv: Terminal.out(SweepCSV.render(result))
+        case .svg: Terminal.out(SVGChart.render(SweepChart.cost(result)))
+        case .table: Terminal.out(SweepText.render(result, style: Style(enabled: Terminal.colour)))
+        }
+    }
+}
