@@ -3,8 +3,7 @@ import Foundation
 /// One priced line: quantity × unit price, joined late with the price book (MODEL §9). A missing price is an
 /// explicit UNPRICED line, never $0.
 public struct CostLine: Codable, Hashable, Sendable {
-    /// `redis`, `gateway`, `eks`, `dynamodb`.
-    public var resource: String
+    public var resource: ResourceKind
     public var component: String
     public var quantity: Decimal
     /// What one unit of quantity is: `node`, `cluster`, `write request unit`, `WCU-hour`.
@@ -31,28 +30,26 @@ public struct CostTotals: Codable, Hashable, Sendable {
 }
 
 enum Costing {
-    static let hoursPerMonth: Decimal = 730
-
     /// Event hours: the sale window (extended when the queue drains after it closes).
     static func eventHours(_ plan: Plan, traffic: Traffic) -> Decimal {
-        let seconds = max(plan.event.window.value, min(traffic.drainTime, 86_400))
-        return Decimal(exactly: seconds) / 3600
+        let seconds = max(plan.event.window.value, min(traffic.drainTime, TimeUnits.secondsPerDay))
+        return Decimal(exactly: seconds) / Decimal(exactly: TimeUnits.secondsPerHour)
     }
 
     static func hourlyLine(
-        resource: String, component: String, count: Int, unit: String, quote: PriceQuote?, priceOverride: Money? = nil,
+        resource: ResourceKind, component: String, count: Int, unit: String, quote: PriceQuote?, priceOverride: Money? = nil,
         sourceNote: String = "", eventHours: Decimal, alwaysOn: Bool, eventsPerMonth: Int
     ) -> CostLine {
         let price = priceOverride ?? quote?.usd
         let hourly = price.map { $0 * Decimal(count) }
         let perEvent = hourly.map { $0 * eventHours }
-        let perMonth = alwaysOn ? hourly.map { $0 * hoursPerMonth } : perEvent.map { $0 * Decimal(eventsPerMonth) }
+        let perMonth = alwaysOn ? hourly.map { $0 * AWSLimits.hoursPerMonth } : perEvent.map { $0 * Decimal(eventsPerMonth) }
         let hours = Format.number(eventHours.doubleValue, maxDecimals: 4)
         return CostLine(
             resource: resource, component: component, quantity: Decimal(count), unit: unit, unitPrice: price,
             hourly: hourly, perEvent: perEvent, perMonth: perMonth,
             basis: alwaysOn
-                ? "always on: 730 h/month; per event: \(hours) h"
+                ? "always on: \(AWSLimits.hoursPerMonth) h/month; per event: \(hours) h"
                 : "per event: \(hours) h × \(eventsPerMonth) events/month",
             priceSource: quote.map { $0.source + sourceNote } ?? "UNPRICED: no price in force",
             effectiveFrom: quote?.effectiveFrom,
@@ -69,7 +66,7 @@ enum Costing {
         if let c = redis.chosen, let nodes = c.nodes {
             out.append(
                 hourlyLine(
-                    resource: "redis", component: "\(c.nodeType) \(plan.redis.engine.displayName) node", count: nodes,
+                    resource: .redis, component: "\(c.nodeType) \(plan.redis.engine.displayName) node", count: nodes,
                     unit: "node",
                     quote: c.price, eventHours: hours, alwaysOn: plan.redis.alwaysOn, eventsPerMonth: events))
         }
@@ -78,7 +75,7 @@ enum Costing {
             purchaseOption: "on-demand", unit: "hour")
         out.append(
             hourlyLine(
-                resource: "eks", component: "EKS control plane (standard support)", count: 1, unit: "cluster",
+                resource: .eks, component: "EKS control plane (standard support)", count: 1, unit: "cluster",
                 quote: input.book.sheet.quote(eks), eventHours: hours, alwaysOn: true, eventsPerMonth: events))
         if let g = gateway.chosen {
             out += gatewayLines(g, preWarm: gateway.preWarm, hours: hours, events: events)
@@ -88,7 +85,7 @@ enum Costing {
             let perEvent = dynamo.wruPrice.map { $0.usd * writes }
             out.append(
                 CostLine(
-                    resource: "dynamodb", component: "reservation writes (on-demand, expected)", quantity: writes,
+                    resource: .dynamodb, component: "reservation writes (on-demand, expected)", quantity: writes,
                     unit: "write request unit", unitPrice: dynamo.wruPrice?.usd, hourly: nil, perEvent: perEvent,
                     perMonth: perEvent.map { $0 * Decimal(events) }, basis: "per event × \(events) events/month",
                     priceSource: dynamo.wruPrice?.source ?? "UNPRICED: no price in force",
@@ -98,7 +95,7 @@ enum Costing {
             let perEvent = dynamo.wcuPrice.map { $0.usd * units }
             out.append(
                 CostLine(
-                    resource: "dynamodb",
+                    resource: .dynamodb,
                     component:
                         "provisioned write capacity (\(dynamo.provisionedWCU) WCU × \(dynamo.provisionedHours) h)",
                     quantity: units, unit: "WCU-hour", unitPrice: dynamo.wcuPrice?.usd, hourly: nil, perEvent: perEvent,
@@ -109,7 +106,7 @@ enum Costing {
         return out
     }
 
-    /// Always-on baseline nodes (730 h/month) and the event's extra nodes (event hours), each split On-Demand/Spot,
+    /// Always-on baseline nodes (`AWSLimits.hoursPerMonth` h/month) and the event's extra nodes (event hours), each split On-Demand/Spot,
     /// plus the pre-warm of the event nodes.
     static func gatewayLines(_ g: GatewaySizing.NodeOption, preWarm: GatewaySizing.PreWarm, hours: Decimal, events: Int)
         -> [CostLine]
@@ -124,7 +121,7 @@ enum Costing {
             guard count > 0 else { return }
             out.append(
                 hourlyLine(
-                    resource: "gateway", component: "\(g.nodeType) \(what)", count: count, unit: "node",
+                    resource: .gateway, component: "\(g.nodeType) \(what)", count: count, unit: "node",
                     quote: g.onDemandPrice, priceOverride: spot ? spotPrice : nil, sourceNote: spot ? spotNote : "",
                     eventHours: hours, alwaysOn: alwaysOn, eventsPerMonth: events))
         }
@@ -138,9 +135,9 @@ enum Costing {
             always ? "Spot node (event)" : "Spot node", max(0, g.spotNodes - g.baselineSpotNodes), spot: true,
             alwaysOn: false)
         if preWarm.needed {
-            let lead = Decimal(exactly: preWarm.leadSeconds) / 3600
+            let lead = Decimal(exactly: preWarm.leadSeconds) / Decimal(exactly: TimeUnits.secondsPerHour)
             var line = hourlyLine(
-                resource: "gateway",
+                resource: .gateway,
                 component:
                     "\(g.nodeType) pre-warm (On-Demand, \(Format.number(preWarm.leadSeconds)) s before the sale)",
                 count: preWarm.nodes, unit: "node", quote: g.onDemandPrice, eventHours: lead, alwaysOn: false,

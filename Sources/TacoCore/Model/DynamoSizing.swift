@@ -91,7 +91,7 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             ])
         let peakWRU = peak * Double(wru)
         let wcu = Int((peakWRU / d.targetUtilization).rounded(.up))
-        let hours = Int((window / 3600).rounded(.up))
+        let hours = Int((window / TimeUnits.secondsPerHour).rounded(.up))
         let wcuPrice = input.book.sheet.quote(wcuKey(region))
         let provisioned = wcuPrice.map { $0.usd * Decimal(wcu * hours) }
         ledger.record(
@@ -111,16 +111,16 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
         var cheaper = "unknown (a price is missing)"
         if let e = expectedCost, let p = provisioned { cheaper = e <= p ? "on-demand" : "provisioned" }
         var notes: [String] = []
-        if peakWRU > 4000 {
+        if peakWRU > AWSLimits.dynamoNewTableWRU {
             notes.append(
-                "peak \(Show.n(peakWRU)) WRU/s exceeds the 4,000 WRU/s a new on-demand table absorbs at once: pre-warm the table (or provision)"
+                "peak \(Show.n(peakWRU)) WRU/s exceeds the \(Show.n(AWSLimits.dynamoNewTableWRU, 0)) WRU/s a new on-demand table absorbs at once: pre-warm the table (or provision)"
             )
         } else {
-            notes.append("peak \(Show.n(peakWRU)) WRU/s fits the 4,000 WRU/s a new on-demand table absorbs at once")
+            notes.append("peak \(Show.n(peakWRU)) WRU/s fits the \(Show.n(AWSLimits.dynamoNewTableWRU, 0)) WRU/s a new on-demand table absorbs at once")
         }
-        let partitions = Int((peakWRU / 1000).rounded(.up))
+        let partitions = Int((peakWRU / AWSLimits.dynamoPartitionWCU).rounded(.up))
         notes.append(
-            "one partition serves ≤ 1,000 WRU/s: the partition key must spread writes over ≥ \(max(partitions, 1)) partition(s); a single hot key would cap admissions at \(Show.rate(1000 / Double(wru)))"
+            "one partition serves ≤ \(Show.n(AWSLimits.dynamoPartitionWCU, 0)) WRU/s: the partition key must spread writes over ≥ \(max(partitions, 1)) partition(s); a single hot key would cap admissions at \(Show.rate(AWSLimits.dynamoPartitionWCU / Double(wru)))"
         )
         var sizing = DynamoSizing(
             wruPerWrite: wru, peakWritesPerSecond: peak, peakWRUPerSecond: peakWRU, ceilingWrites: ceilingWrites,
@@ -131,16 +131,16 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
         return sizing
     }
 
-    /// With `partition_keys` K, each key takes peak WRU/s ÷ K (evenly spread at best); above 1,000 WRU/s per key the
+    /// With `partition_keys` K, each key takes peak WRU/s ÷ K (evenly spread at best); above `AWSLimits.dynamoPartitionWCU` WRU/s per key the
     /// table throttles whatever the capacity mode (MODEL §7). The message says what rate the keys do allow.
     static func partitionLimit(_ d: DynamoSpec, peakWRU: Double, wruPerWrite: Int, attempts: Double) -> String? {
         guard let keys = d.partitionKeys else { return nil }
         let perKey = peakWRU / Double(keys)
-        guard perKey > 1000 else { return nil }
-        let maxAdmissions = 1000 * Double(keys) / (Double(wruPerWrite) * attempts)
+        guard perKey > AWSLimits.dynamoPartitionWCU else { return nil }
+        let maxAdmissions = AWSLimits.dynamoPartitionWCU * Double(keys) / (Double(wruPerWrite) * attempts)
         return
-            "peak \(Show.n(peakWRU)) WRU/s ÷ \(keys) partition key(s) = \(Show.n(perKey)) WRU/s per key > 1,000 WRU/s "
-            + "(\(Show.n(perKey / 1000, 2))×): spread writes over ≥ \(Int((peakWRU / 1000).rounded(.up))) keys, or admit at most "
+            "peak \(Show.n(peakWRU)) WRU/s ÷ \(keys) partition key(s) = \(Show.n(perKey)) WRU/s per key > \(Show.n(AWSLimits.dynamoPartitionWCU, 0)) WRU/s "
+            + "(\(Show.n(perKey / AWSLimits.dynamoPartitionWCU, 2))×): spread writes over ≥ \(Int((peakWRU / AWSLimits.dynamoPartitionWCU).rounded(.up))) keys, or admit at most "
             + "\(Show.rate(maxAdmissions))"
     }
 }

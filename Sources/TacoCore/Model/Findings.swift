@@ -191,12 +191,12 @@ enum Findings {
                         "Mean Spot Advisor saving over the \(advice.count) candidate types: \(Show.n(mean, 1)) % (range \(advice.map(\.savingsPercent).min() ?? 0)–\(advice.map(\.savingsPercent).max() ?? 0) %; snapshot captured \(dates); a 30-day trailing average that changes daily) vs the seed's \(Show.n(SeedClaims.spotSavingsPercent, 0)) %.",
                     claim: "Spot Instance - 70% 절감"))
         }
-        if g.spotShare > 0 && e.gateway.spotEligibleTypes < 15 {
+        if g.spotShare > 0 && e.gateway.spotEligibleTypes < AWSLimits.spotDiversificationTypes {
             out.append(
                 Finding(
                     id: "spot-flexibility", severity: .warning, title: "Too few Spot instance types",
                     message:
-                        "Only \(e.gateway.spotEligibleTypes) candidate type(s) are allowed for Spot (interruption ≤ \(g.interruptionLimit.label)); Karpenter's Spot-to-Spot consolidation needs at least 15 to reach the modelled savings.",
+                        "Only \(e.gateway.spotEligibleTypes) candidate type(s) are allowed for Spot (interruption ≤ \(g.interruptionLimit.label)); Karpenter's Spot-to-Spot consolidation needs at least \(AWSLimits.spotDiversificationTypes) to reach the modelled savings.",
                     claim: nil))
         }
         return out

@@ -138,7 +138,7 @@ final class FieldReader {
         return v
     }
 
-    func duration(_ text: String, _ node: Node, _ key: String, max: Double = 31 * 86_400) -> Seconds? {
+    func duration(_ text: String, _ node: Node, _ key: String, max: Double = 31 * TimeUnits.secondsPerDay) -> Seconds? {
         switch Seconds.parse(text) {
         case .failure(let e):
             ctx.problem(node, fieldPath(key), e.message, fix: e.fix)

@@ -5,7 +5,7 @@ public struct Seconds: Codable, Hashable, Comparable, Sendable {
     public var value: Double
     public init(_ value: Double) { self.value = value }
     public static func < (a: Seconds, b: Seconds) -> Bool { a.value < b.value }
-    public var hours: Double { value / 3600 }
+    public var hours: Double { value / TimeUnits.secondsPerHour }
 }
 
 /// A size in bytes. `KB`/`MB`/`GB` are decimal (1 KB = 1,000 B, the seed's "1KB per user" arithmetic);
@@ -27,7 +27,7 @@ public struct UnitError: Error, Equatable, Sendable {
 
 enum UnitParser {
     static let durationUnits: [String: Double] = [
-        "ms": 0.001, "s": 1, "sec": 1, "min": 60, "m": 60, "h": 3600, "d": 86_400,
+        "ms": 0.001, "s": 1, "sec": 1, "min": 60, "m": 60, "h": TimeUnits.secondsPerHour, "d": TimeUnits.secondsPerDay,
     ]
     static let byteUnits: [String: Double] = [
         "B": 1, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12,

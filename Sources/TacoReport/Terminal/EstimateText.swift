@@ -118,7 +118,7 @@ public enum EstimateText {
             ], aligns: [.left, .left, .right, .right, .right, .right, .right, .left, .left])
         for c in e.costs {
             t.add([
-                c.resource, c.component, Format.number(c.quantity.doubleValue, maxDecimals: 2),
+                c.resource.rawValue, c.component, Format.number(c.quantity.doubleValue, maxDecimals: 2),
                 c.unitPrice.map(Format.unitPrice) ?? style.bad("UNPRICED"),
                 c.hourly.map { Format.usd($0, places: 4) } ?? "",
                 c.perEvent.map { Format.usd($0, places: 4) } ?? (c.unpriced ? "UNPRICED" : ""),

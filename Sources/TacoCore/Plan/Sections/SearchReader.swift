@@ -51,9 +51,9 @@ enum SearchReader {
             if value == nil { failed = true }
             return value
         }
-        spec.shards = range("shards", 1...500, note: "redis.min_shards to max(min_shards, 32)")
+        spec.shards = range("shards", 1...AWSLimits.elastiCacheMaxShards, note: "redis.min_shards to max(min_shards, 32)")
         spec.replicas = range("replicas", 0...5, note: "the plan's redis.replicas")
-        spec.queuePartitions = range("queue_partitions", 1...500, note: "the plan's redis.queue_partitions")
+        spec.queuePartitions = range("queue_partitions", 1...AWSLimits.elastiCacheMaxShards, note: "the plan's redis.queue_partitions")
         if let node = r.raw("spot_shares") {
             spec.spotShares = shares(r, node)
             if spec.spotShares == nil { failed = true }

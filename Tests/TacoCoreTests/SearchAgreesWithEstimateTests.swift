@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+@testable import TacoCore
+
+/// One sizing check (Docs/Model.md §4 "One sizing check"): whatever `estimate` picks, `search` finds feasible at
+/// the same or a lower cost, for every shipped plan and every variant.
+@Suite struct SearchAgreesWithEstimateTests {
+    static let asOf = "2026-11-01"
+
+    /// Every plan of plans/*.yaml, base and variants, resolved as the CLI resolves them (extends from disk).
+    static func shippedPlans() throws -> [(name: String, plan: Plan, provenance: PlanProvenance)] {
+        let dir = Fixture.root.appendingPathComponent("plans")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }
+            .sorted()
+        #expect(files.count >= 3)  // traffic-tacos, seoul-concert, regional-sale at least
+        var out: [(String, Plan, PlanProvenance)] = []
+        for file in files {
+            let family = try resolve(file, text: try text(dir, file), dir: dir)
+            out.append((file, family.base, family.baseProvenance))
+            for v in family.variants { out.append(("\(file) variant \(v.name)", v.plan, v.provenance)) }
+        }
+        return out
+    }
+
+    static func text(_ dir: URL, _ file: String) throws -> String {
+        try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+    }
+
+    static func resolve(_ file: String, text: String, dir: URL) throws -> PlanFamily {
+        let load: PlanVariants.Loader = { target, _ in
+            guard let t = try? Self.text(dir, target) else {
+                return .failure(PlanErrors([PlanProblem(file: target, location: nil, path: "", message: "missing")]))
+            }
+            return .success(PlanSource(file: target, text: t))
+        }
+        return try PlanVariants.resolve(PlanSource(file: file, text: text), load: load).get()
+    }
+
+    static func input(_ plan: Plan, _ provenance: PlanProvenance) throws -> EstimateInput {
+        let day = try Fixture.day(asOf)
+        return EstimateInput(
+            plan: plan, provenance: provenance, book: try Fixture.book(region: plan.event.region, asOf: day),
+            costs: try Fixture.costs(), asOf: day)
+    }
+
+    /// The estimate's cost of one resource in the search's objective: the sum of its cost lines.
+    static func estimateCost(_ e: Estimate, _ resource: ResourceKind, _ objective: SearchObjective) -> Money? {
+        let lines = e.costs.filter { $0.resource == resource }
+        guard !lines.isEmpty else { return nil }
+        var total = Money.zero
+        for l in lines {
+            guard let c = objective == .perMonth ? l.perMonth : l.perEvent else { return nil }
+            total = total + c
+        }
+        return total
+    }
+
+    /// Checks one plan: the estimate's Redis, gateway and DynamoDB choices are feasible options of the search
+    /// (when the search bounds contain them) and the search's choice costs no more than the estimate's.
+    static func check(_ name: String, _ plan: Plan, _ provenance: PlanProvenance) throws {
+        let input = try input(plan, provenance)
+        let estimate = Estimate.compute(input)
+        let space = SearchSpace.of(plan, book: input.book)
+        let objective = plan.search.objective
+        let result = ConfigSearch.run(input, space: space, objective: objective)
+
+        if let r = estimate.redis.chosen, let shards = r.shards {
+            let same = result.redis.first {
+                $0.nodeType == r.nodeType && $0.shards == shards && $0.replicas == plan.redis.replicas
+                    && $0.partitions == plan.redis.queuePartitions
+            }
+            if let same {
+                #expect(same.rejectedBy == nil, "\(name): estimate's Redis \(same.configuration) rejected by search")
+            }
+            let chosen = try #require(result.chosenRedis, "\(name): search finds no Redis configuration")
+            if let mine = estimateCost(estimate, .redis, objective), let c = chosen.cost {
+                #expect(c <= mine, "\(name): search Redis \(c) > estimate \(mine)")
+            }
+        }
+        if let g = estimate.gateway.chosen, g.feasible {
+            let same = result.gateway.first {
+                $0.nodeType == g.nodeType && $0.onDemandNodes == g.onDemandNodes && $0.spotNodes == g.spotNodes
+            }
+            if space.gatewayTypes.contains(g.nodeType) && space.spotShares.contains(plan.gateway.spotShare) {
+                let s = try #require(same, "\(name): search never evaluates the estimate's gateway")
+                #expect(s.rejectedBy == nil, "\(name): estimate's gateway \(s.configuration) rejected by search")
+            }
+            let chosen = try #require(result.chosenGateway, "\(name): search finds no gateway configuration")
+            if let mine = estimateCost(estimate, .gateway, objective), let c = chosen.cost {
+                #expect(c <= mine, "\(name): search gateway \(c) > estimate \(mine)")
+            }
+        }
+        if estimate.dynamodb.partitionLimit == nil {
+            let mode = result.dynamodb.first { $0.configuration.hasPrefix(plan.dynamodb.mode == .onDemand ? "on" : "pr") }
+            #expect(mode?.rejectedBy == nil, "\(name): estimate's DynamoDB mode rejected by search")
+        }
+    }
+
+    @Test func everyShippedPlanAndVariant() throws {
+        let plans = try Self.shippedPlans()
+        // traffic-tacos has variants; with the other two plans more than three plans are checked.
+        #expect(plans.count > 3)
+        for (name, plan, provenance) in plans { try Self.check(name, plan, provenance) }
+    }
+
+    /// The example: a child of the seed with 1,000 users needs one gateway node. The On-Demand floor (2)
+    /// is capped at the node count (Docs/Model.md §4), so the one node is On-Demand in both commands; search used
+    /// to reject every share with "1 On-Demand < floor 2" and exit 5.
+    @Test func childPlanWithOneGatewayNode() throws {
+        let dir = Fixture.root.appendingPathComponent("plans")
+        let child = "extends: traffic-tacos.yaml\nevent:\n  users: 1000\n"
+        let family = try Self.resolve("child.yaml", text: child, dir: dir)
+        try Self.check("child.yaml", family.base, family.baseProvenance)
+        let input = try Self.input(family.base, family.baseProvenance)
+        let result = ConfigSearch.run(
+            input, space: SearchSpace.of(family.base, book: input.book), objective: family.base.search.objective)
+        let g = try #require(result.chosenGateway)
+        // One node: Spot = ⌊1 × share⌋ = 0 for every share below 100 %; On-Demand = 1 (the floor 2 capped at 1).
+        #expect(g.nodes == 1)
+        #expect(g.onDemandNodes == 1)
+    }
+}
