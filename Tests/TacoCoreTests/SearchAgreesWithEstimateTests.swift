@@ -70,12 +70,15 @@ import Testing
                 $0.nodeType == r.nodeType && $0.shards == shards && $0.replicas == plan.redis.replicas
                     && $0.partitions == plan.redis.queuePartitions
             }
+            // A configuration with no price in force is feasible but UNPRICED in both commands (never $0).
+            let expected: SizingConstraint? = r.hourly == nil ? .unpriced : nil
             if let same {
-                #expect(same.rejectedBy == nil, "\(name): estimate's Redis \(same.configuration) rejected by search")
+                #expect(same.rejection == expected, "\(name): search judges the estimate's \(same.configuration)")
             }
-            let chosen = try #require(result.chosenRedis, "\(name): search finds no Redis configuration")
-            if let mine = estimateCost(estimate, .redis, objective), let c = chosen.cost {
-                #expect(c <= mine, "\(name): search Redis \(c) > estimate \(mine)")
+            if let mine = estimateCost(estimate, .redis, objective) {
+                let chosen = result.chosenRedis?.cost
+                #expect(chosen != nil, "\(name): search finds no priced Redis configuration")
+                if let c = chosen { #expect(c <= mine, "\(name): search Redis \(c) > estimate \(mine)") }
             }
         }
         if let g = estimate.gateway.chosen, g.feasible {
@@ -83,17 +86,21 @@ import Testing
                 $0.nodeType == g.nodeType && $0.onDemandNodes == g.onDemandNodes && $0.spotNodes == g.spotNodes
             }
             if space.gatewayTypes.contains(g.nodeType) && space.spotShares.contains(plan.gateway.spotShare) {
-                let s = try #require(same, "\(name): search never evaluates the estimate's gateway")
-                #expect(s.rejectedBy == nil, "\(name): estimate's gateway \(s.configuration) rejected by search")
+                #expect(same != nil, "\(name): search never evaluates the estimate's gateway")
+                let expected: SizingConstraint? = g.hourly == nil ? .unpriced : nil
+                #expect(same?.rejection == expected, "\(name): search judges the estimate's gateway")
             }
-            let chosen = try #require(result.chosenGateway, "\(name): search finds no gateway configuration")
-            if let mine = estimateCost(estimate, .gateway, objective), let c = chosen.cost {
-                #expect(c <= mine, "\(name): search gateway \(c) > estimate \(mine)")
+            if let mine = estimateCost(estimate, .gateway, objective) {
+                let chosen = result.chosenGateway?.cost
+                #expect(chosen != nil, "\(name): search finds no priced gateway configuration")
+                if let c = chosen { #expect(c <= mine, "\(name): search gateway \(c) > estimate \(mine)") }
             }
         }
         if estimate.dynamodb.partitionLimit == nil {
-            let mode = result.dynamodb.first { $0.configuration.hasPrefix(plan.dynamodb.mode == .onDemand ? "on" : "pr") }
-            #expect(mode?.rejectedBy == nil, "\(name): estimate's DynamoDB mode rejected by search")
+            let prefix = plan.dynamodb.mode == .onDemand ? "on-demand" : "provisioned"
+            let mode = result.dynamodb.first { $0.configuration.hasPrefix(prefix) }
+            let rejection = mode?.rejection
+            #expect(rejection == nil || rejection == .unpriced, "\(name): estimate's DynamoDB mode rejected")
         }
     }
 

@@ -85,7 +85,7 @@ import Testing
 
     @Test func redisCostLineIsTenNodesAtThirtyOneAndAHalfCents() throws {
         let e = try Fixture.seedEstimate(asOf: "2024-10-31")
-        let line = try #require(e.costs.first { $0.resource == "redis" })
+        let line = try #require(e.costs.first { $0.resource == .redis })
         // min_shards 5 binds → 5 shards × (1 + 1 replica) = 10 × cache.m7g.xlarge Redis OSS at $0.315/h:
         // hourly 10 × 0.315 = $3.15; always on, 730 h/month: 3.15 × 730 = $2,299.50.
         #expect(line.quantity == 10)
