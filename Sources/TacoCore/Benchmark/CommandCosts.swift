@@ -1,6 +1,6 @@
 import Foundation
 
-/// How a command's execution time grows with N (MODEL §5).
+/// How a command's execution time grows with N (Docs/Model.md §3).
 public enum Complexity: String, Codable, Hashable, Sendable {
     /// O(1): GET, ZCARD, the rate-limit script.
     case constant = "O(1)"
@@ -36,7 +36,7 @@ public struct CommandMeasurement: Codable, Hashable, Sendable {
     public var file = "benchmarks/redis-command-costs.csv"
 }
 
-/// The cost of one call at a given N, split as MODEL §5 says: per-command overhead + execution by class.
+/// The cost of one call at a given N, split as Docs/Model.md §3 says: per-command overhead + execution by class.
 public struct CommandCost: Codable, Hashable, Sendable {
     public var command: String
     public var complexity: Complexity

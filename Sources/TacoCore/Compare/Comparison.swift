@@ -13,7 +13,7 @@ public struct CompareEntry: Sendable {
 }
 
 /// Plans side by side: per resource the configuration, nodes, utilization and cost; deltas against a baseline;
-/// and the delta attributed to levers (MODEL §9).
+/// and the delta attributed to levers (Docs/Model.md §6).
 public struct Comparison: Codable, Hashable, Sendable {
     public struct Resource: Codable, Hashable, Sendable {
         /// `redis`, `gateway`, `eks`, `dynamodb`.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The admission rate and the four criteria behind it (MODEL §4, the seed's "왜 1,000 RPS로 입장 제어?").
+/// The admission rate and the four criteria behind it (Docs/Model.md §2, the seed's "왜 1,000 RPS로 입장 제어?").
 public struct AdmissionDecision: Codable, Hashable, Sendable {
     public struct Criterion: Codable, Hashable, Sendable {
         /// `seat_drain`, `user_experience`, `backend_capacity`, `cost`.

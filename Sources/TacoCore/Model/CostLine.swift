@@ -1,6 +1,6 @@
 import Foundation
 
-/// One priced line: quantity × unit price, joined late with the price book (MODEL §9). A missing price is an
+/// One priced line: quantity × unit price, joined late with the price book (Docs/Model.md §6). A missing price is an
 /// explicit UNPRICED line, never $0.
 public struct CostLine: Codable, Hashable, Sendable {
     public var resource: ResourceKind

@@ -1,6 +1,6 @@
 import Foundation
 
-/// DynamoDB writes for the event: the seed's ceiling, the expected volume, and the provisioned alternative (MODEL §7).
+/// DynamoDB writes for the event: the seed's ceiling, the expected volume, and the provisioned alternative (Docs/Model.md §5).
 public struct DynamoSizing: Codable, Hashable, Sendable {
     public var wruPerWrite: Int
     public var peakWritesPerSecond: Double
@@ -18,10 +18,10 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
     public var wcuPrice: PriceQuote?
     public var cheaperMode: String
     public var limitNotes: [String]
-    /// Set when the plan's partition keys cannot absorb the peak: one key serves ≤ 1,000 WRU/s (MODEL §7).
+    /// Set when the plan's partition keys cannot absorb the peak: one key serves ≤ 1,000 WRU/s (Docs/Model.md §5).
     public var partitionLimit: String? = nil
 
-    /// WRU per write = ⌈item KB⌉ × (2 if transactional) × (1 + GSIs) (MODEL §7; 1 KB = 1,024 B for DynamoDB).
+    /// WRU per write = ⌈item KB⌉ × (2 if transactional) × (1 + GSIs) (Docs/Model.md §5; 1 KB = 1,024 B for DynamoDB).
     static func writeUnits(_ d: DynamoSpec) -> Int {
         let kb = Int((d.itemSize.value / 1024).rounded(.up))
         return max(kb, 1) * (d.transactional ? 2 : 1) * (1 + d.gsis)
@@ -132,7 +132,7 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
     }
 
     /// With `partition_keys` K, each key takes peak WRU/s ÷ K (evenly spread at best); above `AWSLimits.dynamoPartitionWCU` WRU/s per key the
-    /// table throttles whatever the capacity mode (MODEL §7). The message says what rate the keys do allow.
+    /// table throttles whatever the capacity mode (Docs/Model.md §5). The message says what rate the keys do allow.
     static func partitionLimit(_ d: DynamoSpec, peakWRU: Double, wruPerWrite: Int, attempts: Double) -> String? {
         guard let keys = d.partitionKeys else { return nil }
         let perKey = peakWRU / Double(keys)

@@ -1,4 +1,4 @@
-/// Engine work on one Redis node split the way MODEL §5 prices a command (cost = per-command overhead + execution):
+/// Engine work on one Redis node split the way Docs/Model.md §3 prices a command (cost = per-command overhead + execution):
 /// the calls/s that each pay the overhead, and the execution µs/s they take. Validation fits the overhead; the
 /// estimate uses the reference overhead measured with each command (full server CPU − command time).
 public struct EngineWork: Codable, Hashable, Sendable {
@@ -52,7 +52,7 @@ extension RedisLoad {
             ? ("replica", n.replica) : ("primary", n.primary)
     }
 
-    /// `busiestEngineLoad(shards:)` with a per-command overhead in place of the reference ones (MODEL §5 with the
+    /// `busiestEngineLoad(shards:)` with a per-command overhead in place of the reference ones (Docs/Model.md §3 with the
     /// overhead as a free constant): max over the busiest primary and replica of (calls/s × o + execution µs/s) ÷ 10⁶.
     public func busiestEngineLoad(shards: Int, overheadMicros: Double) -> Double {
         busiestNode(shards: shards, overheadMicros: overheadMicros).work.load(overheadMicros: overheadMicros)

@@ -8,7 +8,7 @@ struct EstimateParts {
     var costs: [CostLine]
 }
 
-/// A complete, explained estimate for one plan (MODEL §3–§7, §9, §10).
+/// A complete, explained estimate for one plan (Docs/Model.md §1–§7, §9, §10).
 public struct Estimate: Codable, Hashable, Sendable {
     public var plan: String
     public var region: String

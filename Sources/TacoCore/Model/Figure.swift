@@ -21,7 +21,7 @@ public struct Figure: Codable, Hashable, Sendable {
     public var unit: String
     /// The value as shown, e.g. "60,000/s".
     public var display: String
-    /// Symbolic formula with its source, e.g. "users ÷ status_poll (MODEL §3)".
+    /// Symbolic formula with its source, e.g. "users ÷ status_poll (Docs/Model.md §1)".
     public var formula: String
     /// The seed's style: "300,000 users ÷ 5 s = 60,000/s".
     public var arithmetic: String

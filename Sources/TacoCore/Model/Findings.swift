@@ -1,6 +1,6 @@
 import Foundation
 
-/// Findings computed from the plan, the price book and the reference costs (MODEL §10). Nothing here is typed-in
+/// Findings computed from the plan, the price book and the reference costs (Docs/Model.md §7). Nothing here is typed-in
 /// output: each message is built from figures and prices.
 enum Findings {
     static func all(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
@@ -106,7 +106,7 @@ enum Findings {
         ]
     }
 
-    /// Graviton vs x86 for this plan's gateway: cost per 1,000 RPS at the same HPA target (MODEL §6).
+    /// Graviton vs x86 for this plan's gateway: cost per 1,000 RPS at the same HPA target (Docs/Model.md §4).
     static func gatewayArchitecture(_ e: EstimateParts) -> [Finding] {
         func cheapest(_ arch: String) -> GatewaySizing.NodeOption? {
             e.gateway.options.filter { $0.architecture == arch && $0.feasible && $0.hourly != nil }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Engine work and network traffic the plan's command mix puts on the cluster, split the way MODEL §5 routes it:
+/// Engine work and network traffic the plan's command mix puts on the cluster, split the way Docs/Model.md §3 routes it:
 /// the queue ZSET (one hot key per partition) vs keys spread by hash slot; writes to primaries, reads to primaries
 /// or replicas.
 public struct RedisLoad: Codable, Hashable, Sendable {

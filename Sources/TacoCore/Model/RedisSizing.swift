@@ -1,6 +1,6 @@
 import Foundation
 
-/// The Redis/Valkey cluster: shards, nodes and node type, each candidate with why it fits or not (MODEL §5).
+/// The Redis/Valkey cluster: shards, nodes and node type, each candidate with why it fits or not (Docs/Model.md §3).
 public struct RedisSizing: Codable, Hashable, Sendable {
     public struct Candidate: Codable, Hashable, Sendable {
         public var nodeType: String

@@ -1,5 +1,5 @@
 /// What the seed design document ("Traffic Tacos: 30k RPS ticketing") claims, quoted so tacoplan can check each
-/// claim against the computed figures (MODEL §10). These are the claims under test, not outputs.
+/// claim against the computed figures (Docs/Model.md §7). These are the claims under test, not outputs.
 public enum SeedClaims {
     /// Part 1.3 / 3.1: "비용: $2.25 (DynamoDB 쓰기)" for 30 minutes at 1,000 writes/s.
     public static let dynamoCeilingUSD = Money(2.25)

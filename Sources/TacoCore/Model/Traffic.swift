@@ -1,4 +1,4 @@
-/// Request rates the crowd generates (MODEL §3).
+/// Request rates the crowd generates (Docs/Model.md §1).
 public struct Traffic: Codable, Hashable, Sendable {
     public struct ApiRate: Codable, Hashable, Sendable {
         public var name: String

@@ -1,4 +1,4 @@
-/// A workload plan: what an architect writes in `plans/*.yaml` (MODEL §2, Docs/PlanSpec.md).
+/// A workload plan: what an architect writes in `plans/*.yaml` (Docs/PlanSpec.md).
 public struct Plan: Codable, Hashable, Sendable {
     public var name: String
     public var event: EventSpec
@@ -13,7 +13,7 @@ public struct Plan: Codable, Hashable, Sendable {
     public var search: SearchSpec = .planDefaults
 }
 
-/// The sale itself (MODEL §2 `event`).
+/// The sale itself (Docs/PlanSpec.md `event`).
 public struct EventSpec: Codable, Hashable, Sendable {
     public var region: String
     /// How long the sale is open; the seed's 30 minutes.
@@ -36,7 +36,7 @@ public struct ClientSpec: Codable, Hashable, Sendable {
     public var responseBytes: Bytes
 }
 
-/// What drives an API's request rate (MODEL §3).
+/// What drives an API's request rate (Docs/Model.md §1).
 public enum ApiDriver: String, Codable, Hashable, Sendable, CaseIterable {
     /// users ÷ ramp: every user joins once while the crowd arrives.
     case arrival
@@ -50,7 +50,7 @@ public enum ApiDriver: String, Codable, Hashable, Sendable, CaseIterable {
     case reservation
 }
 
-/// Which keys a Redis command touches; decides routing (MODEL §5).
+/// Which keys a Redis command touches; decides routing (Docs/Model.md §3).
 public enum KeyFamily: String, Codable, Hashable, Sendable, CaseIterable {
     /// The waiting-room ZSET: one hot key on one shard per queue partition.
     case queue
@@ -92,7 +92,7 @@ public struct ApiSpec: Codable, Hashable, Sendable {
 }
 
 public enum AdmissionMode: Codable, Hashable, Sendable {
-    /// Derive the rate from the four criteria (MODEL §4).
+    /// Derive the rate from the four criteria (Docs/Model.md §2).
     case derive
     /// Use this rate (admissions/s) and check it against the criteria.
     case fixed(Double)
@@ -194,7 +194,7 @@ public struct DynamoSpec: Codable, Hashable, Sendable {
     public var targetUtilization: Double
     /// How many distinct partition-key values reservation writes spread over (e.g. one per show or seat block);
     /// nil when keys are per user or per seat, i.e. far more than the write rate needs. One partition key serves at
-    /// most 1,000 WRU/s (MODEL §7), so a small number here caps the write rate.
+    /// most 1,000 WRU/s (Docs/Model.md §5), so a small number here caps the write rate.
     public var partitionKeys: Int? = nil
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The bounds of the search (MODEL §5, §6): every combination inside them is evaluated.
+/// The bounds of the search (Docs/Model.md §3, §6): every combination inside them is evaluated.
 public struct SearchSpace: Codable, Hashable, Sendable {
     public var cacheTypes: [String]
     public var shards: ClosedRange<Int>
@@ -138,7 +138,7 @@ public enum ConfigSearch {
             }
         }
         var redis = redisOptions(input, base: base, space: space) { cost(hourly: $0, alwaysOn: plan.redis.alwaysOn) }
-        // Pre-warm (MODEL §6): every node runs On-Demand for the lead time before the sale, as in the estimate.
+        // Pre-warm (Docs/Model.md §4): every node runs On-Demand for the lead time before the sale, as in the estimate.
         let preWarmHours = base.gateway.preWarm.needed ? Decimal(exactly: base.gateway.preWarm.leadSeconds) / Decimal(exactly: TimeUnits.secondsPerHour) : 0
         let perEvents: Decimal = objective == .perMonth ? events : 1
         // Always-on baseline nodes (baseline_rps, min_pods) run all month; the rest only for the event, as in the estimate.

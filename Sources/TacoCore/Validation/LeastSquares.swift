@@ -1,4 +1,4 @@
-/// Ordinary least squares for models linear in their constants: y ≈ offset + Σⱼ βⱼ xⱼ (MODEL §8: "fits the model's
+/// Ordinary least squares for models linear in their constants: y ≈ offset + Σⱼ βⱼ xⱼ (Docs/Benchmarks.md §3: "fits the model's
 /// free constants … by least squares, and reports the fit (residuals, R²); a constant fitted from some steps is
 /// checked on the others"). Solved through the normal equations XᵀX β = Xᵀ(y − offset) with partial pivoting: the
 /// systems here have two or three unknowns, where that is exact enough and needs no linear-algebra library.

@@ -1,4 +1,4 @@
-/// `tacoplan validate`'s whole answer for one plan and one benchmark (MODEL §8), as a Codable value the CLI renders
+/// `tacoplan validate`'s whole answer for one plan and one benchmark (Docs/Benchmarks.md §3), as a Codable value the CLI renders
 /// as text or JSON. Pure: the plan, the benchmark and the cost table come in as values.
 public struct PlanValidation: Codable, Hashable, Sendable {
     public struct Constant: Codable, Hashable, Sendable {

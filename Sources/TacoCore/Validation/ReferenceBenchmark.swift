@@ -1,5 +1,5 @@
 /// A gateway load test as data: environment, load steps with measured figures, and autoscaler events
-/// (MODEL §8; schema in Docs/Benchmarks.md). The bundled one is the seed's; users add their own.
+/// (Docs/Benchmarks.md §3; schema in Docs/Benchmarks.md). The bundled one is the seed's; users add their own.
 public struct ReferenceBenchmark: Hashable, Sendable {
     public var name: String
     public var title: String

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Validation's view of the core model (MODEL §5 and §8; Docs/Benchmarks.md §3): the plan's traffic at a benchmark
+/// Validation's view of the core model (Docs/Model.md §3 and §8; Docs/Benchmarks.md §3): the plan's traffic at a benchmark
 /// step's load, admitted by `AdmissionModel` and routed by `RedisLoad` exactly as `estimate` routes it, on the
 /// benchmark's shards and replicas with the benchmark's waiting users as N.
 public struct ValidationModel: Sendable {
