@@ -3,7 +3,7 @@ import Testing
 
 @testable import TacoCore
 
-/// One sizing check (Docs/Model.md §4 "One sizing check"): whatever `estimate` picks, `search` finds feasible at
+/// One sizing check (Docs/Model.md §5a): whatever `estimate` picks, `search` finds feasible at
 /// the same or a lower cost, for every shipped plan and every variant.
 @Suite struct SearchAgreesWithEstimateTests {
     static let asOf = "2026-11-01"

@@ -2,7 +2,7 @@ import Foundation
 
 /// How one Redis node type fits the load: the shard count each constraint needs on its own (Docs/Model.md §3
 /// "Routing, hot key and shards"). `estimate` takes the largest of them; `search` rejects a shard count below any of
-/// them, in `SizingConstraint` order. Both read the constraints from here only (Docs/Model.md "One sizing check").
+/// them, in `SizingConstraint` order. Both read the constraints from here only (Docs/Model.md §5a).
 struct RedisFit {
     var nodeType: String
     var spec: InstanceSpec?

@@ -1,5 +1,4 @@
-/// A constraint a configuration must meet, one list for `estimate` and `search` (Docs/Model.md §3–§5 and
-/// "One sizing check"). The raw value is the label reports and the `search` JSON print as `rejectedBy`.
+/// A constraint a configuration must meet, one list for `estimate` and `search` (Docs/Model.md §3–§5, §5a). The raw value is the label reports and the `search` JSON print as `rejectedBy`.
 public enum SizingConstraint: String, Codable, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     /// The node type has no instance spec (memory, bandwidth) in the price book.
     case unknownNodeType = "unknown node type"

@@ -192,7 +192,7 @@ public enum ConfigSearch {
     }
 
     /// Every type × partitions × replicas × shards, judged by `RedisFit`, the check `estimate` uses
-    /// (Docs/Model.md "One sizing check").
+    /// (Docs/Model.md §5a).
     static func redisOptions(_ input: EstimateInput, base: Estimate, space: SearchSpace, cost: (Money) -> Money)
         -> [SearchOption]
     {
@@ -242,7 +242,7 @@ public enum ConfigSearch {
     }
 
     /// Every type × Spot share, each judged by `GatewaySizing.option` at that share, the evaluation `estimate`
-    /// uses (Docs/Model.md §4): a type Spot may not use runs On-Demand, and the On-Demand floor raises the
+    /// uses (Docs/Model.md §4, §5a): a type Spot may not use runs On-Demand, and the On-Demand floor raises the
     /// On-Demand count (at most all nodes) rather than rejecting the share.
     static func gatewayOptions(
         _ input: EstimateInput, pods: Int, baselinePods: Int, space: SearchSpace,
@@ -289,7 +289,7 @@ public enum ConfigSearch {
 
     /// Both modes: the partition limit the estimate reports (≤ `AWSLimits.dynamoPartitionWCU` WRU/s per
     /// partition key, when the plan names its keys). The on-demand new-table throughput
-    /// (`AWSLimits.dynamoNewTableWRU`) is a pre-warm note in both commands, not a rejection (Docs/Model.md §5).
+    /// (`AWSLimits.dynamoNewTableWRU`) is a pre-warm note in both commands, not a rejection (Docs/Model.md §5a).
     static func dynamoOptions(_ input: EstimateInput, base: Estimate, space: SearchSpace, objective: SearchObjective)
         -> [SearchOption]
     {
