@@ -144,7 +144,8 @@ enum SearchFixture {
         let g = try #require(result.chosenGateway)
         #expect(g.configuration == "gw.arm (arm64) × 2: 1 On-Demand + 1 Spot (share 50 %)")
         #expect(g.cost == Money(string: "0.14"))
-        let arm100 = try #require(result.gateway.first { $0.configuration.hasSuffix("(share 100 %)") && $0.nodeType == "gw.arm" })
+        let arm100 = try #require(
+            result.gateway.first { $0.configuration.hasSuffix("(share 100 %)") && $0.nodeType == "gw.arm" })
         #expect(arm100.onDemandNodes == 1 && arm100.spotNodes == 1)
         #expect(arm100.rejection == nil)
         #expect(arm100.cost == Money(string: "0.14"))

@@ -10,13 +10,15 @@ enum Costing {
     }
 
     static func hourlyLine(
-        resource: ResourceKind, component: String, count: Int, unit: String, quote: PriceQuote?, priceOverride: Money? = nil,
+        resource: ResourceKind, component: String, count: Int, unit: String, quote: PriceQuote?,
+        priceOverride: Money? = nil,
         sourceNote: String = "", eventHours: Decimal, alwaysOn: Bool, eventsPerMonth: Int
     ) -> CostLine {
         let price = priceOverride ?? quote?.usd
         let hourly = price.map { $0 * Decimal(count) }
         let perEvent = hourly.map { $0 * eventHours }
-        let perMonth = alwaysOn ? hourly.map { $0 * AWSLimits.hoursPerMonth } : perEvent.map { $0 * Decimal(eventsPerMonth) }
+        let perMonth =
+            alwaysOn ? hourly.map { $0 * AWSLimits.hoursPerMonth } : perEvent.map { $0 * Decimal(eventsPerMonth) }
         let hours = Format.number(eventHours.doubleValue, maxDecimals: 4)
         return CostLine(
             resource: resource, component: component, quantity: Decimal(count), unit: unit, unitPrice: price,

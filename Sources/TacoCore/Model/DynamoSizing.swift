@@ -116,7 +116,9 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
                 "peak \(Show.n(peakWRU)) WRU/s exceeds the \(Show.n(AWSLimits.dynamoNewTableWRU, 0)) WRU/s a new on-demand table absorbs at once: pre-warm the table (or provision)"
             )
         } else {
-            notes.append("peak \(Show.n(peakWRU)) WRU/s fits the \(Show.n(AWSLimits.dynamoNewTableWRU, 0)) WRU/s a new on-demand table absorbs at once")
+            notes.append(
+                "peak \(Show.n(peakWRU)) WRU/s fits the \(Show.n(AWSLimits.dynamoNewTableWRU, 0)) WRU/s a new on-demand table absorbs at once"
+            )
         }
         let partitions = Int((peakWRU / AWSLimits.dynamoPartitionWCU).rounded(.up))
         notes.append(

@@ -18,4 +18,3 @@ public struct EstimateInput: Sendable {
     /// Where a plan field came from, for an explanation.
     func from(_ path: String) -> String { provenance.origin(of: path) }
 }
-

@@ -18,4 +18,3 @@ public enum SeedClaims {
     /// Part 1.4: "메모리: 300MB + 버퍼 = 2GB 필요".
     public static let redisMemoryBytes = 2e9
 }
-

@@ -1,129 +1,5 @@
 import Foundation
 
-/// The bounds of the search (Docs/Model.md §3, §6): every combination inside them is evaluated.
-public struct SearchSpace: Codable, Hashable, Sendable {
-    public var cacheTypes: [String]
-    public var shards: ClosedRange<Int>
-    public var replicas: ClosedRange<Int>
-    public var queuePartitions: [Int]
-    public var gatewayTypes: [String]
-    /// Spot shares to try, as fractions.
-    public var spotShares: [Double]
-    public var dynamoModes: [CapacityMode]
-
-    public init(
-        cacheTypes: [String], shards: ClosedRange<Int>, replicas: ClosedRange<Int>, queuePartitions: [Int],
-        gatewayTypes: [String], spotShares: [Double], dynamoModes: [CapacityMode]
-    ) {
-        self.cacheTypes = cacheTypes
-        self.shards = shards
-        self.replicas = replicas
-        self.queuePartitions = queuePartitions
-        self.gatewayTypes = gatewayTypes
-        self.spotShares = spotShares
-        self.dynamoModes = dynamoModes
-    }
-
-    /// The plan's own candidates, shards from `min_shards` to 32 (at least `min_shards`), the plan's replica count,
-    /// its queue partitions, Spot shares 0 %…100 % in steps of 10 %, and the plan's DynamoDB mode.
-    public static func of(_ plan: Plan) -> SearchSpace {
-        SearchSpace(
-            cacheTypes: plan.redis.candidates, shards: plan.redis.minShards...max(plan.redis.minShards, 32),
-            replicas: plan.redis.replicas...plan.redis.replicas, queuePartitions: [plan.redis.queuePartitions],
-            gatewayTypes: plan.gateway.nodeCandidates, spotShares: (0...10).map { Double($0) / 10 },
-            dynamoModes: [plan.dynamodb.mode])
-    }
-}
-
-/// What to minimize.
-public enum SearchObjective: String, Codable, Hashable, Sendable, CaseIterable {
-    case perMonth = "month"
-    case perEvent = "event"
-}
-
-/// One evaluated configuration of one resource.
-public struct SearchOption: Codable, Hashable, Sendable {
-    public var resource: ResourceKind
-    /// `cache.m7g.xlarge × 5 shards × (1 + 1), 1 partition`.
-    public var configuration: String
-    public var nodes: Int
-    public var hourly: Money?
-    public var cost: Money?
-    /// nil when feasible; else the first constraint it fails (in `SizingConstraint` order).
-    public var rejection: SizingConstraint?
-    public var detail: String
-    /// The node type (Redis, gateway); empty for DynamoDB.
-    public var nodeType = ""
-    /// Redis: shards, replicas per shard, queue partitions; 0 otherwise.
-    public var shards = 0
-    public var replicas = 0
-    public var partitions = 0
-    /// Gateway: the On-Demand / Spot split of `nodes`; 0 otherwise.
-    public var onDemandNodes = 0
-    public var spotNodes = 0
-    /// Sort key after cost: the configuration's numbers, for a deterministic order among equal costs.
-    var order: [Double] = []
-
-    /// The label of the first constraint it fails (`SizingConstraint.rawValue`); nil when feasible.
-    public var rejectedBy: String? { rejection?.rawValue }
-}
-
-/// The cheapest feasible configuration, the top alternatives, and the cheaper ones rejected with why.
-public struct SearchResult: Codable, Hashable, Sendable {
-    public var objective: SearchObjective
-    public var evaluated: Int
-    /// Combinations covered: the resources are independent in cost and constraints, so the cheapest combination
-    /// is the cheapest of each (the product is covered without enumerating it).
-    public var combinations: Double
-    public var redis: [SearchOption]
-    public var gateway: [SearchOption]
-    public var dynamodb: [SearchOption]
-    public var chosenRedis: SearchOption?
-    public var chosenGateway: SearchOption?
-    public var chosenDynamo: SearchOption?
-    /// Fixed cost of the objective (EKS control plane).
-    public var fixed: Money
-    public var total: Money?
-    public var warnings: [String]
-
-    /// The cheapest feasible options of one resource, best first.
-    public func top(_ resource: ResourceKind, _ n: Int) -> [SearchOption] {
-        Array(all(resource).filter { $0.rejectedBy == nil && $0.cost != nil }.prefix(n))
-    }
-
-    /// Rejected options cheaper than the chosen one, cheapest first; every rejected option (UNPRICED ones too)
-    /// when nothing is feasible, so the reason is always shown.
-    public func rejectedCheaper(_ resource: ResourceKind) -> [SearchOption] {
-        let chosen = chosen(resource)
-        return all(resource).filter { o in
-            guard o.rejectedBy != nil else { return false }
-            guard let best = chosen?.cost else { return true }
-            guard let c = o.cost else { return false }
-            return c < best
-        }
-    }
-
-    /// Every evaluated option of one resource, cheapest first; none for EKS (a fixed cost).
-    public func all(_ resource: ResourceKind) -> [SearchOption] {
-        switch resource {
-        case .redis: return redis
-        case .gateway: return gateway
-        case .dynamodb: return dynamodb
-        case .eks: return []
-        }
-    }
-
-    /// The chosen option of one resource; nil for EKS and when nothing is feasible.
-    public func chosen(_ resource: ResourceKind) -> SearchOption? {
-        switch resource {
-        case .redis: return chosenRedis
-        case .gateway: return chosenGateway
-        case .dynamodb: return chosenDynamo
-        case .eks: return nil
-        }
-    }
-}
-
 /// Exhaustive, deterministic search over a `SearchSpace`, reusing the estimate's model pieces.
 public enum ConfigSearch {
     public static func run(_ input: EstimateInput, space: SearchSpace, objective: SearchObjective) -> SearchResult {
@@ -139,7 +15,9 @@ public enum ConfigSearch {
         }
         var redis = redisOptions(input, base: base, space: space) { cost(hourly: $0, alwaysOn: plan.redis.alwaysOn) }
         // Pre-warm (Docs/Model.md §4): every node runs On-Demand for the lead time before the sale, as in the estimate.
-        let preWarmHours = base.gateway.preWarm.needed ? Decimal(exactly: base.gateway.preWarm.leadSeconds) / Decimal(exactly: TimeUnits.secondsPerHour) : 0
+        let preWarmHours =
+            base.gateway.preWarm.needed
+            ? Decimal(exactly: base.gateway.preWarm.leadSeconds) / Decimal(exactly: TimeUnits.secondsPerHour) : 0
         let perEvents: Decimal = objective == .perMonth ? events : 1
         // Always-on baseline nodes (baseline_rps, min_pods) run all month; the rest only for the event, as in the estimate.
         var gateway = gatewayOptions(

@@ -8,11 +8,13 @@ protocol FindingRule {
 
 /// Every finding rule, one a file in this folder, run in the order reports list them (Docs/Model.md §7).
 enum Findings {
-    static let rules: [any FindingRule.Type] = [
-        DynamoCeilingRule.self, GravitonRule.self, GatewayArchitectureRule.self, MemoryVsShardsRule.self,
-        KeysVsZrankRule.self, BeyondLoadTestRule.self, SpotRule.self, LinearCommandsRule.self,
-        AdmissionLimitsRule.self, DynamoHotPartitionRule.self, PreWarmRule.self, UnpricedRule.self,
-    ]
+    static var rules: [any FindingRule.Type] {
+        [
+            DynamoCeilingRule.self, GravitonRule.self, GatewayArchitectureRule.self, MemoryVsShardsRule.self,
+            KeysVsZrankRule.self, BeyondLoadTestRule.self, SpotRule.self, LinearCommandsRule.self,
+            AdmissionLimitsRule.self, DynamoHotPartitionRule.self, PreWarmRule.self, UnpricedRule.self,
+        ]
+    }
 
     static func all(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         rules.flatMap { $0.findings(e, input) }

@@ -19,7 +19,8 @@ enum GravitonRule: FindingRule {
         ] {
             if let a = price(.elasticache, arm, "redis"), let x = price(.elasticache, x86, "redis") {
                 cache.append(
-                    "\(arm) \(Format.unitPrice(a))/h vs \(x86) \(Format.unitPrice(x))/h: \(Findings.signed(pct(a, x))) %")
+                    "\(arm) \(Format.unitPrice(a))/h vs \(x86) \(Format.unitPrice(x))/h: \(Findings.signed(pct(a, x))) %"
+                )
             }
         }
         var ec2: [String] = []
