@@ -43,7 +43,7 @@ enum SearchFixture {
     }()
 
     static func quote(
-        _ service: Service, _ product: String, _ os: String, _ option: String, _ unit: String, _ usd: String
+        _ service: Service, _ product: String, _ os: String, _ option: PurchaseOption, _ unit: String, _ usd: String
     )
         -> PriceQuote
     {
@@ -69,14 +69,14 @@ enum SearchFixture {
             sheet: PriceSheet(
                 region: "us-east-1", asOf: day,
                 quotes: [
-                    quote(.elasticache, "cache.small", "redis", "on-demand", "hour", "0.10"),
-                    quote(.elasticache, "cache.big", "redis", "on-demand", "hour", "0.35"),
-                    quote(.ec2, "gw.arm", "linux", "on-demand", "hour", "0.10"),
-                    quote(.ec2, "gw.x86", "linux", "on-demand", "hour", "0.11"),
-                    quote(.eks, "cluster", "standard-support", "on-demand", "hour", "0.10"),
-                    quote(.dynamodb, "WriteRequestUnits", "standard", "on-demand", "request-unit", "0.000000625"),
+                    quote(.elasticache, "cache.small", "redis", .onDemand, "hour", "0.10"),
+                    quote(.elasticache, "cache.big", "redis", .onDemand, "hour", "0.35"),
+                    quote(.ec2, "gw.arm", "linux", .onDemand, "hour", "0.10"),
+                    quote(.ec2, "gw.x86", "linux", .onDemand, "hour", "0.11"),
+                    quote(.eks, "cluster", "standard-support", .onDemand, "hour", "0.10"),
+                    quote(.dynamodb, "WriteRequestUnits", "standard", .onDemand, "request-unit", "0.000000625"),
                     quote(
-                        .dynamodb, "WriteCapacityUnit-Hrs", "standard", "provisioned", "capacity-unit-hour", "0.00065"),
+                        .dynamodb, "WriteCapacityUnit-Hrs", "standard", .provisioned, "capacity-unit-hour", "0.00065"),
                 ]),
             specs: [
                 spec(.elasticache, "cache.small", .arm64, 2, 1), spec(.elasticache, "cache.big", .arm64, 2, 4),

@@ -18,7 +18,7 @@ import Testing
         // 300,000 users ÷ 300 s = 1,000/s; it sets the admission rate (above the 5.56/s floor, under the caps).
         #expect(try e.figure("admission.user_experience").value == 1000)
         #expect(try e.figure("admission.rate").value == 1000)
-        #expect(e.admission.binding == "user_experience")
+        #expect(e.admission.binding == .userExperience)
         // Caps not binding: backend 3,000 RPS × 70 % = 2,100/s; budget $5 ÷ (1,800 s × 1 WRU × $0.00000125) = 2,222.2/s.
         #expect(close(try e.figure("admission.backend_cap").value, 2100))
         #expect(close(try e.figure("admission.budget_cap").value, 5.0 / 0.00225))

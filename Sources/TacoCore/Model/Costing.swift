@@ -47,7 +47,7 @@ enum Costing {
         }
         let eks = PriceKey(
             service: .eks, region: plan.event.region, product: "cluster", engineOS: "standard-support",
-            purchaseOption: "on-demand", unit: "hour")
+            purchaseOption: .onDemand, unit: "hour")
         out.append(
             hourlyLine(
                 resource: .eks, component: "EKS control plane (standard support)", count: 1, unit: "cluster",

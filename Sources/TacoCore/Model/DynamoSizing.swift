@@ -30,13 +30,13 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
     static func wruKey(_ region: String) -> PriceKey {
         PriceKey(
             service: .dynamodb, region: region, product: "WriteRequestUnits", engineOS: "standard",
-            purchaseOption: "on-demand", unit: "request-unit")
+            purchaseOption: .onDemand, unit: "request-unit")
     }
 
     static func wcuKey(_ region: String) -> PriceKey {
         PriceKey(
             service: .dynamodb, region: region, product: "WriteCapacityUnit-Hrs", engineOS: "standard",
-            purchaseOption: "provisioned", unit: "capacity-unit-hour")
+            purchaseOption: .provisioned, unit: "capacity-unit-hour")
     }
 
     static func size(_ input: EstimateInput, traffic: Traffic, _ ledger: inout Ledger) -> DynamoSizing {

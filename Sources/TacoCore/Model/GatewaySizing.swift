@@ -147,7 +147,7 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         let (perNode, allocCPU, allocMem) = packing(spec, g)
         let key = PriceKey(
             service: .ec2, region: input.plan.event.region, product: type, engineOS: "linux",
-            purchaseOption: "on-demand",
+            purchaseOption: .onDemand,
             unit: "hour")
         let quote = input.book.sheet.quote(key)
         let spot = input.book.spot[type]

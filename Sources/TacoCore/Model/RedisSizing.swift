@@ -145,7 +145,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let baseline = fit.spec?.baselineGbps ?? 0
         let key = PriceKey(
             service: .elasticache, region: input.plan.event.region, product: type, engineOS: r.engine.rawValue,
-            purchaseOption: "on-demand", unit: "hour")
+            purchaseOption: .onDemand, unit: "hour")
         let quote = input.book.sheet.quote(key)
         var c = Candidate(
             nodeType: type, usableMemoryGiB: usable, baselineGbps: baseline, memoryShards: fit.memoryShards,

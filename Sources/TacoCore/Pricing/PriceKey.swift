@@ -7,12 +7,13 @@ public struct PriceKey: Codable, Hashable, Sendable, Comparable, CustomStringCon
     /// `linux`; `redis` or `valkey`; `standard` (DynamoDB table class); `standard-support` (EKS).
     public var engineOS: String
     /// `on-demand`, `provisioned`, or a reserved term such as `reserved-1yr-no-upfront`.
-    public var purchaseOption: String
+    public var purchaseOption: PurchaseOption
     /// `hour`, `request-unit`, `capacity-unit-hour`, `gb-month`.
     public var unit: String
 
     public init(
-        service: Service, region: String, product: String, engineOS: String, purchaseOption: String, unit: String
+        service: Service, region: String, product: String, engineOS: String, purchaseOption: PurchaseOption,
+        unit: String
     ) {
         self.service = service
         self.region = region
@@ -27,7 +28,7 @@ public struct PriceKey: Codable, Hashable, Sendable, Comparable, CustomStringCon
     }
 
     public static func < (a: Self, b: Self) -> Bool {
-        (a.service.rawValue, a.region, a.product, a.engineOS, a.purchaseOption, a.unit)
-            < (b.service.rawValue, b.region, b.product, b.engineOS, b.purchaseOption, b.unit)
+        (a.service.rawValue, a.region, a.product, a.engineOS, a.purchaseOption.rawValue, a.unit)
+            < (b.service.rawValue, b.region, b.product, b.engineOS, b.purchaseOption.rawValue, b.unit)
     }
 }

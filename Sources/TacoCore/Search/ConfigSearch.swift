@@ -79,7 +79,7 @@ public enum ConfigSearch {
         for (ti, type) in space.cacheTypes.enumerated() {
             let key = PriceKey(
                 service: .elasticache, region: input.plan.event.region, product: type, engineOS: r.engine.rawValue,
-                purchaseOption: "on-demand", unit: "hour")
+                purchaseOption: .onDemand, unit: "hour")
             let price = input.book.sheet.quote(key)?.usd
             for partitions in space.queuePartitions {
                 for replicas in space.replicas {

@@ -17,7 +17,10 @@ public enum EstimateText {
         var t = TextTable(
             ["criterion", "role", "rate", "binding", "note"], aligns: [.left, .left, .right, .left, .left])
         for c in e.admission.criteria {
-            t.add([c.name, c.role, c.rate.map { Format.number($0) + "/s" } ?? "—", c.binding ? "◀" : "", c.note])
+            t.add([
+                c.name.rawValue, c.role.rawValue, c.rate.map { Format.number($0) + "/s" } ?? "—", c.binding ? "◀" : "",
+                c.note,
+            ])
         }
         out.append(t.render())
         out.append(figures(["admission.rate", "admission.backend_utilization", "admission.implied_wait"], e))

@@ -5,7 +5,7 @@ enum AdmissionLimitsRule: FindingRule {
     /// A cap that pushes the rate below the seat-drain floor, or a fixed rate beyond the backend cap.
     static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         var out: [Finding] = []
-        let seat = e.admission.criteria.first { $0.name == "seat_drain" }?.rate ?? 0
+        let seat = e.admission.criteria.first { $0.name == .seatDrain }?.rate ?? 0
         if e.admission.rate < seat {
             out.append(
                 Finding(

@@ -8,7 +8,7 @@ enum GravitonRule: FindingRule {
         func price(_ service: Service, _ type: String, _ os: String) -> Money? {
             input.book.sheet.quote(
                 PriceKey(
-                    service: service, region: region, product: type, engineOS: os, purchaseOption: "on-demand",
+                    service: service, region: region, product: type, engineOS: os, purchaseOption: .onDemand,
                     unit: "hour"))?.usd
         }
         func pct(_ arm: Money, _ x86: Money) -> Double { ((arm.amount - x86.amount) / x86.amount).doubleValue * 100 }
