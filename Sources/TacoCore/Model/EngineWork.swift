@@ -46,10 +46,10 @@ extension RedisLoad {
 
     /// The node (primary or replica of the busiest shard) whose load is highest when every command pays
     /// `overheadMicros` (nil: the reference overheads), and its work. Ties go to the primary.
-    public func busiestNode(shards: Int, overheadMicros: Double?) -> (role: String, work: EngineWork) {
+    public func busiestNode(shards: Int, overheadMicros: Double?) -> (role: NodeRole, work: EngineWork) {
         let n = nodeWork(shards: shards)
         return n.replica.load(overheadMicros: overheadMicros) > n.primary.load(overheadMicros: overheadMicros)
-            ? ("replica", n.replica) : ("primary", n.primary)
+            ? (.replica, n.replica) : (.primary, n.primary)
     }
 
     /// `busiestEngineLoad(shards:)` with a per-command overhead in place of the reference ones (Docs/Model.md §3 with the

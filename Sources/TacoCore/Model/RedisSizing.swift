@@ -30,7 +30,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
     }
 
     public struct NodeLoad: Codable, Hashable, Sendable {
-        public var role: String
+        public var role: ShardNodeRole
         public var count: Int
         public var engineCPU: Double
         public var bandwidth: Double
@@ -200,11 +200,11 @@ public struct RedisSizing: Codable, Hashable, Sendable {
     static func nodeLoads(_ load: RedisLoad, shards: Int) -> [NodeLoad] {
         let engine = load.busiest(shards: shards) { $0.engineLoad }
         let bw = load.busiest(shards: shards) { $0.bandwidth }
-        var out = [NodeLoad(role: "primary, queue shard", count: 1, engineCPU: engine.primary, bandwidth: bw.primary)]
+        var out = [NodeLoad(role: .primaryQueueShard, count: 1, engineCPU: engine.primary, bandwidth: bw.primary)]
         if load.replicas > 0 {
             out.append(
                 NodeLoad(
-                    role: "replica, queue shard", count: load.replicas, engineCPU: engine.replica, bandwidth: bw.replica
+                    role: .replicaQueueShard, count: load.replicas, engineCPU: engine.replica, bandwidth: bw.replica
                 ))
         }
         let queueShards = min(load.partitions, shards)
@@ -216,12 +216,12 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             let b = other.busiest(shards: shards) { $0.bandwidth }
             out.append(
                 NodeLoad(
-                    role: "primary, other shard", count: shards - queueShards, engineCPU: e.primary,
+                    role: .primaryOtherShard, count: shards - queueShards, engineCPU: e.primary,
                     bandwidth: b.primary))
             if load.replicas > 0 {
                 out.append(
                     NodeLoad(
-                        role: "replica, other shard", count: (shards - queueShards) * load.replicas,
+                        role: .replicaOtherShard, count: (shards - queueShards) * load.replicas,
                         engineCPU: e.replica, bandwidth: b.replica))
             }
         }

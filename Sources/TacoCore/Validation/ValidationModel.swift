@@ -113,7 +113,7 @@ public struct ValidationModel: Sendable {
             var one = load
             one.commands = [c]
             let w = one.nodeWork(shards: shards)
-            let n = node.role == "replica" ? w.replica.callsPerSecond : w.primary.callsPerSecond
+            let n = node.role == .replica ? w.replica.callsPerSecond : w.primary.callsPerSecond
             guard n > 0 else { continue }
             let label = "\(c.command) @ \(Format.number(c.cost.executionMicros, maxDecimals: 2)) µs"
             if calls[label] == nil { order.append(label) }

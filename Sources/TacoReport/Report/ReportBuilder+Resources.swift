@@ -20,7 +20,7 @@ extension ReportBuilder {
         }
         let nodes = r.nodeLoads.map { l in
             RedisSection.NodeRow(
-                role: l.role, count: l.count, engineCPUPercent: l.engineCPU * 100,
+                role: l.role.rawValue, count: l.count, engineCPUPercent: l.engineCPU * 100,
                 engineCPU: Format.number(l.engineCPU * 100, maxDecimals: 1) + " %",
                 network: Format.number(l.bandwidth / 1_000_000, maxDecimals: 2) + " MB/s")
         }

@@ -82,7 +82,7 @@ public enum EstimateText {
             var n = TextTable(["node", "count", "engine CPU", "network"], aligns: [.left, .right, .right, .right])
             for l in r.nodeLoads {
                 n.add([
-                    l.role, "\(l.count)", Format.number(l.engineCPU * 100, maxDecimals: 1) + " %",
+                    l.role.rawValue, "\(l.count)", Format.number(l.engineCPU * 100, maxDecimals: 1) + " %",
                     Format.number(l.bandwidth / 1_000_000, maxDecimals: 2) + " MB/s",
                 ])
             }
