@@ -127,4 +127,21 @@ import Testing
         #expect(g.nodes == 1)
         #expect(g.onDemandNodes == 1)
     }
+
+    /// A node type with no baseline bandwidth (an imported "Up to …" type) is not checked for network, and both
+    /// commands say so (Docs/Model.md §3, §5a). Search used to reject it as "baseline network" (0 Gbps capacity).
+    @Test func aTypeWithoutBaselineBandwidthIsNotCheckedForNetworkInEither() throws {
+        var input = try SearchFixture.input()
+        for type in ["cache.small", "cache.big"] { input.book.specs[type]?.baselineGbps = 0 }
+        let estimate = Estimate.compute(input)
+        let chosen = try #require(estimate.redis.chosen)
+        #expect(chosen.feasible)
+        #expect(chosen.note.hasSuffix("network not checked (no baseline bandwidth for \(chosen.nodeType))"))
+        let result = ConfigSearch.run(input, space: SearchFixture.space(input.plan), objective: .perEvent)
+        // As in SearchTests: cache.small × 3 shards × (1 + 1), 3 partitions, 6 nodes × $0.10 = $0.60 per 1-h event.
+        let r = try #require(result.chosenRedis)
+        #expect(r.cost == Money(string: "0.60"))
+        #expect(r.detail.contains("network not checked"))
+        #expect(!result.redis.contains { $0.rejection == .network })
+    }
 }
