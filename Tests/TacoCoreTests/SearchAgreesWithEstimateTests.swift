@@ -74,11 +74,19 @@ import Testing
             let expected: SizingConstraint? = r.hourly == nil ? .unpriced : nil
             if let same {
                 #expect(same.rejection == expected, "\(name): search judges the estimate's \(same.configuration)")
+                // The same configuration costs the same in both (Docs/Model.md §6), to 1e-9 USD: the two sum the
+                // same Decimal terms in a different order, which differs in the 38th digit.
+                if let mine = estimateCost(estimate, .redis, objective) {
+                    #expect(
+                        same.cost?.rounded(9) == mine.rounded(9), "\(name): Redis \(same.configuration) costs differ")
+                }
             }
             if let mine = estimateCost(estimate, .redis, objective) {
                 let chosen = result.chosenRedis?.cost
                 #expect(chosen != nil, "\(name): search finds no priced Redis configuration")
-                if let c = chosen { #expect(c <= mine, "\(name): search Redis \(c) > estimate \(mine)") }
+                if let c = chosen {
+                    #expect(c.rounded(9) <= mine.rounded(9), "\(name): search Redis \(c) > estimate \(mine)")
+                }
             }
         }
         if let g = estimate.gateway.chosen, g.feasible {
@@ -89,11 +97,18 @@ import Testing
                 #expect(same != nil, "\(name): search never evaluates the estimate's gateway")
                 let expected: SizingConstraint? = g.hourly == nil ? .unpriced : nil
                 #expect(same?.rejection == expected, "\(name): search judges the estimate's gateway")
+                if let mine = estimateCost(estimate, .gateway, objective), let cost = same?.cost {
+                    #expect(
+                        cost.rounded(9) == mine.rounded(9), "\(name): gateway \(same?.configuration ?? "") costs differ"
+                    )
+                }
             }
             if let mine = estimateCost(estimate, .gateway, objective) {
                 let chosen = result.chosenGateway?.cost
                 #expect(chosen != nil, "\(name): search finds no priced gateway configuration")
-                if let c = chosen { #expect(c <= mine, "\(name): search gateway \(c) > estimate \(mine)") }
+                if let c = chosen {
+                    #expect(c.rounded(9) <= mine.rounded(9), "\(name): search gateway \(c) > estimate \(mine)")
+                }
             }
         }
         if estimate.dynamodb.partitionLimit == nil {
