@@ -52,7 +52,7 @@ extension TacoDatabase {
     static func row(_ quote: PriceQuote) -> PriceRow {
         PriceRow(
             service: quote.key.service.rawValue, region: quote.key.region, product: quote.key.product,
-            engineOS: quote.key.engineOS, purchaseOption: quote.key.purchaseOption, unit: quote.key.unit,
+            engineOS: quote.key.engineOS, purchaseOption: quote.key.purchaseOption.rawValue, unit: quote.key.unit,
             usd: quote.usd.description, effectiveFrom: quote.effectiveFrom.description, source: quote.source,
             confidence: quote.confidence)
     }

@@ -87,9 +87,13 @@ extension TacoDatabase {
         guard let day = Day(iso: dayText) else {
             throw StoreError.badStoredValue(table: "price", column: "effective_from", value: dayText)
         }
+        let optionText: String = row["purchase_option"] ?? ""
+        guard let option = PurchaseOption(rawValue: optionText) else {
+            throw StoreError.badStoredValue(table: "price", column: "purchase_option", value: optionText)
+        }
         let key = PriceKey(
             service: service, region: row["region"] ?? "", product: row["product"] ?? "",
-            engineOS: row["engine_os"] ?? "", purchaseOption: row["purchase_option"] ?? "", unit: row["unit"] ?? "")
+            engineOS: row["engine_os"] ?? "", purchaseOption: option, unit: row["unit"] ?? "")
         return PriceQuote(
             key: key, usd: usd, effectiveFrom: day, source: row["source"] ?? "", confidence: row["confidence"] ?? "")
     }

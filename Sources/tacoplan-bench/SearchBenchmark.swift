@@ -117,7 +117,7 @@ enum SearchBenchmark {
             specs.append(spec)
             let key = PriceKey(
                 service: .elasticache, region: plan.event.region, product: source.product,
-                engineOS: plan.redis.engine.rawValue, purchaseOption: "on-demand", unit: "hour")
+                engineOS: plan.redis.engine.rawValue, purchaseOption: .onDemand, unit: "hour")
             if let q = book.sheet.quote(key) {
                 var copy = q
                 copy.key.product = name

@@ -81,7 +81,7 @@ import Testing
         for column in c1.columns {
             #expect(!column.feasible, "\(column.name) stayed feasible with ZRANK doubled")
             #expect(
-                column.infeasibilities.contains { $0.resource == "redis" && $0.constraint.contains("engine CPU") },
+                column.infeasibilities.contains { $0.resource == .redis && $0.constraint.contains("engine CPU") },
                 "\(column.name)")
         }
     }

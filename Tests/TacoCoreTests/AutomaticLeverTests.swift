@@ -46,7 +46,8 @@ import Testing
         #expect(missing.status == .notAvailable)
         #expect(missing.reason?.hasPrefix("not in the price book") == true)
         input.book.sheet.quotes.append(
-            SearchFixture.quote(.elasticache, "cache.big", "redis", "reserved-1yr-no-upfront-standard", "hour", "0.20"))
+            SearchFixture.quote(
+                .elasticache, "cache.big", "redis", .reserved(term: "1yr-no-upfront-standard"), "hour", "0.20"))
         let l = try #require(levers(input)[.commitment]?.first)
         // 2 always-on nodes × ($0.35 − $0.20) × 730 h = $219.00 per month.
         #expect(l.status == .computed)

@@ -59,7 +59,7 @@ import Testing
 
     @Test func aMissingNodePriceGivesAnUnpricedLine() throws {
         let e = try seoul()
-        let line = try #require(e.costs.first { $0.resource == "redis" })
+        let line = try #require(e.costs.first { $0.resource == .redis })
         #expect(line.unpriced)
         #expect(line.unitPrice == nil && line.hourly == nil && line.perEvent == nil && line.perMonth == nil)
         #expect(line.priceSource.hasPrefix("UNPRICED"))

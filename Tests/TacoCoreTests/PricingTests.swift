@@ -8,7 +8,7 @@ import Testing
 @Suite struct PriceSheetTests {
     let wru = PriceKey(
         service: .dynamodb, region: "us-east-1", product: "WriteRequestUnits", engineOS: "standard",
-        purchaseOption: "on-demand", unit: "request-unit")
+        purchaseOption: .onDemand, unit: "request-unit")
 
     func bundledSheet(asOf: String) throws -> PriceSheet {
         try Fixture.book(region: "us-east-1", asOf: try Fixture.day(asOf)).sheet

@@ -43,7 +43,7 @@ enum SearchFixture {
     }()
 
     static func quote(
-        _ service: Service, _ product: String, _ os: String, _ option: String, _ unit: String, _ usd: String
+        _ service: Service, _ product: String, _ os: String, _ option: PurchaseOption, _ unit: String, _ usd: String
     )
         -> PriceQuote
     {
@@ -69,14 +69,14 @@ enum SearchFixture {
             sheet: PriceSheet(
                 region: "us-east-1", asOf: day,
                 quotes: [
-                    quote(.elasticache, "cache.small", "redis", "on-demand", "hour", "0.10"),
-                    quote(.elasticache, "cache.big", "redis", "on-demand", "hour", "0.35"),
-                    quote(.ec2, "gw.arm", "linux", "on-demand", "hour", "0.10"),
-                    quote(.ec2, "gw.x86", "linux", "on-demand", "hour", "0.11"),
-                    quote(.eks, "cluster", "standard-support", "on-demand", "hour", "0.10"),
-                    quote(.dynamodb, "WriteRequestUnits", "standard", "on-demand", "request-unit", "0.000000625"),
+                    quote(.elasticache, "cache.small", "redis", .onDemand, "hour", "0.10"),
+                    quote(.elasticache, "cache.big", "redis", .onDemand, "hour", "0.35"),
+                    quote(.ec2, "gw.arm", "linux", .onDemand, "hour", "0.10"),
+                    quote(.ec2, "gw.x86", "linux", .onDemand, "hour", "0.11"),
+                    quote(.eks, "cluster", "standard-support", .onDemand, "hour", "0.10"),
+                    quote(.dynamodb, "WriteRequestUnits", "standard", .onDemand, "request-unit", "0.000000625"),
                     quote(
-                        .dynamodb, "WriteCapacityUnit-Hrs", "standard", "provisioned", "capacity-unit-hour", "0.00065"),
+                        .dynamodb, "WriteCapacityUnit-Hrs", "standard", .provisioned, "capacity-unit-hour", "0.00065"),
                 ]),
             specs: [
                 spec(.elasticache, "cache.small", .arm64, 2, 1), spec(.elasticache, "cache.big", .arm64, 2, 4),
@@ -123,7 +123,7 @@ enum SearchFixture {
         // Rejected cheaper ones, cheapest first: 1 shard (2 nodes, $0.20) and 2 shards (4 nodes, $0.40).
         // With p ≤ 2 the queue partition does not fit (1e9 ÷ 2 × 2 = 1e9 > 805,306,368): that constraint binds
         // first; with p ≥ 3 the cluster memory binds.
-        let cheaper = result.rejectedCheaper("redis")
+        let cheaper = result.rejectedCheaper(.redis)
         #expect(cheaper.count == 8)  // 2 shard counts × 4 partition counts
         #expect(cheaper[0].configuration == "cache.small Redis OSS × 1 shards × (1 + 1), 1 partition(s)")
         #expect(cheaper[0].rejectedBy == "memory (one queue partition)")
@@ -136,18 +136,24 @@ enum SearchFixture {
         let input = try SearchFixture.input()
         let result = ConfigSearch.run(input, space: SearchFixture.space(input.plan), objective: .perEvent)
         // Pods per node = min(⌊(4 − 0.25) ÷ 1⌋, ⌊(8 − 1) GiB ÷ 1 GiB⌋) = 3 → 6 pods on 2 nodes.
-        // Spot nodes = ⌊2 × share⌋; On-Demand = 2 − Spot must be ≥ floor 1, so share 100 % is out.
+        // Each share is judged by the estimate's rule (Docs/Model.md §4): Spot = ⌊2 × share⌋ when the type may
+        // use Spot, then On-Demand is raised to the floor 1 (at most all nodes) — never a rejection.
         // gw.arm at 50 %: 1 × $0.10 + 1 × $0.10 × (1 − 60 %) = $0.14/h → chosen (lowest share among equal costs).
-        // gw.arm at 100 %: 2 × $0.04 = $0.08/h, rejected by the On-Demand floor.
-        // gw.x86 at ≥ 50 %: $0.11 + $0.11 × (1 − 80 %) = $0.132/h, rejected: its bucket >20 % exceeds <5 %.
+        // gw.arm at 100 %: ⌊2 × 1⌋ = 2 Spot → On-Demand raised to 1: 1 On-Demand + 1 Spot, the same $0.14/h.
+        // gw.x86's bucket >20 % exceeds <5 %: no Spot at any share, 2 × $0.11 = $0.22/h.
         let g = try #require(result.chosenGateway)
         #expect(g.configuration == "gw.arm (arm64) × 2: 1 On-Demand + 1 Spot (share 50 %)")
         #expect(g.cost == Money(string: "0.14"))
-        let cheaper = result.rejectedCheaper("gateway")
-        #expect(cheaper.first?.configuration == "gw.x86 (x86_64) × 2: 0 On-Demand + 2 Spot (share 100 %)")
-        #expect(cheaper.first?.rejectedBy == "interruption bucket")  // $0.044/h; checked before the floor
-        #expect(cheaper.contains { $0.configuration.hasPrefix("gw.arm") && $0.rejectedBy == "On-Demand floor" })
-        #expect(cheaper.filter { $0.rejectedBy == "interruption bucket" }.count == 6)  // x86 shares 50…100 %
+        let arm100 = try #require(
+            result.gateway.first { $0.configuration.hasSuffix("(share 100 %)") && $0.nodeType == "gw.arm" })
+        #expect(arm100.onDemandNodes == 1 && arm100.spotNodes == 1)
+        #expect(arm100.rejection == nil)
+        #expect(arm100.cost == Money(string: "0.14"))
+        let x86 = result.gateway.filter { $0.nodeType == "gw.x86" }
+        #expect(x86.count == 11)
+        #expect(x86.allSatisfy { $0.spotNodes == 0 && $0.cost == Money(string: "0.22") && $0.rejection == nil })
+        // Nothing cheaper than $0.14/h was rejected: the floor and the bucket change the split, not feasibility.
+        #expect(result.rejectedCheaper(.gateway).isEmpty)
         // DynamoDB: 1e6 admitted... provisioned vs on-demand is priced; both modes feasible at this peak.
         #expect(result.chosenDynamo != nil)
         // Every configuration is evaluated: 2 types × 4 shards × 1 replica × 4 partitions + 2 × 11 + 2 modes.
@@ -162,10 +168,10 @@ enum SearchFixture {
             result.warnings.contains {
                 $0.hasPrefix("only 1 instance type(s) are allowed for Spot (interruption ≤ <5%)")
             })
-        let x86Spot = result.gateway.filter {
-            $0.configuration.hasPrefix("gw.x86") && !$0.configuration.contains("+ 0 Spot")
-        }
-        #expect(x86Spot.allSatisfy { $0.rejectedBy == "interruption bucket" })
+        // gw.x86 (>20 %) runs On-Demand at every share, as the estimate runs a type Spot may not use.
+        let x86 = result.gateway.filter { $0.nodeType == "gw.x86" }
+        #expect(!x86.isEmpty)
+        #expect(x86.allSatisfy { $0.spotNodes == 0 && $0.detail.contains("Spot excluded") })
     }
 
     @Test func searchIsDeterministic() throws {

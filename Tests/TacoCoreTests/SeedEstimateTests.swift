@@ -18,7 +18,7 @@ import Testing
         // 300,000 users ÷ 300 s = 1,000/s; it sets the admission rate (above the 5.56/s floor, under the caps).
         #expect(try e.figure("admission.user_experience").value == 1000)
         #expect(try e.figure("admission.rate").value == 1000)
-        #expect(e.admission.binding == "user_experience")
+        #expect(e.admission.binding == .userExperience)
         // Caps not binding: backend 3,000 RPS × 70 % = 2,100/s; budget $5 ÷ (1,800 s × 1 WRU × $0.00000125) = 2,222.2/s.
         #expect(close(try e.figure("admission.backend_cap").value, 2100))
         #expect(close(try e.figure("admission.budget_cap").value, 5.0 / 0.00225))
@@ -85,7 +85,7 @@ import Testing
 
     @Test func redisCostLineIsTenNodesAtThirtyOneAndAHalfCents() throws {
         let e = try Fixture.seedEstimate(asOf: "2024-10-31")
-        let line = try #require(e.costs.first { $0.resource == "redis" })
+        let line = try #require(e.costs.first { $0.resource == .redis })
         // min_shards 5 binds → 5 shards × (1 + 1 replica) = 10 × cache.m7g.xlarge Redis OSS at $0.315/h:
         // hourly 10 × 0.315 = $3.15; always on, 730 h/month: 3.15 × 730 = $2,299.50.
         #expect(line.quantity == 10)

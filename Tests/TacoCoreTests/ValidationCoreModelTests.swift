@@ -48,13 +48,13 @@ import Testing
         #expect(close(w.replica.load(overheadMicros: nil), 0.08))
         // Overhead 10 µs on every command: replica (10 × 10,000 + 20,000) ÷ 10⁶ = 0.12; primary 0.017.
         #expect(close(load.busiestEngineLoad(shards: 5, overheadMicros: 10), 0.12))
-        #expect(load.busiestNode(shards: 5, overheadMicros: 10).role == "replica")
+        #expect(load.busiestNode(shards: 5, overheadMicros: 10).role == .replica)
         // Without replicas serving reads everything is on the primary: 10,000 + 1,000 calls/s → with o = 10:
         // (10 × 11,000 + 20,000 + 7,000) ÷ 10⁶ = 0.137.
         var primaryOnly = load
         primaryOnly.readFromReplicas = false
         #expect(close(primaryOnly.busiestEngineLoad(shards: 5, overheadMicros: 10), 0.137))
-        #expect(primaryOnly.busiestNode(shards: 5, overheadMicros: 10).role == "primary")
+        #expect(primaryOnly.busiestNode(shards: 5, overheadMicros: 10).role == .primary)
     }
 
     @Test func estimateBusiestNodeIsTheReferenceDecomposition() throws {

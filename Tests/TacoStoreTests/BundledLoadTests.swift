@@ -50,10 +50,10 @@ import Testing
         let db = try loaded()
         let wru = PriceKey(
             service: .dynamodb, region: "us-east-1", product: "WriteRequestUnits", engineOS: "standard",
-            purchaseOption: "on-demand", unit: "request-unit")
+            purchaseOption: .onDemand, unit: "request-unit")
         let redis = PriceKey(
             service: .elasticache, region: "us-east-1", product: "cache.m7g.xlarge", engineOS: "redis",
-            purchaseOption: "on-demand", unit: "hour")
+            purchaseOption: .onDemand, unit: "hour")
         let before = try db.priceBook(region: "us-east-1", asOf: try day("2024-10-31"))
         #expect(before.sheet.quote(wru)?.usd == Money(string: "0.00000125"))
         #expect(before.sheet.quote(redis)?.usd == Money(string: "0.315"))

@@ -1,23 +1,11 @@
 import Foundation
 
-/// One plan (or plan variant) to compare, with everything an estimate needs.
-public struct CompareEntry: Sendable {
-    public var name: String
-    public var about: String?
-    public var input: EstimateInput
-    public init(name: String, about: String?, input: EstimateInput) {
-        self.name = name
-        self.about = about
-        self.input = input
-    }
-}
-
 /// Plans side by side: per resource the configuration, nodes, utilization and cost; deltas against a baseline;
-/// and the delta attributed to levers (MODEL §9).
+/// and the delta attributed to levers (Docs/Model.md §6).
 public struct Comparison: Codable, Hashable, Sendable {
     public struct Resource: Codable, Hashable, Sendable {
         /// `redis`, `gateway`, `eks`, `dynamodb`.
-        public var resource: String
+        public var resource: ResourceKind
         public var configuration: String
         public var nodes: Int?
         public var utilization: String
@@ -28,7 +16,7 @@ public struct Comparison: Codable, Hashable, Sendable {
 
     /// A constraint that no configuration within the plan's bounds meets, and by how much it is missed.
     public struct Infeasibility: Codable, Hashable, Sendable {
-        public var resource: String
+        public var resource: ResourceKind
         public var constraint: String
         /// What the plan needs and the limit, in `unit`; `factor` = needed ÷ limit.
         public var needed: Double
@@ -106,7 +94,7 @@ public struct Comparison: Codable, Hashable, Sendable {
 
     static func resources(_ e: Estimate, _ input: EstimateInput) -> [Resource] {
         var out: [Resource] = []
-        func cost(_ resource: String) -> (Money?, Money?) {
+        func cost(_ resource: ResourceKind) -> (Money?, Money?) {
             let lines = e.costs.filter { $0.resource == resource }
             if lines.contains(where: \.unpriced) { return (nil, nil) }
             return (
@@ -114,78 +102,42 @@ public struct Comparison: Codable, Hashable, Sendable {
             )
         }
         if let c = e.redis.chosen, let shards = c.shards, let nodes = c.nodes {
-            let (ev, mo) = cost("redis")
+            let (ev, mo) = cost(.redis)
             let replicas = input.plan.redis.replicas
             out.append(
                 Resource(
-                    resource: "redis",
+                    resource: .redis,
                     configuration:
                         "\(c.nodeType) \(e.redis.engine.displayName), \(shards) shards × (1 + \(replicas)), \(input.plan.redis.queuePartitions) queue partition(s)",
                     nodes: nodes, utilization: "busiest engine CPU " + Show.pct(e.redis.busiestEngineCPU ?? 0),
                     perEvent: ev, perMonth: mo))
         }
         if let g = e.gateway.chosen {
-            let (ev, mo) = cost("gateway")
+            let (ev, mo) = cost(.gateway)
             let fill = Double(e.gateway.pods) / Double(max(g.nodes * g.podsPerNode, 1))
             out.append(
                 Resource(
-                    resource: "gateway",
+                    resource: .gateway,
                     configuration:
                         "\(g.nodeType) (\(g.architecture)), \(g.onDemandNodes) On-Demand + \(g.spotNodes) Spot",
                     nodes: g.nodes, utilization: "\(e.gateway.pods) pods, \(Show.pct(fill)) of pod slots",
                     perEvent: ev, perMonth: mo))
         }
-        let (eksEv, eksMo) = cost("eks")
+        let (eksEv, eksMo) = cost(.eks)
         out.append(
             Resource(
-                resource: "eks", configuration: "control plane", nodes: nil, utilization: "—", perEvent: eksEv,
+                resource: .eks, configuration: "control plane", nodes: nil, utilization: "—", perEvent: eksEv,
                 perMonth: eksMo))
-        let (dEv, dMo) = cost("dynamodb")
+        let (dEv, dMo) = cost(.dynamodb)
         let d = e.dynamodb
         let mode = input.plan.dynamodb.mode
         out.append(
             Resource(
-                resource: "dynamodb",
+                resource: .dynamodb,
                 configuration: mode == .onDemand
                     ? "on-demand, \(Show.n(d.expectedWrites, 0)) writes × \(d.wruPerWrite) WRU"
                     : "provisioned \(d.provisionedWCU) WCU × \(d.provisionedHours) h",
                 nodes: nil, utilization: "peak \(Show.n(d.peakWRUPerSecond, 0)) WRU/s", perEvent: dEv, perMonth: dMo))
-        return out
-    }
-}
-
-/// Why an estimate has no configuration, as constraint, need, limit and factor.
-enum Infeasible {
-    static func reasons(_ e: Estimate, _ input: EstimateInput) -> [Comparison.Infeasibility] {
-        var out: [Comparison.Infeasibility] = []
-        let r = input.plan.redis
-        if e.redis.chosen == nil {
-            if e.redis.engineShards == nil {
-                let linear = e.redis.linearCommands.filter { $0.requestedRate > $0.saturationRate }
-                    .map {
-                        "\($0.command) in \($0.api) at N = \(Show.n($0.n, 0)) costs \(Show.n($0.microsPerCall, 0)) µs: one core saturates at \(Show.n($0.saturationRate, 1)) calls/s, the plan issues \(Show.rate($0.requestedRate))"
-                    }
-                let factor = e.redis.hotKeyLoad / r.engineCPUCeiling
-                out.append(
-                    Comparison.Infeasibility(
-                        resource: "redis", constraint: "engine CPU ceiling on the busiest (queue) node",
-                        needed: e.redis.hotKeyLoad, limit: r.engineCPUCeiling, unit: "cores", factor: factor,
-                        message:
-                            "the hot queue key needs \(Show.n(e.redis.hotKeyLoad, 2)) cores on one node, ceiling \(Show.pct(r.engineCPUCeiling)) of one core (\(Show.n(factor, 1))× over); more shards cannot spread one key"
-                            + (linear.isEmpty ? "" : "; " + linear.joined(separator: "; "))))
-            } else {
-                out.append(
-                    Comparison.Infeasibility(
-                        resource: "redis", constraint: "no candidate node type fits", needed: 0, limit: 0, unit: "",
-                        factor: 0, message: e.redis.infeasibleReason ?? "no candidate"))
-            }
-        }
-        if e.gateway.chosen == nil {
-            out.append(
-                Comparison.Infeasibility(
-                    resource: "gateway", constraint: "pod packing", needed: 0, limit: 0, unit: "", factor: 0,
-                    message: e.gateway.options.map { "\($0.nodeType): \($0.note)" }.joined(separator: "; ")))
-        }
         return out
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Attributes the cost difference between two plans to levers (MODEL §9): starting from the baseline, the levers
+/// Attributes the cost difference between two plans to levers (Docs/Model.md §6): starting from the baseline, the levers
 /// are switched to the other plan's setting one at a time in a fixed order, and each step's change in total cost
 /// is that lever's share. The last step ("other changes") copies every remaining field, so the plan after it is
 /// the other plan and the steps sum exactly to the total delta.

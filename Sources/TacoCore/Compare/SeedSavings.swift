@@ -22,7 +22,7 @@ public enum SeedSavings {
             }
             return nil
         }
-        func resourceMonth(_ column: Comparison.Column, _ resource: String) -> Money? {
+        func resourceMonth(_ column: Comparison.Column, _ resource: ResourceKind) -> Money? {
             column.resources.first { $0.resource == resource }?.perMonth ?? nil
         }
         var out: [Comparison.ClaimCheck] = []
@@ -63,7 +63,7 @@ public enum SeedSavings {
                     claim: "Spot instances", seed: Format.usd(spotPerMonth) + "/month",
                     computed: Format.usd(s.deltaPerMonth) + "/month ('\(column.name)' − '\(baseline)')",
                     reason:
-                        "gateway nodes run only for the sale (\(Show.n(hours.doubleValue, 2)) h × \(events) events/month, not 730 h), \(chosen?.spotNodes ?? 0) of \(chosen?.nodes ?? 0) nodes are Spot (spot_share \(Show.pct(g.spotShare)), On-Demand floor \(g.onDemandFloor)), at "
+                        "gateway nodes run only for the sale (\(Show.n(hours.doubleValue, 2)) h × \(events) events/month, not \(AWSLimits.hoursPerMonth) h), \(chosen?.spotNodes ?? 0) of \(chosen?.nodes ?? 0) nodes are Spot (spot_share \(Show.pct(g.spotShare)), On-Demand floor \(g.onDemandFloor)), at "
                         + (advice ?? "no Spot Advisor data") + " from the dated snapshot"))
         }
 
@@ -80,7 +80,7 @@ public enum SeedSavings {
                     claim: "Spot instances, gateway always on", seed: Format.usd(spotPerMonth) + "/month",
                     computed: Format.usd(s.deltaPerMonth) + "/month (the Spot step of '\(column.name)')",
                     reason:
-                        "with baseline_rps \(Show.n(g?.baselineRPS ?? 0)) (min_pods \(g?.minPods ?? 0)) the fleet runs 730 h/month; the seed's $1,200/month Spot saving is of this order only if the gateway fleet runs all month, not just for the sales"
+                        "with baseline_rps \(Show.n(g?.baselineRPS ?? 0)) (min_pods \(g?.minPods ?? 0)) the fleet runs \(AWSLimits.hoursPerMonth) h/month; the seed's $1,200/month Spot saving is of this order only if the gateway fleet runs all month, not just for the sales"
                 ))
         }
 
@@ -96,8 +96,8 @@ public enum SeedSavings {
 
         // Graviton, separately for EC2 and ElastiCache: the lever's change ÷ the x86 side's resource cost.
         for (lever, resource, label) in [
-            ("Graviton vs x86 (EC2 gateway)", "gateway", "EC2 gateway"),
-            ("Graviton vs x86 (ElastiCache)", "redis", "ElastiCache"),
+            ("Graviton vs x86 (EC2 gateway)", ResourceKind.gateway, "EC2 gateway"),
+            ("Graviton vs x86 (ElastiCache)", ResourceKind.redis, "ElastiCache"),
         ] {
             guard let (column, s) = step(lever), let x86 = resourceMonth(column, resource), x86.amount > 0 else {
                 continue
@@ -108,7 +108,7 @@ public enum SeedSavings {
                     claim: "Graviton saving (\(label))", seed: "\(Show.n(SeedClaims.gravitonSavingsPercent, 0)) %",
                     computed:
                         "\(Show.n(pct, 1)) % of the x86 \(resource) cost ('\(column.name)': \(Format.usd(s.deltaPerMonth))/month)",
-                    reason: resource == "redis"
+                    reason: resource == .redis
                         ? "ElastiCache Graviton nodes are priced about like x86 ones (MODEL §10); the ElastiCache saving comes from Valkey (see the valkey lever)"
                         : "EC2 Graviton is 15–20 % cheaper per node-hour; the share of the bill depends on node sizes and Spot discounts"
                 ))

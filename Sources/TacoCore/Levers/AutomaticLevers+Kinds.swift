@@ -121,8 +121,7 @@ extension AutomaticLevers {
         let engine = plan.redis.engine.rawValue
         let reserved = ctx.input.book.sheet.quotes.filter {
             $0.key.service == .elasticache && $0.key.region == region && $0.key.product == chosen.nodeType
-                && $0.key.engineOS == engine && $0.key.purchaseOption.hasPrefix("reserved")
-                && $0.key.purchaseOption.contains("no-upfront") && $0.key.unit == "hour"
+                && $0.key.engineOS == engine && $0.key.purchaseOption.isNoUpfrontReserved && $0.key.unit == "hour"
                 && $0.effectiveFrom <= ctx.input.asOf
         }.min { ($0.usd, $0.key.purchaseOption) < ($1.usd, $1.key.purchaseOption) }
         guard let reserved, let onDemand = chosen.price else {

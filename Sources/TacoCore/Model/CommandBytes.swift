@@ -1,5 +1,5 @@
 /// Bytes a command moves between gateway and Redis (request + reply), used for the per-node network check
-/// (MODEL §5 "Network"). Estimates from the reference benchmark's key shapes: 41-byte member ids, 200-byte
+/// (Docs/Model.md §3 "Network"). Estimates from the reference benchmark's key shapes: 41-byte member ids, 200-byte
 /// per-user values, RESP framing; KEYS replies one ~49-byte bulk string per matching key.
 enum CommandBytes {
     static let request: [String: Double] = [

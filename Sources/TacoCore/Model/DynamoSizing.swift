@@ -1,6 +1,6 @@
 import Foundation
 
-/// DynamoDB writes for the event: the seed's ceiling, the expected volume, and the provisioned alternative (MODEL §7).
+/// DynamoDB writes for the event: the seed's ceiling, the expected volume, and the provisioned alternative (Docs/Model.md §5).
 public struct DynamoSizing: Codable, Hashable, Sendable {
     public var wruPerWrite: Int
     public var peakWritesPerSecond: Double
@@ -18,10 +18,10 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
     public var wcuPrice: PriceQuote?
     public var cheaperMode: String
     public var limitNotes: [String]
-    /// Set when the plan's partition keys cannot absorb the peak: one key serves ≤ 1,000 WRU/s (MODEL §7).
+    /// Set when the plan's partition keys cannot absorb the peak: one key serves ≤ 1,000 WRU/s (Docs/Model.md §5).
     public var partitionLimit: String? = nil
 
-    /// WRU per write = ⌈item KB⌉ × (2 if transactional) × (1 + GSIs) (MODEL §7; 1 KB = 1,024 B for DynamoDB).
+    /// WRU per write = ⌈item KB⌉ × (2 if transactional) × (1 + GSIs) (Docs/Model.md §5; 1 KB = 1,024 B for DynamoDB).
     static func writeUnits(_ d: DynamoSpec) -> Int {
         let kb = Int((d.itemSize.value / 1024).rounded(.up))
         return max(kb, 1) * (d.transactional ? 2 : 1) * (1 + d.gsis)
@@ -30,13 +30,13 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
     static func wruKey(_ region: String) -> PriceKey {
         PriceKey(
             service: .dynamodb, region: region, product: "WriteRequestUnits", engineOS: "standard",
-            purchaseOption: "on-demand", unit: "request-unit")
+            purchaseOption: .onDemand, unit: "request-unit")
     }
 
     static func wcuKey(_ region: String) -> PriceKey {
         PriceKey(
             service: .dynamodb, region: region, product: "WriteCapacityUnit-Hrs", engineOS: "standard",
-            purchaseOption: "provisioned", unit: "capacity-unit-hour")
+            purchaseOption: .provisioned, unit: "capacity-unit-hour")
     }
 
     static func size(_ input: EstimateInput, traffic: Traffic, _ ledger: inout Ledger) -> DynamoSizing {
@@ -91,7 +91,7 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             ])
         let peakWRU = peak * Double(wru)
         let wcu = Int((peakWRU / d.targetUtilization).rounded(.up))
-        let hours = Int((window / 3600).rounded(.up))
+        let hours = Int((window / TimeUnits.secondsPerHour).rounded(.up))
         let wcuPrice = input.book.sheet.quote(wcuKey(region))
         let provisioned = wcuPrice.map { $0.usd * Decimal(wcu * hours) }
         ledger.record(
@@ -111,16 +111,18 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
         var cheaper = "unknown (a price is missing)"
         if let e = expectedCost, let p = provisioned { cheaper = e <= p ? "on-demand" : "provisioned" }
         var notes: [String] = []
-        if peakWRU > 4000 {
+        if peakWRU > AWSLimits.dynamoNewTableWRU {
             notes.append(
-                "peak \(Show.n(peakWRU)) WRU/s exceeds the 4,000 WRU/s a new on-demand table absorbs at once: pre-warm the table (or provision)"
+                "peak \(Show.n(peakWRU)) WRU/s exceeds the \(Show.n(AWSLimits.dynamoNewTableWRU, 0)) WRU/s a new on-demand table absorbs at once: pre-warm the table (or provision)"
             )
         } else {
-            notes.append("peak \(Show.n(peakWRU)) WRU/s fits the 4,000 WRU/s a new on-demand table absorbs at once")
+            notes.append(
+                "peak \(Show.n(peakWRU)) WRU/s fits the \(Show.n(AWSLimits.dynamoNewTableWRU, 0)) WRU/s a new on-demand table absorbs at once"
+            )
         }
-        let partitions = Int((peakWRU / 1000).rounded(.up))
+        let partitions = Int((peakWRU / AWSLimits.dynamoPartitionWCU).rounded(.up))
         notes.append(
-            "one partition serves ≤ 1,000 WRU/s: the partition key must spread writes over ≥ \(max(partitions, 1)) partition(s); a single hot key would cap admissions at \(Show.rate(1000 / Double(wru)))"
+            "one partition serves ≤ \(Show.n(AWSLimits.dynamoPartitionWCU, 0)) WRU/s: the partition key must spread writes over ≥ \(max(partitions, 1)) partition(s); a single hot key would cap admissions at \(Show.rate(AWSLimits.dynamoPartitionWCU / Double(wru)))"
         )
         var sizing = DynamoSizing(
             wruPerWrite: wru, peakWritesPerSecond: peak, peakWRUPerSecond: peakWRU, ceilingWrites: ceilingWrites,
@@ -131,16 +133,16 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
         return sizing
     }
 
-    /// With `partition_keys` K, each key takes peak WRU/s ÷ K (evenly spread at best); above 1,000 WRU/s per key the
-    /// table throttles whatever the capacity mode (MODEL §7). The message says what rate the keys do allow.
+    /// With `partition_keys` K, each key takes peak WRU/s ÷ K (evenly spread at best); above `AWSLimits.dynamoPartitionWCU` WRU/s per key the
+    /// table throttles whatever the capacity mode (Docs/Model.md §5). The message says what rate the keys do allow.
     static func partitionLimit(_ d: DynamoSpec, peakWRU: Double, wruPerWrite: Int, attempts: Double) -> String? {
         guard let keys = d.partitionKeys else { return nil }
         let perKey = peakWRU / Double(keys)
-        guard perKey > 1000 else { return nil }
-        let maxAdmissions = 1000 * Double(keys) / (Double(wruPerWrite) * attempts)
+        guard perKey > AWSLimits.dynamoPartitionWCU else { return nil }
+        let maxAdmissions = AWSLimits.dynamoPartitionWCU * Double(keys) / (Double(wruPerWrite) * attempts)
         return
-            "peak \(Show.n(peakWRU)) WRU/s ÷ \(keys) partition key(s) = \(Show.n(perKey)) WRU/s per key > 1,000 WRU/s "
-            + "(\(Show.n(perKey / 1000, 2))×): spread writes over ≥ \(Int((peakWRU / 1000).rounded(.up))) keys, or admit at most "
+            "peak \(Show.n(peakWRU)) WRU/s ÷ \(keys) partition key(s) = \(Show.n(perKey)) WRU/s per key > \(Show.n(AWSLimits.dynamoPartitionWCU, 0)) WRU/s "
+            + "(\(Show.n(perKey / AWSLimits.dynamoPartitionWCU, 2))×): spread writes over ≥ \(Int((peakWRU / AWSLimits.dynamoPartitionWCU).rounded(.up))) keys, or admit at most "
             + "\(Show.rate(maxAdmissions))"
     }
 }

@@ -1,4 +1,4 @@
-/// Engine work on one Redis node split the way MODEL §5 prices a command (cost = per-command overhead + execution):
+/// Engine work on one Redis node split the way Docs/Model.md §3 prices a command (cost = per-command overhead + execution):
 /// the calls/s that each pay the overhead, and the execution µs/s they take. Validation fits the overhead; the
 /// estimate uses the reference overhead measured with each command (full server CPU − command time).
 public struct EngineWork: Codable, Hashable, Sendable {
@@ -46,13 +46,13 @@ extension RedisLoad {
 
     /// The node (primary or replica of the busiest shard) whose load is highest when every command pays
     /// `overheadMicros` (nil: the reference overheads), and its work. Ties go to the primary.
-    public func busiestNode(shards: Int, overheadMicros: Double?) -> (role: String, work: EngineWork) {
+    public func busiestNode(shards: Int, overheadMicros: Double?) -> (role: NodeRole, work: EngineWork) {
         let n = nodeWork(shards: shards)
         return n.replica.load(overheadMicros: overheadMicros) > n.primary.load(overheadMicros: overheadMicros)
-            ? ("replica", n.replica) : ("primary", n.primary)
+            ? (.replica, n.replica) : (.primary, n.primary)
     }
 
-    /// `busiestEngineLoad(shards:)` with a per-command overhead in place of the reference ones (MODEL §5 with the
+    /// `busiestEngineLoad(shards:)` with a per-command overhead in place of the reference ones (Docs/Model.md §3 with the
     /// overhead as a free constant): max over the busiest primary and replica of (calls/s × o + execution µs/s) ÷ 10⁶.
     public func busiestEngineLoad(shards: Int, overheadMicros: Double) -> Double {
         busiestNode(shards: shards, overheadMicros: overheadMicros).work.load(overheadMicros: overheadMicros)

@@ -1,14 +1,4 @@
-/// The parts of an estimate as the model derives them.
-struct EstimateParts {
-    var traffic: Traffic
-    var admission: AdmissionDecision
-    var redis: RedisSizing
-    var gateway: GatewaySizing
-    var dynamo: DynamoSizing
-    var costs: [CostLine]
-}
-
-/// A complete, explained estimate for one plan (MODEL §3–§7, §9, §10).
+/// A complete, explained estimate for one plan (Docs/Model.md §1–§7, §9, §10).
 public struct Estimate: Codable, Hashable, Sendable {
     public var plan: String
     public var region: String

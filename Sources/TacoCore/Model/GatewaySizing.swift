@@ -1,6 +1,6 @@
 import Foundation
 
-/// Gateway pods and the nodes they pack onto, with the Spot/On-Demand split and pre-warm (MODEL §6).
+/// Gateway pods and the nodes they pack onto, with the Spot/On-Demand split and pre-warm (Docs/Model.md §4).
 public struct GatewaySizing: Codable, Hashable, Sendable {
     public struct NodeOption: Codable, Hashable, Sendable {
         public var nodeType: String
@@ -118,7 +118,7 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
             preWarm: preWarm)
     }
 
-    /// Pods one node holds: allocatable CPU and memory (node minus system reserve) ÷ pod requests (MODEL §6).
+    /// Pods one node holds: allocatable CPU and memory (node minus system reserve) ÷ pod requests (Docs/Model.md §4).
     static func packing(_ spec: InstanceSpec?, _ g: GatewaySpec) -> (
         podsPerNode: Int, allocCPU: Double, allocMemory: Double
     ) {
@@ -130,7 +130,7 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
     }
 
     /// The On-Demand/Spot split of `nodes`: ⌊nodes × Spot share⌋ Spot when the type is allowed, then at least
-    /// the On-Demand floor (MODEL §6).
+    /// the On-Demand floor (Docs/Model.md §4).
     static func split(_ nodes: Int, spotAllowed: Bool, _ g: GatewaySpec) -> (onDemand: Int, spot: Int) {
         var spot = spotAllowed ? Int((Double(nodes) * g.spotShare).rounded(.down)) : 0
         var onDemand = nodes - spot
@@ -147,7 +147,7 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         let (perNode, allocCPU, allocMem) = packing(spec, g)
         let key = PriceKey(
             service: .ec2, region: input.plan.event.region, product: type, engineOS: "linux",
-            purchaseOption: "on-demand",
+            purchaseOption: .onDemand,
             unit: "hour")
         let quote = input.book.sheet.quote(key)
         let spot = input.book.spot[type]
@@ -187,7 +187,7 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         return o
     }
 
-    /// Spot price = On-Demand × (1 − Spot Advisor savings) (MODEL §6).
+    /// Spot price = On-Demand × (1 − Spot Advisor savings) (Docs/Model.md §4).
     public static func spotPrice(_ onDemand: Money, _ advice: SpotAdvice?) -> Money {
         guard let advice else { return onDemand }
         return onDemand * ((100 - Decimal(advice.savingsPercent)) / 100)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Engine work and network traffic the plan's command mix puts on the cluster, split the way MODEL §5 routes it:
+/// Engine work and network traffic the plan's command mix puts on the cluster, split the way Docs/Model.md §3 routes it:
 /// the queue ZSET (one hot key per partition) vs keys spread by hash slot; writes to primaries, reads to primaries
 /// or replicas.
 public struct RedisLoad: Codable, Hashable, Sendable {
@@ -76,13 +76,13 @@ public struct RedisLoad: Codable, Hashable, Sendable {
     public var totalEngineLoad: Double { commands.reduce(0) { $0 + $1.engineLoad } }
 
     /// Smallest shard count whose busiest node stays under `ceiling`, or nil when the hot key alone exceeds it.
-    public func shardsForEngine(ceiling: Double, limit: Int = 500) -> Int? {
+    public func shardsForEngine(ceiling: Double, limit: Int = AWSLimits.elastiCacheMaxShards) -> Int? {
         guard hotKeyEngineLoad <= ceiling else { return nil }
         for s in 1...limit where busiestEngineLoad(shards: s) <= ceiling { return s }
         return nil
     }
 
-    public func shardsForNetwork(capacity: Double, limit: Int = 500) -> Int? {
+    public func shardsForNetwork(capacity: Double, limit: Int = AWSLimits.elastiCacheMaxShards) -> Int? {
         for s in 1...limit where busiestBandwidth(shards: s) <= capacity { return s }
         return nil
     }

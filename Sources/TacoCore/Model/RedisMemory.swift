@@ -1,4 +1,4 @@
-/// Memory the queue and the short-lived key families need (MODEL §5 "Memory").
+/// Memory the queue and the short-lived key families need (Docs/Model.md §3 "Memory").
 public struct RedisMemory: Codable, Hashable, Sendable {
     public struct Family: Codable, Hashable, Sendable {
         public var name: String

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The Redis/Valkey cluster: shards, nodes and node type, each candidate with why it fits or not (MODEL §5).
+/// The Redis/Valkey cluster: shards, nodes and node type, each candidate with why it fits or not (Docs/Model.md §3).
 public struct RedisSizing: Codable, Hashable, Sendable {
     public struct Candidate: Codable, Hashable, Sendable {
         public var nodeType: String
@@ -30,7 +30,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
     }
 
     public struct NodeLoad: Codable, Hashable, Sendable {
-        public var role: String
+        public var role: ShardNodeRole
         public var count: Int
         public var engineCPU: Double
         public var bandwidth: Double
@@ -135,25 +135,31 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             "writes on the primary (\(terms(writes)))\(part) = \(Show.pct(w)); reads per replica (\(terms(reads)))\(part) ÷ \(load.replicas) = \(Show.pct(r)); busiest = \(Show.pct(hot))"
     }
 
+    /// One candidate type judged by `RedisFit`, the constraints `search` judges with too (Docs/Model.md §3).
     static func evaluate(_ type: String, input: EstimateInput, memory: RedisMemory, load: RedisLoad, engineShards: Int?)
         -> Candidate
     {
         let r = input.plan.redis
-        let spec = input.book.specs[type]
-        let usable = (spec?.memoryGiB ?? 0) * (1 - r.reservedMemory)
-        let baseline = spec?.baselineGbps ?? 0
-        let memShards = usable > 0 ? Int((memory.required / (usable * Bytes.gib)).rounded(.up)) : 0
-        // A spec without a baseline figure (an imported "Up to …" type) cannot be checked for network: 1 shard, noted.
-        let netShards = baseline > 0 ? load.shardsForNetwork(capacity: baseline * 1e9 / 8) : 1
+        let fit = RedisFit(type, input: input, memory: memory, load: load, engineShards: engineShards)
+        let usable = fit.usableBytes / Bytes.gib
+        let baseline = fit.spec?.baselineGbps ?? 0
         let key = PriceKey(
             service: .elasticache, region: input.plan.event.region, product: type, engineOS: r.engine.rawValue,
-            purchaseOption: "on-demand", unit: "hour")
+            purchaseOption: .onDemand, unit: "hour")
         let quote = input.book.sheet.quote(key)
         var c = Candidate(
-            nodeType: type, usableMemoryGiB: usable, baselineGbps: baseline, memoryShards: max(memShards, 1),
-            networkShards: netShards, engineShards: engineShards, shards: nil, nodes: nil, hourly: nil, price: quote,
-            feasible: false, note: "")
-        guard let engineShards else {
+            nodeType: type, usableMemoryGiB: usable, baselineGbps: baseline, memoryShards: fit.memoryShards,
+            networkShards: fit.networkShards, engineShards: engineShards, shards: nil, nodes: nil, hourly: nil,
+            price: quote, feasible: false, note: "")
+        switch fit.unmeetable.first {
+        case .unknownNodeType:
+            c.note = "unknown node type: no instance spec for \(type) in the price book"
+            return c
+        case .queuePartitionMemory:
+            c.note =
+                "memory: one queue partition (\(Show.mb(fit.queuePartitionBytes))) exceeds a node's usable \(Show.n(usable)) GiB"
+            return c
+        case .engineCPU:
             c.note =
                 "hot key: one queue partition needs \(Show.pct(load.hotKeyEngineLoad)) of an engine core (ceiling \(Show.pct(r.engineCPUCeiling)))"
             if let worst = load.commands.filter({ $0.key.isHotKey }).max(by: { $0.engineLoad < $1.engineLoad }),
@@ -165,19 +171,13 @@ public struct RedisSizing: Codable, Hashable, Sendable {
                 c.note += "; add read replicas with read_from_replicas, queue partitions, or lighten the command mix"
             }
             return c
-        }
-        guard let netShards else {
+        case .network:
             c.note =
                 "network: the busiest node would need more than \(Show.n(baseline)) Gbps baseline at any shard count"
             return c
+        default: break
         }
-        let queuePartitionBytes = memory.queueData / Double(r.queuePartitions) * r.bufferFactor
-        if queuePartitionBytes > usable * Bytes.gib {
-            c.note =
-                "memory: one queue partition (\(Show.mb(queuePartitionBytes))) exceeds a node's usable \(Show.n(usable)) GiB"
-            return c
-        }
-        let shards = max(c.memoryShards, netShards, engineShards, r.minShards)
+        guard let shards = fit.shards, let netShards = fit.networkShards, let engineShards else { return c }
         let drivers = [
             ("memory", c.memoryShards), ("network", netShards), ("engine CPU", engineShards),
             ("plan floor min_shards", r.minShards),
@@ -193,18 +193,18 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             c.note =
                 "\(shards) \(shards == 1 ? "shard" : "shards") set by \(driver); UNPRICED: no \(r.engine.displayName) price for \(type) in \(input.plan.event.region) on \(input.asOf)"
         }
-        if baseline == 0 { c.note += "; network not checked (no baseline bandwidth for \(type))" }
+        c.note += fit.networkNote
         return c
     }
 
     static func nodeLoads(_ load: RedisLoad, shards: Int) -> [NodeLoad] {
         let engine = load.busiest(shards: shards) { $0.engineLoad }
         let bw = load.busiest(shards: shards) { $0.bandwidth }
-        var out = [NodeLoad(role: "primary, queue shard", count: 1, engineCPU: engine.primary, bandwidth: bw.primary)]
+        var out = [NodeLoad(role: .primaryQueueShard, count: 1, engineCPU: engine.primary, bandwidth: bw.primary)]
         if load.replicas > 0 {
             out.append(
                 NodeLoad(
-                    role: "replica, queue shard", count: load.replicas, engineCPU: engine.replica, bandwidth: bw.replica
+                    role: .replicaQueueShard, count: load.replicas, engineCPU: engine.replica, bandwidth: bw.replica
                 ))
         }
         let queueShards = min(load.partitions, shards)
@@ -216,12 +216,12 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             let b = other.busiest(shards: shards) { $0.bandwidth }
             out.append(
                 NodeLoad(
-                    role: "primary, other shard", count: shards - queueShards, engineCPU: e.primary,
+                    role: .primaryOtherShard, count: shards - queueShards, engineCPU: e.primary,
                     bandwidth: b.primary))
             if load.replicas > 0 {
                 out.append(
                     NodeLoad(
-                        role: "replica, other shard", count: (shards - queueShards) * load.replicas,
+                        role: .replicaOtherShard, count: (shards - queueShards) * load.replicas,
                         engineCPU: e.replica, bandwidth: b.replica))
             }
         }

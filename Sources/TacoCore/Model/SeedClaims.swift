@@ -1,5 +1,5 @@
 /// What the seed design document ("Traffic Tacos: 30k RPS ticketing") claims, quoted so tacoplan can check each
-/// claim against the computed figures (MODEL §10). These are the claims under test, not outputs.
+/// claim against the computed figures (Docs/Model.md §7). These are the claims under test, not outputs.
 public enum SeedClaims {
     /// Part 1.3 / 3.1: "비용: $2.25 (DynamoDB 쓰기)" for 30 minutes at 1,000 writes/s.
     public static let dynamoCeilingUSD = Money(2.25)
@@ -17,21 +17,4 @@ public enum SeedClaims {
     public static let redisShards = 5
     /// Part 1.4: "메모리: 300MB + 버퍼 = 2GB 필요".
     public static let redisMemoryBytes = 2e9
-}
-
-/// Something the data says about the plan or the seed's claims.
-public struct Finding: Codable, Hashable, Sendable {
-    public enum Severity: String, Codable, Hashable, Sendable, Comparable {
-        case info, warning, error
-        public static func < (a: Self, b: Self) -> Bool {
-            let order: [Severity] = [.info, .warning, .error]
-            return (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
-        }
-    }
-    public var id: String
-    public var severity: Severity
-    public var title: String
-    public var message: String
-    /// The seed's claim this finding checks, if any.
-    public var claim: String?
 }

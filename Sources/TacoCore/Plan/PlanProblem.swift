@@ -1,16 +1,3 @@
-/// Where a value sits in a file: 1-based line and column.
-public struct SourceLocation: Codable, Hashable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-    public var description: String { "\(file):\(line):\(column)" }
-}
-
 /// One thing wrong with a plan: where, what was expected, and how to fix it. Validation collects all of them.
 public struct PlanProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
@@ -34,38 +21,5 @@ public struct PlanProblem: Error, Hashable, Sendable, CustomStringConvertible {
         let place = location?.description ?? file
         let field = path.isEmpty ? "" : "\(path): "
         return "\(place): error: \(field)\(message)" + (fix.map { "\n    fix: \($0)" } ?? "")
-    }
-}
-
-/// A plan that could not be read, with every problem found.
-public struct PlanErrors: Error, Sendable, CustomStringConvertible {
-    public var problems: [PlanProblem]
-    public init(_ problems: [PlanProblem]) { self.problems = problems }
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
-}
-
-/// "did you mean": the closest known name within a small edit distance.
-public enum Suggestion {
-    public static func closest(to word: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
-        return best.1 <= max(2, word.count / 3) ? best.0 : nil
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = Swift.min(
-                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -21,7 +21,10 @@ public enum BundledPriceBook {
             let service = try row.parse("service", "ec2, elasticache, dynamodb or eks") { Service(rawValue: $0) }
             let key = PriceKey(
                 service: service, region: try row.text("region"), product: try row.text("product"),
-                engineOS: try row.text("engine_os"), purchaseOption: try row.text("purchase_option"),
+                engineOS: try row.text("engine_os"),
+                purchaseOption: try row.parse("purchase_option", "on-demand, spot, provisioned or reserved-…") {
+                    PurchaseOption(rawValue: $0)
+                },
                 unit: try row.text("unit"))
             quotes.append(
                 PriceQuote(

@@ -10,7 +10,7 @@ enum SweepShapes {
     /// The plan as a whole: feasible, or which resources no configuration fits.
     static func feasibility(_ e: Estimate, _ input: EstimateInput) -> SweepResource {
         let reasons = Infeasible.reasons(e, input)
-        let what = reasons.isEmpty ? "feasible" : "INFEASIBLE: " + reasons.map(\.resource).joined(separator: ", ")
+        let what = reasons.isEmpty ? "feasible" : "INFEASIBLE: " + reasons.map(\.resource.rawValue).joined(separator: ", ")
         return SweepResource(
             resource: "plan", shape: what, nodes: nil, shards: nil,
             binding: reasons.first?.constraint ?? "every constraint met", feasible: reasons.isEmpty, shapeKey: what)
@@ -19,7 +19,7 @@ enum SweepShapes {
     static func admission(_ e: Estimate) -> SweepResource {
         SweepResource(
             resource: "admission", shape: "\(Show.rate(e.admission.rate)) admitted", nodes: nil, shards: nil,
-            binding: e.admission.binding, feasible: true, shapeKey: e.admission.binding)
+            binding: e.admission.binding.rawValue, feasible: true, shapeKey: e.admission.binding.rawValue)
     }
 
     /// Which of memory, network, engine CPU and `min_shards` equal the chosen shard count (MODEL §5).

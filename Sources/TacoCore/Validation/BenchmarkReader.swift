@@ -78,7 +78,7 @@ public enum BenchmarkReader {
             }
             env.statusPollSeconds = s.optional("status_poll_seconds", "seconds", default: nil, note: "unknown") {
                 t, n in
-                s.number(t, n, "status_poll_seconds", range: 0...86_400, exclusiveLow: true)
+                s.number(t, n, "status_poll_seconds", range: 0...TimeUnits.secondsPerDay, exclusiveLow: true)
             }
             for key in ["admission_rps", "reservation_rps"] { _ = s.raw(key) }
             s.finish()
@@ -205,7 +205,7 @@ public enum BenchmarkReader {
                 r.number(t, n, "to_rps", range: 0...1e9)
             }
             let duration = r.required("duration_seconds", "seconds", example: "30") { t, n in
-                r.number(t, n, "duration_seconds", range: 0...86_400)
+                r.number(t, n, "duration_seconds", range: 0...TimeUnits.secondsPerDay)
             }
             let pods = r.required("pods", "pods added or removed", example: "5") { t, n in
                 r.number(t, n, "pods", range: 0...100_000)

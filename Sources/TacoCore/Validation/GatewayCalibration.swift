@@ -1,4 +1,4 @@
-/// Gateway constants from a load test (Docs/Benchmarks.md §3, MODEL §6).
+/// Gateway constants from a load test (Docs/Benchmarks.md §3, Docs/Model.md §4).
 /// Requests per pod r: least squares through the origin on the scale-up events, Δpods = Δrps × (1/r).
 /// Per-pod CPU: with pods added in proportion to load, a pod's CPU is constant in R; its estimate is the mean of the
 /// point measurements (least squares on a constant), checked by leave-one-out.

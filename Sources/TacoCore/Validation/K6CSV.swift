@@ -1,12 +1,6 @@
 /// k6's CSV output (`k6 run --out csv=…`): one row per sample, `metric_name,timestamp,metric_value,…` with the
 /// timestamp in Unix seconds. Aggregated per second into requests/s (count of `http_reqs` samples × their value)
 /// and VUs (largest `vus` sample in the second).
-public struct K6Second: Hashable, Sendable {
-    public var second: Int
-    public var requests: Double
-    public var vus: Double?
-}
-
 public enum K6CSV {
     public static func parse(text: String, file: String) throws(IngestError) -> [K6Second] {
         let table: CSVTable

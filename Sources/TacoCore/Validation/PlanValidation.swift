@@ -1,4 +1,4 @@
-/// `tacoplan validate`'s whole answer for one plan and one benchmark (MODEL §8), as a Codable value the CLI renders
+/// `tacoplan validate`'s whole answer for one plan and one benchmark (Docs/Benchmarks.md §3), as a Codable value the CLI renders
 /// as text or JSON. Pure: the plan, the benchmark and the cost table come in as values.
 public struct PlanValidation: Codable, Hashable, Sendable {
     public struct Constant: Codable, Hashable, Sendable {
@@ -245,50 +245,5 @@ public struct PlanValidation: Codable, Hashable, Sendable {
                 redisLeaveOneOutMax: redis.leaveOneOut.map { abs($0.error) }.max(), busiestNodeWork: work,
                 overhead: overhead, envelope: envelope,
                 notes: notes))
-    }
-}
-
-/// The per-command overhead the load test implies (fitted on the benchmark's node type) beside the reference one
-/// `estimate` uses (benchmarks/redis-command-costs.csv: full server CPU − command time, on a 2-vCPU VM), and what
-/// each makes of the plan's busiest Redis node.
-public struct OverheadComparison: Codable, Hashable, Sendable {
-    /// µs per command; nil when the benchmark has fewer than two point measurements of Redis CPU.
-    public var calibrated: Double?
-    /// Calls-weighted mean reference overhead on the plan's busiest node, µs per command.
-    public var reference: Double
-    /// The plan's busiest node as `estimate` computes it (reference costs), percent of one core.
-    public var estimateBusiestPercent: Double
-    /// The same node's load with the calibrated overhead instead (no intercept), percent of one core.
-    public var calibratedBusiestPercent: Double?
-    public var benchmarkNodeType: String?
-    public var planShards: Int
-    /// Which overhead `tacoplan estimate` used.
-    public var estimateUses = "reference"
-
-    /// Relative difference above which the report calls the two overheads different.
-    static let tolerance = 0.1
-
-    public var differs: Bool {
-        guard let c = calibrated, reference > 0 else { return false }
-        return abs(c - reference) / reference > Self.tolerance
-    }
-
-    public var notes: [String] {
-        guard let c = calibrated else { return [] }
-        let node = benchmarkNodeType ?? "the benchmark's node type"
-        var out = [
-            "per-command overhead: calibrated \(Format.number(c, maxDecimals: 2)) µs on \(node) vs reference "
-                + "\(Format.number(reference, maxDecimals: 2)) µs (2-vCPU VM, redis-command-costs.csv); "
-                + "`tacoplan estimate` uses the reference"
-        ]
-        if differs {
-            out.append(
-                "with the reference overhead the estimate puts the busiest node at "
-                    + "\(Format.number(estimateBusiestPercent, maxDecimals: 1)) % at \(planShards) shards; the calibrated "
-                    + "overhead makes it \(Format.number(calibratedBusiestPercent ?? 0, maxDecimals: 1)) % "
-                    + "(before the fitted intercept): the estimate's Redis CPU is "
-                    + (c > reference ? "optimistic" : "pessimistic") + " for this hardware")
-        }
-        return out
     }
 }

@@ -1,5 +1,5 @@
-/// Pure readers for what `tacoplan bench redis` gets back from a real server (method: shared/reference/redis-bench.md
-/// §Method): `INFO cpu`, `INFO commandstats`, `INFO server`, and `redis-benchmark --csv` output.
+/// Pure readers for what `tacoplan bench redis` gets back from a real server (method: Docs/Benchmarks.md §6):
+/// `INFO cpu`, `INFO commandstats`, `INFO server`, and `redis-benchmark --csv` output.
 public enum RedisBenchText {
     /// `key:value` lines of an INFO reply (section headers and blank lines skipped).
     public static func info(_ text: String) -> [String: String] {

@@ -32,16 +32,6 @@ public struct ScalabilityLaw: Hashable, Sendable {
     public var peakThroughput: Double? { maxConcurrency.map { throughput(at: $0) } }
 }
 
-/// One measured point of a ramp: load (concurrency, VUs, or offered requests/s) and throughput.
-public struct LoadPoint: Hashable, Sendable {
-    public var load: Double
-    public var throughput: Double
-    public init(load: Double, throughput: Double) {
-        self.load = load
-        self.throughput = throughput
-    }
-}
-
 extension ScalabilityLaw {
     /// codahale/usl refuses fewer than 6 measurements: three constants need spare points to be checked.
     public static let minimumPoints = 6

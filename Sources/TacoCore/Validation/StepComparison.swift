@@ -1,4 +1,4 @@
-/// One measured figure at one step beside the model's prediction (MODEL §8: "report predicted vs measured with the
+/// One measured figure at one step beside the model's prediction (Docs/Benchmarks.md §3: "report predicted vs measured with the
 /// error"). Bounds and censored values get a consistency check instead of an error.
 public struct StepComparison: Codable, Hashable, Sendable {
     public var step: String

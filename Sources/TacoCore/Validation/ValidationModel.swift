@@ -1,6 +1,6 @@
 import Foundation
 
-/// Validation's view of the core model (MODEL §5 and §8; Docs/Benchmarks.md §3): the plan's traffic at a benchmark
+/// Validation's view of the core model (Docs/Model.md §3 and §8; Docs/Benchmarks.md §3): the plan's traffic at a benchmark
 /// step's load, admitted by `AdmissionModel` and routed by `RedisLoad` exactly as `estimate` routes it, on the
 /// benchmark's shards and replicas with the benchmark's waiting users as N.
 public struct ValidationModel: Sendable {
@@ -113,7 +113,7 @@ public struct ValidationModel: Sendable {
             var one = load
             one.commands = [c]
             let w = one.nodeWork(shards: shards)
-            let n = node.role == "replica" ? w.replica.callsPerSecond : w.primary.callsPerSecond
+            let n = node.role == .replica ? w.replica.callsPerSecond : w.primary.callsPerSecond
             guard n > 0 else { continue }
             let label = "\(c.command) @ \(Format.number(c.cost.executionMicros, maxDecimals: 2)) µs"
             if calls[label] == nil { order.append(label) }

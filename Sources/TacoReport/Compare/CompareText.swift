@@ -24,7 +24,7 @@ public enum CompareText {
         }
         out += summary.render() + "\n"
 
-        for resource in ["redis", "gateway", "eks", "dynamodb"] {
+        for resource in ResourceKind.allCases {
             var t = TextTable(
                 ["plan", "configuration", "nodes", "utilization", "per event", "per month"],
                 aligns: [.left, .left, .right, .left, .right, .right])
@@ -39,7 +39,7 @@ public enum CompareText {
                     t.add([col.name, "INFEASIBLE: \(why.constraint)", "—", factor(why), "—", "—"])
                 }
             }
-            out += "\n" + style.heading(resource) + "\n" + t.render() + "\n"
+            out += "\n" + style.heading(resource.rawValue) + "\n" + t.render() + "\n"
         }
 
         out +=

@@ -20,7 +20,7 @@ extension ReportBuilder {
         }
         let nodes = r.nodeLoads.map { l in
             RedisSection.NodeRow(
-                role: l.role, count: l.count, engineCPUPercent: l.engineCPU * 100,
+                role: l.role.rawValue, count: l.count, engineCPUPercent: l.engineCPU * 100,
                 engineCPU: Format.number(l.engineCPU * 100, maxDecimals: 1) + " %",
                 network: Format.number(l.bandwidth / 1_000_000, maxDecimals: 2) + " MB/s")
         }
@@ -39,7 +39,7 @@ extension ReportBuilder {
     static func costSection(_ e: Estimate, _ f: FigureIndex) -> CostSection {
         let lines = e.costs.enumerated().map { i, c in
             CostSection.Line(
-                resource: c.resource, component: c.component, quantity: c.quantity, unit: c.unit,
+                resource: c.resource.rawValue, component: c.component, quantity: c.quantity, unit: c.unit,
                 unitPrice: c.unitPrice,
                 hourly: c.hourly, perEvent: c.perEvent, perMonth: c.perMonth, basis: c.basis,
                 priceSource: c.priceSource,
@@ -49,12 +49,12 @@ extension ReportBuilder {
         var byResource: [String: CostSection.ResourceTotal] = [:]
         for c in e.costs {
             var t =
-                byResource[c.resource]
-                ?? .init(resource: c.resource, perEvent: .zero, perMonth: .zero, unpricedLines: 0)
+                byResource[c.resource.rawValue]
+                ?? .init(resource: c.resource.rawValue, perEvent: .zero, perMonth: .zero, unpricedLines: 0)
             t.perEvent = t.perEvent + (c.perEvent ?? .zero)
             t.perMonth = t.perMonth + (c.perMonth ?? .zero)
             t.unpricedLines += c.unpriced ? 1 : 0
-            byResource[c.resource] = t
+            byResource[c.resource.rawValue] = t
         }
         // Largest monthly cost first; ties by name so the order never depends on dictionary order.
         let sorted = byResource.values.sorted { ($1.perMonth, $0.resource) < ($0.perMonth, $1.resource) }

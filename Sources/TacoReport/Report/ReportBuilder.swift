@@ -46,17 +46,14 @@ public enum ReportBuilder {
     }
 
     static func admissionSection(_ e: Estimate, _ f: FigureIndex) -> AdmissionSection {
-        let figureOf = [
-            "seat_drain": "admission.seat_drain", "user_experience": "admission.user_experience",
-            "backend_capacity": "admission.backend_cap", "cost": "admission.budget_cap",
-        ]
         let criteria = e.admission.criteria.map { c in
             AdmissionSection.Criterion(
-                name: c.name, role: c.role, rate: c.rate.map { Format.number($0) + "/s" } ?? "—", binding: c.binding,
-                arithmetic: figureOf[c.name].flatMap { f[$0]?.arithmetic } ?? c.note, note: c.note)
+                name: c.name.rawValue, role: c.role.rawValue, rate: c.rate.map { Format.number($0) + "/s" } ?? "—",
+                binding: c.binding,
+                arithmetic: f[c.name.figureID]?.arithmetic ?? c.note, note: c.note)
         }
         return AdmissionSection(
-            rate: Format.number(e.admission.rate) + "/s", binding: e.admission.binding, criteria: criteria,
+            rate: Format.number(e.admission.rate) + "/s", binding: e.admission.binding.rawValue, criteria: criteria,
             figures: f.pick(["admission.rate", "admission.backend_utilization", "admission.implied_wait"]))
     }
 

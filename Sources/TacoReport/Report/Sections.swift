@@ -1,7 +1,7 @@
 import Foundation
 import TacoCore
 
-/// The event as the plan states it and the request rates derived from it (MODEL §3).
+/// The event as the plan states it and the request rates derived from it (Docs/Model.md §1).
 public struct TrafficSection: Codable, Hashable, Sendable {
     public struct ApiRow: Codable, Hashable, Sendable {
         public var name: String
@@ -14,7 +14,7 @@ public struct TrafficSection: Codable, Hashable, Sendable {
     public var apis: [ApiRow]
 }
 
-/// The admission rate and its four criteria (MODEL §4; the seed's "왜 1,000 RPS로 입장 제어?").
+/// The admission rate and its four criteria (Docs/Model.md §2; the seed's "왜 1,000 RPS로 입장 제어?").
 public struct AdmissionSection: Codable, Hashable, Sendable {
     public struct Criterion: Codable, Hashable, Sendable {
         public var name: String
@@ -31,7 +31,7 @@ public struct AdmissionSection: Codable, Hashable, Sendable {
     public var figures: [ReportFigure]
 }
 
-/// The Redis/Valkey cluster: memory, network, engine CPU per node, hot key (MODEL §5).
+/// The Redis/Valkey cluster: memory, network, engine CPU per node, hot key (Docs/Model.md §3).
 public struct RedisSection: Codable, Hashable, Sendable {
     public struct CandidateRow: Codable, Hashable, Sendable {
         public var nodeType: String
@@ -62,7 +62,7 @@ public struct RedisSection: Codable, Hashable, Sendable {
     public var infeasible: String?
 }
 
-/// Gateway pods, the nodes they pack onto, the Spot split and pre-warm (MODEL §6).
+/// Gateway pods, the nodes they pack onto, the Spot split and pre-warm (Docs/Model.md §4).
 public struct GatewaySection: Codable, Hashable, Sendable {
     public struct OptionRow: Codable, Hashable, Sendable {
         public var nodeType: String
@@ -81,14 +81,14 @@ public struct GatewaySection: Codable, Hashable, Sendable {
     public var preWarm: String
 }
 
-/// DynamoDB writes: the ceiling, the expected cost, the provisioned alternative (MODEL §7).
+/// DynamoDB writes: the ceiling, the expected cost, the provisioned alternative (Docs/Model.md §5).
 public struct DynamoSection: Codable, Hashable, Sendable {
     public var figures: [ReportFigure]
     public var cheaperMode: String
     public var notes: [String]
 }
 
-/// Cost lines and totals (MODEL §9), plus the per-resource sums the cost chart plots.
+/// Cost lines and totals (Docs/Model.md §6), plus the per-resource sums the cost chart plots.
 public struct CostSection: Codable, Hashable, Sendable {
     public struct Line: Codable, Hashable, Sendable {
         public var resource: String

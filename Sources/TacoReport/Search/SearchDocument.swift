@@ -54,11 +54,8 @@ public struct SearchDocument: Codable, Sendable {
         fixed = result.fixed
         total = result.total
         warnings = result.warnings
-        let chosen: [String: SearchOption?] = [
-            "redis": result.chosenRedis, "gateway": result.chosenGateway, "dynamodb": result.chosenDynamo,
-        ]
-        resources = ["redis", "gateway", "dynamodb"].map { name in
-            let pick = chosen[name] ?? nil
+        resources = [ResourceKind.redis, .gateway, .dynamodb].map { kind in
+            let pick = result.chosen(kind)
             func option(_ o: SearchOption) -> Option {
                 var versus: Money?
                 if let c = o.cost, let best = pick?.cost { versus = c - best }
@@ -66,11 +63,10 @@ public struct SearchDocument: Codable, Sendable {
                     configuration: o.configuration, nodes: o.nodes, hourly: o.hourly, cost: o.cost,
                     versusChosen: versus, rejectedBy: o.rejectedBy, detail: o.detail)
             }
-            let all = name == "redis" ? result.redis : (name == "gateway" ? result.gateway : result.dynamodb)
             return Resource(
-                resource: name, evaluated: all.count, chosen: pick.map(option),
-                alternatives: result.top(name, top).map(option),
-                rejectedCheaper: result.rejectedCheaper(name).map(option))
+                resource: kind.rawValue, evaluated: result.all(kind).count, chosen: pick.map(option),
+                alternatives: result.top(kind, top).map(option),
+                rejectedCheaper: result.rejectedCheaper(kind).map(option))
         }
         feasible = resources.allSatisfy { $0.chosen != nil }
     }

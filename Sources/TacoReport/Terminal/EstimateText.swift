@@ -17,7 +17,10 @@ public enum EstimateText {
         var t = TextTable(
             ["criterion", "role", "rate", "binding", "note"], aligns: [.left, .left, .right, .left, .left])
         for c in e.admission.criteria {
-            t.add([c.name, c.role, c.rate.map { Format.number($0) + "/s" } ?? "—", c.binding ? "◀" : "", c.note])
+            t.add([
+                c.name.rawValue, c.role.rawValue, c.rate.map { Format.number($0) + "/s" } ?? "—", c.binding ? "◀" : "",
+                c.note,
+            ])
         }
         out.append(t.render())
         out.append(figures(["admission.rate", "admission.backend_utilization", "admission.implied_wait"], e))
@@ -79,7 +82,7 @@ public enum EstimateText {
             var n = TextTable(["node", "count", "engine CPU", "network"], aligns: [.left, .right, .right, .right])
             for l in r.nodeLoads {
                 n.add([
-                    l.role, "\(l.count)", Format.number(l.engineCPU * 100, maxDecimals: 1) + " %",
+                    l.role.rawValue, "\(l.count)", Format.number(l.engineCPU * 100, maxDecimals: 1) + " %",
                     Format.number(l.bandwidth / 1_000_000, maxDecimals: 2) + " MB/s",
                 ])
             }
@@ -118,7 +121,7 @@ public enum EstimateText {
             ], aligns: [.left, .left, .right, .right, .right, .right, .right, .left, .left])
         for c in e.costs {
             t.add([
-                c.resource, c.component, Format.number(c.quantity.doubleValue, maxDecimals: 2),
+                c.resource.rawValue, c.component, Format.number(c.quantity.doubleValue, maxDecimals: 2),
                 c.unitPrice.map(Format.unitPrice) ?? style.bad("UNPRICED"),
                 c.hourly.map { Format.usd($0, places: 4) } ?? "",
                 c.perEvent.map { Format.usd($0, places: 4) } ?? (c.unpriced ? "UNPRICED" : ""),

@@ -43,12 +43,12 @@ enum GatewayReader {
         }
         let nodeStart = r.optional("node_start", "a duration", default: Seconds(60), note: "60 s (Karpenter ≈ 30–60 s)")
         {
-            r.duration($0, $1, "node_start", max: 3600)
+            r.duration($0, $1, "node_start", max: TimeUnits.secondsPerHour)
         }
         let podStart = r.optional(
             "pod_start", "a duration", default: Seconds(20), note: "20 s image pull and readiness"
         ) {
-            r.duration($0, $1, "pod_start", max: 3600)
+            r.duration($0, $1, "pod_start", max: TimeUnits.secondsPerHour)
         }
         let sysCPU = r.optional(
             "system_reserved_cpu", "vCPU per node", default: 0.25, note: "0.25 vCPU for kubelet and DaemonSets"

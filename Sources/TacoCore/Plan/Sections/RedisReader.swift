@@ -15,7 +15,7 @@ enum RedisReader {
             r.bool($0, $1, "read_from_replicas")
         }
         let partitions = r.optional("queue_partitions", "a whole number", default: 1, note: "a single queue ZSET") {
-            r.positiveInt($0, $1, "queue_partitions", max: 500)
+            r.positiveInt($0, $1, "queue_partitions", max: AWSLimits.elastiCacheMaxShards)
         }
         let perUser = r.optional("bytes_per_user", "a size", default: Bytes(1000), note: "1KB per waiting user (seed)")
         {
@@ -35,7 +35,7 @@ enum RedisReader {
             r.fraction($0, $1, "engine_cpu_ceiling", allowZero: false)
         }
         let minShards = r.optional("min_shards", "a whole number", default: 1, note: "no floor") {
-            r.positiveInt($0, $1, "min_shards", max: 500)
+            r.positiveInt($0, $1, "min_shards", max: AWSLimits.elastiCacheMaxShards)
         }
         let alwaysOn = r.optional("always_on", "true or false", default: true, note: "the cluster runs all month") {
             r.bool($0, $1, "always_on")

@@ -1,43 +1,5 @@
 import Yams
 
-/// The plan's `search:` section (Docs/PlanSpec.md "search"): the bounds `tacoplan search` enumerates. Every field
-/// is optional; an absent field keeps the plan's own setting (see `SearchSpace.of(_:book:)`).
-public struct SearchSpec: Codable, Hashable, Sendable {
-    /// Shard counts to try; nil = `redis.min_shards` … max(`min_shards`, 32).
-    public var shards: ClosedRange<Int>?
-    /// Replicas per shard; nil = the plan's `redis.replicas` only.
-    public var replicas: ClosedRange<Int>?
-    /// Queue partitions; nil = the plan's `redis.queue_partitions` only.
-    public var queuePartitions: ClosedRange<Int>?
-    /// Spot shares to try, as fractions in ascending order; nil = 0 %, 10 %, …, 100 %.
-    public var spotShares: [Double]?
-    public var objective: SearchObjective
-    /// ElastiCache families (`m7g`, `r7g`) whose node types are searched besides `redis.candidates`.
-    public var redisFamilies: [String]
-    /// EC2 families (`c7g`, `m7i`) whose instance types are searched besides `gateway.node_candidates`.
-    public var gatewayFamilies: [String]
-    /// Keeps only family-selected types of these architectures; empty = any architecture.
-    public var architectures: [InstanceSpec.Architecture]
-
-    public init(
-        shards: ClosedRange<Int>? = nil, replicas: ClosedRange<Int>? = nil, queuePartitions: ClosedRange<Int>? = nil,
-        spotShares: [Double]? = nil, objective: SearchObjective = .perMonth, redisFamilies: [String] = [],
-        gatewayFamilies: [String] = [], architectures: [InstanceSpec.Architecture] = []
-    ) {
-        self.shards = shards
-        self.replicas = replicas
-        self.queuePartitions = queuePartitions
-        self.spotShares = spotShares
-        self.objective = objective
-        self.redisFamilies = redisFamilies
-        self.gatewayFamilies = gatewayFamilies
-        self.architectures = architectures
-    }
-
-    /// A plan without a `search:` section.
-    public static let planDefaults = SearchSpec()
-}
-
 enum SearchReader {
     static func read(_ r: FieldReader) -> SearchSpec? {
         var spec = SearchSpec()
@@ -51,9 +13,11 @@ enum SearchReader {
             if value == nil { failed = true }
             return value
         }
-        spec.shards = range("shards", 1...500, note: "redis.min_shards to max(min_shards, 32)")
+        spec.shards = range(
+            "shards", 1...AWSLimits.elastiCacheMaxShards, note: "redis.min_shards to max(min_shards, 32)")
         spec.replicas = range("replicas", 0...5, note: "the plan's redis.replicas")
-        spec.queuePartitions = range("queue_partitions", 1...500, note: "the plan's redis.queue_partitions")
+        spec.queuePartitions = range(
+            "queue_partitions", 1...AWSLimits.elastiCacheMaxShards, note: "the plan's redis.queue_partitions")
         if let node = r.raw("spot_shares") {
             spec.spotShares = shares(r, node)
             if spec.spotShares == nil { failed = true }
@@ -221,13 +185,5 @@ enum SearchReader {
             if !out.contains(name) { out.append(name) }
         }
         return out
-    }
-}
-
-/// The family of a node type: `cache.m7g.xlarge` → `m7g`, `c7g.2xlarge` → `c7g`.
-public enum InstanceFamily {
-    public static func of(_ type: String) -> String {
-        let bare = type.hasPrefix("cache.") ? String(type.dropFirst("cache.".count)) : type
-        return String(bare.split(separator: ".").first ?? Substring(bare))
     }
 }

@@ -1,33 +1,8 @@
 import Foundation
 
-/// A duration in seconds, as written in a plan (`30m`, `5s`, `1h`, `250ms`).
-public struct Seconds: Codable, Hashable, Comparable, Sendable {
-    public var value: Double
-    public init(_ value: Double) { self.value = value }
-    public static func < (a: Seconds, b: Seconds) -> Bool { a.value < b.value }
-    public var hours: Double { value / 3600 }
-}
-
-/// A size in bytes. `KB`/`MB`/`GB` are decimal (1 KB = 1,000 B, the seed's "1KB per user" arithmetic);
-/// `KiB`/`MiB`/`GiB` are binary (AWS node memory is quoted in GiB).
-public struct Bytes: Codable, Hashable, Comparable, Sendable {
-    public var value: Double
-    public init(_ value: Double) { self.value = value }
-    public static func < (a: Bytes, b: Bytes) -> Bool { a.value < b.value }
-    public static let gib = 1_073_741_824.0
-    public var gib: Double { value / Bytes.gib }
-    public var megabytes: Double { value / 1_000_000 }
-}
-
-/// Why a unit-bearing value could not be read, with the fix to suggest.
-public struct UnitError: Error, Equatable, Sendable {
-    public var message: String
-    public var fix: String
-}
-
 enum UnitParser {
     static let durationUnits: [String: Double] = [
-        "ms": 0.001, "s": 1, "sec": 1, "min": 60, "m": 60, "h": 3600, "d": 86_400,
+        "ms": 0.001, "s": 1, "sec": 1, "min": 60, "m": 60, "h": TimeUnits.secondsPerHour, "d": TimeUnits.secondsPerDay,
     ]
     static let byteUnits: [String: Double] = [
         "B": 1, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12,
@@ -95,14 +70,4 @@ enum UnitParser {
     private static func fmt(_ v: Double) -> String {
         v == v.rounded() ? String(Int(v)) : String(v)
     }
-}
-
-extension Seconds {
-    /// Parses `30m`, `5s`, `1h`, `250ms`, `2d`; a bare number is rejected (seconds or minutes?).
-    public static func parse(_ text: String) -> Result<Seconds, UnitError> { UnitParser.duration(text) }
-}
-
-extension Bytes {
-    /// Parses `1KB`, `200B`, `2GiB`; `1K`, `1kb`, `1Mb` are rejected as ambiguous.
-    public static func parse(_ text: String) -> Result<Bytes, UnitError> { UnitParser.bytes(text) }
 }

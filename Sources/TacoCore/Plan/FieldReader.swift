@@ -1,37 +1,5 @@
 import Yams
 
-/// Where each plan value came from: a line in the plan file, or a named default.
-public struct PlanProvenance: Codable, Hashable, Sendable {
-    public var locations: [String: SourceLocation] = [:]
-    public var defaults: [String: String] = [:]
-    public init() {}
-
-    /// "plans/x.yaml:12:10" or "default (…)" for a field path such as `event.users`.
-    public func origin(of path: String) -> String {
-        if let l = locations[path] { return l.description }
-        if let d = defaults[path] { return "default: \(d)" }
-        return "derived"
-    }
-}
-
-/// Collects problems and provenance while a YAML tree is read into a plan.
-final class ReadContext {
-    let file: String
-    var problems: [PlanProblem] = []
-    var provenance = PlanProvenance()
-
-    init(file: String) { self.file = file }
-
-    func location(_ node: Node?) -> SourceLocation? {
-        guard let mark = node?.mark else { return nil }
-        return SourceLocation(file: file, line: mark.line, column: mark.column)
-    }
-
-    func problem(_ node: Node?, _ path: String, _ message: String, fix: String? = nil) {
-        problems.append(PlanProblem(file: file, location: location(node), path: path, message: message, fix: fix))
-    }
-}
-
 /// Reads one YAML mapping field by field; unread keys are reported as unknown, with "did you mean".
 final class FieldReader {
     let ctx: ReadContext
@@ -138,7 +106,7 @@ final class FieldReader {
         return v
     }
 
-    func duration(_ text: String, _ node: Node, _ key: String, max: Double = 31 * 86_400) -> Seconds? {
+    func duration(_ text: String, _ node: Node, _ key: String, max: Double = 31 * TimeUnits.secondsPerDay) -> Seconds? {
         switch Seconds.parse(text) {
         case .failure(let e):
             ctx.problem(node, fieldPath(key), e.message, fix: e.fix)

@@ -1,24 +1,5 @@
 import Foundation
 
-/// The admission rate and the four criteria behind it (MODEL §4, the seed's "왜 1,000 RPS로 입장 제어?").
-public struct AdmissionDecision: Codable, Hashable, Sendable {
-    public struct Criterion: Codable, Hashable, Sendable {
-        /// `seat_drain`, `user_experience`, `backend_capacity`, `cost`.
-        public var name: String
-        /// Whether it is a floor, a target or a cap on the rate.
-        public var role: String
-        public var rate: Double?
-        public var binding: Bool
-        public var note: String
-    }
-    public var rate: Double
-    public var binding: String
-    public var criteria: [Criterion]
-    public var backendUtilization: Double
-    /// users ÷ rate: how long the last user waits.
-    public var impliedWait: Double
-}
-
 enum AdmissionModel {
     static func decide(_ input: EstimateInput, wruPerWrite: Double, wruPrice: PriceQuote?, _ ledger: inout Ledger)
         -> AdmissionDecision
@@ -82,32 +63,32 @@ enum AdmissionModel {
         }
 
         var rate: Double
-        var binding: String
+        var binding: AdmissionBinding
         switch a.mode {
         case .fixed(let r):
             rate = r
-            binding = "fixed"
+            binding = .fixed
         case .derive:
             rate = ux
-            binding = "user_experience"
+            binding = .userExperience
             if seat > rate {
                 rate = seat
-                binding = "seat_drain"
+                binding = .seatDrain
             }
             if rate > backendCap {
                 rate = backendCap
-                binding = "backend_capacity"
+                binding = .backendCapacity
             }
             if let cap = budgetCap, rate > cap {
                 rate = cap
-                binding = "cost"
+                binding = .cost
             }
         }
         let utilization = rate * a.backendCallsPerAdmission / a.backendCapacity
         let wait = users / rate
         ledger.record(
             "admission.rate", "Admission rate", value: rate, unit: "adm/s", display: Show.rate(rate),
-            formula: binding == "fixed"
+            formula: binding == .fixed
                 ? "fixed in the plan" : "max(UX rate, seat-drain floor), capped by backend and budget (MODEL §4)",
             arithmetic: "binding: \(binding) → \(Show.rate(rate))",
             inputs: [
@@ -134,16 +115,16 @@ enum AdmissionModel {
 
         let criteria = [
             AdmissionDecision.Criterion(
-                name: "seat_drain", role: "floor", rate: seat, binding: binding == "seat_drain",
+                name: .seatDrain, role: .floor, rate: seat, binding: binding == .seatDrain,
                 note: "seats ÷ window; far too slow for the crowd on its own"),
             AdmissionDecision.Criterion(
-                name: "user_experience", role: "target", rate: ux, binding: binding == "user_experience",
+                name: .userExperience, role: .target, rate: ux, binding: binding == .userExperience,
                 note: "users ÷ target wait"),
             AdmissionDecision.Criterion(
-                name: "backend_capacity", role: "cap", rate: backendCap, binding: binding == "backend_capacity",
+                name: .backendCapacity, role: .cap, rate: backendCap, binding: binding == .backendCapacity,
                 note: "backend utilization at the chosen rate \(Show.pct(utilization))"),
             AdmissionDecision.Criterion(
-                name: "cost", role: "cap", rate: budgetCap, binding: binding == "cost",
+                name: .cost, role: .cap, rate: budgetCap, binding: binding == .cost,
                 note: a.writeBudget == nil
                     ? "no write budget in the plan"
                     : (wruPrice == nil ? "UNPRICED: no DynamoDB write price" : "DynamoDB write budget per event")),

@@ -1,40 +1,3 @@
-/// Ordinary least squares for models linear in their constants: y ≈ offset + Σⱼ βⱼ xⱼ (MODEL §8: "fits the model's
-/// free constants … by least squares, and reports the fit (residuals, R²); a constant fitted from some steps is
-/// checked on the others"). Solved through the normal equations XᵀX β = Xᵀ(y − offset) with partial pivoting: the
-/// systems here have two or three unknowns, where that is exact enough and needs no linear-algebra library.
-public struct LinearObservation: Hashable, Sendable {
-    /// What the point is called in reports (a benchmark step's name).
-    public var label: String
-    /// One value per fitted constant (a column of 1 for an intercept).
-    public var regressors: [Double]
-    /// The part of the prediction with no free constant (e.g. measured command execution cost).
-    public var offset: Double
-    public var measured: Double
-
-    public init(label: String, regressors: [Double], offset: Double = 0, measured: Double) {
-        self.label = label
-        self.regressors = regressors
-        self.offset = offset
-        self.measured = measured
-    }
-}
-
-/// Why a least-squares fit has no unique answer.
-public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
-    case tooFewPoints(have: Int, need: Int)
-    /// The regressors do not vary enough to tell the constants apart (XᵀX is singular).
-    case degenerate
-    case didNotConverge(iterations: Int)
-
-    public var description: String {
-        switch self {
-        case .tooFewPoints(let have, let need): "needs at least \(need) points, has \(have)"
-        case .degenerate: "the points do not separate the constants (all at the same load?)"
-        case .didNotConverge(let n): "did not converge in \(n) iterations"
-        }
-    }
-}
-
 public struct LinearFit: Hashable, Sendable {
     public var constants: [Double]
     public var observations: [LinearObservation]
@@ -104,14 +67,4 @@ public struct LinearFit: Hashable, Sendable {
         }
         return (0..<p).map { m[$0][p] / m[$0][$0] }
     }
-}
-
-/// One leave-one-out check: the point was left out of the fit and then predicted.
-public struct LeaveOneOut: Hashable, Sendable {
-    public var label: String
-    public var constants: [Double]
-    public var predicted: Double
-    public var measured: Double
-    /// predicted − measured (positive: the model over-predicts).
-    public var error: Double { predicted - measured }
 }

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Turns the sized resources into priced cost lines (Docs/Model.md §6): hourly resources × event hours or ×
+/// `AWSLimits.hoursPerMonth`, DynamoDB writes × WRU price.
+enum Costing {
+    /// Event hours: the sale window (extended when the queue drains after it closes).
+    static func eventHours(_ plan: Plan, traffic: Traffic) -> Decimal {
+        let seconds = max(plan.event.window.value, min(traffic.drainTime, TimeUnits.secondsPerDay))
+        return Decimal(exactly: seconds) / Decimal(exactly: TimeUnits.secondsPerHour)
+    }
+
+    static func hourlyLine(
+        resource: ResourceKind, component: String, count: Int, unit: String, quote: PriceQuote?,
+        priceOverride: Money? = nil,
+        sourceNote: String = "", eventHours: Decimal, alwaysOn: Bool, eventsPerMonth: Int
+    ) -> CostLine {
+        let price = priceOverride ?? quote?.usd
+        let hourly = price.map { $0 * Decimal(count) }
+        let perEvent = hourly.map { $0 * eventHours }
+        let perMonth =
+            alwaysOn ? hourly.map { $0 * AWSLimits.hoursPerMonth } : perEvent.map { $0 * Decimal(eventsPerMonth) }
+        let hours = Format.number(eventHours.doubleValue, maxDecimals: 4)
+        return CostLine(
+            resource: resource, component: component, quantity: Decimal(count), unit: unit, unitPrice: price,
+            hourly: hourly, perEvent: perEvent, perMonth: perMonth,
+            basis: alwaysOn
+                ? "always on: \(AWSLimits.hoursPerMonth) h/month; per event: \(hours) h"
+                : "per event: \(hours) h × \(eventsPerMonth) events/month",
+            priceSource: quote.map { $0.source + sourceNote } ?? "UNPRICED: no price in force",
+            effectiveFrom: quote?.effectiveFrom,
+            confidence: quote?.confidence ?? "none")
+    }
+
+    static func lines(
+        _ input: EstimateInput, traffic: Traffic, redis: RedisSizing, gateway: GatewaySizing, dynamo: DynamoSizing
+    ) -> [CostLine] {
+        let plan = input.plan
+        let hours = eventHours(plan, traffic: traffic)
+        let events = plan.event.eventsPerMonth
+        var out: [CostLine] = []
+        if let c = redis.chosen, let nodes = c.nodes {
+            out.append(
+                hourlyLine(
+                    resource: .redis, component: "\(c.nodeType) \(plan.redis.engine.displayName) node", count: nodes,
+                    unit: "node",
+                    quote: c.price, eventHours: hours, alwaysOn: plan.redis.alwaysOn, eventsPerMonth: events))
+        }
+        let eks = PriceKey(
+            service: .eks, region: plan.event.region, product: "cluster", engineOS: "standard-support",
+            purchaseOption: .onDemand, unit: "hour")
+        out.append(
+            hourlyLine(
+                resource: .eks, component: "EKS control plane (standard support)", count: 1, unit: "cluster",
+                quote: input.book.sheet.quote(eks), eventHours: hours, alwaysOn: true, eventsPerMonth: events))
+        if let g = gateway.chosen {
+            out += gatewayLines(g, preWarm: gateway.preWarm, hours: hours, events: events)
+        }
+        if plan.dynamodb.mode == .onDemand {
+            let writes = Decimal(exactly: dynamo.expectedWrites) * Decimal(dynamo.wruPerWrite)
+            let perEvent = dynamo.wruPrice.map { $0.usd * writes }
+            out.append(
+                CostLine(
+                    resource: .dynamodb, component: "reservation writes (on-demand, expected)", quantity: writes,
+                    unit: "write request unit", unitPrice: dynamo.wruPrice?.usd, hourly: nil, perEvent: perEvent,
+                    perMonth: perEvent.map { $0 * Decimal(events) }, basis: "per event × \(events) events/month",
+                    priceSource: dynamo.wruPrice?.source ?? "UNPRICED: no price in force",
+                    effectiveFrom: dynamo.wruPrice?.effectiveFrom, confidence: dynamo.wruPrice?.confidence ?? "none"))
+        } else {
+            let units = Decimal(dynamo.provisionedWCU * dynamo.provisionedHours)
+            let perEvent = dynamo.wcuPrice.map { $0.usd * units }
+            out.append(
+                CostLine(
+                    resource: .dynamodb,
+                    component:
+                        "provisioned write capacity (\(dynamo.provisionedWCU) WCU × \(dynamo.provisionedHours) h)",
+                    quantity: units, unit: "WCU-hour", unitPrice: dynamo.wcuPrice?.usd, hourly: nil, perEvent: perEvent,
+                    perMonth: perEvent.map { $0 * Decimal(events) }, basis: "per event × \(events) events/month",
+                    priceSource: dynamo.wcuPrice?.source ?? "UNPRICED: no price in force",
+                    effectiveFrom: dynamo.wcuPrice?.effectiveFrom, confidence: dynamo.wcuPrice?.confidence ?? "none"))
+        }
+        return out
+    }
+
+    /// Always-on baseline nodes (`AWSLimits.hoursPerMonth` h/month) and the event's extra nodes (event hours), each split On-Demand/Spot,
+    /// plus the pre-warm of the event nodes.
+    static func gatewayLines(_ g: GatewaySizing.NodeOption, preWarm: GatewaySizing.PreWarm, hours: Decimal, events: Int)
+        -> [CostLine]
+    {
+        var out: [CostLine] = []
+        let spotPrice = g.onDemandPrice.map { GatewaySizing.spotPrice($0.usd, g.spot) }
+        let spotNote =
+            g.spot.map {
+                "; Spot = On-Demand × (1 − \($0.savingsPercent) %), Spot Advisor \($0.region) captured \($0.capturedOn)"
+            } ?? ""
+        func add(_ what: String, _ count: Int, spot: Bool, alwaysOn: Bool) {
+            guard count > 0 else { return }
+            out.append(
+                hourlyLine(
+                    resource: .gateway, component: "\(g.nodeType) \(what)", count: count, unit: "node",
+                    quote: g.onDemandPrice, priceOverride: spot ? spotPrice : nil, sourceNote: spot ? spotNote : "",
+                    eventHours: hours, alwaysOn: alwaysOn, eventsPerMonth: events))
+        }
+        let always = g.baselineNodes > 0
+        add("On-Demand node (always on)", g.baselineOnDemandNodes, spot: false, alwaysOn: true)
+        add("Spot node (always on)", g.baselineSpotNodes, spot: true, alwaysOn: true)
+        add(
+            always ? "On-Demand node (event)" : "On-Demand node", max(0, g.onDemandNodes - g.baselineOnDemandNodes),
+            spot: false, alwaysOn: false)
+        add(
+            always ? "Spot node (event)" : "Spot node", max(0, g.spotNodes - g.baselineSpotNodes), spot: true,
+            alwaysOn: false)
+        if preWarm.needed {
+            let lead = Decimal(exactly: preWarm.leadSeconds) / Decimal(exactly: TimeUnits.secondsPerHour)
+            var line = hourlyLine(
+                resource: .gateway,
+                component:
+                    "\(g.nodeType) pre-warm (On-Demand, \(Format.number(preWarm.leadSeconds)) s before the sale)",
+                count: preWarm.nodes, unit: "node", quote: g.onDemandPrice, eventHours: lead, alwaysOn: false,
+                eventsPerMonth: events)
+            line.hourly = nil
+            out.append(line)
+        }
+        return out
+    }
+
+    static func totals(_ lines: [CostLine]) -> CostTotals {
+        CostTotals(
+            hourly: lines.compactMap(\.hourly).reduce(.zero, +),
+            perEvent: lines.compactMap(\.perEvent).reduce(.zero, +),
+            perMonth: lines.compactMap(\.perMonth).reduce(.zero, +), unpricedLines: lines.filter(\.unpriced).count)
+    }
+}

@@ -1,0 +1,9 @@
+/// The parts of an estimate as the model derives them.
+struct EstimateParts {
+    var traffic: Traffic
+    var admission: AdmissionDecision
+    var redis: RedisSizing
+    var gateway: GatewaySizing
+    var dynamo: DynamoSizing
+    var costs: [CostLine]
+}

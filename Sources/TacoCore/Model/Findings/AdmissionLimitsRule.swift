@@ -1,0 +1,29 @@
+import Foundation
+
+/// An admission rate below the seat-drain floor or beyond the backend's allowed utilization (Docs/Model.md §2, §7).
+enum AdmissionLimitsRule: FindingRule {
+    /// A cap that pushes the rate below the seat-drain floor, or a fixed rate beyond the backend cap.
+    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+        var out: [Finding] = []
+        let seat = e.admission.criteria.first { $0.name == .seatDrain }?.rate ?? 0
+        if e.admission.rate < seat {
+            out.append(
+                Finding(
+                    id: "admission-below-seat-drain", severity: .warning,
+                    title: "Admission rate below the seat-drain floor",
+                    message:
+                        "\(Show.rate(e.admission.rate)) (binding: \(e.admission.binding)) is below seats ÷ window = \(Show.rate(seat)): seats will remain unsold when the window closes.",
+                    claim: nil))
+        }
+        if e.admission.backendUtilization > input.plan.admission.maxBackendUtilization {
+            out.append(
+                Finding(
+                    id: "admission-over-backend", severity: e.admission.backendUtilization > 1 ? .error : .warning,
+                    title: "Admission rate overloads the backend",
+                    message:
+                        "\(Show.rate(e.admission.rate)) puts the backend at \(Show.pct(e.admission.backendUtilization)), above the \(Show.pct(input.plan.admission.maxBackendUtilization)) the plan allows.",
+                    claim: nil))
+        }
+        return out
+    }
+}

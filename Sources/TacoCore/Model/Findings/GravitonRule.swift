@@ -1,0 +1,54 @@
+import Foundation
+
+/// Graviton vs x86 node prices, EC2 and ElastiCache, against the seed's 20 % claim (Docs/Model.md §7).
+enum GravitonRule: FindingRule {
+    /// Graviton vs x86 by same-size pairs in the plan's region.
+    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+        let region = input.plan.event.region
+        func price(_ service: Service, _ type: String, _ os: String) -> Money? {
+            input.book.sheet.quote(
+                PriceKey(
+                    service: service, region: region, product: type, engineOS: os, purchaseOption: .onDemand,
+                    unit: "hour"))?.usd
+        }
+        func pct(_ arm: Money, _ x86: Money) -> Double { ((arm.amount - x86.amount) / x86.amount).doubleValue * 100 }
+        var cache: [String] = []
+        for (arm, x86) in [
+            ("cache.m7g.xlarge", "cache.m5.xlarge"), ("cache.m6g.xlarge", "cache.m5.xlarge"),
+            ("cache.r7g.xlarge", "cache.r5.xlarge"),
+        ] {
+            if let a = price(.elasticache, arm, "redis"), let x = price(.elasticache, x86, "redis") {
+                cache.append(
+                    "\(arm) \(Format.unitPrice(a))/h vs \(x86) \(Format.unitPrice(x))/h: \(Findings.signed(pct(a, x))) %"
+                )
+            }
+        }
+        var ec2: [String] = []
+        for (arm, x86) in [
+            ("m7g.xlarge", "m7i.xlarge"), ("c7g.xlarge", "c7i.xlarge"), ("m6g.xlarge", "m6i.xlarge"),
+            ("c6g.xlarge", "c6i.xlarge"), ("m7g.xlarge", "m6i.xlarge"),
+        ] {
+            if let a = price(.ec2, arm, "linux"), let x = price(.ec2, x86, "linux") {
+                ec2.append("\(arm) vs \(x86): \(Findings.signed(pct(a, x))) %")
+            }
+        }
+        var valkey = ""
+        if let c = e.redis.chosen?.nodeType, let r = price(.elasticache, c, "redis"),
+            let v = price(.elasticache, c, "valkey")
+        {
+            valkey =
+                " On ElastiCache the saving comes from the engine: \(c) Valkey \(Format.unitPrice(v))/h vs Redis OSS \(Format.unitPrice(r))/h = \(Findings.signed(pct(v, r))) %."
+        }
+        guard !cache.isEmpty || !ec2.isEmpty else { return [] }
+        let msg =
+            "EC2 (\(region)): " + (ec2.isEmpty ? "no pairs priced" : ec2.joined(separator: "; ")) + ". ElastiCache: "
+            + (cache.isEmpty ? "no pairs priced" : cache.joined(separator: "; ")) + "." + valkey
+        return [
+            Finding(
+                id: "graviton", severity: .info, title: "Graviton saves on EC2, not on ElastiCache", message: msg,
+                claim: "Redis: Graviton (ARM64) - 20% 절감")
+        ]
+    }
+
+    /// Graviton vs x86 for this plan's gateway: cost per 1,000 RPS at the same HPA target (Docs/Model.md §4).
+}

@@ -1,0 +1,18 @@
+import Foundation
+
+/// Every O(N) command with the rate at which it saturates one engine core (Docs/Model.md §3, §7).
+enum LinearCommandsRule: FindingRule {
+    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+        e.redis.linearCommands.map { f in
+            let severe = f.requestedRate > f.saturationRate
+            return Finding(
+                id: "linear-command-\(f.api)-\(f.command)", severity: severe ? .error : .warning,
+                title: "\(f.command) in \(f.api) is O(N)",
+                message:
+                    "At N = \(Show.n(f.n)) one call costs \(Show.n(f.microsPerCall, 0)) µs: one engine core saturates at \(Show.n(f.saturationRate, 1)) calls/s; the plan issues \(Show.rate(f.requestedRate)) → \(Show.n(f.coresNeeded, 1)) cores.",
+                claim: nil)
+        }
+    }
+
+    /// A cap that pushes the rate below the seat-drain floor, or a fixed rate beyond the backend cap.
+}

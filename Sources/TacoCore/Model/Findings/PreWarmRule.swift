@@ -1,0 +1,13 @@
+import Foundation
+
+/// The gateway must be running before the sale when the crowd arrives faster than nodes start (Docs/Model.md §4).
+enum PreWarmRule: FindingRule {
+    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+        guard e.gateway.preWarm.needed else { return [] }
+        return [
+            Finding(
+                id: "prewarm", severity: .warning, title: "Pre-warm the gateway",
+                message: e.gateway.preWarm.reason + ".", claim: "Karpenter: 빠른 확장 (30초 내)")
+        ]
+    }
+}

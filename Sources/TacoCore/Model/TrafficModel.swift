@@ -1,0 +1,115 @@
+enum TrafficModel {
+    /// Crowd-driven rates that do not depend on the admission rate.
+    static func crowd(_ input: EstimateInput, _ ledger: inout Ledger) -> (
+        arrival: Double, status: Double, heartbeat: Double
+    ) {
+        let e = input.plan.event
+        let users = Double(e.users)
+        let arrival = users / e.ramp.value
+        ledger.record(
+            "traffic.join_rate", "Join requests/s (peak)", value: arrival, unit: "req/s", display: Show.rate(arrival),
+            formula: "users ÷ ramp (MODEL §3)",
+            arithmetic: "\(Show.n(users)) users ÷ \(Show.secs(e.ramp)) = \(Show.rate(arrival))",
+            inputs: [
+                FigureInput("users", Show.n(users), input.from("event.users")),
+                FigureInput("ramp", Show.secs(e.ramp), input.from("event.ramp")),
+            ])
+        let poll = input.plan.clients.statusPoll
+        let status = users / poll.value
+        ledger.record(
+            "traffic.status_rate", "Status requests/s", value: status, unit: "req/s", display: Show.rate(status),
+            formula: "users ÷ status_poll (MODEL §3)",
+            arithmetic: "\(Show.n(users)) users ÷ \(Show.secs(poll)) = \(Show.rate(status))",
+            inputs: [
+                FigureInput("users", Show.n(users), input.from("event.users")),
+                FigureInput("status_poll", Show.secs(poll), input.from("clients.status_poll")),
+            ])
+        var heartbeat = 0.0
+        if let hb = input.plan.clients.heartbeat {
+            heartbeat = users / hb.value
+            ledger.record(
+                "traffic.heartbeat_rate", "Heartbeat requests/s", value: heartbeat, unit: "req/s",
+                display: Show.rate(heartbeat), formula: "users ÷ heartbeat (MODEL §3)",
+                arithmetic: "\(Show.n(users)) users ÷ \(Show.secs(hb)) = \(Show.rate(heartbeat))",
+                inputs: [
+                    FigureInput("users", Show.n(users), input.from("event.users")),
+                    FigureInput("heartbeat", Show.secs(hb), input.from("clients.heartbeat")),
+                ])
+        }
+        return (arrival, status, heartbeat)
+    }
+
+    /// All rates once the admission rate is known.
+    static func full(
+        _ input: EstimateInput, crowd: (arrival: Double, status: Double, heartbeat: Double), admission: Double,
+        _ ledger: inout Ledger
+    ) -> Traffic {
+        let plan = input.plan
+        let attempts = plan.dynamodb.attemptsPerUser
+        let reservation = admission * attempts
+        ledger.record(
+            "traffic.reservation_rate", "Reservations/s", value: reservation, unit: "req/s",
+            display: Show.rate(reservation),
+            formula: "admission rate × attempts per admitted user (MODEL §3)",
+            arithmetic: "\(Show.rate(admission)) × \(Show.n(attempts)) = \(Show.rate(reservation))",
+            inputs: [
+                ledger.ref("admission.rate", "admission rate"),
+                FigureInput("attempts_per_user", Show.n(attempts), input.from("dynamodb.attempts_per_user")),
+            ])
+        var traffic = Traffic(
+            arrivalRate: crowd.arrival, statusRate: crowd.status, heartbeatRate: crowd.heartbeat,
+            admissionRate: admission,
+            reservationRate: reservation, apis: [], gatewayRate: 0, responseBandwidth: 0, drainTime: 0)
+        traffic.apis = plan.apis.map { api in
+            Traffic.ApiRate(
+                name: api.name, driver: api.driver, rate: traffic.rate(of: api.driver),
+                responseBytes: (api.responseBytes ?? plan.clients.responseBytes).value)
+        }
+        traffic.gatewayRate = traffic.apis.reduce(0) { $0 + $1.rate }
+        ledger.record(
+            "traffic.gateway_rate", "Gateway requests/s (peak)", value: traffic.gatewayRate, unit: "req/s",
+            display: Show.rate(traffic.gatewayRate), formula: "Σ API rates (MODEL §3)",
+            arithmetic: traffic.apis.map { "\($0.name) \(Show.rate($0.rate))" }.joined(separator: " + ") + " = "
+                + Show.rate(traffic.gatewayRate),
+            inputs: traffic.apis.map {
+                FigureInput($0.name, Show.rate($0.rate), "apis.\($0.name).per = \($0.driver.rawValue)")
+            })
+        traffic.responseBandwidth = traffic.apis.reduce(0) { $0 + $1.rate * $1.responseBytes }
+        ledger.record(
+            "traffic.response_bandwidth", "Response bandwidth", value: traffic.responseBandwidth, unit: "B/s",
+            display: Show.mb(traffic.responseBandwidth) + "/s", formula: "Σ API rate × response bytes (MODEL §3)",
+            arithmetic: traffic.apis.map { "\(Show.rate($0.rate)) × \(Show.n($0.responseBytes)) B" }.joined(
+                separator: " + ")
+                + " = \(Show.mb(traffic.responseBandwidth))/s",
+            inputs: [
+                FigureInput(
+                    "response_bytes", Show.n(plan.clients.responseBytes.value) + " B",
+                    input.from("clients.response_bytes"))
+            ])
+        let statusBytes = traffic.apis.filter { $0.driver == .poll }.reduce(0) { $0 + $1.rate * $1.responseBytes }
+        ledger.record(
+            "traffic.status_bandwidth", "Status response bandwidth", value: statusBytes, unit: "B/s",
+            display: Show.mb(statusBytes) + "/s", formula: "status requests/s × response bytes (the seed's 60 MB/s)",
+            arithmetic: traffic.apis.filter { $0.driver == .poll }.map {
+                "\(Show.rate($0.rate)) × \(Show.n($0.responseBytes)) B"
+            }
+            .joined(separator: " + ") + " = \(Show.mb(statusBytes))/s",
+            inputs: [
+                ledger.ref("traffic.status_rate", "status requests/s"),
+                FigureInput(
+                    "response_bytes", Show.n(plan.clients.responseBytes.value) + " B",
+                    input.from("clients.response_bytes")),
+            ])
+        let users = Double(plan.event.users)
+        traffic.drainTime = users / admission
+        ledger.record(
+            "traffic.drain_time", "Queue drain time", value: traffic.drainTime, unit: "s",
+            display: Show.n(traffic.drainTime, 1) + " s", formula: "users ÷ admission rate (MODEL §3)",
+            arithmetic: "\(Show.n(users)) users ÷ \(Show.rate(admission)) = \(Show.n(traffic.drainTime, 1)) s",
+            inputs: [
+                FigureInput("users", Show.n(users), input.from("event.users")),
+                ledger.ref("admission.rate", "admission rate"),
+            ])
+        return traffic
+    }
+}

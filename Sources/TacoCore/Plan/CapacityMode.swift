@@ -1,0 +1,4 @@
+public enum CapacityMode: String, Codable, Hashable, Sendable {
+    case onDemand = "on-demand"
+    case provisioned
+}

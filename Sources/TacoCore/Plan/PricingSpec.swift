@@ -1,0 +1,3 @@
+public struct PricingSpec: Codable, Hashable, Sendable {
+    public var asOf: Day?
+}
