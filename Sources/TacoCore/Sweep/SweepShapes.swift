@@ -10,7 +10,8 @@ enum SweepShapes {
     /// The plan as a whole: feasible, or which resources no configuration fits.
     static func feasibility(_ e: Estimate, _ input: EstimateInput) -> SweepResource {
         let reasons = Infeasible.reasons(e, input)
-        let what = reasons.isEmpty ? "feasible" : "INFEASIBLE: " + reasons.map(\.resource.rawValue).joined(separator: ", ")
+        let what =
+            reasons.isEmpty ? "feasible" : "INFEASIBLE: " + reasons.map(\.resource.rawValue).joined(separator: ", ")
         return SweepResource(
             resource: "plan", shape: what, nodes: nil, shards: nil,
             binding: reasons.first?.constraint ?? "every constraint met", feasible: reasons.isEmpty, shapeKey: what)
