@@ -26,14 +26,14 @@ import Testing
     /// Running: present in /proc and not a zombie (a reparented child may stay a zombie if PID 1 does not reap).
     static func running(_ pid: Int32) -> Bool { stat(pid).map { $0.state != "Z" } ?? false }
 
-    static func commandLine(_ pid: Int32) -> String {
-        let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") ?? Data()
-        return String(decoding: data.map { $0 == 0 ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+    /// The working directory of `pid` (redis-server changes into its --dir), or "".
+    static func workingDirectory(_ pid: Int32) -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd")) ?? ""
     }
 
-    /// Stops `pid` only if it is still running AND its command line names `marker` (our scratch TMPDIR).
+    /// Stops `pid` only if it is still running AND works in `marker` (our scratch TMPDIR).
     static func stopIfOurs(_ pid: Int32, marker: String) {
-        guard running(pid), commandLine(pid).contains(marker) else { return }
+        guard running(pid), workingDirectory(pid).hasPrefix(marker) else { return }
         kill(pid, SIGKILL)
         for _ in 0..<100 where running(pid) { usleep(20_000) }
     }
@@ -72,10 +72,8 @@ import Testing
         let pid = try #require(Int32(pidText), "\(stderr)")
         defer { Self.stopIfOurs(pid, marker: tmp) }
         #expect(Self.running(pid), "the server should outlive the killed tacoplan")
-        let line = Self.commandLine(pid)
-        #expect(line.contains("--dir \(tmp)/tacoplan-redis-"), "\(line)")
-        let dir = try #require(
-            line.split(separator: " ").first { $0.hasPrefix("\(tmp)/tacoplan-redis-") }.map(String.init))
+        let dir = Self.workingDirectory(pid)
+        #expect(dir.hasPrefix("\(tmp)/tacoplan-redis-"), "\(dir)")
         #expect(FileManager.default.fileExists(atPath: dir))
         let record = "\(state)/redis-\(pid).json"
         #expect(FileManager.default.fileExists(atPath: record))
@@ -110,8 +108,8 @@ import Testing
         }
         let pid = sleeper.processIdentifier
         let ticks = try #require(Self.stat(pid)?.ticks)
-        // A record that names the sleeper's PID and even its start time, as a reused PID could: the command line
-        // does not name the recorded --dir, so it is not our server. The owner PID does not exist.
+        // A record that names the sleeper's PID and even its start time, as a reused PID could: it does not work in
+        // the recorded directory nor run redis-server, so it is not our server. The owner PID does not exist.
         let dir = "\(tmp)/tacoplan-redis-00000000-0000-0000-0000-000000000000"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)

@@ -16,12 +16,16 @@ import Testing
         return path
     }
 
-    func failure(_ body: () throws(AppFailure) -> Void) -> AppFailure? {
+    /// The `AppFailure` `body` throws; any other error is recorded as a test issue.
+    func failure(_ body: () throws -> Void) -> AppFailure? {
         do {
             try body()
             return nil
+        } catch let failure as AppFailure {
+            return failure
         } catch {
-            return error
+            Issue.record("not an AppFailure: \(error)")
+            return nil
         }
     }
 

@@ -81,7 +81,8 @@ final class BenchServer {
             return
         }
         let record = BenchServerRecord(
-            server: server, owner: owner, executable: executable, port: port, directory: directory.path,
+            server: server, owner: owner, executable: executable, port: port,
+            directory: directory.resolvingSymlinksInPath().path,
             startedAt: ISO8601DateFormatter().string(from: Date()))
         do {
             try record.save(in: stateDirectory)

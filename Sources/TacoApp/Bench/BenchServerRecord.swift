@@ -11,8 +11,9 @@ struct BenchServerRecord: Codable, Sendable, Equatable {
     var owner: ProcessIdentity
     var executable: String
     var port: Int
-    /// The server's temporary `--dir`, unique per run: its path on the server's command line is what proves the
-    /// PID is still ours.
+    /// The server's temporary `--dir`, unique per run, with symbolic links resolved: the server changes into it,
+    /// so its working directory is what proves the PID is still ours (redis-server rewrites its command line to
+    /// "redis-server 127.0.0.1:PORT", so the `--dir` argument cannot be read back from /proc/PID/cmdline).
     var directory: String
     /// When the server started (ISO-8601, UTC).
     var startedAt: String
@@ -56,11 +57,14 @@ struct BenchServerRecord: Codable, Sendable, Equatable {
         }
     }
 
-    /// True when the process now running as `server.pid` is the server this record describes: same start time and
-    /// a command line that names this record's unique `--dir`. Never true for an unrelated process that reused the
-    /// PID.
+    /// True when the process now running as `server.pid` is the server this record describes: the same start
+    /// time, the recorded program (/proc/PID/exe) and this record's unique directory as its working directory
+    /// (/proc/PID/cwd). Never true for an unrelated process that reused the PID.
     var serverIsOurs: Bool {
-        guard server.isRunning, let argv = ProcessIdentity.commandLine(server.pid) else { return false }
-        return zip(argv, argv.dropFirst()).contains { $0 == "--dir" && $1 == directory }
+        guard server.isRunning, let cwd = ProcessIdentity.link(server.pid, "cwd"),
+            let exe = ProcessIdentity.link(server.pid, "exe")
+        else { return false }
+        let program = URL(fileURLWithPath: executable).resolvingSymlinksInPath().path
+        return cwd == directory && exe == program && server.isRunning
     }
 }

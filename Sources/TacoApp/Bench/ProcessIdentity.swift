@@ -19,12 +19,13 @@ struct ProcessIdentity: Codable, Sendable, Equatable {
         return ProcessIdentity(pid: pid, startTicks: ticks)
     }
 
-    /// The process's command line (/proc/PID/cmdline, NUL-separated), or nil.
-    static func commandLine(_ pid: Int32) -> [String]? {
-        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"), !data.isEmpty else {
+    /// Where a symbolic link in /proc/PID points (`cwd`, `exe`), without the " (deleted)" mark Linux adds when the
+    /// target is gone; nil when it cannot be read (no such process, or another user's).
+    static func link(_ pid: Int32, _ name: String) -> String? {
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/\(name)") else {
             return nil
         }
-        return data.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        return target.hasSuffix(" (deleted)") ? String(target.dropLast(" (deleted)".count)) : target
     }
 
     /// This process.

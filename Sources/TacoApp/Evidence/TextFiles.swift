@@ -26,7 +26,8 @@ public enum TextFiles {
         return text
     }
 
-    /// The first `count` bytes of a regular file (fewer if it is shorter), with the same checks as `text`.
+    /// The first `count` bytes of a regular file (fewer if it is shorter), with the checks of `text` except the
+    /// size limit: enough to tell which kind, and so which limit, a file has.
     public static func prefix(_ path: String, count: Int, as kind: InputKind) throws(InputFileProblem) -> Data {
         try bytes(path, limit: kind.maximumBytes, kind: kind, stopAfter: count)
     }
@@ -45,7 +46,7 @@ public enum TextFiles {
         default: throw .notRegular
         }
         let size = Int(info.st_size)
-        guard size <= limit else { throw .tooLarge(bytes: size, kind: kind) }
+        guard size <= limit || stopAfter != nil else { throw .tooLarge(bytes: size, kind: kind) }
         let wanted = min(stopAfter ?? (limit + 1), limit + 1)
         var data = Data(count: min(size, limit) + 1)
         var filled = 0
