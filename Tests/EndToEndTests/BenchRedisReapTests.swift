@@ -77,6 +77,9 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir))
         let record = "\(state)/redis-\(pid).json"
         #expect(FileManager.default.fileExists(atPath: record))
+        // The killed run's work directory (tacoplan-bench-run-PID-TICKS) is left behind too.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp)
+        #expect(leftovers.contains { $0.hasPrefix("tacoplan-bench-run-\(process.processIdentifier)-") }, "\(leftovers)")
 
         // The next run reaps before it starts its own server, and measures normally.
         let next = try cli.run(
@@ -87,11 +90,13 @@ import Testing
         #expect(next.status == 0, "\(next.stderr)")
         #expect(next.stderr.contains("stopped the leftover redis server (pid \(pid), port "), "\(next.stderr)")
         #expect(next.stderr.contains("removed its directory \(dir)"), "\(next.stderr)")
+        #expect(next.stderr.contains("removed the work directory \(tmp)/tacoplan-bench-run-"), "\(next.stderr)")
         #expect(!Self.running(pid))
         #expect(!FileManager.default.fileExists(atPath: dir))
         #expect(!FileManager.default.fileExists(atPath: record))
-        // The second run's own server was stopped and unrecorded too: no state file remains.
+        // The second run cleaned up after itself: no state file, and TMPDIR holds only the state directory.
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: state)) ?? []).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp) == ["tacoplan-bench-\(getuid())"])
     }
 
     @Test(.timeLimit(.minutes(1)))

@@ -3,12 +3,14 @@ import Foundation
 /// Stops what a killed `bench redis` run left behind, before a new run starts (issue 13): for every state file
 /// whose owning `tacoplan` is gone, the server is stopped (only when its PID still carries our start time and our
 /// `--dir`), its directory removed and the state file deleted, each said on stderr. A record whose owner still runs
-/// belongs to a concurrent run and is left alone.
+/// belongs to a concurrent run and is left alone. Work directories of killed runs (`BenchRunDirectory`) are removed
+/// too.
 enum BenchReaper {
     /// Reaps leftovers recorded in `stateDirectory`; returns the number of servers stopped. Throws `benchFailed`
     /// (exit 7) when a leftover server cannot be stopped.
     @discardableResult
-    static func reap(stateDirectory: String, log: (String) -> Void) throws(AppFailure) -> Int {
+    static func reap(stateDirectory: String, temporaryBase: String, log: (String) -> Void) throws(AppFailure) -> Int
+    {
         var stopped = 0
         for (path, record) in BenchServerRecord.all(in: stateDirectory) {
             guard let record else {
@@ -38,6 +40,10 @@ enum BenchReaper {
                 log("removed its directory \(record.directory)")
             }
             try? FileManager.default.removeItem(atPath: path)
+        }
+        for orphan in BenchRunDirectory.orphans(in: temporaryBase) {
+            try? FileManager.default.removeItem(atPath: orphan)
+            log("removed the work directory \(orphan) of a killed bench redis run")
         }
         return stopped
     }

@@ -9,6 +9,8 @@ final class BenchServer {
     let process: Process
     let port: Int
     let directory: URL
+    /// The run's work directory (`BenchRunDirectory`), also removed on SIGINT/SIGTERM.
+    let runDirectory: String
     /// The state file naming this server; nil when it could not be written (the run goes on, with a warning).
     private var recordPath: String?
     /// Signal sources that stop the server before tacoplan exits on Ctrl-C or SIGTERM.
@@ -16,7 +18,8 @@ final class BenchServer {
 
     var pid: Int32 { process.processIdentifier }
 
-    private init(process: Process, port: Int, directory: URL) {
+    private init(process: Process, port: Int, directory: URL, runDirectory: String) {
+        self.runDirectory = runDirectory
         self.process = process
         self.port = port
         self.directory = directory
@@ -25,7 +28,8 @@ final class BenchServer {
     /// Starts `executable` with its `--dir` under `temporaryBase`, records it in `stateDirectory`, and waits (at most
     /// `timeout` seconds, bounded to 30) until it accepts connections.
     static func start(
-        executable: String, timeout: Double, temporaryBase: String, stateDirectory: String, log: (String) -> Void
+        executable: String, timeout: Double, temporaryBase: String, runDirectory: String, stateDirectory: String,
+        log: (String) -> Void
     ) throws -> BenchServer {
         let port = try freePort()
         let dir = URL(fileURLWithPath: temporaryBase).appendingPathComponent("tacoplan-redis-\(UUID().uuidString)")
@@ -43,7 +47,7 @@ final class BenchServer {
             try? FileManager.default.removeItem(at: dir)
             throw BenchProcess.failure("cannot start \(executable): \(error)")
         }
-        let server = BenchServer(process: p, port: port, directory: dir)
+        let server = BenchServer(process: p, port: port, directory: dir, runDirectory: runDirectory)
         server.record(executable: executable, in: stateDirectory, log: log)
         server.stopOnSignals()
         let deadline = Date().addingTimeInterval(min(timeout, 30))
@@ -97,6 +101,7 @@ final class BenchServer {
         let pid = process.processIdentifier
         let dir = directory
         let recordPath = recordPath
+        let runDirectory = runDirectory
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
@@ -106,6 +111,7 @@ final class BenchServer {
                 waitpid(pid, &status, 0)
                 try? FileManager.default.removeItem(at: dir)
                 if let recordPath { try? FileManager.default.removeItem(atPath: recordPath) }
+                try? FileManager.default.removeItem(atPath: runDirectory)
                 exit(128 + sig)
             }
             source.resume()

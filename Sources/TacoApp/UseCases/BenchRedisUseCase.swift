@@ -50,7 +50,8 @@ public enum BenchRedisUseCase {
 
     static func measure(_ r: Request, context: AppContext, log: (String) -> Void) throws -> String {
         let stateDirectory = BenchServerRecord.directory(context.environment)
-        let reaped = try BenchReaper.reap(stateDirectory: stateDirectory, log: log)
+        let temporaryBase = BenchServerRecord.temporaryBase(context.environment)
+        let reaped = try BenchReaper.reap(stateDirectory: stateDirectory, temporaryBase: temporaryBase, log: log)
         if r.reapOnly {
             log("\(reaped) leftover server(s) stopped (state files in \(stateDirectory))")
             return ""
@@ -67,8 +68,12 @@ public enum BenchRedisUseCase {
                         + "`apt-get install redis-server redis-tools`"
                 ])
         }
+        let scratch = try BenchRunDirectory.create(in: temporaryBase)
         var server: BenchServer?
-        defer { server?.stop() }
+        defer {
+            server?.stop()
+            try? FileManager.default.removeItem(atPath: scratch)
+        }
         let target: (host: String, port: Int)
         if let port = r.port {
             target = (r.host, port)
@@ -86,16 +91,15 @@ public enum BenchRedisUseCase {
                     ])
             }
             let started = try BenchServer.start(
-                executable: executable, timeout: r.timeout,
-                temporaryBase: BenchServerRecord.temporaryBase(context.environment), stateDirectory: stateDirectory,
-                log: log)
+                executable: executable, timeout: r.timeout, temporaryBase: temporaryBase, runDirectory: scratch,
+                stateDirectory: stateDirectory, log: log)
             server = started
             log("started \(name) (pid \(started.pid)) on 127.0.0.1:\(started.port); it is stopped at the end")
             target = ("127.0.0.1", started.port)
         }
         let session = BenchRedisSession(
             cli: cli, bench: bench, host: target.host, port: target.port, timeout: r.timeout,
-            day: context.clock.today.description)
+            day: context.clock.today.description, scratch: scratch)
         return try session.measure(
             users: r.users, requests: r.requests, keysRequests: r.keysRequests, run: r.label, log: log)
     }
