@@ -147,5 +147,9 @@ import Testing
         let expected: Int32 = FileManager.default.isExecutableFile(atPath: "/usr/bin/redis-cli") ? 7 : 6
         #expect(r.status == expected, "\(r.stderr)")
         #expect(!r.crashed)
+        if expected == 7 {
+            #expect(r.stderr.contains("error: cannot connect to 127.0.0.1:\(port)"), "\(r.stderr)")
+            #expect(r.stderr.contains("fix: start the server"), "\(r.stderr)")
+        }
     }
 }

@@ -9,8 +9,7 @@ enum BenchReaper {
     /// Reaps leftovers recorded in `stateDirectory`; returns the number of servers stopped. Throws `benchFailed`
     /// (exit 7) when a leftover server cannot be stopped.
     @discardableResult
-    static func reap(stateDirectory: String, temporaryBase: String, log: (String) -> Void) throws(AppFailure) -> Int
-    {
+    static func reap(stateDirectory: String, temporaryBase: String, log: (String) -> Void) throws(AppFailure) -> Int {
         var stopped = 0
         for (path, record) in BenchServerRecord.all(in: stateDirectory) {
             guard let record else {

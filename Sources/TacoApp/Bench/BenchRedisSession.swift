@@ -33,6 +33,15 @@ struct BenchRedisSession {
 
     func cliCall(_ args: [String]) throws -> String {
         let out = try BenchProcess.run(cli, base + args, timeout: timeout, in: scratch)
+        if (out.stderr + out.stdout).contains("Could not connect") {
+            throw AppFailure(
+                .benchFailed,
+                [
+                    "error: cannot connect to \(host):\(port): "
+                        + (out.stderr + out.stdout).trimmingCharacters(in: .whitespacesAndNewlines),
+                    "    fix: start the server (or check --port), or drop --port to let tacoplan start its own",
+                ])
+        }
         guard out.status == 0, !out.stdout.hasPrefix("ERR"), !out.stdout.contains("Could not connect") else {
             throw BenchProcess.failure(
                 "redis-cli \(args.joined(separator: " ")) against \(host):\(port) failed: "

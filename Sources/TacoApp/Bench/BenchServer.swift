@@ -92,8 +92,9 @@ final class BenchServer {
             try record.save(in: stateDirectory)
             recordPath = record.path(in: stateDirectory)
         } catch {
-            log("warning: cannot write \(record.path(in: stateDirectory)) (\(error.localizedDescription)); if this "
-                + "run is killed, stop pid \(pid) yourself")
+            log(
+                "warning: cannot write \(record.path(in: stateDirectory)) (\(error.localizedDescription)); if this "
+                    + "run is killed, stop pid \(pid) yourself")
         }
     }
 

@@ -48,12 +48,17 @@ public enum TextFiles {
         let size = Int(info.st_size)
         guard size <= limit || stopAfter != nil else { throw .tooLarge(bytes: size, kind: kind) }
         let wanted = min(stopAfter ?? (limit + 1), limit + 1)
-        var data = Data(count: min(size, limit) + 1)
+        // A peek (`stopAfter`) allocates only what it reads; a whole read the file's size plus one byte to notice
+        // growth, doubling (up to the limit + 1) if the file grew after `fstat`.
+        var data = Data(count: min(min(size, limit) + 1, wanted))
         var filled = 0
         while filled < wanted {
             if filled == data.count { data.count = min(wanted, data.count * 2) }
             let room = min(data.count, wanted) - filled
-            let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, room) }
+            let n = data.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.read(fd, base + filled, room)
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw problem(errno)
