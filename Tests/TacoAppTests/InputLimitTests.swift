@@ -45,7 +45,7 @@ import Testing
         expect(
             failure { _ = try PlanFiles.family(path) },
             [
-                "\(path): error: the plan is 4,194,305 bytes or more",
+                "\(path): error: the plan is 4,194,305 bytes;",
                 "limited to 4,194,304 bytes (4 MiB)", "fix: a plan is a few KB",
             ])
     }
@@ -65,7 +65,7 @@ import Testing
         // 5 MiB = 5,242,880 bytes.
         expect(
             failure { _ = try PlanFiles.family(child) },
-            ["cannot read 'huge-base.yaml'", "the plan is 5,242,880 bytes or more", "limited to 4,194,304 bytes"])
+            ["cannot read 'huge-base.yaml'", "the plan is 5,242,880 bytes;", "limited to 4,194,304 bytes"])
     }
 
     @Test func aDirectoryIsCalledADirectory() throws {
@@ -126,7 +126,7 @@ import Testing
         let path = try sparse(run, "summary.json", bytes: 16_777_217, head: "{")
         expect(
             ingest(run, path),
-            ["\(path): error: the k6 summary JSON is 16,777,217 bytes or more", "limited to 16,777,216 bytes"])
+            ["\(path): error: the k6 summary JSON is 16,777,217 bytes;", "limited to 16,777,216 bytes"])
         // Nothing was stored: the database was never created.
         #expect(!FileManager.default.fileExists(atPath: run.db))
     }
@@ -134,7 +134,7 @@ import Testing
     @Test func aStepCSVOver16MiBIsRefused() throws {
         let run = try AppRun()
         let path = try sparse(run, "steps.csv", bytes: 16_777_217, head: "rps,pods\n100,2\n")
-        expect(ingest(run, path), ["the step CSV is 16,777,217 bytes or more", "limited to 16,777,216 bytes"])
+        expect(ingest(run, path), ["the step CSV is 16,777,217 bytes;", "limited to 16,777,216 bytes"])
     }
 
     @Test func k6CSVOutputHasTheLargerLimit() throws {
@@ -147,7 +147,7 @@ import Testing
         let over = try sparse(run, "over.csv", bytes: 268_435_457, head: "metric_name,timestamp\n")
         expect(
             ingest(run, over),
-            ["\(over): error: the k6 CSV output is 268,435,457 bytes or more", "limited to 268,435,456 bytes"])
+            ["\(over): error: the k6 CSV output is 268,435,457 bytes;", "limited to 268,435,456 bytes"])
     }
 
     @Test func aCostCSVOver1MiBIsRefused() throws {
@@ -156,6 +156,6 @@ import Testing
         let path = try sparse(run, "costs.csv", bytes: 1_048_577, head: "engine,version\n")
         expect(
             failure { _ = try CommandCosts.load(path) },
-            ["the cost CSV is 1,048,577 bytes or more", "limited to 1,048,576 bytes (1 MiB)"])
+            ["the cost CSV is 1,048,577 bytes;", "limited to 1,048,576 bytes (1 MiB)"])
     }
 }

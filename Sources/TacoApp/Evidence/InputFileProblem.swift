@@ -8,7 +8,9 @@ public enum InputFileProblem: Error, Sendable, Equatable {
     /// A character or block device, a FIFO or a socket: its size says nothing and reading it may never end.
     case notRegular
     case permissionDenied
-    case tooLarge(bytes: Int, kind: InputKind)
+    /// Over the kind's limit: `bytes` is the size `fstat` reported, nil when the file grew past the limit while
+    /// it was read.
+    case tooLarge(bytes: Int?, kind: InputKind)
     case notUTF8
     /// Any other `open`/`read` failure, with the system's sentence.
     case system(String)
@@ -21,7 +23,8 @@ public enum InputFileProblem: Error, Sendable, Equatable {
         case .notRegular: "is not a regular file (a device or FIFO)"
         case .permissionDenied: "permission denied"
         case .tooLarge(let bytes, let kind):
-            "the \(kind.noun) is \(Self.grouped(bytes)) bytes or more; a \(kind.noun) is limited to "
+            "the \(kind.noun) is " + (bytes.map { "\(Self.grouped($0)) bytes" } ?? "larger than its limit")
+                + "; a \(kind.noun) is limited to "
                 + "\(Self.grouped(kind.maximumBytes)) bytes (\(kind.maximumBytes / 1_048_576) MiB)"
         case .notUTF8: "the file is not UTF-8 text"
         case .system(let why): "cannot read the file: \(why)"

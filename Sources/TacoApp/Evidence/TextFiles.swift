@@ -66,7 +66,7 @@ public enum TextFiles {
             if n == 0 { break }
             filled += n
         }
-        if stopAfter == nil, filled > limit { throw .tooLarge(bytes: filled, kind: kind) }
+        if stopAfter == nil, filled > limit { throw .tooLarge(bytes: nil, kind: kind) }
         data.count = filled
         return data
     }
