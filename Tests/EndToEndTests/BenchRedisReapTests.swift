@@ -135,6 +135,40 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func aRecordWhoseOwnerStillRunsIsAConcurrentRunAndIsKept() throws {
+        let cli = try CLI()
+        let (env, tmp, state) = try environment(cli)
+        let owner = Process()
+        owner.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        owner.arguments = ["60"]
+        try owner.run()
+        defer {
+            kill(owner.processIdentifier, SIGKILL)
+            owner.waitUntilExit()
+        }
+        let pid = owner.processIdentifier
+        let ticks = try #require(Self.stat(pid)?.ticks)
+        let dir = "\(tmp)/tacoplan-redis-11111111-1111-1111-1111-111111111111"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        // The owner (PID and start time) is alive: another bench redis run is measuring; nothing is touched.
+        let json = """
+            {"directory": "\(dir)", "executable": "/usr/bin/redis-server", "owner": {"pid": \(pid),
+             "startTicks": \(ticks)}, "port": 6399, "server": {"pid": \(pid), "startTicks": \(ticks)},
+             "startedAt": "2026-12-01T00:00:00Z"}
+            """
+        let record = "\(state)/redis-\(pid).json"
+        try Data(json.utf8).write(to: URL(fileURLWithPath: record))
+
+        let r = try cli.run(["bench", "redis", "--reap-only"], environment: env, addDB: false)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("0 leftover server(s) stopped"), "\(r.stderr)")
+        #expect(Self.running(pid))
+        #expect(FileManager.default.fileExists(atPath: record))
+        #expect(FileManager.default.fileExists(atPath: dir))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func connectionRefusedIsExitSevenNotOne() throws {
         let cli = try CLI()
         let (env, _, _) = try environment(cli)
