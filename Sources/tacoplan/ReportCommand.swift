@@ -18,6 +18,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: PlanOptions
     @OptionGroup var calibration: CalibrationOption
+    @OptionGroup(title: "Plan vs actual (a bill imported with `tacoplan bill import`)") var bill: BillWindowOptions
 
     @Option(help: "Output format: markdown, json or csv.")
     var format: Format = .markdown
@@ -41,9 +42,11 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let input = try calibration.apply(to: try PlanLoader(options: options).load())
+            let loaded = try PlanLoader(options: options).loadPlan()
+            let input = try calibration.apply(to: loaded.input)
             let estimate = Estimate.compute(input)
-            let report = ReportBuilder.build(estimate, levers: try leverSection(), validation: validationSection(input))
+            var report = ReportBuilder.build(estimate, levers: try leverSection(), validation: validationSection(input))
+            if let r = try bill.reconcile(loaded, estimate: estimate, db: options.db) { report.attach(r) }
             let files = try ReportFiles.render(report, format: format.rawValue, slides: slides)
             guard let output else {
                 if !files.charts.isEmpty {
