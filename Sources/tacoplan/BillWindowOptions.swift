@@ -2,7 +2,7 @@ import ArgumentParser
 import TacoCore
 import TacoStore
 
-/// The bill window `reconcile` (and `report --bill-from/--bill-to`) reconciles a plan against.
+/// The bill window `reconcile` (and `report --from/--to`) reconciles a plan against.
 struct BillWindowOptions: ParsableArguments {
     @Option(help: "Start of the window (UTC), e.g. 2026-11-27 or 2026-11-27T00:00:00Z; rows whose charge period starts from here.")
     var from: String?

@@ -40,7 +40,7 @@ public enum BillResource: Hashable, Comparable, Sendable {
         case .dynamoWrites: "write request units"
         case .dynamoWriteCapacity: "provisioned write capacity"
         case .dynamoReads: "read request units (not in the plan's cost model)"
-        case .dataTransfer: "data transfer (not in the plan's cost model)"
+        case .dataTransfer: "all transfer (not in the plan's cost model)"
         }
     }
 

@@ -8,7 +8,7 @@ extension Report {
     }
 }
 
-/// The report part and chart of a reconciliation (`report --bill-from … --bill-to …`).
+/// The report part and chart of a reconciliation (`report PLAN --from T --to T`).
 enum ReconciliationSection {
     static func chart(_ r: Reconciliation) -> Chart {
         let unplanned = r.groups.filter { $0.bucket == "unplanned" && $0.currency == "USD" }
