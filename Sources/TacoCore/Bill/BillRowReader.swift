@@ -63,8 +63,13 @@ public struct BillRowReader: Sendable {
         }
         func text(_ f: BillField) -> String? {
             guard let i = index[f] else { return nil }
-            let v = cells[i].trimmingCharacters(in: .whitespaces)
-            return v.isEmpty || v == "NULL" ? nil : v
+            let v = cells[i]
+            guard let first = v.utf8.first, let last = v.utf8.last else { return nil }
+            if first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 {
+                let t = v.trimmingCharacters(in: .whitespaces)
+                return t.isEmpty || t == "NULL" ? nil : t
+            }
+            return v == "NULL" ? nil : v
         }
         func column(_ f: BillField) -> String { index[f].map { header[$0] } ?? f.rawValue }
         func problem(_ f: BillField, _ message: String, _ fix: String) -> BillProblem {
@@ -171,11 +176,12 @@ public struct BillRowReader: Sendable {
             if !v.isEmpty && v != "NULL" { extra[header[i]] = v }
         }
         if !extra.isEmpty { row.extra = BillRowReader.json(extra) }
-        let negative = [row.consumedQuantity, row.pricingQuantity].contains { ($0 ?? 0) < 0 }
+        let negative = [(BillField.consumedQuantity, row.consumedQuantity), (.pricingQuantity, row.pricingQuantity)]
+            .first { ($0.1 ?? 0) < 0 }?.0
         let creditLike = ["Credit", "Adjustment"].contains(row.chargeCategory) || row.chargeClass == "Correction"
-        if negative && row.isAWS && !creditLike {
+        if let negative, row.isAWS, !creditLike {
             throw problem(
-                .consumedQuantity, "negative usage on a '\(row.chargeCategory)' row",
+                negative, "negative usage on a '\(row.chargeCategory)' row",
                 "negative quantities belong on Credit or Adjustment rows (or ChargeClass Correction); check the export")
         }
         return row
@@ -202,10 +208,32 @@ public struct BillRowReader: Sendable {
 
     /// An exact decimal from text: digits with an optional sign, point and exponent; nothing else.
     public static func decimal(_ text: String) -> Decimal? {
-        guard text.range(of: #"^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil
-        else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        var digits = 0
+        var point = false
+        var exponent = false
+        var expDigits = 0
+        var previous: UInt8 = 0
+        for (i, c) in text.utf8.enumerated() {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if exponent { expDigits += 1 } else { digits += 1 }
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+                guard i == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return nil }
+            case UInt8(ascii: "."):
+                guard !point, !exponent else { return nil }
+                point = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                guard !exponent, digits > 0 else { return nil }
+                exponent = true
+            default: return nil
+            }
+            previous = c
+        }
+        guard digits > 0, !exponent || expDigits > 0 else { return nil }
+        return Decimal(string: text, locale: posix)
     }
+
+    static let posix = Locale(identifier: "en_US_POSIX")
 
     static func instanceType(column: String?, details: String?, usageType: String?) -> String? {
         if let column { return column }
@@ -223,12 +251,43 @@ public struct BillRowReader: Sendable {
 
     static func sortedJSONObject(_ text: String) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return nil }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        var strings: [String: String] = [:]
+        for (key, value) in object {
+            switch value {
+            case let s as String: strings[key] = s
+            case let n as NSNumber: strings[key] = n.stringValue
+            case is NSNull: continue
+            default: return nil
+            }
+        }
+        return json(strings)
     }
 
+    /// A JSON object of strings, keys sorted by their UTF-8 bytes (RFC 8259 escaping).
     static func json(_ map: [String: String]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: map, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        var out = "{"
+        for (i, key) in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            if i > 0 { out += "," }
+            out += quoted(key) + ":" + quoted(map[key] ?? "")
+        }
+        return out + "}"
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20:
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
     }
 }
