@@ -48,22 +48,24 @@ struct BillWindowOptions: ParsableArguments {
             return (key: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : "")
         }
         let selection = BillSelection(from: from, to: to, tags: tags, account: account)
-        let rows: [BillRow]
+        var tally = BillTally(estimate)
         do {
-            rows = try PlanLoader.openDatabase(db).billRows(from: from, to: to).filter(selection.matches)
+            try PlanLoader.openDatabase(db).forEachBillRow(from: from, to: to) { row in
+                if selection.matches(row) { tally.add(row) }
+            }
         } catch let f as Failure {
             throw f
         } catch {
             throw Failure.database(["database: \(error)"])
         }
-        guard !rows.isEmpty else {
+        guard tally.rowsSelected > 0 else {
             throw Failure.input([
                 "error: no billed rows with a charge period starting \(from) → \(to)\(tags.isEmpty ? "" : " with tags \(tag.joined(separator: ", "))")\(account.map { " in account \($0)" } ?? "")",
                 "    fix: `tacoplan bill list` shows the accounts and periods loaded; import the bill with `tacoplan bill import FILE`",
             ])
         }
         return Reconciliation.build(
-            estimate, plan: loaded.input.plan, rows: rows,
+            estimate, plan: loaded.input.plan, tally: tally,
             window: ReconcileWindow(from: from, to: to, events: events, admittedUsers: admitted))
     }
 }

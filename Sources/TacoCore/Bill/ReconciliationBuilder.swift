@@ -3,58 +3,25 @@ import Foundation
 extension Reconciliation {
     /// Reconciles `rows` (already selected, `BillSelection`) with the estimate of `plan` over `window`.
     public static func build(_ e: Estimate, plan: Plan, rows: [BillRow], window: ReconcileWindow) -> Reconciliation {
+        var tally = BillTally(e)
+        for row in rows { tally.add(row) }
+        return build(e, plan: plan, tally: tally, window: window)
+    }
+
+    /// Reconciles the rows `tally` has summed (streamed by the caller, so memory stays bounded by the number of
+    /// resources and groups, not rows) with the estimate of `plan` over `window`.
+    public static func build(_ e: Estimate, plan: Plan, tally: BillTally, window: ReconcileWindow) -> Reconciliation {
         let hours = BillInstant.hours(from: window.from, to: window.to)
         let events = Decimal(window.events)
         let planned = plannedGroups(e, plan: plan, hours: hours, events: events)
-        var nodeTypes = Set<String>()
-        if let r = e.redis.chosen { nodeTypes.insert(r.nodeType) }
-        if let g = e.gateway.chosen { nodeTypes.insert(g.nodeType) }
-
-        var billed: [BillResource: (cost: Decimal, quantity: Decimal, rows: Int)] = [:]
-        var groups: [String: Group] = [:]
-        var billedTotal = Decimal.zero
-        var attributed = Decimal.zero
-        var attributedRows = 0
-        func group(_ bucket: String, _ name: String, _ row: BillRow) {
-            let key = bucket + "\u{1}" + name + "\u{1}" + row.currency
-            var g = groups[key] ?? Group(bucket: bucket, name: name, currency: row.currency, billedCost: .zero, rows: 0, lines: [])
-            g.billedCost = g.billedCost + Money(row.billedCost)
-            g.rows += 1
-            if g.lines.count < 5 { g.lines.append(row.line) }
-            groups[key] = g
-        }
-        for row in rows {
-            guard row.currency == "USD" else {
-                group("other currency", "\(row.provider) \(row.serviceName)", row)
-                continue
-            }
-            billedTotal += row.billedCost
-            guard row.isAWS else {
-                group("other provider", "\(row.provider) \(row.serviceName)", row)
-                continue
-            }
-            guard row.chargeCategory == "Usage" else {
-                group("charge", "\(row.chargeCategory): \(row.serviceName)", row)
-                continue
-            }
-            guard let resource = BillResource.of(row, nodeTypes: nodeTypes) else {
-                group("unplanned", [row.serviceName, row.usageType].compactMap { $0 }.joined(separator: " · "), row)
-                continue
-            }
-            var b = billed[resource] ?? (0, 0, 0)
-            b.cost += row.billedCost
-            b.quantity += row.consumedQuantity ?? row.pricingQuantity ?? 0
-            b.rows += 1
-            billed[resource] = b
-            attributed += row.billedCost
-            attributedRows += 1
-        }
-
+        let billed = tally.billed
+        let groups = tally.groups
+        let billedTotal = tally.billedTotal
         let spot = spotShares(e, billed)
         var lines: [Line] = []
         for resource in Set(planned.keys).union(billed.keys).sorted() {
             let p = planned[resource]
-            let b = billed[resource] ?? (0, 0, 0)
+            let b = billed[resource] ?? BillTally.Sum()
             var line = Line(
                 resource: resource.resource, label: resource.label, unit: resource.unit, modelled: resource.modelled,
                 plannedCost: p?.cost, plannedQuantity: p?.quantity, plannedUnitPrice: p?.unitPrice,
@@ -70,8 +37,8 @@ extension Reconciliation {
         return Reconciliation(
             plan: e.plan, from: window.from, to: window.to, hours: hours, events: window.events, lines: lines,
             groups: groups.values.sorted { ($0.bucket, $1.billedCost.amount, $0.name) < ($1.bucket, $0.billedCost.amount, $1.name) },
-            plannedTotal: plannedTotal, billedTotal: Money(billedTotal), attributedTotal: Money(attributed),
-            rowsSelected: rows.count, rowsAttributed: attributedRows, plannedSpotShare: spot.planned,
+            plannedTotal: plannedTotal, billedTotal: Money(billedTotal), attributedTotal: Money(tally.attributedTotal),
+            rowsSelected: tally.rowsSelected, rowsAttributed: tally.rowsAttributed, plannedSpotShare: spot.planned,
             billedSpotShare: spot.billed, admittedUsers: admitted,
             plannedPerUser: admitted.flatMap { $0 > 0 ? plannedTotal * (1 / $0) : nil },
             billedPerUser: admitted.flatMap { $0 > 0 ? Money(awsBilled) * (1 / $0) : nil })
@@ -136,7 +103,7 @@ extension Reconciliation {
 
     typealias Shares = (planned: Decimal?, billed: Decimal?)
 
-    static func spotShares(_ e: Estimate, _ billed: [BillResource: (cost: Decimal, quantity: Decimal, rows: Int)])
+    static func spotShares(_ e: Estimate, _ billed: [BillResource: BillTally.Sum])
         -> Shares
     {
         guard let g = e.gateway.chosen, g.nodes > 0 else { return (nil, nil) }

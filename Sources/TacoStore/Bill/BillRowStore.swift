@@ -79,6 +79,18 @@ extension TacoDatabase {
         }
     }
 
+    /// Calls `body` with each row whose charge period starts in [from, to), in file and line order, one at a time
+    /// (a cursor: memory does not grow with the number of rows).
+    public func forEachBillRow(from: BillInstant, to: BillInstant, _ body: (BillRow) throws -> Void) throws {
+        try writer.read { db in
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: "SELECT * FROM bill_row WHERE charge_start >= ? AND charge_start < ? ORDER BY file_id, line",
+                arguments: [from.seconds, to.seconds])
+            while let row = try cursor.next() { try body(try BillRowStore.read(row)) }
+        }
+    }
+
     /// What is loaded per provider, account and currency: periods, rows and the exact Σ BilledCost (summed as
     /// Decimal here, never by SQLite's floating point).
     public func billSummaries() throws -> [BillSummary] {
