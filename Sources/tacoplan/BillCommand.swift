@@ -42,7 +42,8 @@ struct BillImport: ParsableCommand {
                 }
             }
             if !failures.isEmpty {
-                throw Failure.input(failures + ["\(failures.count) file(s) not imported; the database is unchanged for them"])
+                throw Failure.input(
+                    failures + ["\(failures.count) file(s) not imported; the database is unchanged for them"])
             }
         }
     }

@@ -4,7 +4,10 @@ import TacoStore
 
 /// The bill window `reconcile` (and `report --from/--to`) reconciles a plan against.
 struct BillWindowOptions: ParsableArguments {
-    @Option(help: "Start of the window (UTC), e.g. 2026-11-27 or 2026-11-27T00:00:00Z; rows whose charge period starts from here.")
+    @Option(
+        help:
+            "Start of the window (UTC), e.g. 2026-11-27 or 2026-11-27T00:00:00Z; rows whose charge period starts from here."
+    )
     var from: String?
 
     @Option(help: "End of the window (UTC, exclusive).")
@@ -25,7 +28,8 @@ struct BillWindowOptions: ParsableArguments {
     func validate() throws {
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, BillInstant(text: value) == nil {
-                throw ValidationError("\(name) '\(value)' is not a UTC date-time; write 2026-11-27 or 2026-11-27T00:00:00Z")
+                throw ValidationError(
+                    "\(name) '\(value)' is not a UTC date-time; write 2026-11-27 or 2026-11-27T00:00:00Z")
             }
         }
         if let a = from.flatMap(BillInstant.init(text:)), let b = to.flatMap(BillInstant.init(text:)), b <= a {

@@ -58,7 +58,8 @@ import Testing
         // Spot share billed: 8 Spot ÷ (12 On-Demand + 8 Spot) node-hours = 0.4; planned 8 of 10 nodes = 0.8.
         #expect("\(doc["billedSpotShare"] ?? "")" == "0.4" && "\(doc["plannedSpotShare"] ?? "")" == "0.8")
         let groups = try #require(doc["groups"] as? [[String: Any]])
-        #expect(groups.contains { $0["bucket"] as? String == "unplanned" && $0["billedCost"] as? String == "1.234567891" })
+        #expect(
+            groups.contains { $0["bucket"] as? String == "unplanned" && $0["billedCost"] as? String == "1.234567891" })
 
         let table = try cli.run([
             "reconcile", "plans/traffic-tacos.yaml", "--as-of", "2026-11-27", "--from", "2026-11-27", "--to",
@@ -95,7 +96,10 @@ import Testing
         // Σ = 2,299.5 + 73 + 211.7 + 1.856 + 0 + 18 (RI fee) + 0.75 + 2.3 (S3) + 10 (tax) = 2,617.106.
         #expect(doc["billedTotal"] as? String == "2617.106")
         let groups = try #require(doc["groups"] as? [[String: Any]])
-        #expect(groups.contains { $0["bucket"] as? String == "unplanned" && ($0["name"] as? String)?.contains("Simple Storage") == true })
+        #expect(
+            groups.contains {
+                $0["bucket"] as? String == "unplanned" && ($0["name"] as? String)?.contains("Simple Storage") == true
+            })
     }
 
     @Test func hostileBillsFailWithExit2AndChangeNothing() throws {
@@ -107,8 +111,14 @@ import Testing
         let backwards = good.replacingOccurrences(
             of: "2026-11-27T00:00:00Z,2026-11-28T00:00:00Z", with: "2026-11-28T00:00:00Z,2026-11-27T00:00:00Z")
         let cases = [
-            ("negative.csv", "\(header)\n\(good)\n\(negative)\n", "negative.csv:3: column ConsumedQuantity: error: negative usage"),
-            ("backwards.csv", "\(header)\n\(backwards)\n", "backwards.csv:2: column ChargePeriodEnd: error: the charge period ends"),
+            (
+                "negative.csv", "\(header)\n\(good)\n\(negative)\n",
+                "negative.csv:3: column ConsumedQuantity: error: negative usage"
+            ),
+            (
+                "backwards.csv", "\(header)\n\(backwards)\n",
+                "backwards.csv:2: column ChargePeriodEnd: error: the charge period ends"
+            ),
         ]
         let before = try Tacoplan.sqlite(cli.db, "SELECT COUNT(*) FROM bill_row; SELECT COUNT(*) FROM bill_file")
         for (name, text, message) in cases {

@@ -74,7 +74,9 @@ import Testing
 
         #expect(try line(r, "all transfer (not in the plan's cost model)").causes.map(\.kind) == [.notModelled])
         let unplanned = try #require(r.groups.first { $0.bucket == "unplanned" })
-        #expect(unplanned.name.hasPrefix("AmazonCloudWatch") && unplanned.billedCost.amount == Decimal(string: "1.234567891"))
+        #expect(
+            unplanned.name.hasPrefix("AmazonCloudWatch")
+                && unplanned.billedCost.amount == Decimal(string: "1.234567891"))
         #expect(r.groups.contains { $0.bucket == "other provider" && $0.billedCost == Money(5) })
         #expect(r.groups.contains { $0.bucket == "charge" && $0.billedCost == Money(-0.5) })
         // Cost per admitted user: (89.225117891 − 5 Microsoft) ÷ 300,000 users = 0.00028075039297 (to 14 places).

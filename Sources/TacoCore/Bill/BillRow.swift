@@ -66,7 +66,9 @@ public struct BillRow: Codable, Hashable, Sendable {
     }
 
     public var tagMap: [String: String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(tags.utf8)) as? [String: Any] else { return [:] }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(tags.utf8)) as? [String: Any] else {
+            return [:]
+        }
         return object.compactMapValues { v in (v as? String) ?? (v as? NSNumber).map { "\($0)" } }
     }
 }

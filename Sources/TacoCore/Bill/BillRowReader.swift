@@ -14,7 +14,9 @@ public struct BillRowReader: Sendable {
 
     /// Checks the header: a known format, required columns present, no duplicate names, within the limits.
     public init(file: String, header raw: [String]) throws(BillProblem) {
-        let header = raw.enumerated().map { $0.offset == 0 ? String($0.element.trimmingPrefix("\u{FEFF}")) : $0.element }
+        let header = raw.enumerated().map {
+            $0.offset == 0 ? String($0.element.trimmingPrefix("\u{FEFF}")) : $0.element
+        }
         self.file = file
         self.header = header
         guard header.count <= BillLimits.maxColumns else {
@@ -140,7 +142,8 @@ public struct BillRowReader: Sendable {
         }
         let provider = format == .cur2 ? "AWS" : try required(.providerName)
         let code = text(.serviceCode)
-        let service = format == .cur2 ? BillRowReader.curServiceName(try required(.serviceName)) : try required(.serviceName)
+        let service =
+            format == .cur2 ? BillRowReader.curServiceName(try required(.serviceName)) : try required(.serviceName)
         var row = BillRow(
             line: line, provider: provider, accountId: try required(.accountId), currency: currency,
             billedCost: billed, chargeStart: start, chargeEnd: end, chargeCategory: category, serviceName: service)
@@ -244,13 +247,18 @@ public struct BillRowReader: Sendable {
         }
         guard let usageType, let colon = usageType.lastIndex(of: ":") else { return nil }
         let kind = usageType[..<colon]
-        guard ["BoxUsage", "SpotUsage", "NodeUsage", "DedicatedUsage", "HeavyUsage"].contains(where: { kind.hasSuffix($0) })
+        guard
+            ["BoxUsage", "SpotUsage", "NodeUsage", "DedicatedUsage", "HeavyUsage"].contains(where: {
+                kind.hasSuffix($0)
+            })
         else { return nil }
         return String(usageType[usageType.index(after: colon)...])
     }
 
     static func sortedJSONObject(_ text: String) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            return nil
+        }
         var strings: [String: String] = [:]
         for (key, value) in object {
             switch value {

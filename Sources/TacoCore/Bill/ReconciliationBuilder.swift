@@ -33,10 +33,13 @@ extension Reconciliation {
         }
         let plannedTotal = lines.compactMap(\.plannedCost).reduce(.zero, +)
         let admitted = window.admittedUsers.map { Decimal($0) } ?? plannedAdmissions(e, plan: plan).map { $0 * events }
-        let awsBilled = billedTotal - groups.values.filter { $0.bucket == "other provider" }.reduce(0) { $0 + $1.billedCost.amount }
+        let awsBilled =
+            billedTotal - groups.values.filter { $0.bucket == "other provider" }.reduce(0) { $0 + $1.billedCost.amount }
         return Reconciliation(
             plan: e.plan, from: window.from, to: window.to, hours: hours, events: window.events, lines: lines,
-            groups: groups.values.sorted { ($0.bucket, $1.billedCost.amount, $0.name) < ($1.bucket, $0.billedCost.amount, $1.name) },
+            groups: groups.values.sorted {
+                ($0.bucket, $1.billedCost.amount, $0.name) < ($1.bucket, $0.billedCost.amount, $1.name)
+            },
             plannedTotal: plannedTotal, billedTotal: Money(billedTotal), attributedTotal: Money(tally.attributedTotal),
             rowsSelected: tally.rowsSelected, rowsAttributed: tally.rowsAttributed, plannedSpotShare: spot.planned,
             billedSpotShare: spot.billed, admittedUsers: admitted,
@@ -48,7 +51,8 @@ extension Reconciliation {
     /// (min(users, admission rate × window), Docs/Model.md §5).
     static func plannedAdmissions(_ e: Estimate, plan: Plan) -> Decimal? {
         guard plan.dynamodb.attemptsPerUser > 0 else { return nil }
-        return Money(Decimal(exactly: e.dynamodb.expectedWrites) / Decimal(exactly: plan.dynamodb.attemptsPerUser)).rounded(0)
+        return Money(Decimal(exactly: e.dynamodb.expectedWrites) / Decimal(exactly: plan.dynamodb.attemptsPerUser))
+            .rounded(0)
     }
 
     typealias Planned = (cost: Money?, quantity: Decimal?, unitPrice: Money?)
@@ -120,36 +124,72 @@ extension Reconciliation {
 
     static func causes(_ r: BillResource, _ l: Line, spot: Shares) -> [VarianceCause] {
         guard r.modelled else {
-            return [VarianceCause(kind: .notModelled, message: "billed, but the plan's cost model does not price \(r.resource == "data transfer" ? "data transfer" : "DynamoDB reads") (Docs/Model.md §8)")]
+            return [
+                VarianceCause(
+                    kind: .notModelled,
+                    message:
+                        "billed, but the plan's cost model does not price \(r.resource == "data transfer" ? "data transfer" : "DynamoDB reads") (Docs/Model.md §8)"
+                )
+            ]
         }
         guard let pq = l.plannedQuantity else {
             if case .gatewayNodes(_, .committed) = r {
-                return [VarianceCause(kind: .commitment, message: "\(n(l.billedQuantity)) node-hours covered by a Reserved Instance or Savings Plan; the plan assumed On-Demand and Spot")]
+                return [
+                    VarianceCause(
+                        kind: .commitment,
+                        message:
+                            "\(n(l.billedQuantity)) node-hours covered by a Reserved Instance or Savings Plan; the plan assumed On-Demand and Spot"
+                    )
+                ]
             }
             return [VarianceCause(kind: .notBilled, message: "billed but not planned")]
         }
-        if l.rows == 0 { return [VarianceCause(kind: .notBilled, message: "planned \(n(pq)) \(l.unit)s, nothing billed in the window")] }
+        if l.rows == 0 {
+            return [
+                VarianceCause(kind: .notBilled, message: "planned \(n(pq)) \(l.unit)s, nothing billed in the window")
+            ]
+        }
         var out: [VarianceCause] = []
         let hourly = l.unit.hasSuffix("-hour") && l.unit != "WCU-hour"
         if VarianceCause.differs(l.billedQuantity, pq) {
             let more = l.billedQuantity > pq
             if hourly {
-                out.append(VarianceCause(
-                    kind: more ? .moreHours : .fewerHours,
-                    message: "\(n(l.billedQuantity)) \(l.unit)s billed vs \(n(pq)) planned (\(ratio(l.billedQuantity, pq))× the plan's hours: " + (more ? "nodes ran outside the event hours" : "fewer nodes or hours than planned") + ")"))
+                out.append(
+                    VarianceCause(
+                        kind: more ? .moreHours : .fewerHours,
+                        message:
+                            "\(n(l.billedQuantity)) \(l.unit)s billed vs \(n(pq)) planned (\(ratio(l.billedQuantity, pq))× the plan's hours: "
+                            + (more ? "nodes ran outside the event hours" : "fewer nodes or hours than planned") + ")"))
             } else {
-                out.append(VarianceCause(
-                    kind: more ? .moreUnits : .fewerUnits,
-                    message: "\(n(l.billedQuantity)) \(l.unit) billed vs \(n(pq)) expected (\(ratio(l.billedQuantity, pq))×: " + (more ? "more writes than the expected writes" : "fewer writes than expected") + ")"))
+                out.append(
+                    VarianceCause(
+                        kind: more ? .moreUnits : .fewerUnits,
+                        message:
+                            "\(n(l.billedQuantity)) \(l.unit) billed vs \(n(pq)) expected (\(ratio(l.billedQuantity, pq))×: "
+                            + (more ? "more writes than the expected writes" : "fewer writes than expected") + ")"))
             }
         }
-        if case .gatewayNodes(_, .spot) = r, let p = spot.planned, let b = spot.billed, b < p - VarianceCause.tolerance {
-            out.append(VarianceCause(kind: .lowerSpotShare, message: "Spot was \(pct(b)) of gateway node-hours vs \(pct(p)) planned: On-Demand ran in its place"))
+        if case .gatewayNodes(_, .spot) = r, let p = spot.planned, let b = spot.billed, b < p - VarianceCause.tolerance
+        {
+            out.append(
+                VarianceCause(
+                    kind: .lowerSpotShare,
+                    message: "Spot was \(pct(b)) of gateway node-hours vs \(pct(p)) planned: On-Demand ran in its place"
+                ))
         }
-        if let planned = l.plannedUnitPrice, let paid = l.paidUnitPrice, VarianceCause.differs(paid.amount, planned.amount) {
-            out.append(VarianceCause(kind: .priceChanged, message: "paid \(Format.unitPrice(Money(paid.rounded(8)))) per \(l.unit) vs \(Format.unitPrice(planned)) planned (\(signedPct((paid.amount - planned.amount) / planned.amount)))"))
+        if let planned = l.plannedUnitPrice, let paid = l.paidUnitPrice,
+            VarianceCause.differs(paid.amount, planned.amount)
+        {
+            out.append(
+                VarianceCause(
+                    kind: .priceChanged,
+                    message:
+                        "paid \(Format.unitPrice(Money(paid.rounded(8)))) per \(l.unit) vs \(Format.unitPrice(planned)) planned (\(signedPct((paid.amount - planned.amount) / planned.amount)))"
+                ))
         }
-        if l.plannedCost == nil { out.append(VarianceCause(kind: .unpricedPlan, message: "UNPRICED in the plan: no cost variance")) }
+        if l.plannedCost == nil {
+            out.append(VarianceCause(kind: .unpricedPlan, message: "UNPRICED in the plan: no cost variance"))
+        }
         return out
     }
 

@@ -14,6 +14,7 @@ public enum BillListText {
             ])
         }
         let rows = summaries.reduce(0) { $0 + $1.rows }
-        return t.render() + "\n  \(Format.number(Double(rows))) row(s) from \(files) file(s); totals are exact sums of BilledCost, per currency\n"
+        return t.render()
+            + "\n  \(Format.number(Double(rows))) row(s) from \(files) file(s); totals are exact sums of BilledCost, per currency\n"
     }
 }

@@ -11,7 +11,10 @@ public enum ReconciliationText {
             "",
         ]
         var t = TextTable(
-            ["resource", "what", "planned qty", "billed qty", "unit", "planned $/unit", "paid $/unit", "planned", "billed", "variance"],
+            [
+                "resource", "what", "planned qty", "billed qty", "unit", "planned $/unit", "paid $/unit", "planned",
+                "billed", "variance",
+            ],
             aligns: [.left, .left, .right, .right, .left, .right, .right, .right, .right, .right])
         for l in r.lines {
             t.add([
@@ -30,9 +33,13 @@ public enum ReconciliationText {
         }
         if !r.groups.isEmpty {
             out += ["", "Not attributed to the plan"]
-            var g = TextTable(["bucket", "what", "rows", "billed", "first lines"], aligns: [.left, .left, .right, .right, .left])
+            var g = TextTable(
+                ["bucket", "what", "rows", "billed", "first lines"], aligns: [.left, .left, .right, .right, .left])
             for x in r.groups {
-                g.add([x.bucket, x.name, "\(x.rows)", money(x.billedCost, x.currency), x.lines.map(String.init).joined(separator: ", ")])
+                g.add([
+                    x.bucket, x.name, "\(x.rows)", money(x.billedCost, x.currency),
+                    x.lines.map(String.init).joined(separator: ", "),
+                ])
             }
             out.append(g.render())
         }
@@ -92,12 +99,18 @@ public enum ReconciliationCSV {
         }
         for g in r.groups {
             lines.append(
-                [g.bucket, "", g.name, "", "", "", "", "", "", g.billedCost.description, g.currency, "", "\(g.rows)", ""]
-                    .map(CostCSV.field).joined(separator: ","))
+                [
+                    g.bucket, "", g.name, "", "", "", "", "", "", g.billedCost.description, g.currency, "", "\(g.rows)",
+                    "",
+                ]
+                .map(CostCSV.field).joined(separator: ","))
         }
         lines.append(
-            ["total", "", "all selected USD rows", "", "", "", "", "", r.plannedTotal.description, r.billedTotal.description, "USD", (r.billedTotal - r.plannedTotal).description, "\(r.rowsSelected)", ""]
-                .map(CostCSV.field).joined(separator: ","))
+            [
+                "total", "", "all selected USD rows", "", "", "", "", "", r.plannedTotal.description,
+                r.billedTotal.description, "USD", (r.billedTotal - r.plannedTotal).description, "\(r.rowsSelected)", "",
+            ]
+            .map(CostCSV.field).joined(separator: ","))
         return lines.joined(separator: "\n") + "\n"
     }
 

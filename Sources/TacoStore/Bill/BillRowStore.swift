@@ -98,7 +98,9 @@ extension TacoDatabase {
             var out: [String: BillSummary] = [:]
             let cursor = try Row.fetchCursor(
                 db,
-                sql: "SELECT file_id, provider, account_id, currency, billed_cost, charge_start, charge_end FROM bill_row")
+                sql:
+                    "SELECT file_id, provider, account_id, currency, billed_cost, charge_start, charge_end FROM bill_row"
+            )
             var files: [String: Set<Int64>] = [:]
             while let row = try cursor.next() {
                 let key = [row["provider"], row["account_id"], row["currency"]].map { ($0 as String?) ?? "" }
@@ -119,7 +121,9 @@ extension TacoDatabase {
                 s.files = files[key]?.count ?? 0
                 out[key] = s
             }
-            return out.values.sorted { ($0.provider, $0.accountId, $0.currency) < ($1.provider, $1.accountId, $1.currency) }
+            return out.values.sorted {
+                ($0.provider, $0.accountId, $0.currency) < ($1.provider, $1.accountId, $1.currency)
+            }
         }
     }
 
