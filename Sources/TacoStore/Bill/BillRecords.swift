@@ -23,6 +23,11 @@ final class BillRecords {
 
     init(path: String) throws(BillProblem) {
         self.path = path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw BillProblem(
+                file: path, line: nil, message: "is a directory", fix: "name the export's CSV or .csv.gz files")
+        }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw BillProblem(
                 file: path, line: nil, message: "no such readable file", fix: "check the path and permissions")
