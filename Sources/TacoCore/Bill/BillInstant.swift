@@ -10,7 +10,8 @@ public struct BillInstant: Codable, Hashable, Comparable, Sendable, CustomString
     /// Reads `2024-09-01 00:00:00`, `2024-09-01T00:00:00Z`, `2024-09-01T00:00:00.000Z`, `…+00:00` or a bare date
     /// (midnight). Any offset other than UTC is refused: bills are UTC (FOCUS 1.2, ChargePeriodStart).
     public init?(text raw: String) {
-        var t = Substring(raw.trimmingCharacters(in: .whitespaces))
+        let untrimmed = raw.utf8.first == 0x20 || raw.utf8.last == 0x20
+        var t = Substring(untrimmed ? raw.trimmingCharacters(in: .whitespaces) : raw)
         for suffix in ["Z", "z", "+00:00", "+0000", "-00:00", " UTC"] where t.hasSuffix(suffix) {
             t = t.dropLast(suffix.count)
             break

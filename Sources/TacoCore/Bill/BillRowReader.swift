@@ -282,6 +282,7 @@ public struct BillRowReader: Sendable {
     }
 
     static func quoted(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
