@@ -35,6 +35,9 @@ struct BillWindowOptions: ParsableArguments {
         if let a = from.flatMap(BillInstant.init(text:)), let b = to.flatMap(BillInstant.init(text:)), b <= a {
             throw ValidationError("--to must be after --from")
         }
+        if (from == nil) != (to == nil) {
+            throw ValidationError("give both --from and --to (UTC), e.g. --from 2026-11-27 --to 2026-11-28")
+        }
         if events < 0 { throw ValidationError("--events must be 0 or more") }
         if let admitted, admitted < 0 { throw ValidationError("--admitted must be 0 or more") }
         for t in tag where !t.contains("=") || t.hasPrefix("=") {
