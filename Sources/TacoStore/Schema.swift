@@ -122,6 +122,7 @@ enum Schema {
                     );
                     """)
         }
+        registerBillMigration(&migrator)
         return migrator
     }
 }

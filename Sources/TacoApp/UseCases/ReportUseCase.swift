@@ -5,15 +5,22 @@ import TacoReport
 /// `report`: the estimate with its lever savings (the plan's variants, estimated with the same evidence) and its
 /// validation against the bundled load test, as the `Report` model the renderers write.
 public enum ReportUseCase {
-    public static func run(_ request: PlanRequest, evidence: EvidenceRequest, context: AppContext)
-        throws(AppFailure) -> Report
-    {
+    /// With a bill `window`, the report also carries the plan-vs-actual part (Docs/Model.md §12).
+    public static func run(
+        _ request: PlanRequest, evidence: EvidenceRequest, window: BillWindow? = nil, context: AppContext
+    ) throws(AppFailure) -> Report {
         let (plan, loadedEvidence) = try LoadedPlan.load(request, evidence: evidence, access: .write, context: context)
         let estimate = Estimate.compute(plan.input)
         let levers = AutomaticLeverSection.merged(
             try leverSection(plan, evidence: loadedEvidence), automatic: AutomaticLevers.all(plan.input),
             baseline: PlanFamily.baseName, baselinePerMonth: estimate.totals.perMonth)
-        return ReportBuilder.build(estimate, levers: levers, validation: validationSection(plan.input))
+        var report = ReportBuilder.build(estimate, levers: levers, validation: validationSection(plan.input))
+        if let window {
+            report.attach(
+                try ReconcileUseCase.reconcile(
+                    plan, estimate: estimate, window: window, database: loadedEvidence.database))
+        }
+        return report
     }
 
     /// Savings per lever when the plan declares variants: each variant against the plan itself ('base'),

@@ -22,6 +22,8 @@ public struct Report: Codable, Hashable, Sendable {
     /// Prediction against the reference benchmark; `nil` until `tacoplan validate` supplies it.
     public var validation: ValidationSection?
     public var findings: [FindingItem]
+    /// Planned vs billed over a bill window; `nil` unless `report --from T --to T` supplies it (`attach`).
+    public var reconciliation: Reconciliation?
     /// Chart data, already in the unit each chart plots.
     public var charts: [Chart]
     /// Notes for charts left out because their data is missing, e.g. "run tacoplan validate".
