@@ -39,7 +39,7 @@ struct IngestCommand: ParsableCommand {
                 throw Failure.input([error.description, "nothing was stored"])
             }
         }
-        let database = try PlanLoader.openDatabase(db)
+        let database = try PlanLoader.openDatabaseForWriting(db)
         if !parsed.isEmpty {
             let outcomes: [BenchmarkIngestOutcome]
             do {
@@ -58,7 +58,7 @@ struct IngestCommand: ParsableCommand {
         let stored =
             outcome.inserted
             ? "stored as run #\(outcome.runID)" : "already stored as run #\(outcome.runID): nothing added"
-        print("\(run.file): \(run.shape), \(run.steps.count) steps; \(stored)")
+        print("\(run.file): \(run.shape), \(run.stepsDescription); \(stored)")
         if run.format == .k6Summary, let s = run.steps.first {
             print(
                 "  \(Format.number(s.rps, maxDecimals: 1)) req/s, error rate "

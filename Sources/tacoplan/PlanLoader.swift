@@ -24,13 +24,37 @@ struct PlanLoader {
         return text
     }
 
+    /// The bundled price book a new database is initialised with.
+    static let bundled = BundledTexts(
+        prices: BundledData.pricesCSV, specs: BundledData.instanceSpecsCSV, spot: BundledData.spotAdvisorCSV)
+
+    /// Opens the database read-only for a command that only reads (TacoDatabase.openForReading): it never waits for
+    /// an import and works on a read-only file. Notes (a skipped bundled refresh) go to stderr.
     static func openDatabase(_ option: String?) throws -> TacoDatabase {
         let path = DatabaseLocation.resolve(option: option, environment: ProcessInfo.processInfo.environment)
         do {
+            let reading = try TacoDatabase.openForReading(path: path, bundled: bundled)
+            for note in reading.notes { Terminal.error(note) }
+            return reading.database
+        } catch let error as DatabaseOpenError {
+            throw Failure.database(["error: \(error)"])
+        } catch {
+            throw Failure.database([
+                "\(path): error: cannot open or load the database: \(error)",
+                "    fix: pass --db PATH to use another file, or remove a damaged one",
+            ])
+        }
+    }
+
+    /// Opens the database for a command that writes (ingest): migrations applied, bundled book loaded.
+    static func openDatabaseForWriting(_ option: String?) throws -> TacoDatabase {
+        let path = DatabaseLocation.resolve(option: option, environment: ProcessInfo.processInfo.environment)
+        do {
             let db = try TacoDatabase.open(path: path)
-            _ = try db.loadBundled(
-                prices: BundledData.pricesCSV, specs: BundledData.instanceSpecsCSV, spot: BundledData.spotAdvisorCSV)
+            _ = try db.loadBundled(prices: bundled.prices, specs: bundled.specs, spot: bundled.spot)
             return db
+        } catch let error as DatabaseOpenError {
+            throw Failure.database(["error: \(error)"])
         } catch {
             throw Failure.database([
                 "\(path): error: cannot open or load the database: \(error)",
@@ -82,10 +106,10 @@ struct PlanLoader {
         let provenance = variant?.provenance ?? family.baseProvenance
         let asOf = options.asOf.flatMap(Day.init(iso:)) ?? plan.pricing.asOf ?? PlanLoader.today()
         let db = try PlanLoader.openDatabase(options.db)
-        do {
-            _ = try db.recordPlan(name: plan.name, file: path, text: text, loadedAt: asOf.description)
-        } catch {
-            throw Failure.database(["database: \(error)"])
+        if case .skipped(let note) = db.recordPlanWithoutWaiting(
+            name: plan.name, file: path, text: text, loadedAt: asOf.description)
+        {
+            Terminal.error(note)
         }
         let subject = variant.map { "variant '\($0.name)' of \(path)" } ?? path
         let input = try PlanLoader.checkedInput(

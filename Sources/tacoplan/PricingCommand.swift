@@ -33,23 +33,47 @@ struct PricingDatabaseOptions: ParsableArguments {
             try db.loadBundled(
                 prices: BundledData.pricesCSV, specs: BundledData.instanceSpecsCSV, spot: BundledData.spotAdvisorCSV)
             return db
+        } catch let error as DatabaseOpenError {
+            throw PricingFailure.database("\(error)")
         } catch {
             throw PricingFailure.message("cannot open the database \(location): \(error)")
         }
     }
+
+    /// Opens the database read-only for `pricing list` and `pricing show` (TacoDatabase.openForReading).
+    func openForReading() throws -> TacoDatabase {
+        let location = DatabaseLocation.resolve(option: path, environment: ProcessInfo.processInfo.environment)
+        do {
+            let reading = try TacoDatabase.openForReading(path: location, bundled: PlanLoader.bundled)
+            for note in reading.notes { Standard.error(note) }
+            return reading.database
+        } catch let error as DatabaseOpenError {
+            throw PricingFailure.database("\(error)")
+        } catch {
+            throw PricingFailure.database("cannot open the database \(location): \(error)")
+        }
+    }
 }
 
-/// A failure already explained in words: printed to stderr, then exit status 2.
+/// A failure already explained in words: printed to stderr, then exit status 2 (4 for an unusable database).
 enum PricingFailure: Error {
     case message(String)
+    /// The database cannot be used (device path, newer schema, uninitialised read-only file): exit 4.
+    case database(String)
 
     /// Runs `body`, turning any error into a one-line message on stderr and `ExitCode(2)`.
     static func reported(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let failure as PricingFailure {
-            if case .message(let text) = failure { Standard.error("error: \(text)") }
-            throw ExitCode(2)
+            switch failure {
+            case .message(let text):
+                Standard.error("error: \(text)")
+                throw ExitCode(2)
+            case .database(let text):
+                Standard.error("error: \(text)")
+                throw ExitCode(4)
+            }
         } catch let exit as ExitCode {
             throw exit
         } catch {

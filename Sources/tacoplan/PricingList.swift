@@ -18,7 +18,7 @@ struct PricingList: ParsableCommand {
 
     func run() throws {
         try PricingFailure.reported {
-            let db = try database.open()
+            let db = try database.openForReading()
             let today = try Standard.day(asOf, option: "--as-of")
             let summary = try db.priceSummary()
             print("service      region          engine/os         newest      rows  source")

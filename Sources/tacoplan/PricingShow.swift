@@ -17,7 +17,7 @@ struct PricingShow: ParsableCommand {
 
     func run() throws {
         try PricingFailure.reported {
-            let db = try database.open()
+            let db = try database.openForReading()
             let day = try Standard.day(asOf, option: "--as-of")
             let quotes = try db.prices(product: product)
             guard !quotes.isEmpty else {
