@@ -8,6 +8,7 @@ enum CompareEntries {
         let database = try PlanLoader.openDatabase(db)
         let costs = try PlanLoader.commandCosts()
         var entries: [CompareEntry] = []
+        var names: Set<String> = []
         for path in plans {
             let family = try PlanFiles.family(path)
             let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -21,7 +22,7 @@ enum CompareEntries {
                 let input = try PlanLoader.checkedInput(
                     plan, provenance, file: family.file, subject: name,
                     asOf: asOf ?? plan.pricing.asOf ?? PlanLoader.today(), db: database, costs: costs)
-                if entries.contains(where: { $0.name == name }) {
+                if !names.insert(name).inserted {
                     throw Failure.input([
                         "error: two compared plans are both named '\(name)'", "    fix: rename one file",
                     ])

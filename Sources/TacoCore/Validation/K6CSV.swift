@@ -38,7 +38,8 @@ public enum K6CSV {
             throw IngestError(
                 file: file,
                 message: "the samples span \(Format.grouped(Double(seconds))) seconds, over the limit of "
-                    + "\(Format.grouped(Double(InputLimits.loadTestSteps))) load-test steps (InputLimits.loadTestSteps)")
+                    + "\(Format.grouped(Double(InputLimits.loadTestSteps))) load-test steps (InputLimits.loadTestSteps)"
+            )
         }
         return Set(requests.keys).union(vus.keys).sorted().map {
             K6Second(second: $0, requests: requests[$0] ?? 0, vus: vus[$0])

@@ -77,7 +77,8 @@ extension K6Summary {
         guard text.utf8.count <= InputLimits.k6SummaryBytes else {
             throw IngestError(
                 file: file,
-                message: "the file is \(InputLimits.bytes(text.utf8.count)), over the \(InputLimits.bytes(InputLimits.k6SummaryBytes)) "
+                message:
+                    "the file is \(InputLimits.bytes(text.utf8.count)), over the \(InputLimits.bytes(InputLimits.k6SummaryBytes)) "
                     + "limit for a k6 summary (InputLimits.k6SummaryBytes); real summaries are a few tens of KB")
         }
         let root: JSONValue
@@ -136,7 +137,8 @@ extension K6Summary {
                 throw IngestError(
                     file: file, field: field,
                     message: "expected \(what) in \(Format.plain(range.lowerBound))…\(Format.plain(range.upperBound)), "
-                        + "found \(Format.plain(v))" + (metric == "http_req_failed" && v > 1
+                        + "found \(Format.plain(v))"
+                        + (metric == "http_req_failed" && v > 1
                             ? " (\(Format.plain(v * 100)) %: k6 writes rates as fractions of 1)" : ""))
             }
             return v

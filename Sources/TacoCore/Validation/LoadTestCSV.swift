@@ -7,7 +7,8 @@ enum LoadTestCSV {
         guard size <= InputLimits.loadTestCSVBytes else {
             throw IngestError(
                 file: file,
-                message: "the file is \(InputLimits.bytes(size)), over the \(InputLimits.bytes(InputLimits.loadTestCSVBytes)) "
+                message:
+                    "the file is \(InputLimits.bytes(size)), over the \(InputLimits.bytes(InputLimits.loadTestCSVBytes)) "
                     + "limit for a load-test CSV (InputLimits.loadTestCSVBytes): aggregate it into a step CSV or export a "
                     + "k6 summary instead")
         }
@@ -19,7 +20,8 @@ enum LoadTestCSV {
             throw IngestError(
                 file: file,
                 message: "\(Format.grouped(Double(table.rows.count))) rows, over the limit of "
-                    + "\(Format.grouped(Double(InputLimits.loadTestSteps))) load-test steps (InputLimits.loadTestSteps)")
+                    + "\(Format.grouped(Double(InputLimits.loadTestSteps))) load-test steps (InputLimits.loadTestSteps)"
+            )
         }
         var seen: [String: Int] = [:]
         for (i, raw) in table.header.enumerated() {

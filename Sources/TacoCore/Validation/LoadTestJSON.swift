@@ -52,7 +52,9 @@ enum LoadTestJSON {
             guard depth < InputLimits.jsonDepth else {
                 throw failure("more than \(InputLimits.jsonDepth) nested arrays or objects (InputLimits.jsonDepth)")
             }
-            guard index < bytes.count else { throw failure("expected a value, found the end of the file (it looks truncated)") }
+            guard index < bytes.count else {
+                throw failure("expected a value, found the end of the file (it looks truncated)")
+            }
             switch bytes[index] {
             case UInt8(ascii: "{"): return try object(depth: depth)
             case UInt8(ascii: "["): return try array(depth: depth)
@@ -70,7 +72,9 @@ enum LoadTestJSON {
             guard index + w.count <= bytes.count else {
                 throw failure("expected '\(word)', found the end of the file (it looks truncated)")
             }
-            guard Array(bytes[index..<index + w.count]) == w else { throw failure("expected a value, found \(describeNext())") }
+            guard Array(bytes[index..<index + w.count]) == w else {
+                throw failure("expected a value, found \(describeNext())")
+            }
             index += w.count
             return result
         }
@@ -175,7 +179,9 @@ enum LoadTestJSON {
                         // Lone surrogates become U+FFFD; k6 never writes them.
                         out += Array(String(Unicode.Scalar(code) ?? "\u{FFFD}").utf8)
                         index += 4
-                    default: throw failure("unknown escape \\\(Excerpt.quoted(String(decoding: [bytes[index]], as: UTF8.self)))")
+                    default:
+                        throw failure(
+                            "unknown escape \\\(Excerpt.quoted(String(decoding: [bytes[index]], as: UTF8.self)))")
                     }
                     index += 1
                     continue

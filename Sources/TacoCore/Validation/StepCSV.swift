@@ -14,13 +14,15 @@ public struct StepCSV: Hashable, Sendable {
             throw IngestError(
                 file: file, line: 1, field: "rps",
                 message:
-                    "missing required column 'rps' (header: \(Excerpt.quoted(header.joined(separator: ","), limit: 200)))")
+                    "missing required column 'rps' (header: \(Excerpt.quoted(header.joined(separator: ","))))"
+            )
         }
         var warnings: [String] = []
         for name in header where !known.contains(name) {
             let hint = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             warnings.append(
-                "\(file):1: unknown column '\(Excerpt.quoted(name))' is not used\(hint); known: \(known.joined(separator: ", "))")
+                "\(file):1: unknown column '\(Excerpt.quoted(name))' is not used\(hint); known: \(known.joined(separator: ", "))"
+            )
         }
         guard !table.rows.isEmpty else {
             throw IngestError(file: file, message: "no steps: the file has only a header")
