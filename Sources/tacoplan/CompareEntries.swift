@@ -9,6 +9,7 @@ enum CompareEntries {
         let costs = try PlanLoader.commandCosts()
         var entries: [CompareEntry] = []
         var names: Set<String> = []
+        let cache = PriceBookCache()
         for path in plans {
             let family = try PlanFiles.family(path)
             let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -21,7 +22,7 @@ enum CompareEntries {
             for (name, about, plan, provenance) in members {
                 let input = try PlanLoader.checkedInput(
                     plan, provenance, file: family.file, subject: name,
-                    asOf: asOf ?? plan.pricing.asOf ?? PlanLoader.today(), db: database, costs: costs)
+                    asOf: asOf ?? plan.pricing.asOf ?? PlanLoader.today(), db: database, costs: costs, cache: cache)
                 if !names.insert(name).inserted {
                     throw Failure.input([
                         "error: two compared plans are both named '\(name)'", "    fix: rename one file",

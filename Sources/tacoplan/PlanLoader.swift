@@ -122,13 +122,20 @@ struct PlanLoader {
     /// date): problems become a `Failure` naming `subject` (exit 3 when only pricing data is missing, else 2).
     static func checkedInput(
         _ plan: Plan, _ provenance: PlanProvenance, file: String, subject: String, asOf: Day, db: TacoDatabase,
-        costs: CommandCostTable
+        costs: CommandCostTable, cache: PriceBookCache? = nil
     ) throws -> EstimateInput {
         let book: PriceBook
         let regions: [String]
         do {
-            book = try db.priceBook(region: plan.event.region, asOf: asOf)
-            regions = try db.regions()
+            let key = "\(plan.event.region) \(asOf)"
+            if let cached = cache?.books[key], let known = cache?.regions {
+                (book, regions) = (cached, known)
+            } else {
+                book = try db.priceBook(region: plan.event.region, asOf: asOf)
+                regions = try cache?.regions ?? db.regions()
+                cache?.books[key] = book
+                cache?.regions = regions
+            }
         } catch {
             throw Failure.database(["database: \(error)"])
         }
@@ -158,6 +165,13 @@ struct PlanLoader {
             "    fix: \(hint)variants: \(names.joined(separator: ", "))",
         ])
     }
+}
+
+/// Price books already read in one run, by region and as-of day, and the region list: `compare` and `report` check
+/// every variant of a plan, which would otherwise read the same book from SQLite once per variant.
+final class PriceBookCache {
+    var books: [String: PriceBook] = [:]
+    var regions: [String]?
 }
 
 /// A loaded plan: the estimate input, its family (extends merged, variants decoded) and the variant used, if any.

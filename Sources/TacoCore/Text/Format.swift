@@ -56,7 +56,7 @@ public enum Format {
     /// A number with up to `maxDecimals`, trailing zeros dropped: 5.5555 → "5.56", 1000 → "1,000".
     public static func number(_ v: Double, maxDecimals: Int = 2) -> String {
         var s = grouped(v, decimals: maxDecimals)
-        if s.contains(".") {
+        if s.contains("." as Character) {
             while s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }
         }
