@@ -15,3 +15,36 @@ public enum DatabaseLocation {
         return home + "/.local/share/tacoplan/tacoplan.sqlite"
     }
 }
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension DatabaseLocation {
+    /// What sits at a database path, when it is something SQLite must not be pointed at.
+    public enum Unusable: String, Sendable {
+        case characterDevice = "a character device"
+        case blockDevice = "a block device"
+        case fifo = "a FIFO (named pipe)"
+        case socket = "a socket"
+        case directory = "a directory"
+    }
+
+    /// Why `path` cannot hold a database, or nil when it is a regular file (or a symlink to one) or does not exist.
+    /// `/dev/null`, `/dev/zero`, a FIFO or a directory would make SQLite read garbage, block, or create
+    /// `<path>.lock` and `<path>-wal` beside a device, so they are refused before anything is opened.
+    public static func unusable(_ path: String) -> Unusable? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFCHR: return .characterDevice
+        case S_IFBLK: return .blockDevice
+        case S_IFIFO: return .fifo
+        case S_IFSOCK: return .socket
+        case S_IFDIR: return .directory
+        default: return nil
+        }
+    }
+}

@@ -126,3 +126,15 @@ enum Schema {
         return migrator
     }
 }
+
+extension Schema {
+    /// Throws `DatabaseOpenError.newerSchema` when the file at `path` carries a migration this binary does not
+    /// register (GRDB's `appliedIdentifiers` minus the registered ones): a newer tacoplan changed the schema, and
+    /// reading or migrating it with this one could misread or damage it.
+    static func refuseNewer(_ writer: any DatabaseWriter, path: String) throws {
+        let registered = Set(migrator.migrations)
+        let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
+        let unknown = applied.subtracting(registered).sorted()
+        if !unknown.isEmpty { throw DatabaseOpenError.newerSchema(path, unknown: unknown) }
+    }
+}

@@ -9,6 +9,9 @@ public struct Evidence: Sendable {
     public let database: AppDatabase
     public let costs: CommandCostTable
     public let clock: Clock
+    /// Price books already read in this run, by region and day: `compare` and `report` check every variant of a
+    /// plan, which would otherwise read the same book from SQLite once per variant.
+    let books = PriceBookCache()
 
     public static func load(_ request: EvidenceRequest, access: DatabaseAccess, context: AppContext)
         throws(AppFailure) -> Evidence
@@ -30,8 +33,8 @@ public struct Evidence: Sendable {
         -> EstimateInput
     {
         let asOf = asOf(for: plan)
-        let (book, regions) = try database.run { db in
-            (try db.priceBook(region: plan.event.region, asOf: asOf), try db.regions())
+        let (book, regions) = try books.book(region: plan.event.region, asOf: asOf) { () throws(AppFailure) in
+            try database.run { db in (try db.priceBook(region: plan.event.region, asOf: asOf), try db.regions()) }
         }
         let input = EstimateInput(plan: plan, provenance: provenance, book: book, costs: costs, asOf: asOf)
         let problems = PlanCheck.problems(input, file: file, knownRegions: regions)

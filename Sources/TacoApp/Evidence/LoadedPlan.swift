@@ -20,9 +20,10 @@ public struct LoadedPlan: Sendable {
         let plan = variant?.plan ?? family.base
         let provenance = variant?.provenance ?? family.baseProvenance
         let asOf = evidence.asOf(for: plan)
-        _ = try evidence.database.run { db in
-            try db.recordPlan(name: plan.name, file: request.path, text: text, loadedAt: asOf.description)
-        }
+        // Recorded without waiting: a read never blocks on an import and never fails because it could not write.
+        let record = evidence.database.store.recordPlanWithoutWaiting(
+            name: plan.name, file: request.path, text: text, loadedAt: asOf.description)
+        if case .skipped(let note) = record { context.note(note) }
         let subject = variant.map { "variant '\($0.name)' of \(request.path)" } ?? request.path
         let input = try evidence.input(plan, provenance, file: family.file, subject: subject)
         return (LoadedPlan(input: input, family: family, variant: variant, path: request.path), evidence)

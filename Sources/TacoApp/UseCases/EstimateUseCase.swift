@@ -13,7 +13,7 @@ public enum EstimateUseCase {
     public static func run(_ request: PlanRequest, evidence: EvidenceRequest, context: AppContext)
         throws(AppFailure) -> Outcome
     {
-        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .write, context: context)
+        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         let estimate = Estimate.compute(plan.input)
         return Outcome(estimate: estimate, plan: plan, infeasible: infeasibility(estimate))
     }

@@ -9,7 +9,7 @@ public enum ReportUseCase {
     public static func run(
         _ request: PlanRequest, evidence: EvidenceRequest, window: BillWindow? = nil, context: AppContext
     ) throws(AppFailure) -> Report {
-        let (plan, loadedEvidence) = try LoadedPlan.load(request, evidence: evidence, access: .write, context: context)
+        let (plan, loadedEvidence) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         let estimate = Estimate.compute(plan.input)
         let levers = AutomaticLeverSection.merged(
             try leverSection(plan, evidence: loadedEvidence), automatic: AutomaticLevers.all(plan.input),

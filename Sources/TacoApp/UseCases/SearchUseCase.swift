@@ -14,7 +14,7 @@ public enum SearchUseCase {
     public static func run(_ request: PlanRequest, evidence: EvidenceRequest, top: Int, context: AppContext)
         throws(AppFailure) -> Outcome
     {
-        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .write, context: context)
+        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         let input = plan.input
         let space = SearchSpace.of(input.plan, book: input.book)
         let result = ConfigSearch.run(input, space: space, objective: input.plan.search.objective)

@@ -6,7 +6,7 @@ public enum SweepUseCase {
     public static func run(
         _ request: PlanRequest, range: SweepRange, evidence: EvidenceRequest, context: AppContext
     ) throws(AppFailure) -> SweepResult {
-        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .write, context: context)
+        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         return ScaleSweep.run(plan.input, range: range)
     }
 }

@@ -15,7 +15,7 @@ public enum ValidateUseCase {
     public static func run(
         _ request: PlanRequest, evidence: EvidenceRequest, benchmarks: [String], context: AppContext
     ) throws(AppFailure) -> Outcome {
-        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .write, context: context)
+        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         var warnings: [String] = []
         var results: [PlanValidation] = []
         for bench in try loadBenchmarks(benchmarks, warnings: &warnings) {

@@ -3,7 +3,34 @@ import Foundation
 /// Per-command costs measured on a real server (the reference benchmark), used to compute engine CPU.
 /// Uses the busy-server rows (50 clients, no pipelining): the planning figure redis-bench.md recommends.
 public struct CommandCostTable: Codable, Hashable, Sendable {
-    public var measurements: [CommandMeasurement]
+    public var measurements: [CommandMeasurement] { didSet { byCommand = Self.group(measurements) } }
+
+    /// The rows of each command, built with the table: `cost` runs for every command at every load step
+    /// (`validate` on 30,000 steps), where filtering all rows per call was a quarter of the run. Derived, so it is
+    /// neither encoded nor compared.
+    private var byCommand: [String: [CommandMeasurement]] = [:]
+
+    private enum CodingKeys: String, CodingKey { case measurements, calibratedOverhead }
+
+    static func group(_ rows: [CommandMeasurement]) -> [String: [CommandMeasurement]] {
+        Dictionary(grouping: rows, by: \.command)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        measurements = try c.decode([CommandMeasurement].self, forKey: .measurements)
+        calibratedOverhead = try c.decodeIfPresent(CalibratedOverhead.self, forKey: .calibratedOverhead)
+        byCommand = Self.group(measurements)
+    }
+
+    public static func == (a: CommandCostTable, b: CommandCostTable) -> Bool {
+        a.measurements == b.measurements && a.calibratedOverhead == b.calibratedOverhead
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(measurements)
+        hasher.combine(calibratedOverhead)
+    }
 
     /// A per-command overhead fitted elsewhere (e.g. by `validate` to a load test on the target node type) that
     /// replaces each row's own overhead; execution times still come from the rows.
@@ -23,7 +50,10 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         "SCAN_1call": .constant, "KEYS_queue": .linear, "KEYS_nomatch": .linear,
     ]
 
-    public init(measurements: [CommandMeasurement]) { self.measurements = measurements }
+    public init(measurements: [CommandMeasurement]) {
+        self.measurements = measurements
+        byCommand = Self.group(measurements)
+    }
 
     /// Parses the bundled CSV text (columns by name).
     public init(csv text: String, file: String = "benchmarks/redis-command-costs.csv") throws {
@@ -55,6 +85,7 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
                     cpuMicrosPerCall: cpuv, line: line, host: host.map { f[$0] } ?? "", file: file))
         }
         measurements = rows
+        byCommand = Self.group(rows)
     }
 
     public var commands: [String] { Array(Set(measurements.map(\.command))).sorted() }
@@ -64,7 +95,7 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
     public func cost(_ command: String, n: Double, engine: Engine) -> CommandCost? {
         // Unlabelled rows first (a label marks a special paired run in the reference); a user's own file labels
         // every row with its run, and those rows are then the ones to use.
-        let all = measurements.filter { $0.command == command }
+        let all = byCommand[command] ?? []
         let unlabelled = all.filter { $0.run.isEmpty }
         let named = unlabelled.isEmpty ? all : unlabelled
         let busy = named.filter { $0.clients == 50 }

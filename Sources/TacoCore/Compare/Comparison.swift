@@ -84,7 +84,8 @@ public struct Comparison: Codable, Hashable, Sendable {
             if reasons.isEmpty && baseFeasible && priced && entry.name != baseline {
                 column.deltaPerMonth = estimate.totals.perMonth - baseEstimate.totals.perMonth
                 column.deltaPerEvent = estimate.totals.perEvent - baseEstimate.totals.perEvent
-                column.levers = Levers.attribute(from: base.input, to: entry.input)
+                column.levers = Levers.attribute(
+                    from: base.input, to: entry.input, baseEstimate: baseEstimate, otherEstimate: estimate)
             }
             columns.append(column)
         }

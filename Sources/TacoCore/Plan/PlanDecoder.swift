@@ -11,16 +11,20 @@ public enum PlanDecoder {
     }
 
     public static func decode(node: Node, file: String) -> Result<(Plan, PlanProvenance), PlanErrors> {
+        // A document that is not a mapping (`just a string`, a list) has no fields to read: say that first and alone
+        // instead of burying it under one "is required" line per missing section.
+        guard case .mapping = node else {
+            let ctx = ReadContext(file: file)
+            ctx.problem(
+                node, "", "expected a mapping of fields, found \(FieldReader.describe(node))",
+                fix: "a plan is a YAML mapping (`name:`, `event:`, `clients:`, …); start from plans/traffic-tacos.yaml")
+            return .failure(PlanErrors(ctx.problems))
+        }
         let ctx = ReadContext(file: file)
         let root = FieldReader(node, path: "", ctx: ctx)
         let plan = read(root, file: file)
         if let plan, ctx.problems.isEmpty { return .success((plan, ctx.provenance)) }
-        let sorted = ctx.problems.sorted {
-            ($0.location?.line ?? 0, $0.location?.column ?? 0, $0.path) < (
-                $1.location?.line ?? 0, $1.location?.column ?? 0, $1.path
-            )
-        }
-        return .failure(PlanErrors(sorted))
+        return .failure(PlanErrors(inFileOrder: ctx.problems))
     }
 
     static func read(_ root: FieldReader, file: String) -> Plan? {

@@ -12,6 +12,12 @@ public enum BenchmarkReader {
         case .success(let n): node = n
         }
         let ctx = ReadContext(file: file)
+        guard case .mapping = node else {
+            ctx.problem(
+                node, "", "expected a mapping of fields, found \(FieldReader.describe(node))",
+                fix: "a benchmark file is a YAML mapping (`schema:`, `name:`, `steps:`); see Docs/Benchmarks.md")
+            return .failure(PlanErrors(ctx.problems))
+        }
         let root = FieldReader(node, path: "", ctx: ctx)
         let schema = root.required("schema", "the schema name", example: Self.schema) { t, n -> String? in
             guard t == Self.schema else {
@@ -31,7 +37,7 @@ public enum BenchmarkReader {
         _ = root.raw("spot")
         root.finish()
         guard ctx.problems.isEmpty, schema != nil, let name else {
-            return .failure(PlanErrors(ctx.problems.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }))
+            return .failure(PlanErrors(inFileOrder: ctx.problems))
         }
         return .success(
             ReferenceBenchmark(
@@ -100,7 +106,17 @@ public enum BenchmarkReader {
         if items.isEmpty {
             ctx.problem(node, "steps", "the step list is empty", fix: "add at least one step with `rps` and `measured`")
         }
+        guard items.count <= InputLimits.loadTestSteps else {
+            ctx.problem(
+                node, "steps",
+                "\(Format.grouped(Double(items.count))) steps, over the limit of "
+                    + "\(Format.grouped(Double(InputLimits.loadTestSteps))) load-test steps (InputLimits.loadTestSteps)",
+                fix: "split the load test into several files")
+            return []
+        }
         var steps: [BenchmarkStep] = []
+        // Step names seen so far: a set, so a long load test is checked for duplicates in linear time.
+        var names: Set<String> = []
         for (i, item) in items.enumerated() {
             let path = "steps[\(i)]"
             let r = FieldReader(item, path: path, ctx: ctx)
@@ -118,7 +134,7 @@ public enum BenchmarkReader {
             let source = r.optional("source", "a citation", default: "", note: "none") { t, _ in t }
             let measured = readMeasured(r.raw("measured"), path: "\(path).measured", ctx: ctx)
             r.finish()
-            if let name, steps.contains(where: { $0.name == name }) {
+            if let name, !names.insert(name).inserted {
                 ctx.problem(
                     item, "\(path).name", "step name '\(name)' is used twice", fix: "give each step its own name")
             }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Why an input file could not be read: the file, where, and what was expected.
 public struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String

@@ -49,12 +49,18 @@ public struct IngestedRun: Hashable, Sendable {
     public var ramp: [LoadPoint]
     public var rampLoadName: String
 
+    /// "a single step", "9 steps": how many steps the file holds, in words for the ingest report.
+    public var stepsDescription: String {
+        steps.count == 1 ? "a single step" : "\(Format.grouped(Double(steps.count))) steps"
+    }
+
     /// Reads `text` by its shape: `.json` is a k6 summary, `metric_name,…` k6 CSV output, any other CSV a step CSV.
     public static func read(file: String, text: String) throws(IngestError) -> IngestedRun {
         if file.lowercased().hasSuffix(".json") {
             let s = try K6Summary.parse(text: text, file: file)
+            // K6Summary.parse refuses a summary without a positive request rate: the run is one step.
             var steps: [Step] = []
-            if let rps = s.requestsPerSecond, rps > 0 {
+            if let rps = s.requestsPerSecond {
                 var extra: [String: String] = [:]
                 if let r = s.requests { extra["requests"] = Self.text(r) }
                 if let p = s.p95Milliseconds { extra["p95_ms"] = Self.text(p) }

@@ -3,10 +3,7 @@
 /// and VUs (largest `vus` sample in the second).
 public enum K6CSV {
     public static func parse(text: String, file: String) throws(IngestError) -> [K6Second] {
-        let table: CSVTable
-        do { table = try CSVTable(text: text) } catch {
-            throw IngestError(file: file, line: error.line, message: error.message)
-        }
+        let table = try LoadTestCSV.table(text, file: file)
         guard let name = table.column("metric_name"), let time = table.column("timestamp"),
             let value = table.column("metric_value")
         else {
@@ -20,13 +17,23 @@ public enum K6CSV {
             guard let t = Double(f[time]), t.isFinite, let v = Double(f[value]), v.isFinite, v >= 0 else {
                 throw IngestError(
                     file: file, line: line, field: "timestamp/metric_value",
-                    message: "expected a Unix timestamp and a non-negative value, found '\(f[time])', '\(f[value])'")
+                    message:
+                        "expected a Unix timestamp and a non-negative value, found '\(Excerpt.quoted(f[time]))', "
+                        + "'\(Excerpt.quoted(f[value]))'")
             }
             let s = Int(t.rounded(.down))
             if f[name] == "http_reqs" { requests[s, default: 0] += v } else { vus[s] = max(vus[s] ?? 0, v) }
         }
         guard !requests.isEmpty else {
             throw IngestError(file: file, message: "no http_reqs samples: nothing to aggregate")
+        }
+        let seconds = Set(requests.keys).union(vus.keys).count
+        guard seconds <= InputLimits.loadTestSteps else {
+            throw IngestError(
+                file: file,
+                message: "the samples span \(Format.grouped(Double(seconds))) seconds, over the limit of "
+                    + "\(Format.grouped(Double(InputLimits.loadTestSteps))) load-test steps (InputLimits.loadTestSteps)"
+            )
         }
         return Set(requests.keys).union(vus.keys).sorted().map {
             K6Second(second: $0, requests: requests[$0] ?? 0, vus: vus[$0])

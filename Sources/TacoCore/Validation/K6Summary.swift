@@ -1,5 +1,3 @@
-import Foundation
-
 /// The figures tacoplan takes from a k6 end-of-test summary, whichever of the three shapes it came in.
 public struct K6Summary: Hashable, Sendable {
     public enum Shape: String, Hashable, Sendable {
@@ -23,9 +21,17 @@ public struct K6Summary: Hashable, Sendable {
 
 extension K6Summary {
     public static func parse(text: String, file: String) throws(IngestError) -> K6Summary {
+        guard text.utf8.count <= InputLimits.k6SummaryBytes else {
+            throw IngestError(
+                file: file,
+                message:
+                    "the file is \(InputLimits.bytes(text.utf8.count)), over the \(InputLimits.bytes(InputLimits.k6SummaryBytes)) "
+                    + "limit for a k6 summary (InputLimits.k6SummaryBytes); real summaries are a few tens of KB")
+        }
         let root: JSONValue
-        do { root = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) } catch {
-            throw IngestError(file: file, message: "not valid JSON (\(Self.describe(error)))")
+        do { root = try LoadTestJSON.parse(text) } catch {
+            throw IngestError(
+                file: file, line: error.line, message: "not valid JSON at column \(error.column): \(error.message)")
         }
         // Versioned machine-readable summary: results.metrics is a list.
         if case .array(let list)? = root["results"]?["metrics"] {
@@ -34,7 +40,7 @@ extension K6Summary {
                 guard let name = m["name"]?.string, let values = m["values"] else { continue }
                 metrics[name] = values
             }
-            return build(.machineReadable, metrics, warnings: [])
+            return try build(.machineReadable, metrics, warnings: [], file: file)
         }
         guard case .object(let byName)? = root["metrics"], byName["http_reqs"] != nil else {
             throw IngestError(
@@ -43,30 +49,65 @@ extension K6Summary {
                     + "`results.metrics[]` (machine-readable summary)")
         }
         if byName["http_reqs"]?["values"] != nil {
-            return build(.handleSummary, byName.compactMapValues { $0["values"] }, warnings: [])
+            return try build(.handleSummary, byName.compactMapValues { $0["values"] }, warnings: [], file: file)
         }
         let warning =
             "\(file): legacy --summary-export file: its threshold booleans are inverted (true means the threshold "
             + "FAILED); prefer handleSummary or the machine-readable summary"
-        return build(.legacyExport, byName, warnings: [warning])
+        return try build(.legacyExport, byName, warnings: [warning], file: file)
     }
 
-    static func build(_ shape: Shape, _ metrics: [String: JSONValue], warnings: [String]) -> K6Summary {
-        let failed = metrics["http_req_failed"]
-        // handleSummary/machine-readable give `rate`; --summary-export gives `value` for rate metrics.
-        let failRate = failed?["rate"]?.number ?? failed?["value"]?.number
-        return K6Summary(
-            shape: shape, requests: metrics["http_reqs"]?["count"]?.number,
-            requestsPerSecond: metrics["http_reqs"]?["rate"]?.number, errorRate: failRate.map { $0 * 100 },
-            maxVUs: metrics["vus_max"]?["max"]?.number ?? metrics["vus_max"]?["value"]?.number,
-            p95Milliseconds: metrics["http_req_duration"]?["p(95)"]?.number, warnings: warnings)
-    }
-
-    static func describe(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted(let c) = error {
-            return (c.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-                ?? c.debugDescription
+    /// Where a statistic sits in each shape, for messages: `metrics.http_reqs.values.rate`.
+    static func path(_ shape: Shape, _ metric: String, _ stat: String) -> String {
+        switch shape {
+        case .handleSummary: "metrics.\(metric).values.\(stat)"
+        case .machineReadable: "results.metrics[name=\(metric)].values.\(stat)"
+        case .legacyExport: "metrics.\(metric).\(stat)"
         }
-        return "\(error)"
+    }
+
+    /// Every figure is checked like a price: a present value must be a finite number within its physical range,
+    /// or the file is refused naming the field and the value (a summary is one step: the whole run).
+    static func build(_ shape: Shape, _ metrics: [String: JSONValue], warnings: [String], file: String)
+        throws(IngestError) -> K6Summary
+    {
+        func figure(_ metric: String, _ stats: [String], _ what: String, _ range: ClosedRange<Double>)
+            throws(IngestError) -> Double?
+        {
+            guard let stat = stats.first(where: { metrics[metric]?[$0] != nil }), let value = metrics[metric]?[stat]
+            else { return nil }
+            let field = path(shape, metric, stat)
+            guard let v = value.number else {
+                throw IngestError(file: file, field: field, message: "expected \(what), found \(value.shown)")
+            }
+            guard range.contains(v) else {
+                throw IngestError(
+                    file: file, field: field,
+                    message: "expected \(what) in \(Format.plain(range.lowerBound))…\(Format.plain(range.upperBound)), "
+                        + "found \(Format.plain(v))"
+                        + (metric == "http_req_failed" && v > 1
+                            ? " (\(Format.plain(v * 100)) %: k6 writes rates as fractions of 1)" : ""))
+            }
+            return v
+        }
+        guard let rate = try figure("http_reqs", ["rate"], "requests per second", 0...1e9) else {
+            throw IngestError(
+                file: file, field: path(shape, "http_reqs", "rate"),
+                message: "missing: the summary has no request rate, so there is no step to store")
+        }
+        guard rate > 0 else {
+            throw IngestError(
+                file: file, field: path(shape, "http_reqs", "rate"),
+                message: "the request rate is 0: the run sent no requests, so there is no step to store")
+        }
+        // handleSummary/machine-readable give `rate`; --summary-export gives `value` for rate metrics.
+        let failRate = try figure("http_req_failed", ["rate", "value"], "a failure rate (a fraction)", 0...1)
+        return K6Summary(
+            shape: shape, requests: try figure("http_reqs", ["count"], "a request count", 0...1e15),
+            requestsPerSecond: rate, errorRate: failRate.map { $0 * 100 },
+            maxVUs: try figure("vus_max", ["max", "value"], "a VU count", 0...10_000_000),
+            p95Milliseconds: try figure(
+                "http_req_duration", ["p(95)"], "a latency in milliseconds (at most a day)", 0...86_400_000),
+            warnings: warnings)
     }
 }

@@ -24,28 +24,36 @@ public struct LinearFit: Hashable, Sendable {
     public static func fit(_ points: [LinearObservation]) throws(FitError) -> LinearFit {
         guard let p = points.first?.regressors.count, p > 0 else { throw .tooFewPoints(have: points.count, need: 1) }
         guard points.count >= p else { throw .tooFewPoints(have: points.count, need: p) }
-        var normal = Array(repeating: Array(repeating: 0.0, count: p + 1), count: p)
-        for point in points {
-            let target = point.measured - point.offset
-            for i in 0..<p {
-                for j in 0..<p { normal[i][j] += point.regressors[i] * point.regressors[j] }
-                normal[i][p] += point.regressors[i] * target
-            }
-        }
-        let beta = try solve(normal)
+        var normal = NormalSums(width: p)
+        for point in points { normal.add(point) }
+        let beta = try solve(normal.matrix)
         return LinearFit(constants: beta, observations: points)
     }
 
     /// Leave-one-out: for each point, the constants fitted from the others and that fit's prediction of the point.
+    ///
+    /// Linear in the points: the normal equations of "all but point i" are the sums over the points before i plus
+    /// the sums over the points after it (prefix and suffix sums, each built once), so each held-out fit solves a
+    /// p × p system instead of re-summing n − 1 points (which made 30,000 steps take minutes and gigabytes).
+    /// Adding the two partial sums rather than subtracting point i from the total keeps the result as exact as a
+    /// direct refit (no cancellation).
     public static func leaveOneOut(_ points: [LinearObservation]) throws(FitError) -> [LeaveOneOut] {
+        guard let p = points.first?.regressors.count, p > 0 else { return [] }
+        guard points.count - 1 >= p else { throw .tooFewPoints(have: points.count - 1, need: p) }
+        var suffix = [NormalSums](repeating: NormalSums(width: p), count: points.count + 1)
+        for i in stride(from: points.count - 1, through: 0, by: -1) {
+            suffix[i] = suffix[i + 1]
+            suffix[i].add(points[i])
+        }
+        var prefix = NormalSums(width: p)
         var out: [LeaveOneOut] = []
+        out.reserveCapacity(points.count)
         for (i, held) in points.enumerated() {
-            var rest = points
-            rest.remove(at: i)
-            let fit = try LinearFit.fit(rest)
+            let constants = try solve(prefix.plus(suffix[i + 1]).matrix)
+            let predicted = zip(constants, held.regressors).reduce(held.offset) { $0 + $1.0 * $1.1 }
             out.append(
-                LeaveOneOut(
-                    label: held.label, constants: fit.constants, predicted: fit.predict(held), measured: held.measured))
+                LeaveOneOut(label: held.label, constants: constants, predicted: predicted, measured: held.measured))
+            prefix.add(held)
         }
         return out
     }

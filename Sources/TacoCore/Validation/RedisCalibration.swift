@@ -53,11 +53,14 @@ public struct RedisCalibration: Hashable, Sendable {
         }
         var (result, works) = fitted(nil)
         if let o = result.overheadMicros {
+            // Every figure is compared on the node that is busiest at the fitted overhead. Without a refit that is
+            // `again.1` (equal to `works`), so the steps' work is only computed a third time after a refit.
             let again = fitted(o)
-            if again.1 != works { (result, works) = again }
+            if again.1 != works {
+                (result, works) = again
+                if let refit = result.overheadMicros { works = steps.map { work($0, refit) } }
+            }
         }
-        // Every figure is compared on the node that is busiest at the fitted overhead.
-        if let o = result.overheadMicros { works = steps.map { work($0, o) } }
         for (step, w) in zip(steps, works) {
             guard let figure = step.measured[.redisEngineCPU] else { continue }
             let predicted = w.flatMap { result.predict($0) }

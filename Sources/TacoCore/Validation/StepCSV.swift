@@ -8,21 +8,21 @@ public struct StepCSV: Hashable, Sendable {
         ["name", "rps", "status_implementation", "pods", "vus"] + BenchmarkResource.allCases.map(\.rawValue)
 
     public static func parse(text: String, file: String) throws(IngestError) -> StepCSV {
-        let table: CSVTable
-        do { table = try CSVTable(text: text) } catch {
-            throw IngestError(file: file, line: error.line, message: error.message)
-        }
+        let table = try LoadTestCSV.table(text, file: file)
         let header = table.header.map { $0.trimmingCharacters(in: .whitespaces) }
         guard let rpsColumn = header.firstIndex(of: "rps") else {
             throw IngestError(
                 file: file, line: 1, field: "rps",
-                message: "missing required column 'rps' (header: \(header.joined(separator: ",")))")
+                message:
+                    "missing required column 'rps' (header: \(Excerpt.quoted(header.joined(separator: ","))))"
+            )
         }
         var warnings: [String] = []
         for name in header where !known.contains(name) {
             let hint = Suggestion.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             warnings.append(
-                "\(file):1: unknown column '\(name)' is not used\(hint); known: \(known.joined(separator: ", "))")
+                "\(file):1: unknown column '\(Excerpt.quoted(name))' is not used\(hint); known: \(known.joined(separator: ", "))"
+            )
         }
         guard !table.rows.isEmpty else {
             throw IngestError(file: file, message: "no steps: the file has only a header")
@@ -35,7 +35,7 @@ public struct StepCSV: Hashable, Sendable {
                     throw IngestError(
                         file: file, line: line, field: column,
                         message:
-                            "expected a number in \(Format.plain(range.lowerBound))…\(Format.plain(range.upperBound)), found '\(f[i])'"
+                            "expected a number in \(Format.plain(range.lowerBound))…\(Format.plain(range.upperBound)), found '\(Excerpt.quoted(f[i]))'"
                     )
                 }
                 return v
@@ -43,7 +43,7 @@ public struct StepCSV: Hashable, Sendable {
             guard let rps = try number("rps", range: 0...1e9), rps > 0 else {
                 throw IngestError(
                     file: file, line: line, field: "rps",
-                    message: "expected requests/s above 0, found '\(f[rpsColumn])'")
+                    message: "expected requests/s above 0, found '\(Excerpt.quoted(f[rpsColumn]))'")
             }
             var measured: [BenchmarkResource: MeasuredFigure] = [:]
             for r in BenchmarkResource.allCases {
@@ -54,10 +54,12 @@ public struct StepCSV: Hashable, Sendable {
                 guard let s = StatusImplementation(rawValue: f[i]) else {
                     throw IngestError(
                         file: file, line: line, field: "status_implementation",
-                        message: "expected keys or position_index, found '\(f[i])'")
+                        message: "expected keys or position_index, found '\(Excerpt.quoted(f[i]))'")
                 }
                 status = s
             }
+            // VUs are stored by the ingest (IngestedRun): checked here like every other figure.
+            _ = try number("vus", range: 0...10_000_000)
             let name = header.firstIndex(of: "name").map { f[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? "line-\(line)"
             steps.append(
                 BenchmarkStep(

@@ -119,6 +119,15 @@ public enum PlanVariants {
                     fix: "write `variants:` then `  spot-off: { gateway.spot_share: 0% }`"))
             return []
         }
+        guard vm.count <= InputLimits.variantsPerPlan else {
+            problems.append(
+                problem(
+                    file, variants, "variants",
+                    "\(Format.grouped(Double(vm.count))) variants, over the limit of "
+                        + "\(Format.grouped(Double(InputLimits.variantsPerPlan))) per plan (InputLimits.variantsPerPlan)",
+                    fix: "split the variants over several plan files that extend this one"))
+            return []
+        }
         var out: [(String, Node, Node)] = []
         for (k, v) in vm {
             guard let name = k.string, !name.isEmpty else {

@@ -5,7 +5,7 @@ public enum IngestText {
     public static func render(_ f: IngestedFile) -> String {
         let run = f.run
         let stored = f.inserted ? "stored as run #\(f.runID)" : "already stored as run #\(f.runID): nothing added"
-        var out = "\(run.file): \(run.shape), \(run.steps.count) steps; \(stored)\n"
+        var out = "\(run.file): \(run.shape), \(run.stepsDescription); \(stored)\n"
         if run.format == .k6Summary, let s = run.steps.first {
             out +=
                 "  \(Format.number(s.rps, maxDecimals: 1)) req/s, error rate "
