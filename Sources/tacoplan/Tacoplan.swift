@@ -10,7 +10,7 @@ struct Tacoplan: ParsableCommand {
             "Exit codes: 0 ok; 2 invalid input (plan, file, option); 3 pricing data missing (region, date); 4 database error; 5 the plan is infeasible (no configuration meets every constraint; the output is still printed); validate: 0 VALIDATED, 10 EXTRAPOLATED, 11 FAILS.",
         subcommands: [
             EstimateCommand.self, ExplainCommand.self, SearchCommand.self, CompareCommand.self, ReportCommand.self,
-            PricingCommand.self, ValidateCommand.self, BenchCommand.self, IngestCommand.self,
+            PricingCommand.self, ValidateCommand.self, BenchCommand.self, IngestCommand.self, SimulateCommand.self,
         ])
 
     /// Parses and runs, mapping option errors to the documented exit code 2 (ArgumentParser would use 64).

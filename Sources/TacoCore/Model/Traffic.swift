@@ -29,6 +29,30 @@ public struct Traffic: Codable, Hashable, Sendable {
     }
 }
 
+extension Traffic {
+    /// The rates of every API from the crowd's rates and the admission rate: reservations = admissions × attempts,
+    /// each API at its driver's rate, gateway = Σ API rates, bandwidth = Σ rate × response bytes (MODEL §3). The
+    /// estimate uses it at the peak; `tacoplan simulate` at every step (Docs/Model.md "Simulation").
+    static func at(_ plan: Plan, arrival: Double, status: Double, heartbeat: Double, admission: Double) -> Traffic {
+        var traffic = Traffic(
+            arrivalRate: arrival, statusRate: status, heartbeatRate: heartbeat, admissionRate: admission,
+            reservationRate: admission * plan.dynamodb.attemptsPerUser, apis: [], gatewayRate: 0,
+            responseBandwidth: 0, drainTime: 0)
+        traffic.apis = plan.apis.map { api in
+            Traffic.ApiRate(
+                name: api.name, driver: api.driver, rate: traffic.rate(of: api.driver),
+                responseBytes: (api.responseBytes ?? plan.clients.responseBytes).value)
+        }
+        traffic.gatewayRate = traffic.apis.reduce(0) { $0 + $1.rate }
+        traffic.responseBandwidth = traffic.apis.reduce(0) { $0 + $1.rate * $1.responseBytes }
+        return traffic
+    }
+
+    /// Requests/s a crowd of `users` generates polling every `statusPoll` (or heart-beating): users ÷ interval
+    /// (MODEL §3).
+    static func perUser(_ users: Double, every interval: Seconds) -> Double { users / interval.value }
+}
+
 enum TrafficModel {
     /// Crowd-driven rates that do not depend on the admission rate.
     static func crowd(_ input: EstimateInput, _ ledger: inout Ledger) -> (
@@ -46,7 +70,7 @@ enum TrafficModel {
                 FigureInput("ramp", Show.secs(e.ramp), input.from("event.ramp")),
             ])
         let poll = input.plan.clients.statusPoll
-        let status = users / poll.value
+        let status = Traffic.perUser(users, every: poll)
         ledger.record(
             "traffic.status_rate", "Status requests/s", value: status, unit: "req/s", display: Show.rate(status),
             formula: "users ÷ status_poll (MODEL §3)",
@@ -57,7 +81,7 @@ enum TrafficModel {
             ])
         var heartbeat = 0.0
         if let hb = input.plan.clients.heartbeat {
-            heartbeat = users / hb.value
+            heartbeat = Traffic.perUser(users, every: hb)
             ledger.record(
                 "traffic.heartbeat_rate", "Heartbeat requests/s", value: heartbeat, unit: "req/s",
                 display: Show.rate(heartbeat), formula: "users ÷ heartbeat (MODEL §3)",
@@ -77,7 +101,9 @@ enum TrafficModel {
     ) -> Traffic {
         let plan = input.plan
         let attempts = plan.dynamodb.attemptsPerUser
-        let reservation = admission * attempts
+        var traffic = Traffic.at(
+            plan, arrival: crowd.arrival, status: crowd.status, heartbeat: crowd.heartbeat, admission: admission)
+        let reservation = traffic.reservationRate
         ledger.record(
             "traffic.reservation_rate", "Reservations/s", value: reservation, unit: "req/s",
             display: Show.rate(reservation),
@@ -87,16 +113,6 @@ enum TrafficModel {
                 ledger.ref("admission.rate", "admission rate"),
                 FigureInput("attempts_per_user", Show.n(attempts), input.from("dynamodb.attempts_per_user")),
             ])
-        var traffic = Traffic(
-            arrivalRate: crowd.arrival, statusRate: crowd.status, heartbeatRate: crowd.heartbeat,
-            admissionRate: admission,
-            reservationRate: reservation, apis: [], gatewayRate: 0, responseBandwidth: 0, drainTime: 0)
-        traffic.apis = plan.apis.map { api in
-            Traffic.ApiRate(
-                name: api.name, driver: api.driver, rate: traffic.rate(of: api.driver),
-                responseBytes: (api.responseBytes ?? plan.clients.responseBytes).value)
-        }
-        traffic.gatewayRate = traffic.apis.reduce(0) { $0 + $1.rate }
         ledger.record(
             "traffic.gateway_rate", "Gateway requests/s (peak)", value: traffic.gatewayRate, unit: "req/s",
             display: Show.rate(traffic.gatewayRate), formula: "Σ API rates (MODEL §3)",
@@ -105,7 +121,6 @@ enum TrafficModel {
             inputs: traffic.apis.map {
                 FigureInput($0.name, Show.rate($0.rate), "apis.\($0.name).per = \($0.driver.rawValue)")
             })
-        traffic.responseBandwidth = traffic.apis.reduce(0) { $0 + $1.rate * $1.responseBytes }
         ledger.record(
             "traffic.response_bandwidth", "Response bandwidth", value: traffic.responseBandwidth, unit: "B/s",
             display: Show.mb(traffic.responseBandwidth) + "/s", formula: "Σ API rate × response bytes (MODEL §3)",
