@@ -22,6 +22,8 @@ public struct Report: Codable, Hashable, Sendable {
     /// Prediction against the reference benchmark; `nil` until `tacoplan validate` supplies it.
     public var validation: ValidationSection?
     public var findings: [FindingItem]
+    /// The event over time; `nil` unless `ReportBuilder.adding(_:to:)` supplies a `tacoplan simulate` result.
+    public var simulation: SimulationSection? = nil
     /// Chart data, already in the unit each chart plots.
     public var charts: [Chart]
     /// Notes for charts left out because their data is missing, e.g. "run tacoplan validate".
