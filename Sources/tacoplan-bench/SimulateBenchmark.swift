@@ -22,9 +22,11 @@ enum SimulateBenchmark {
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else { throw BenchError("\(path): cannot read") }
-        guard case .success(var (plan, provenance)) = PlanDecoder.decode(text: text, file: path) else {
+        guard case .success(let decoded) = PlanDecoder.decode(text: text, file: path) else {
             throw BenchError("\(path): invalid plan")
         }
+        var plan = decoded.0
+        let provenance = decoded.1
         plan.event.window = Seconds(7200)
         plan.event.users = 7_200_000
         plan.admission.mode = .fixed(1000)
@@ -58,7 +60,8 @@ enum SimulateBenchmark {
                 autoTime,
                 SearchBenchmark.seconds {
                     do {
-                        simulations = try Simulation.run(input, estimate: estimate, prewarm: .auto).prewarm?.simulations
+                        simulations =
+                            try Simulation.run(input, estimate: estimate, prewarm: .auto).prewarm?.simulations
                             ?? 0
                     } catch { failure = error }
                 })

@@ -44,7 +44,9 @@ struct ReportCommand: ParsableCommand {
             let input = try calibration.apply(to: try PlanLoader(options: options).load())
             let estimate = Estimate.compute(input)
             var report = ReportBuilder.build(estimate, levers: try leverSection(), validation: validationSection(input))
-            if let sim = try? Simulation.run(input, estimate: estimate) { report = ReportBuilder.adding(sim, to: report) }
+            if let sim = try? Simulation.run(input, estimate: estimate) {
+                report = ReportBuilder.adding(sim, to: report)
+            }
             let files = try ReportFiles.render(report, format: format.rawValue, slides: slides)
             guard let output else {
                 if !files.charts.isEmpty {

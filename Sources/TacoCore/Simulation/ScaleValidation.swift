@@ -167,11 +167,13 @@ public struct ScaleValidation: Codable, Hashable, Sendable {
                 out.append(
                     "\(name): the model follows in \(pred) s, faster than the reported \(Format.number(r.step.seconds)) s: "
                         + "HPA rounds grow the fleet geometrically (up to ×\(Format.number(1 / p.targetPerPod * p.rpsPerPod)) per "
-                        + "\(Format.number(p.scaling.hpaSync.value)) s), so a larger step does not take proportionally longer")
+                        + "\(Format.number(p.scaling.hpaSync.value)) s), so a larger step does not take proportionally longer"
+                )
             } else {
                 out.append(
                     "\(name): the model needs \(pred) s (metric window + HPA sync + Karpenter batch + node \(Format.number(latency)) s "
-                        + "+ pod \(Format.number(p.podStart)) s), slower than the reported \(Format.number(r.step.seconds)) s")
+                        + "+ pod \(Format.number(p.podStart)) s), slower than the reported \(Format.number(r.step.seconds)) s"
+                )
             }
         }
         for c in claims {

@@ -8,10 +8,12 @@ public enum ScaleValidationText {
         var out = "Scale test: \(v.test)\nSource: \(v.source)\n"
         out += "Plan: \(v.plan); gateway \(v.nodeType), \(v.podsPerNode) pods per node, pod start \(s(v.podStart))\n"
         out += "Fitted node launch → Ready: \(s(v.fittedNodeStart)) (plan's gateway.node_start: \(s(v.planNodeStart)))"
-        out += "; R² over the scale-up steps: " + (v.rSquared.map { Format.number($0, maxDecimals: 3) } ?? "n/a") + "\n\n"
+        out +=
+            "; R² over the scale-up steps: " + (v.rSquared.map { Format.number($0, maxDecimals: 3) } ?? "n/a") + "\n\n"
         var t = TextTable(
             [
-                "step", "reported", "predicted", "error", "leave-one-out", "tolerance", "pods reported", "pods predicted",
+                "step", "reported", "predicted", "error", "leave-one-out", "tolerance", "pods reported",
+                "pods predicted",
                 "used in fit",
             ], aligns: [.left, .right, .right, .right, .right, .right, .right, .right, .left])
         for r in v.steps {

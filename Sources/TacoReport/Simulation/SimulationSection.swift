@@ -80,7 +80,9 @@ extension ReportOutline {
     static func simulation(_ r: Report) -> [ReportPart] {
         guard let s = r.simulation else { return [] }
         var blocks: [ReportPart.Block] = [
-            .table(headers: ["figure", "value", "basis"], rows: s.summary.map { [$0.name, $0.value, $0.origin] }, right: [1]),
+            .table(
+                headers: ["figure", "value", "basis"], rows: s.summary.map { [$0.name, $0.value, $0.origin] },
+                right: [1]),
             .labeled("Pre-warm", s.prewarm),
         ]
         if let c = chart(r, "simulation-timeline") { blocks.append(c) }

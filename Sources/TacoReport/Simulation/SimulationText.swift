@@ -55,7 +55,9 @@ public enum SimulationText {
         if let q = s.longestQueueWait { t.add(["longest wait in the waiting room", secs(q)]) }
         if let d = s.drainedAt { t.add(["queue empty at", secs(d)]) }
         if let a = s.turnedAwayUsers, a > 0 { t.add(["users still waiting when the sale closed", Format.grouped(a)]) }
-        if let c = s.peakRedisEngineCPU { t.add(["peak Redis engine CPU (busiest node)", Format.percent(c, decimals: 1)]) }
+        if let c = s.peakRedisEngineCPU {
+            t.add(["peak Redis engine CPU (busiest node)", Format.percent(c, decimals: 1)])
+        }
         if let w = s.peakDynamoWRUPerSecond { t.add(["peak DynamoDB writes", Format.grouped(w) + " WRU/s"]) }
         if s.spotInterruptions > 0 { t.add(["Spot interruptions", "\(s.spotInterruptions)"]) }
         t.add([
@@ -110,7 +112,10 @@ public enum SimulationText {
             ("first overload", over),
             ("first request shed", rows.firstIndex { $0.fleet.shed > 0 }),
             ("peak demand", rows.firstIndex { $0.demandRPS == peakDemand }),
-            ("capacity ≥ demand again", over.flatMap { o in rows[o...].firstIndex { $0.demandRPS <= $0.fleet.capacityRPS + 1e-9 } }),
+            (
+                "capacity ≥ demand again",
+                over.flatMap { o in rows[o...].firstIndex { $0.demandRPS <= $0.fleet.capacityRPS + 1e-9 } }
+            ),
             ("peak Ready pods", rows.firstIndex { $0.fleet.readyPods == peakPods }),
             ("queue empty", r.summary.drainedAt.flatMap { d in rows.firstIndex { $0.t + r.step >= d - 1e-9 } }),
             ("end", rows.indices.last),
