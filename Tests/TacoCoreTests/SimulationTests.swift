@@ -111,6 +111,29 @@ import Testing
         #expect(close(r.summary.shedRequests, 2_500))
     }
 
+    /// Spot interruptions as an expected-rate process. 7,000 Spot nodes (spot_share 100 %, on_demand_floor 0) hold
+    /// ⌈1,050,000 ÷ 50⌉ = 21,000 pods, 3 per node. c7g.xlarge's us-east-1 Spot Advisor bucket is "<5%"
+    /// (pricing/spot-advisor.csv): 0.05 interruptions per node per 30 days = 0.05 ÷ 2,592,000 s per node-second.
+    /// 7,000 nodes accumulate 1 interruption after 2,592,000 ÷ (7,000 × 0.05) = 7,405.7 s, so during step t = 7,405
+    /// (the 7,406th): one node and its 3 pods go; 20,997 pods still serve 2,099,700 req/s ≥ 1,050,000, and usage ÷
+    /// (20,997 × 50) = 1.00014 is within the HPA tolerance. Karpenter opens a batch for the 3 pending pods at 7,405
+    /// and launches a replacement node at 7,406.
+    @Test func spotInterruptionsFollowTheBucketRate() throws {
+        var text = try Fixture.variant(
+            Self.stepPlan, "  pod_start: 10s\n", "  pod_start: 10s\n  spot_share: 100%\n  on_demand_floor: 0\n")
+        text = try Fixture.variant(text, "  max_wait: 0s\n", "  max_wait: 0s\n  spot_interruptions: true\n")
+        text = try Fixture.variant(
+            text, "    - { duration: 15s, rps: 50 }\n    - { duration: 105s, rps: 200 }\n",
+            "    - { duration: 7500s, rps: 1050000 }\n")
+        let r = try Self.run(text)
+        #expect(r.rows[0].fleet.readyNodes == 7_000 && r.rows[0].fleet.spotNodes == 7_000)
+        #expect(r.summary.spotInterruptions == 1)
+        #expect(r.rows[7_404].fleet.readyNodes == 7_000)
+        #expect(r.rows[7_405].fleet.readyNodes == 6_999 && r.rows[7_405].fleet.readyPods == 20_997)
+        #expect(r.rows[7_406].fleet.launchingNodes == 1)
+        #expect(r.summary.shedRequests == 0)
+    }
+
     @Test func repeatedRunsAreIdentical() throws {
         let text = try Fixture.seedText()
         let encoder = JSONEncoder()

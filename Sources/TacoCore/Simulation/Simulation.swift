@@ -90,6 +90,10 @@ public enum Simulation {
     public static let maxSteps = 200_000
     /// Largest `--step`: 60 s, the coarsest grid that still resolves the 15 s HPA sync at all.
     public static let maxStep = 60
+    /// Interruptions per Spot node per 30 days for each Spot Advisor bucket (<5 %, 5–10 %, 10–15 %, 15–20 %, >20 %):
+    /// the bucket's upper bound, 20 % for ">20%" (Spot Advisor publishes a monthly interruption frequency,
+    /// Docs/Model.md §9).
+    static let interruptionsPerMonth = [0.05, 0.10, 0.15, 0.20, 0.20]
     /// Most pods `--prewarm` accepts (and the ceiling of the `--prewarm auto` search).
     public static let maxPrewarm = 100_000
 
@@ -151,10 +155,8 @@ public enum Simulation {
     {
         let g = input.plan.gateway
         let s = input.plan.scaling
-        // Spot Advisor buckets are interruption frequencies over a month; the bucket's upper bound (20 % for ">20%")
-        // per 30 days of node time, per second.
-        let monthly = [0.05, 0.10, 0.15, 0.20, 0.20][g.interruptionLimit.rawValue]
-        let bucketRate = chosen.spot.map { [0.05, 0.10, 0.15, 0.20, 0.20][$0.bucket.rawValue] } ?? monthly
+        let bucket = chosen.spot?.bucket ?? g.interruptionLimit
+        let bucketRate = interruptionsPerMonth[bucket.rawValue]
         return FleetParameters(
             rpsPerPod: g.rpsPerPod, targetPerPod: g.rpsPerPod * g.hpaTarget, podsPerNode: chosen.podsPerNode,
             nodeStart: g.nodeStart.value, podStart: g.podStart.value, scaling: s,
