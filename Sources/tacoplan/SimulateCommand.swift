@@ -17,6 +17,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Pods to pre-warm before the sale, or `auto` for the smallest that sheds nothing.")
     var prewarm: String?
     @Option(help: "Output format: table, json or csv.") var format: Format = .table
+    @Option(help: "Gateway demand from a file instead of the waiting room: a CSV `duration,rps` or k6 JSON `stages`.")
+    var demand: String?
     @Flag(help: "Fit node launch → Ready to the seed's scale-up test (benchmarks/seed-scale-test.yaml) and judge it.")
     var validate = false
     @Option(help: "With --validate: a scale-test file in the bundled one's schema instead of it.")
@@ -27,7 +29,13 @@ struct SimulateCommand: ParsableCommand {
     func run() throws { try reporting(body) }
 
     func body() throws {
-        let input = try PlanLoader(options: options).load()
+        var input = try PlanLoader(options: options).load()
+        if let demand {
+            let text = try PlanLoader.readText(demand)
+            do throws(SimulationError) {
+                input.plan.scaling.demand = try DemandFile.parse(text: text, file: demand)
+            } catch { throw Failure.input([error.description]) }
+        }
         let estimate = Estimate.compute(input)
         if validate { return try runValidation(input, estimate) }
         let step = try stepSeconds()

@@ -216,3 +216,25 @@ import Testing
         #expect(second.served == 100 && second.shed == 100)
     }
 }
+
+/// `simulate --demand FILE`: a step CSV or k6 `stages`, each held flat.
+@Suite struct DemandFileTests {
+    @Test func csvAndK6StagesReadTheSame() throws {
+        let csv = try DemandFile.parse(text: "duration,rps\n60s,5000\n120,10000\n", file: "d.csv")
+        let k6 = try DemandFile.parse(
+            text: #"{"stages":[{"duration":"1m","target":5000},{"duration":"2m","target":10000}]}"#, file: "k6.json")
+        // 60 s at 5,000 then 120 s (a bare number is seconds; k6's "2m") at 10,000.
+        let expected = [DemandStage(duration: Seconds(60), rps: 5000), DemandStage(duration: Seconds(120), rps: 10000)]
+        #expect(csv == expected)
+        #expect(k6 == expected)
+    }
+
+    @Test func aBadRowNamesItsLine() {
+        #expect {
+            _ = try DemandFile.parse(text: "duration,rps\n30s,5\nsoon,5\n", file: "d.csv")
+        } throws: { error in
+            (error as? SimulationError)?.message.hasPrefix("d.csv:3: 'soon' is not a duration") == true
+        }
+        #expect(throws: SimulationError.self) { _ = try DemandFile.parse(text: "when,load\n30s,5\n", file: "d.csv") }
+    }
+}

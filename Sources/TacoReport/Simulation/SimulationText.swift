@@ -26,7 +26,10 @@ public enum SimulationText {
             if let pods = p.pods {
                 out += "\(pods) pods (\(p.nodes ?? 0) × \(r.nodeType)) Ready before the sale; cost per event "
                 out += (p.costPerEvent.map { Format.usd($0, places: 4) } ?? "UNPRICED")
-                out += " (node cost with minus without pre-warm)\n"
+                out += " (node cost with minus without pre-warm"
+                out +=
+                    (p.costPerEvent.map { $0 < .zero } ?? false)
+                    ? "; negative: the pre-warmed fleet overshoots less than the one scaling from cold)\n" : ")\n"
             } else {
                 out += "none found\n"
             }
