@@ -217,6 +217,62 @@ spot:
 
 """#
 
+    /// The text of `benchmarks/seed-scale-test.yaml`.
+    public static let seedScaleTestYAML = #"""
+# The seed's Karpenter scale test as data (Docs/Benchmarks.md "Scale test"), read by `tacoplan simulate --validate`.
+# Source: seed design document "Traffic Tacos: 30k RPS 티켓팅 시스템 발표 구조안 (V3)"
+# (shared/seed/000_b4a7bfcac724c71b.txt), Part 5.2 "Karpenter 확장 테스트", lines 259–268, and Part 1.4 line 88.
+# Each step: demand changed from from_rps to to_rps and the gateway took `seconds` to follow, adding (or removing)
+# `pods` pods. Times are as reported (30초, 1분, 2분, 5분, 10분): rounded to the half minute at best.
+schema: tacoplan-scale-test/1
+name: seed-scale-test
+title: Traffic Tacos Karpenter scale test (Part 5.2)
+source: "seed 000_b4a7bfcac724c71b.txt lines 259-268 (Part 5.2) and 88 (Part 1.4)"
+seed_file: shared/seed/000_b4a7bfcac724c71b.txt
+steps:
+  - name: up-5k-10k
+    from_rps: 5000
+    to_rps: 10000
+    seconds: 30
+    pods: 5
+    line: 262
+    quote: "├─ 5k → 10k RPS: 30초 (5 pods 추가)"
+  - name: up-10k-20k
+    from_rps: 10000
+    to_rps: 20000
+    seconds: 60
+    pods: 10
+    line: 263
+    quote: "├─ 10k → 20k RPS: 1분 (10 pods 추가)"
+  - name: up-20k-30k
+    from_rps: 20000
+    to_rps: 30000
+    seconds: 120
+    pods: 10
+    line: 264
+    quote: "└─ 20k → 30k RPS: 2분 (10 pods 추가)"
+  - name: down-30k-10k
+    from_rps: 30000
+    to_rps: 10000
+    seconds: 300
+    pods: 15
+    line: 267
+    quote: "├─ 30k → 10k: 5분 (15 pods 제거)"
+  - name: down-10k-1k
+    from_rps: 10000
+    to_rps: 1000
+    seconds: 600
+    pods: 5
+    line: 268
+    quote: "└─ 10k → 1k: 10분 (추가 5 pods 제거)"
+claims:
+  - name: karpenter-within-30s
+    seconds: 30
+    line: 88
+    quote: "├─ Karpenter: 빠른 확장 (30초 내)"
+
+"""#
+
     /// The text of `pricing/instance-specs.csv`.
     public static let instanceSpecsCSV = #"""
 service,product,architecture,vcpu,memory_gib,baseline_gbps,burst_gbps,enhanced_io,source,confidence
@@ -512,6 +568,7 @@ us-east-1,linux,m7i.xlarge,55,4,>20%,100,2024-02-28,aws-pricing-facts.md §2.3; 
     public static let files: [String: String] = [
         "benchmarks/redis-command-costs.csv": redisCommandCostsCSV,
         "benchmarks/seed-load-test.yaml": seedLoadTestYAML,
+        "benchmarks/seed-scale-test.yaml": seedScaleTestYAML,
         "pricing/instance-specs.csv": instanceSpecsCSV,
         "pricing/prices.csv": pricesCSV,
         "pricing/spot-advisor.csv": spotAdvisorCSV,

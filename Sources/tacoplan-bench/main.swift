@@ -6,6 +6,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "import-once": ImportBenchmark.importOnce,
     "search": { SearchBenchmark.run(arguments: $0) },
     "limits": LimitsBenchmark.run,
+    "simulate": SimulateBenchmark.run,
     "generate-ec2-csv": { arguments in
         guard arguments.count == 2, let rows = Int(arguments[0]) else {
             throw BenchError("usage: tacoplan-bench generate-ec2-csv ROWS FILE")

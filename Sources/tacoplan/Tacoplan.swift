@@ -11,7 +11,7 @@ struct Tacoplan: ParsableCommand {
             "Exit codes: 0 ok; 2 invalid input (plan, file, option); 3 pricing data missing (region, date); 4 database error; 5 the plan is infeasible (no configuration meets every constraint; the output is still printed); validate: 0 VALIDATED, 10 EXTRAPOLATED, 11 FAILS; bench redis: 6 a needed program is missing, 7 the measurement failed.",
         subcommands: [
             EstimateCommand.self, ExplainCommand.self, SearchCommand.self, CompareCommand.self, ReportCommand.self,
-            SweepCommand.self,
+            SweepCommand.self, SimulateCommand.self,
             PricingCommand.self, ValidateCommand.self, BenchCommand.self, IngestCommand.self, BillCommand.self,
             ReconcileCommand.self,
         ])

@@ -15,6 +15,12 @@ public enum ReportUseCase {
             try leverSection(plan, evidence: loadedEvidence), automatic: AutomaticLevers.all(plan.input),
             baseline: PlanFamily.baseName, baselinePerMonth: estimate.totals.perMonth)
         var report = ReportBuilder.build(estimate, levers: levers, validation: validationSection(plan.input))
+        // The event over time (Docs/Model.md §13); left out, with a note, when the plan cannot be simulated.
+        do throws(SimulationError) {
+            report = ReportBuilder.adding(try Simulation.run(plan.input, estimate: estimate), to: report)
+        } catch {
+            context.note("note: the report has no simulation section: \(error.description)")
+        }
         if let window {
             report.attach(
                 try ReconcileUseCase.reconcile(

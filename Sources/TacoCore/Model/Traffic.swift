@@ -28,3 +28,27 @@ public struct Traffic: Codable, Hashable, Sendable {
         }
     }
 }
+
+extension Traffic {
+    /// The rates of every API from the crowd's rates and the admission rate: reservations = admissions × attempts,
+    /// each API at its driver's rate, gateway = Σ API rates, bandwidth = Σ rate × response bytes (MODEL §3). The
+    /// estimate uses it at the peak; `tacoplan simulate` at every step (Docs/Model.md "Simulation").
+    static func at(_ plan: Plan, arrival: Double, status: Double, heartbeat: Double, admission: Double) -> Traffic {
+        var traffic = Traffic(
+            arrivalRate: arrival, statusRate: status, heartbeatRate: heartbeat, admissionRate: admission,
+            reservationRate: admission * plan.dynamodb.attemptsPerUser, apis: [], gatewayRate: 0,
+            responseBandwidth: 0, drainTime: 0)
+        traffic.apis = plan.apis.map { api in
+            Traffic.ApiRate(
+                name: api.name, driver: api.driver, rate: traffic.rate(of: api.driver),
+                responseBytes: (api.responseBytes ?? plan.clients.responseBytes).value)
+        }
+        traffic.gatewayRate = traffic.apis.reduce(0) { $0 + $1.rate }
+        traffic.responseBandwidth = traffic.apis.reduce(0) { $0 + $1.rate * $1.responseBytes }
+        return traffic
+    }
+
+    /// Requests/s a crowd of `users` generates polling every `statusPoll` (or heart-beating): users ÷ interval
+    /// (MODEL §3).
+    static func perUser(_ users: Double, every interval: Seconds) -> Double { users / interval.value }
+}

@@ -15,7 +15,7 @@ enum TrafficModel {
                 FigureInput("ramp", Show.secs(e.ramp), input.from("event.ramp")),
             ])
         let poll = input.plan.clients.statusPoll
-        let status = users / poll.value
+        let status = Traffic.perUser(users, every: poll)
         ledger.record(
             "traffic.status_rate", "Status requests/s", value: status, unit: "req/s", display: Show.rate(status),
             formula: "users ÷ status_poll (MODEL §3)",
@@ -26,7 +26,7 @@ enum TrafficModel {
             ])
         var heartbeat = 0.0
         if let hb = input.plan.clients.heartbeat {
-            heartbeat = users / hb.value
+            heartbeat = Traffic.perUser(users, every: hb)
             ledger.record(
                 "traffic.heartbeat_rate", "Heartbeat requests/s", value: heartbeat, unit: "req/s",
                 display: Show.rate(heartbeat), formula: "users ÷ heartbeat (MODEL §3)",
@@ -46,7 +46,9 @@ enum TrafficModel {
     ) -> Traffic {
         let plan = input.plan
         let attempts = plan.dynamodb.attemptsPerUser
-        let reservation = admission * attempts
+        var traffic = Traffic.at(
+            plan, arrival: crowd.arrival, status: crowd.status, heartbeat: crowd.heartbeat, admission: admission)
+        let reservation = traffic.reservationRate
         ledger.record(
             "traffic.reservation_rate", "Reservations/s", value: reservation, unit: "req/s",
             display: Show.rate(reservation),
@@ -56,16 +58,6 @@ enum TrafficModel {
                 ledger.ref("admission.rate", "admission rate"),
                 FigureInput("attempts_per_user", Show.n(attempts), input.from("dynamodb.attempts_per_user")),
             ])
-        var traffic = Traffic(
-            arrivalRate: crowd.arrival, statusRate: crowd.status, heartbeatRate: crowd.heartbeat,
-            admissionRate: admission,
-            reservationRate: reservation, apis: [], gatewayRate: 0, responseBandwidth: 0, drainTime: 0)
-        traffic.apis = plan.apis.map { api in
-            Traffic.ApiRate(
-                name: api.name, driver: api.driver, rate: traffic.rate(of: api.driver),
-                responseBytes: (api.responseBytes ?? plan.clients.responseBytes).value)
-        }
-        traffic.gatewayRate = traffic.apis.reduce(0) { $0 + $1.rate }
         ledger.record(
             "traffic.gateway_rate", "Gateway requests/s (peak)", value: traffic.gatewayRate, unit: "req/s",
             display: Show.rate(traffic.gatewayRate), formula: "Σ API rates (MODEL §3)",
@@ -74,7 +66,6 @@ enum TrafficModel {
             inputs: traffic.apis.map {
                 FigureInput($0.name, Show.rate($0.rate), "apis.\($0.name).per = \($0.driver.rawValue)")
             })
-        traffic.responseBandwidth = traffic.apis.reduce(0) { $0 + $1.rate * $1.responseBytes }
         ledger.record(
             "traffic.response_bandwidth", "Response bandwidth", value: traffic.responseBandwidth, unit: "B/s",
             display: Show.mb(traffic.responseBandwidth) + "/s", formula: "Σ API rate × response bytes (MODEL §3)",

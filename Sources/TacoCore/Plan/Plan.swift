@@ -11,4 +11,6 @@ public struct Plan: Codable, Hashable, Sendable {
     public var pricing: PricingSpec
     /// The bounds of `tacoplan search`; `SearchSpec.planDefaults` when the plan has no `search:` section.
     public var search: SearchSpec = .planDefaults
+    /// The autoscaling settings of `tacoplan simulate`; `ScalingSpec.defaults` when the plan has no `scaling:`.
+    public var scaling: ScalingSpec = .defaults
 }

@@ -21,6 +21,7 @@ public enum ReportOutline {
         parts.append(levers(r))
         parts.append(validation(r))
         parts += ReconciliationSection.part(r).map { [$0] } ?? []
+        parts += simulation(r)
         parts += r.findings.isEmpty ? [] : [findings(r)]
         return parts
     }

@@ -24,6 +24,8 @@ public struct Report: Codable, Hashable, Sendable {
     public var findings: [FindingItem]
     /// Planned vs billed over a bill window; `nil` unless `report --from T --to T` supplies it (`attach`).
     public var reconciliation: Reconciliation?
+    /// The event over time; `nil` unless `ReportBuilder.adding(_:to:)` supplies a `tacoplan simulate` result.
+    public var simulation: SimulationSection? = nil
     /// Chart data, already in the unit each chart plots.
     public var charts: [Chart]
     /// Notes for charts left out because their data is missing, e.g. "run tacoplan validate".

@@ -1,0 +1,57 @@
+import TacoCore
+import TacoData
+
+/// `simulate`: the plan's event second by second with the run's evidence (Docs/Model.md §13), or, with
+/// `--validate`, the node launch → Ready latency fitted to the seed's scale-up test.
+public enum SimulateUseCase {
+    /// The plan (or variant) with the gateway demand from `demandFile` when one is given, and its estimate.
+    static func load(_ request: PlanRequest, demandFile: String?, evidence: EvidenceRequest, context: AppContext)
+        throws(AppFailure) -> (input: EstimateInput, estimate: Estimate)
+    {
+        var (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        if let demandFile {
+            let text = try TextFiles.read(demandFile, as: .stepCSV)
+            do throws(SimulationError) {
+                plan.input.plan.scaling.demand = try DemandFile.parse(text: text, file: demandFile)
+            } catch { throw AppFailure.input([error.description]) }
+        }
+        return (plan.input, Estimate.compute(plan.input))
+    }
+
+    public static func run(
+        _ request: PlanRequest, demandFile: String?, step: Int, prewarm: PrewarmRequest, evidence: EvidenceRequest,
+        context: AppContext
+    ) throws(AppFailure) -> SimulationResult {
+        let (input, estimate) = try load(request, demandFile: demandFile, evidence: evidence, context: context)
+        do throws(SimulationError) {
+            return try Simulation.run(input, estimate: estimate, step: step, prewarm: prewarm)
+        } catch { throw AppFailure.input([error.description]) }
+    }
+
+    public struct Validation: Sendable {
+        public var validation: ScaleValidation
+        /// Exit 10 (EXTRAPOLATED) or 11 (FAILS) after printing; nil when VALIDATED.
+        public var failure: AppFailure?
+    }
+
+    /// Fits node launch → Ready to the bundled scale-up test (or `benchmarkFile` in its schema) and judges it.
+    public static func validate(
+        _ request: PlanRequest, demandFile: String?, benchmarkFile: String?, evidence: EvidenceRequest,
+        context: AppContext
+    ) throws(AppFailure) -> Validation {
+        let (input, estimate) = try load(request, demandFile: demandFile, evidence: evidence, context: context)
+        let file = benchmarkFile ?? "benchmarks/seed-scale-test.yaml (bundled)"
+        let text = try benchmarkFile.map { f throws(AppFailure) in try TextFiles.read(f, as: .benchmarkYAML) }
+            ?? BundledData.seedScaleTestYAML
+        let validation: ScaleValidation
+        do throws(SimulationError) {
+            let test = try ScaleTest.read(text: text, file: file)
+            validation = try ScaleValidation.run(input, estimate: estimate, test: test)
+        } catch { throw AppFailure.input([error.description]) }
+        let status = ExitStatus(rawValue: validation.verdict.exitCode)
+        let failure = status.map {
+            AppFailure($0, ["scale test verdict: \(validation.verdict.rawValue) (exit \($0.rawValue))"])
+        }
+        return Validation(validation: validation, failure: failure)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import TacoCore
+
+/// The simulation in the report and deck: the summary, the pre-warm advice, the timeline chart (demand vs capacity
+/// at about 24 sampled moments) and the same samples as a table. Filled from `tacoplan simulate`'s result; renderers
+/// only lay it out.
+public struct SimulationSection: Codable, Hashable, Sendable {
+    /// Sampled moments shown in the chart and its table (the JSON and CSV of `simulate` carry every step).
+    public static let samples = 24
+
+    public var summary: [ReportFact]
+    public var prewarm: String
+    public var rows: [[String]]
+    public var times: [Double]
+    public var demand: [Double]
+    public var capacity: [Double]
+
+    public static let headers = ["t (s)", "demand/s", "capacity/s", "shed", "pods ready/desired", "nodes", "waiting"]
+
+    public init(_ r: SimulationResult) {
+        let s = r.summary
+        func secs(_ v: Double?) -> String { v.map { Format.number($0, maxDecimals: 0) + " s" } ?? "—" }
+        summary = [
+            ReportFact(name: "seconds overloaded", value: secs(s.overloadedSeconds), origin: "demand > Ready capacity"),
+            ReportFact(name: "requests shed", value: Format.grouped(s.shedRequests), origin: "waited > max_wait"),
+            ReportFact(
+                name: "time to peak capacity", value: secs(s.timeToPeakCapacity), origin: "from the sale opening"),
+            ReportFact(name: "peak nodes", value: "\(s.peakNodes) × \(r.nodeType)", origin: "launching + Ready"),
+            ReportFact(
+                name: "gateway node cost", value: s.nodeCost.map { Format.usd($0, places: 4) } ?? "UNPRICED",
+                origin: r.priceSource ?? "no EC2 price in force"),
+        ]
+        if let p = r.prewarm, let pods = p.pods {
+            prewarm =
+                "\(pods) pods (\(p.nodes ?? 0) × \(r.nodeType)) Ready before the sale shed nothing; cost per event "
+                + (p.costPerEvent.map { Format.usd($0, places: 4) } ?? "UNPRICED")
+        } else {
+            prewarm = "none simulated (run tacoplan simulate PLAN --prewarm auto)"
+        }
+        let every = max(1, (r.rows.count + Self.samples - 1) / Self.samples)
+        let picked = r.rows.enumerated().filter { $0.offset % every == 0 }.map(\.element)
+        times = picked.map(\.t)
+        demand = picked.map(\.demandRPS)
+        capacity = picked.map(\.fleet.capacityRPS)
+        rows = picked.map { row in
+            [
+                Format.number(row.t, maxDecimals: 0), Format.grouped(row.demandRPS),
+                Format.grouped(row.fleet.capacityRPS), Format.grouped(row.fleet.shed),
+                "\(row.fleet.readyPods)/\(row.fleet.desiredPods)", "\(row.fleet.readyNodes + row.fleet.launchingNodes)",
+                row.waitingUsers.map { Format.grouped($0) } ?? "—",
+            ]
+        }
+    }
+
+    /// Demand vs Ready capacity per sampled moment, requests/s.
+    public var chart: Chart {
+        Chart(
+            id: "simulation-timeline", title: "Gateway demand vs Ready capacity over the event", unit: "requests/s",
+            axis: "seconds from the sale opening", categories: times.map { Format.number($0, maxDecimals: 0) },
+            series: [
+                Chart.Series(name: "demand", values: demand, displays: demand.map { Format.grouped($0) }),
+                Chart.Series(name: "capacity", values: capacity, displays: capacity.map { Format.grouped($0) }),
+            ], reference: nil, format: .perSecond)
+    }
+}
+
+extension ReportBuilder {
+    /// The report with the simulation section and its timeline chart added.
+    public static func adding(_ simulation: SimulationResult, to report: Report) -> Report {
+        var r = report
+        let section = SimulationSection(simulation)
+        r.simulation = section
+        r.charts.append(section.chart)
+        return r
+    }
+}
+
+extension ReportOutline {
+    /// The simulation's part (none when the report has no simulation).
+    static func simulation(_ r: Report) -> [ReportPart] {
+        guard let s = r.simulation else { return [] }
+        var blocks: [ReportPart.Block] = [
+            .table(
+                headers: ["figure", "value", "basis"], rows: s.summary.map { [$0.name, $0.value, $0.origin] },
+                right: [1]),
+            .labeled("Pre-warm", s.prewarm),
+        ]
+        if let c = chart(r, "simulation-timeline") { blocks.append(c) }
+        return [
+            ReportPart(title: "The event over time: autoscaling (tacoplan simulate)", blocks: blocks),
+            ReportPart(
+                title: "Timeline samples",
+                blocks: [.table(headers: SimulationSection.headers, rows: s.rows, right: [0, 1, 2, 3, 4, 5, 6])]),
+        ]
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import TacoApp
+import TacoCore
+import TacoReport
+
+/// `tacoplan simulate PLAN`: the event second by second — demand vs capacity while the HPA and Karpenter follow
+/// the ramp, what is shed or queued, and the smallest pre-warm that sheds nothing (Docs/Model.md "Simulation").
+/// `--validate` fits node launch → Ready to the seed's scale-up test instead (exit 0 / 10 / 11 as `validate`).
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate the event over time: autoscaling, shed requests, pre-warm; or --validate the timing.",
+        discussion: "Exit codes: 0 ok; 2 invalid input; with --validate 0 VALIDATED, 10 EXTRAPOLATED, 11 FAILS.")
+
+    @OptionGroup var options: PlanOptions
+    @Option(help: "Time step, whole seconds (1s…60s).") var step: String = "1s"
+    @Option(help: "Pods to pre-warm before the sale, or `auto` for the smallest that sheds nothing.")
+    var prewarm: String?
+    @Option(help: "Output format: table, json or csv.") var format: Format = .table
+    @Option(help: "Gateway demand from a file instead of the waiting room: a CSV `duration,rps` or k6 JSON `stages`.")
+    var demand: String?
+    @Flag(help: "Fit node launch → Ready to the seed's scale-up test (benchmarks/seed-scale-test.yaml) and judge it.")
+    var validate = false
+    @Option(help: "With --validate: a scale-test file in the bundled one's schema instead of it.")
+    var benchmark: String?
+
+    enum Format: String, ExpressibleByArgument { case table, json, csv }
+
+    func run() throws {
+        let evidence = options.evidence()
+        if validate {
+            let outcome = try SimulateUseCase.validate(
+                options.request, demandFile: demand, benchmarkFile: benchmark, evidence: evidence,
+                context: Terminal.context)
+            switch format {
+            case .json: Terminal.out(try StableJSON.encode(outcome.validation))
+            case .table, .csv: Terminal.out(ScaleValidationText.render(outcome.validation))
+            }
+            if let failure = outcome.failure { throw failure }
+            return
+        }
+        let result = try SimulateUseCase.run(
+            options.request, demandFile: demand, step: try stepSeconds(), prewarm: try request(), evidence: evidence,
+            context: Terminal.context)
+        switch format {
+        case .table: Terminal.out(SimulationText.render(result))
+        case .json: Terminal.out(try StableJSON.encode(result))
+        case .csv: Terminal.out(SimulationCSV.render(result))
+        }
+    }
+
+    func stepSeconds() throws -> Int {
+        guard case .success(let s) = Seconds.parse(step), s.value == s.value.rounded(), s.value >= 1,
+            s.value <= Double(Simulation.maxStep)
+        else {
+            throw AppFailure.input([
+                "error: --step '\(step)' is not a whole number of seconds from 1s to \(Simulation.maxStep)s",
+                "    fix: use e.g. --step 1s or --step 5s",
+            ])
+        }
+        return Int(s.value)
+    }
+
+    func request() throws -> PrewarmRequest {
+        guard let prewarm else { return .none }
+        if prewarm == "auto" { return .auto }
+        guard let n = Int(prewarm), (0...Simulation.maxPrewarm).contains(n) else {
+            throw AppFailure.input([
+                "error: --prewarm '\(prewarm)' is neither a pod count (0…\(Simulation.maxPrewarm)) nor auto",
+                "    fix: use e.g. --prewarm 40 or --prewarm auto",
+            ])
+        }
+        return .pods(n)
+    }
+}

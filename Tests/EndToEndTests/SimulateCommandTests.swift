@@ -1,0 +1,111 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `tacoplan simulate` through the built binary: the seed plan's timeline, pre-warm, CSV, validation, bad input.
+@Suite struct SimulateCommandTests {
+    static let seed = "plans/traffic-tacos.yaml"
+
+    static func near(_ a: Double?, _ b: Double) -> Bool { a.map { abs($0 - b) <= 1e-9 * abs(b) } ?? false }
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    /// The seed's waiting room: 300,000 users join at 300,000 ÷ 60 s = 5,000/s while 1,000/s are admitted from
+    /// t = 0; the queue is empty at 300,000 ÷ 1,000 = 300 s. During the ramp (0 ≤ t < 60) a step ends with
+    /// 4,000 × (t + 1) waiting, so the step averages 4,000 t + 2,000 users polling every 5 s: status = 800 t + 400,
+    /// and the gateway carries join 5,000 + status + enter 1,000 + reserve 1,000 = 7,400 + 800 t req/s, 54,600 at
+    /// t = 59, its peak. One pod Ready before the sale (1,667 req/s) cannot follow: requests are shed.
+    @Test func seedTimelineCoversRampWindowAndDrainAndSheds() throws {
+        let cli = try CLI()
+        let r = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--format", "json"])
+        #expect(r.status == 0 && !r.crashed)
+        let doc = try Self.json(r.stdout)
+        let rows = try #require(doc["rows"] as? [[String: Any]])
+        let times = rows.compactMap { $0["t"] as? Double }
+        #expect(times.first == -120 && times.last == 614 && times.count == 735)  // lead 120 s, tail 315 s
+        let ramp = try #require(rows.first { $0["t"] as? Double == 10 })
+        // Cumulative joins are users × elapsed ÷ ramp in Double: equal to 1e-9 relative.
+        #expect(Self.near(ramp["joinRate"] as? Double, 5_000))
+        #expect(Self.near(ramp["demandRPS"] as? Double, 15_400))  // 7,400 + 800 × 10
+        let window = try #require(rows.first { $0["t"] as? Double == 200 })
+        #expect(window["admissionRate"] as? Double == 1_000 && (window["waitingUsers"] as? Double ?? 0) > 0)
+        let summary = try #require(doc["summary"] as? [String: Any])
+        #expect(summary["drainedAt"] as? Double == 300)
+        #expect(Self.near(summary["peakDemandRPS"] as? Double, 54_600))
+        #expect((summary["shedRequests"] as? Double ?? 0) > 0)
+        #expect((summary["overloadedSeconds"] as? Double ?? 0) > 0)
+        #expect(summary["nodeCost"] is String)  // a Decimal string, priced as of 2026-11-01
+        let again = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--format", "json"])
+        let identical = again.stdout == r.stdout
+        #expect(identical)
+    }
+
+    /// `--prewarm auto` sheds nothing; ⌈peak 54,600 ÷ 1,667 req/s per pod⌉ = 33 pods serve every step, so the
+    /// answer is at most 33, and a priced cost per event comes with it.
+    @Test func prewarmAutoShedsNothingAndIsPriced() throws {
+        let cli = try CLI()
+        let r = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--prewarm", "auto", "--format", "json"])
+        #expect(r.status == 0)
+        let doc = try Self.json(r.stdout)
+        let summary = try #require(doc["summary"] as? [String: Any])
+        #expect(summary["shedRequests"] as? Double == 0)
+        let prewarm = try #require(doc["prewarm"] as? [String: Any])
+        let pods = try #require(prewarm["pods"] as? Int)
+        #expect(pods > 1 && pods <= 33)
+        let cost = try #require(prewarm["costPerEvent"] as? String)
+        #expect(Decimal(string: cost) != nil)
+        let table = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--prewarm", "auto"])
+        #expect(table.stdout.contains("Pre-warm: \(pods) pods"))
+        #expect(table.stdout.contains("Key moments"))
+    }
+
+    @Test func csvCarriesEveryStep() throws {
+        let cli = try CLI()
+        let r = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--format", "csv"])
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("t_s,demand_rps,capacity_rps") == true)
+        #expect(lines.count == 736)  // header + 735 steps
+    }
+
+    /// The seed's scale test: pods per step from ⌈rps ÷ (1,667 × 60 %)⌉ = ⌈rps ÷ 1,000.2⌉: 5 → 10 (+5), 10 → 20
+    /// (+10), 20 → 30 (+10), 30 → 10 (−20, the seed says 15), 10 → 1 (−9, the seed says 5). Scale-down waits for the
+    /// 300 s stabilisation window after the last high recommendation, which comes at most one metric window (15 s)
+    /// + one sync (15 s) after the drop: 300 … 331 s.
+    @Test func validateFitsNodeLatencyAndReportsEveryStep() throws {
+        let cli = try CLI()
+        let r = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--validate", "--format", "json"])
+        let doc = try Self.json(r.stdout)
+        let verdict = try #require(doc["verdict"] as? String)
+        #expect(r.status == ["VALIDATED": 0, "EXTRAPOLATED": 10, "FAILS": 11][verdict])
+        let steps = try #require(doc["steps"] as? [[String: Any]])
+        #expect(steps.compactMap { $0["predictedPods"] as? Int } == [5, 10, 10, 20, 9])
+        let down = try #require(steps[3]["predictedSeconds"] as? Double)
+        #expect(down >= 300 && down <= 331)
+        #expect(steps.prefix(3).allSatisfy { $0["leaveOneOutSeconds"] is Double })
+        let unreproducible = try #require(doc["cannotReproduce"] as? [String])
+        #expect(unreproducible.contains { $0.contains("down-30k-10k") && $0.contains("implies 20") })
+        #expect(unreproducible.contains { $0.contains("karpenter-within-30s") })
+        let text = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--validate"])
+        #expect(text.stdout.contains("Verdict: \(verdict)"))
+        #expect(text.stdout.contains("Fitted node launch → Ready:"))
+        #expect(text.stdout.contains("Seed figures the model cannot reproduce:"))
+    }
+
+    @Test func badOptionsAndScalingValuesExitTwo() throws {
+        let cli = try CLI()
+        let step = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--step", "0s"])
+        #expect(step.status == 2 && step.stderr.contains("--step '0s'"))
+        let prewarm = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--prewarm", "lots"])
+        #expect(prewarm.status == 2 && prewarm.stderr.contains("--prewarm 'lots'"))
+        let plan = try cli.write(
+            "bad.yaml",
+            try PlanFixture.variant(
+                "  node_candidates: [c7g.xlarge]\n", "  node_candidates: [c7g.xlarge]\nscaling:\n  hpa_sync: never\n"))
+        let bad = try cli.run(["simulate", plan, "--as-of", "2026-11-01"])
+        // scaling: is line 23, hpa_sync line 24, its value at column 13.
+        #expect(bad.status == 2 && !bad.crashed)
+        #expect(bad.stderr.contains("bad.yaml:24:13: error: scaling.hpa_sync"))
+    }
+}
