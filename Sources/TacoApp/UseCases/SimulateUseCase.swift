@@ -41,7 +41,8 @@ public enum SimulateUseCase {
     ) throws(AppFailure) -> Validation {
         let (input, estimate) = try load(request, demandFile: demandFile, evidence: evidence, context: context)
         let file = benchmarkFile ?? "benchmarks/seed-scale-test.yaml (bundled)"
-        let text = try benchmarkFile.map { f throws(AppFailure) in try TextFiles.read(f, as: .benchmarkYAML) }
+        let text =
+            try benchmarkFile.map { f throws(AppFailure) in try TextFiles.read(f, as: .benchmarkYAML) }
             ?? BundledData.seedScaleTestYAML
         let validation: ScaleValidation
         do throws(SimulationError) {
