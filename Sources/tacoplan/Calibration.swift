@@ -2,35 +2,45 @@ import ArgumentParser
 import TacoCore
 import TacoData
 
-/// `--calibrated`: size Redis with the per-command overhead that `validate` fits to the bundled load test (measured
-/// on the seed's cache.m7g.xlarge cluster) instead of the reference VM's overhead.
+/// The evidence ladder for per-command Redis costs (Docs/Model.md §5.1), applied by every planning command:
+/// `--costs FILE` (your measured costs) first, then the bundled load test's calibration when the plan's Redis node
+/// type and engine are the load test's, else the reference VM's costs. `--calibrated` forces the load-test
+/// calibration onto other hardware (an extrapolation the verdict names).
 struct CalibrationOption: ParsableArguments {
     @Flag(
         help: """
-            Use the per-command Redis overhead fitted by `tacoplan validate` to the bundled load test (cache.m7g.xlarge) \
-            instead of the reference benchmark VM's.
+            Force the per-command Redis overhead fitted to the bundled load test (cache.m7g.xlarge, Redis OSS) even \
+            when the plan runs on other hardware. Without it the calibration is used only on the load test's hardware.
             """)
     var calibrated = false
 
-    /// The input with its cost table calibrated, or unchanged without the flag. The fit runs on the uncalibrated
-    /// input, exactly as `validate` runs it.
-    func apply(to input: EstimateInput) throws -> EstimateInput {
-        guard calibrated else { return input }
+    /// The input on the best rung of the ladder. `costsFile` is the `--costs FILE` the input's table was read from.
+    func apply(to input: EstimateInput, costsFile: String?) throws -> EstimateInput {
+        try EvidenceLoader.apply(to: input, costsFile: costsFile, force: calibrated)
+    }
+}
+
+/// Loads the bundled rungs of the evidence ladder (the reference costs and the load test) once per process.
+enum EvidenceLoader {
+    static func apply(to input: EstimateInput, costsFile: String?, force: Bool) throws -> EstimateInput {
+        let reference = try PlanLoader.commandCosts()
         let file = "benchmarks/seed-load-test.yaml"
-        guard case .success(let bench) = BenchmarkReader.read(text: BundledData.seedLoadTestYAML, file: file) else {
+        var loadTest: ReferenceBenchmark?
+        if case .success(let bench) = BenchmarkReader.read(text: BundledData.seedLoadTestYAML, file: file) {
+            loadTest = bench
+        } else if force {
             throw Failure.database(["\(file) (bundled): cannot be read"])
         }
-        guard case .success(let v) = PlanValidation.run(input: input, benchmark: bench),
-            let o = v.constants.first(where: { $0.name == "redis.per_command_overhead" })
-        else {
+        let request = EvidenceLadder.Request(
+            measured: costsFile.map { (input.costs, $0) }, reference: reference, loadTest: loadTest,
+            forceCalibration: force)
+        let out = EvidenceLadder.select(input, request)
+        if force && out.evidence.evidence == .reference {
             throw Failure.input([
-                "error: --calibrated: the bundled load test gives no per-command overhead for this plan",
+                "error: --calibrated: " + out.evidence.notUsed.joined(separator: "; "),
                 "    fix: run `tacoplan validate` to see why, or drop --calibrated",
             ])
         }
-        var calibrated = input
-        calibrated.costs.calibratedOverhead = CommandCostTable.CalibratedOverhead(
-            micros: o.value, source: "tacoplan validate: \(o.basis), \(bench.name)")
-        return calibrated
+        return out
     }
 }

@@ -26,7 +26,8 @@ enum CompareEntries {
                         "error: two compared plans are both named '\(name)'", "    fix: rename one file",
                     ])
                 }
-                entries.append(CompareEntry(name: name, about: about, input: input))
+                let ranked = try EvidenceLoader.apply(to: input, costsFile: nil, force: false)
+                entries.append(CompareEntry(name: name, about: about, input: ranked))
             }
         }
         return entries

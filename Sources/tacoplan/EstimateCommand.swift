@@ -19,7 +19,7 @@ struct EstimateCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let loaded = try PlanLoader(options: options).loadPlan()
-            let estimate = Estimate.compute(try calibration.apply(to: loaded.input))
+            let estimate = Estimate.compute(try calibration.apply(to: loaded.input, costsFile: options.costs))
             switch format {
             case .json: Terminal.out(try EstimateDocument(estimate).json())
             case .table:
@@ -29,12 +29,7 @@ struct EstimateCommand: ParsableCommand {
                 if !footer.isEmpty { Terminal.out("\n" + footer) }
                 if explain { Terminal.out("\n" + ExplainText.render(estimate, style: style)) }
             }
-            if estimate.redis.chosen == nil || estimate.gateway.chosen == nil || estimate.dynamodb.partitionLimit != nil
-            {
-                throw Failure(
-                    code: 5,
-                    lines: ["infeasible: no candidate configuration meets every constraint (see the sizing above)"])
-            }
+            try Failure.check(estimate)
         }
     }
 }
@@ -52,7 +47,8 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let estimate = Estimate.compute(try calibration.apply(to: try PlanLoader(options: options).load()))
+            let estimate = Estimate.compute(
+                try calibration.apply(to: try PlanLoader(options: options).load(), costsFile: options.costs))
             Terminal.out(ExplainText.render(estimate, only: only, style: Style(enabled: Terminal.colour)))
         }
     }

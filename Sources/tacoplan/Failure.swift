@@ -4,13 +4,27 @@ import TacoCore
 
 /// A failure the CLI reports as sentences on stderr with a documented exit code — never a stack trace.
 struct Failure: Error {
-    /// 2 invalid input, 3 pricing data missing, 4 database error.
+    /// 2 invalid input, 3 pricing data missing, 4 database error, 5 infeasible (the verdict).
     var code: Int32
     var lines: [String]
 
     static func input(_ lines: [String]) -> Failure { Failure(code: 2, lines: lines) }
     static func pricing(_ lines: [String]) -> Failure { Failure(code: 3, lines: lines) }
     static func database(_ lines: [String]) -> Failure { Failure(code: 4, lines: lines) }
+
+    /// The estimate's verdict as the exit code every command uses (README "Exit codes"): 5 INFEASIBLE, after the
+    /// output is printed; 3 when most cost lines are UNPRICED (the estimate cannot be priced); else 0.
+    static func check(_ e: Estimate) throws {
+        if e.verdict.status == .infeasible {
+            throw Failure(code: e.exitCode, lines: ["verdict: \(e.verdict.headline)"])
+        }
+        if e.mostlyUnpriced {
+            throw Failure.pricing([
+                "pricing: \(e.totals.unpricedLines) of \(e.costs.count) cost lines are UNPRICED in \(e.region) on \(e.asOf)",
+                "    fix: import an AWS price list for \(e.region) (`tacoplan pricing import FILE`) or use a priced region",
+            ])
+        }
+    }
 
     /// Prints and converts to the exit code ArgumentParser understands.
     func exit() -> ExitCode {

@@ -41,20 +41,22 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let input = try calibration.apply(to: try PlanLoader(options: options).load())
-            let estimate = Estimate.compute(input)
-            let report = ReportBuilder.build(estimate, levers: try leverSection(), validation: validationSection(input))
+            let loaded = try PlanLoader(options: options).load()
+            let estimate = Estimate.compute(try calibration.apply(to: loaded, costsFile: options.costs))
+            let report = ReportBuilder.build(estimate, levers: try leverSection(), validation: validationSection(loaded))
             let files = try ReportFiles.render(report, format: format.rawValue, slides: slides)
-            guard let output else {
+            if let output {
+                try ReportFiles.write(files, to: output)
+                Terminal.error(
+                    "wrote \(([files.main] + files.charts).map { (output as NSString).appendingPathComponent($0.path) }.joined(separator: ", "))"
+                )
+            } else {
                 if !files.charts.isEmpty {
                     Terminal.error("note: the SVG charts the Markdown links to are written only with -o DIR")
                 }
-                return Terminal.out(files.main.text)
+                Terminal.out(files.main.text)
             }
-            try ReportFiles.write(files, to: output)
-            Terminal.error(
-                "wrote \(([files.main] + files.charts).map { (output as NSString).appendingPathComponent($0.path) }.joined(separator: ", "))"
-            )
+            try Failure.check(estimate)
         }
     }
 }

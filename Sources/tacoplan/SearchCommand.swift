@@ -32,7 +32,7 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let loaded = try PlanLoader(options: options).loadPlan()
-            let input = try calibration.apply(to: loaded.input)
+            let input = try calibration.apply(to: loaded.input, costsFile: options.costs)
             let space = SearchSpace.of(input.plan, book: input.book)
             let result = ConfigSearch.run(input, space: space, objective: input.plan.search.objective)
             let document = SearchDocument(loaded, space: space, result: result, top: top)

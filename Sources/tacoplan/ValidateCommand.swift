@@ -6,12 +6,17 @@ import TacoReport
 
 /// `tacoplan validate PLAN [--benchmark FILE …]`: predicts every measured figure of a load test with the plan's
 /// configuration, fits the free constants, checks them by leave-one-out and judges the plan's operating point
-/// (Docs/Benchmarks.md §3–4). Exit codes: 0 VALIDATED, 10 EXTRAPOLATED, 11 FAILS, 2 unreadable input.
+/// (Docs/Benchmarks.md §3–4). Its verdict is the estimate's for the same plan and evidence (Docs/Model.md §11);
+/// exit codes as every command: 0 FEASIBLE or AT RISK, 5 INFEASIBLE, 2 unreadable input.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Compare a plan with the reference load test (or your own) and judge its operating point.",
-        discussion: "Exit codes: 0 VALIDATED, 10 EXTRAPOLATED, 11 FAILS, 2 unreadable plan or benchmark.")
+        discussion: """
+            The verdict is the one `estimate` gives for the same plan and evidence; the load-test envelope \
+            (VALIDATED / EXTRAPOLATED / FAILS) is printed as its evidence. Exit codes: 0 FEASIBLE or AT RISK, \
+            5 INFEASIBLE, 2 unreadable plan or benchmark, 3 pricing data missing, 4 database error.
+            """)
 
     @OptionGroup var options: PlanOptions
     @Option(
@@ -35,12 +40,18 @@ struct ValidateCommand: ParsableCommand {
             case .failure(let p): throw Failure.input([p.description])
             }
         }
+        let estimate = Estimate.compute(try EvidenceLoader.apply(to: input, costsFile: options.costs, force: false))
         switch format {
-        case .json: print(try StableJSON.encode(results), terminator: "")
-        case .text: print(results.map(ValidationText.render).joined(separator: "\n"), terminator: "")
+        case .json:
+            print(
+                try StableJSON.encode(ValidateDocument(verdict: estimate.verdict, validations: results)),
+                terminator: "")
+        case .text:
+            print(
+                ValidationText.verdict(estimate.verdict) + "\n"
+                    + results.map(ValidationText.render).joined(separator: "\n"), terminator: "")
         }
-        let worst = results.map(\.envelope.verdict.exitCode).max() ?? 0
-        if worst != 0 { throw ExitCode(worst) }
+        if estimate.exitCode != 0 { throw ExitCode(estimate.exitCode) }
     }
 
     func loadBenchmarks() throws -> [ReferenceBenchmark] {
@@ -65,4 +76,11 @@ struct ValidateCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// `validate --format json`: the plan's verdict (as `estimate` gives it) and one validation per benchmark.
+struct ValidateDocument: Encodable {
+    var schema = "tacoplan.validate/2"
+    var verdict: PlanVerdict
+    var validations: [PlanValidation]
 }

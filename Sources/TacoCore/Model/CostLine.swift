@@ -19,24 +19,31 @@ public struct CostLine: Codable, Hashable, Sendable {
     public var priceSource: String
     public var effectiveFrom: Day?
     public var confidence: String
-    public var unpriced: Bool { unitPrice == nil }
+    /// No configuration of this resource is feasible: the line is listed, never dropped, and priced at nothing.
+    public var infeasible = false
+    public var unpriced: Bool { unitPrice == nil && !infeasible }
 }
 
-/// Per-event and per-month totals; `unpricedLines` counts lines whose price is missing (totals exclude them).
+/// Per-hour, per-event and per-month totals; `unpricedLines` counts lines whose price is missing and `missing`
+/// lists every line the totals exclude (UNPRICED or INFEASIBLE, MODEL §9.1).
 public struct CostTotals: Codable, Hashable, Sendable {
     public var hourly: Money
     public var perEvent: Money
     public var perMonth: Money
     public var unpricedLines: Int
+    /// True when no line is UNPRICED or INFEASIBLE: only then is a total the plan's whole cost.
+    public var complete: Bool
+    public var missing: [MissingLine]
 }
 
 enum Costing {
     static let hoursPerMonth: Decimal = 730
 
-    /// Event hours: the sale window (extended when the queue drains after it closes).
+    /// Event hours: the one event timeline's length (the window, extended when the queue drains after it closes,
+    /// at most 24 h; MODEL §3.1).
     static func eventHours(_ plan: Plan, traffic: Traffic) -> Decimal {
-        let seconds = max(plan.event.window.value, min(traffic.drainTime, 86_400))
-        return Decimal(exactly: seconds) / 3600
+        let t = EventTimeline(users: plan.event.users, window: plan.event.window, admissionRate: traffic.admissionRate)
+        return Decimal(exactly: t.eventSeconds) / 3600
     }
 
     static func hourlyLine(
@@ -66,6 +73,12 @@ enum Costing {
         let hours = eventHours(plan, traffic: traffic)
         let events = plan.event.eventsPerMonth
         var out: [CostLine] = []
+        if redis.chosen == nil {
+            out.append(
+                .infeasible(
+                    resource: "redis", component: "\(plan.redis.engine.displayName) cluster (no candidate fits)",
+                    unit: "node"))
+        }
         if let c = redis.chosen, let nodes = c.nodes {
             out.append(
                 hourlyLine(
@@ -80,6 +93,9 @@ enum Costing {
             hourlyLine(
                 resource: "eks", component: "EKS control plane (standard support)", count: 1, unit: "cluster",
                 quote: input.book.sheet.quote(eks), eventHours: hours, alwaysOn: true, eventsPerMonth: events))
+        if gateway.chosen == nil {
+            out.append(.infeasible(resource: "gateway", component: "gateway nodes (no node type fits)", unit: "node"))
+        }
         if let g = gateway.chosen {
             out += gatewayLines(g, preWarm: gateway.preWarm, hours: hours, events: events)
         }
@@ -152,9 +168,11 @@ enum Costing {
     }
 
     static func totals(_ lines: [CostLine]) -> CostTotals {
-        CostTotals(
+        let missing = CostTotals.missing(lines)
+        return CostTotals(
             hourly: lines.compactMap(\.hourly).reduce(.zero, +),
             perEvent: lines.compactMap(\.perEvent).reduce(.zero, +),
-            perMonth: lines.compactMap(\.perMonth).reduce(.zero, +), unpricedLines: lines.filter(\.unpriced).count)
+            perMonth: lines.compactMap(\.perMonth).reduce(.zero, +), unpricedLines: lines.filter(\.unpriced).count,
+            complete: missing.isEmpty, missing: missing)
     }
 }
