@@ -53,6 +53,11 @@ struct CompareCommand: ParsableCommand {
             case .json: Terminal.out(try CompareDocument(comparison).json())
             case .table: Terminal.out(CompareText.render(comparison, style: Style(enabled: Terminal.colour)))
             }
+            if let worst = CompareVerdicts.worst(comparison.columns), worst.exitCode != 0 {
+                throw Failure(
+                    code: worst.exitCode,
+                    lines: ["verdict: at least one compared plan is \(worst.status.rawValue) (see the verdicts above)"])
+            }
         }
     }
 
@@ -81,22 +86,18 @@ enum CompareText {
     static func render(_ c: Comparison, style: Style) -> String {
         var out = style.heading("Compare (baseline: \(c.baseline))") + "\n\n"
         var summary = TextTable(
-            ["plan", "per event", "per month", "Δ month vs \(c.baseline)", "Δ event"],
-            aligns: [.left, .right, .right, .right, .right])
+            ["plan", "verdict", "per event", "per month", "Δ month vs \(c.baseline)", "Δ event"],
+            aligns: [.left, .left, .right, .right, .right, .right])
         for col in c.columns {
-            let unpriced = col.unpricedLines > 0 ? " + \(col.unpricedLines) UNPRICED" : ""
-            if col.feasible {
-                summary.add([
-                    col.name + (col.name == c.baseline ? " (baseline)" : ""), Format.usd(col.perEvent) + unpriced,
-                    Format.usd(col.perMonth) + unpriced,
-                    col.deltaPerMonth.map(signed) ?? (col.unpricedLines > 0 ? "— (UNPRICED)" : "—"),
-                    col.deltaPerEvent.map(signed) ?? "—",
-                ])
-            } else {
-                summary.add([col.name, "INFEASIBLE", "INFEASIBLE", "—", "—"])
-            }
+            let marker = CompareVerdicts.marker(col.missing)
+            summary.add([
+                col.name + (col.name == c.baseline ? " (baseline)" : ""), col.verdict.status.rawValue,
+                Format.usd(col.perEvent) + marker, Format.usd(col.perMonth) + marker,
+                col.deltaPerMonth.map(signed) ?? (col.unpricedLines > 0 ? "— (UNPRICED)" : "—"),
+                col.deltaPerEvent.map(signed) ?? "—",
+            ])
         }
-        out += summary.render() + "\n"
+        out += summary.render() + "\n" + CompareVerdicts.render(c.columns) + "\n"
 
         for resource in ["redis", "gateway", "eks", "dynamodb"] {
             var t = TextTable(

@@ -106,7 +106,7 @@ extension ReportCommand {
         let reasons = v.envelope.reasons.flatMap { $0.split(separator: "\n") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let summary =
-            (["Verdict: \(v.envelope.verdict.rawValue)"] + reasons + (loo.map { [$0] } ?? []))
+            (["Load-test envelope: \(v.envelope.verdict.rawValue)"] + reasons + (loo.map { [$0] } ?? []))
             .joined(separator: ". ") + "."
         return ValidationSection(benchmark: "\(v.benchmark) (\(v.benchmarkSource))", steps: steps, summary: summary)
     }

@@ -21,14 +21,22 @@ extension CostTotals {
     }
 
     /// " + 2 UNPRICED + 1 INFEASIBLE" after a total, or "" when the total is complete.
-    public var marker: String {
+    public var marker: String { MissingLine.marker(missing) }
+
+    /// "Totals exclude UNPRICED eks (EKS control plane); INFEASIBLE redis (…).", or nil when complete.
+    public var missingSentence: String? { MissingLine.sentence(missing) }
+}
+
+extension MissingLine {
+    /// " + 2 UNPRICED + 1 INFEASIBLE" after a total, or "" when nothing is missing.
+    public static func marker(_ missing: [MissingLine]) -> String {
         let u = missing.filter { $0.reason == .unpriced }.count
         let i = missing.filter { $0.reason == .infeasible }.count
         return (u > 0 ? " + \(u) UNPRICED" : "") + (i > 0 ? " + \(i) INFEASIBLE" : "")
     }
 
-    /// "Totals exclude: UNPRICED eks EKS control plane; INFEASIBLE redis …", or nil when complete.
-    public var missingSentence: String? {
+    /// "Totals exclude UNPRICED eks (EKS control plane); INFEASIBLE redis (…).", or nil when nothing is missing.
+    public static func sentence(_ missing: [MissingLine]) -> String? {
         guard !missing.isEmpty else { return nil }
         return "Totals exclude "
             + missing.map { "\($0.reason.rawValue) \($0.resource) (\($0.component))" }.joined(separator: "; ") + "."

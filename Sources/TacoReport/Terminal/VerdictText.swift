@@ -20,6 +20,13 @@ public enum VerdictText {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The unit-economics sentence without the heading (report and deck).
+    public static func unitEconomicsLine(_ u: UnitEconomics) -> String {
+        let text = unitEconomics(u)
+        let body = text.drop { $0 != ":" }.dropFirst(2)
+        return (u.complete ? "" : "lower bounds (totals are incomplete): ") + String(body.dropLast())
+    }
+
     /// "Unit economics (one event incl. its share of always-on resources: $1.23): $0.0001 per admitted user, …".
     public static func unitEconomics(_ u: UnitEconomics) -> String {
         func money(_ m: Money?) -> String { m.map { Format.usd($0, places: 6) } ?? "—" }
