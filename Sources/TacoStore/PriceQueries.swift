@@ -22,7 +22,7 @@ extension TacoDatabase {
                 db,
                 sql: """
                     SELECT service, region, product, engine_os, purchase_option, unit, usd, effective_from, source,
-                        confidence FROM price WHERE region = ?
+                        confidence, start_documented FROM price WHERE region = ?
                     ORDER BY service, product, engine_os, purchase_option, unit, effective_from, source, zone
                     """, arguments: [region]
             ).map(Self.quote)
@@ -90,8 +90,10 @@ extension TacoDatabase {
         let key = PriceKey(
             service: service, region: row["region"] ?? "", product: row["product"] ?? "",
             engineOS: row["engine_os"] ?? "", purchaseOption: row["purchase_option"] ?? "", unit: row["unit"] ?? "")
-        return PriceQuote(
+        var quote = PriceQuote(
             key: key, usd: usd, effectiveFrom: day, source: row["source"] ?? "", confidence: row["confidence"] ?? "")
+        quote.startDocumented = (row["start_documented"] as Int?) == 1
+        return quote
     }
 
     /// Every spec, the bundled row first so it wins over a less complete import. An imported spec whose network is

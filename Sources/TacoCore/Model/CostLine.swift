@@ -19,6 +19,8 @@ public struct CostLine: Codable, Hashable, Sendable {
     public var priceSource: String
     public var effectiveFrom: Day?
     public var confidence: String
+    /// True when `effectiveFrom` is the price's documented start; false: the price was in force at least from then.
+    public var startDocumented = false
     /// No configuration of this resource is feasible: the line is listed, never dropped, and priced at nothing.
     public var infeasible = false
     public var unpriced: Bool { unitPrice == nil && !infeasible }
@@ -63,7 +65,7 @@ enum Costing {
                 : "per event: \(hours) h × \(eventsPerMonth) events/month",
             priceSource: quote.map { $0.source + sourceNote } ?? "UNPRICED: no price in force",
             effectiveFrom: quote?.effectiveFrom,
-            confidence: quote?.confidence ?? "none")
+            confidence: quote?.confidence ?? "none", startDocumented: quote?.startDocumented ?? false)
     }
 
     static func lines(
@@ -108,7 +110,8 @@ enum Costing {
                     unit: "write request unit", unitPrice: dynamo.wruPrice?.usd, hourly: nil, perEvent: perEvent,
                     perMonth: perEvent.map { $0 * Decimal(events) }, basis: "per event × \(events) events/month",
                     priceSource: dynamo.wruPrice?.source ?? "UNPRICED: no price in force",
-                    effectiveFrom: dynamo.wruPrice?.effectiveFrom, confidence: dynamo.wruPrice?.confidence ?? "none"))
+                    effectiveFrom: dynamo.wruPrice?.effectiveFrom, confidence: dynamo.wruPrice?.confidence ?? "none",
+                    startDocumented: dynamo.wruPrice?.startDocumented ?? false))
         } else {
             let units = Decimal(dynamo.provisionedWCU * dynamo.provisionedHours)
             let perEvent = dynamo.wcuPrice.map { $0.usd * units }
@@ -120,7 +123,8 @@ enum Costing {
                     quantity: units, unit: "WCU-hour", unitPrice: dynamo.wcuPrice?.usd, hourly: nil, perEvent: perEvent,
                     perMonth: perEvent.map { $0 * Decimal(events) }, basis: "per event × \(events) events/month",
                     priceSource: dynamo.wcuPrice?.source ?? "UNPRICED: no price in force",
-                    effectiveFrom: dynamo.wcuPrice?.effectiveFrom, confidence: dynamo.wcuPrice?.confidence ?? "none"))
+                    effectiveFrom: dynamo.wcuPrice?.effectiveFrom, confidence: dynamo.wcuPrice?.confidence ?? "none",
+                    startDocumented: dynamo.wcuPrice?.startDocumented ?? false))
         }
         return out
     }

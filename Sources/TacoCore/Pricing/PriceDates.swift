@@ -10,6 +10,8 @@ public struct PriceDates: Codable, Hashable, Sendable {
 
     public var asOf: Day
     public var oldest: Day?
+    /// True when the oldest date is a documented start; false: that price was in force at least from then.
+    public var oldestDocumented: Bool
     public var newest: Day?
     public var spotSnapshot: Day?
     /// "EC2 m7g.xlarge On-Demand node: effective 2023-09-18, 988 days before 2026-12-01".
@@ -29,14 +31,17 @@ public struct PriceDates: Codable, Hashable, Sendable {
                 "Spot Advisor snapshot for \(s.instanceType): captured \(s.capturedOn), \(asOf.ordinal - s.capturedOn.ordinal) days before \(asOf)"
             )
         }
+        let oldest = dated.map(\.1).min()
+        let documented = dated.filter { $0.1 == oldest }.allSatisfy { $0.0.startDocumented }
         return PriceDates(
-            asOf: asOf, oldest: dated.map(\.1).min(), newest: dated.map(\.1).max(), spotSnapshot: spot?.capturedOn,
-            stale: stale)
+            asOf: asOf, oldest: oldest, oldestDocumented: oldest != nil && documented, newest: dated.map(\.1).max(),
+            spotSnapshot: spot?.capturedOn, stale: stale)
     }
 
-    /// "prices in force 2023-09-18 … 2024-11-01, Spot snapshot 2024-02-28".
+    /// "prices in force at least from 2023-09-18 (earliest evidence) … newest 2024-11-01, Spot snapshot 2024-02-28".
     public var summary: String {
-        var out = "prices in force from " + (oldest.map(\.description) ?? "—") + " to " + (newest.map(\.description) ?? "—")
+        let from = oldest.map { oldestDocumented ? "from \($0) (documented start)" : "at least from \($0) (earliest evidence)" }
+        var out = "prices in force " + (from ?? "—") + ", newest effective " + (newest.map(\.description) ?? "—")
         if let s = spotSnapshot { out += ", Spot snapshot \(s)" }
         return out
     }
