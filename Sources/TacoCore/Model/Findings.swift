@@ -131,11 +131,18 @@ enum Findings {
     static func memoryVsShards(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         guard let c = e.redis.chosen, let shards = c.shards else { return [] }
         let usableTotal = c.usableMemoryGiB * Double(shards)
+        // Memory drives the count when its own shard need is the largest of memory, engine CPU and the floor.
+        let drives = c.memoryShards >= max(e.redis.engineShards ?? 0, input.plan.redis.minShards)
+        let verdict =
+            drives
+            ? "memory sets the shard count (\(c.memoryShards) shard(s) ≥ engine CPU \(e.redis.engineShards.map(String.init) ?? "—") and floor \(input.plan.redis.minShards))"
+            : "memory does not set the shard count (\(c.memoryShards) shard(s) < \(shards))"
         let msg =
-            "The cluster's \(shards) shards hold \(Show.n(usableTotal)) GiB of usable memory for \(Show.mb(e.redis.memory.required)) required (\(Show.n(e.redis.memory.required / (usableTotal * Bytes.gib) * 100, 1)) %). Memory needs \(c.memoryShards) shard(s), engine CPU \(e.redis.engineShards.map(String.init) ?? "—"), the plan floor \(input.plan.redis.minShards): \(c.note). The seed's \"300MB + buffer = 2GB\" is \(Show.n(SeedClaims.redisMemoryBytes / e.redis.memory.queueData, 1))× the queue data; either way memory is not what drives the shard count."
+            "The cluster's \(shards) shards hold \(Show.n(usableTotal)) GiB of usable memory for \(Show.mb(e.redis.memory.required)) required (\(Show.n(e.redis.memory.required / (usableTotal * Bytes.gib) * 100, 1)) %). Memory needs \(c.memoryShards) shard(s), engine CPU \(e.redis.engineShards.map(String.init) ?? "—"), the plan floor \(input.plan.redis.minShards): \(c.note). The seed's \"300MB + buffer = 2GB\" is \(Show.n(SeedClaims.redisMemoryBytes / e.redis.memory.queueData, 1))× the queue data; here \(verdict)."
         return [
             Finding(
-                id: "memory-not-driver", severity: .info, title: "Memory does not drive the shard count", message: msg,
+                id: "memory-not-driver", severity: .info,
+                title: drives ? "Memory drives the shard count" : "Memory does not drive the shard count", message: msg,
                 claim: "cache.m7g.xlarge × 10 nodes (5 shards)")
         ]
     }
@@ -147,11 +154,14 @@ enum Findings {
             let zrank = input.costs.cost("ZRANK", n: n, engine: engine)
         else { return [] }
         let ratio = keys.totalMicros / zrank.totalMicros
+        // The title states only what the ratio supports: orders of magnitude only at ≥ 100×.
+        let magnitude = ratio >= 100 ? "\(Show.n(log10(ratio), 0)) orders of magnitude" : "\(Show.n(ratio, 1))×"
         let msg =
             "At N = \(Show.n(n)) waiting users one KEYS queue:* costs \(Show.n(keys.totalMicros, 0)) µs of engine CPU (one core saturates at \(Show.n(keys.saturationRate, 1)) calls/s) vs ZRANK \(Show.n(zrank.totalMicros)) µs: \(Show.n(ratio, 0))× per request, not \(Show.n(SeedClaims.keysToZrankSpeedup, 0))× (costs: \(keys.citation); \(zrank.citation))."
         return [
             Finding(
-                id: "keys-vs-zrank", severity: .info, title: "KEYS → ZRANK is orders of magnitude, not 100×",
+                id: "keys-vs-zrank", severity: .info,
+                title: "KEYS → ZRANK is \(magnitude) per request, not \(Show.n(SeedClaims.keysToZrankSpeedup, 0))×",
                 message: msg, claim: "KEYS (O(N)) → ZRANK (O(log N)), 100배 성능 향상")
         ]
     }
