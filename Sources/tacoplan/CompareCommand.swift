@@ -139,8 +139,9 @@ enum CompareText {
             out += t.render(indent: "    ") + "\n"
         }
 
-        out += "\n" + style.heading("The seed's claimed savings vs computed") + "\n"
-        var claims = TextTable(["claim", "seed", "computed"], aligns: [.left, .right, .left])
+        guard !c.claims.isEmpty else { return out }
+        out += "\n" + style.heading("The plan's claimed savings vs computed") + "\n"
+        var claims = TextTable(["claim", "claimed", "computed"], aligns: [.left, .right, .left])
         for k in c.claims { claims.add([k.claim, k.seed, k.computed]) }
         out += claims.render() + "\n"
         for k in c.claims { out += "  - \(k.claim): \(k.reason)\n" }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Findings computed from the plan, the price book and the reference costs (MODEL §10). Nothing here is typed-in
-/// output: each message is built from figures and prices.
+/// output: each message is built from figures and prices; a finding that checks a claim does so only when the plan
+/// declares that claim (`claims:`), quoting its text.
 enum Findings {
     static func all(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         var out: [Finding] = []
@@ -10,7 +11,7 @@ enum Findings {
         out += gatewayArchitecture(e)
         out += memoryVsShards(e, input)
         out += keysVsZrank(input)
-        out += beyondLoadTest(e)
+        out += beyondLoadTest(e, input)
         out += spot(e, input)
         out += linearCommands(e)
         out += admissionLimits(e, input)
@@ -20,7 +21,7 @@ enum Findings {
                     id: "dynamodb-hot-partition", severity: .error, title: "DynamoDB partition limit exceeded",
                     message: limit + ".", claim: nil))
         }
-        out += prewarm(e)
+        out += prewarm(e, input)
         out += unpriced(e)
         return out
     }
@@ -30,23 +31,31 @@ enum Findings {
         let history = input.book.sheet.history(DynamoSizing.wruKey(region))
         guard !history.isEmpty else { return [] }
         let writes = Decimal(exactly: e.dynamo.ceilingWrites) * Decimal(e.dynamo.wruPerWrite)
+        // One entry per price change: a later row with the same price is more evidence, not a new price.
+        var changes: [PriceQuote] = []
+        for q in history where changes.last?.usd != q.usd { changes.append(q) }
         var parts: [String] = []
         var matching: PriceQuote?
-        for q in history {
+        let claim = input.plan.claim(.dynamodbWriteCost)
+        for q in changes {
             let cost = q.usd * writes
-            parts.append("\(Format.usd(cost, places: 4)) at \(Format.unitPrice(q.usd))/WRU (from \(q.effectiveFrom))")
-            if cost.rounded(2) == SeedClaims.dynamoCeilingUSD.amount { matching = q }
+            let from = q.startDocumented ? "from \(q.effectiveFrom)" : "in force at least from \(q.effectiveFrom)"
+            parts.append("\(Format.usd(cost, places: 4)) at \(Format.unitPrice(q.usd))/WRU (\(from))")
+            if let amount = claim?.amount, cost.rounded(2) == amount.amount { matching = q }
         }
         var msg =
             "\(Show.n(e.dynamo.ceilingWrites)) writes × \(e.dynamo.wruPerWrite) WRU: " + parts.joined(separator: "; ")
             + "."
-        if let m = matching {
-            let next = history.first { $0.effectiveFrom > m.effectiveFrom }
-            msg +=
-                " The seed's $2.25 needs the price in force from \(m.effectiveFrom)"
-                + (next.map { " until \($0.effectiveFrom)" } ?? "") + "."
-        } else {
-            msg += " No price in the book reproduces the seed's $2.25 for this plan."
+        if let claim, let amount = claim.amount {
+            if let m = matching {
+                let next = changes.first { $0.effectiveFrom > m.effectiveFrom }
+                msg +=
+                    " The claimed \(Format.usd(amount)) needs the price in force "
+                    + (m.startDocumented ? "from \(m.effectiveFrom)" : "at least from \(m.effectiveFrom)")
+                    + (next.map { " until \($0.effectiveFrom)" } ?? "") + "."
+            } else {
+                msg += " No price in the book reproduces the claimed \(Format.usd(amount)) for this plan."
+            }
         }
         if let expected = e.dynamo.expectedCost, let ceiling = e.dynamo.ceilingCost {
             msg +=
@@ -55,12 +64,13 @@ enum Findings {
         return [
             Finding(
                 id: "dynamodb-ceiling", severity: .info, title: "DynamoDB write cost: ceiling vs expected",
-                message: msg, claim: "30분 티켓팅: $2.25 (DynamoDB 쓰기)")
+                message: msg, claim: claim?.text)
         ]
     }
 
     /// Graviton vs x86 by same-size pairs in the plan's region.
     static func graviton(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+        guard let claim = input.plan.claim(.redisGravitonSaving), let claimed = claim.value else { return [] }
         let region = input.plan.event.region
         func price(_ service: Service, _ type: String, _ os: String) -> Money? {
             input.book.sheet.quote(
@@ -70,11 +80,13 @@ enum Findings {
         }
         func pct(_ arm: Money, _ x86: Money) -> Double { ((arm.amount - x86.amount) / x86.amount).doubleValue * 100 }
         var cache: [String] = []
+        var cacheSavings: [Double] = []
         for (arm, x86) in [
             ("cache.m7g.xlarge", "cache.m5.xlarge"), ("cache.m6g.xlarge", "cache.m5.xlarge"),
             ("cache.r7g.xlarge", "cache.r5.xlarge"),
         ] {
             if let a = price(.elasticache, arm, "redis"), let x = price(.elasticache, x86, "redis") {
+                cacheSavings.append(-pct(a, x))
                 cache.append(
                     "\(arm) \(Format.unitPrice(a))/h vs \(x86) \(Format.unitPrice(x))/h: \(signed(pct(a, x))) %")
             }
@@ -99,10 +111,13 @@ enum Findings {
         let msg =
             "EC2 (\(region)): " + (ec2.isEmpty ? "no pairs priced" : ec2.joined(separator: "; ")) + ". ElastiCache: "
             + (cache.isEmpty ? "no pairs priced" : cache.joined(separator: "; ")) + "." + valkey
+        let computed = cacheSavings.isEmpty
+            ? "no ElastiCache pair priced"
+            : "ElastiCache Graviton saves \(Show.n(cacheSavings.reduce(0, +) / Double(cacheSavings.count), 1)) % on average"
         return [
             Finding(
-                id: "graviton", severity: .info, title: "Graviton saves on EC2, not on ElastiCache", message: msg,
-                claim: "Redis: Graviton (ARM64) - 20% 절감")
+                id: "graviton", severity: .info,
+                title: "Graviton saving: claimed \(Show.n(claimed, 0)) %, \(computed)", message: msg, claim: claim.text)
         ]
     }
 
@@ -138,16 +153,17 @@ enum Findings {
             ? "memory sets the shard count (\(c.memoryShards) shard(s) ≥ engine CPU \(e.redis.engineShards.map(String.init) ?? "—") and floor \(input.plan.redis.minShards))"
             : "memory does not set the shard count (\(c.memoryShards) shard(s) < \(shards))"
         let msg =
-            "The cluster's \(shards) shards hold \(Show.n(usableTotal)) GiB of usable memory for \(Show.mb(e.redis.memory.required)) required (\(Show.n(e.redis.memory.required / (usableTotal * Bytes.gib) * 100, 1)) %). Memory needs \(c.memoryShards) shard(s), engine CPU \(e.redis.engineShards.map(String.init) ?? "—"), the plan floor \(input.plan.redis.minShards): \(c.note). The seed's \"300MB + buffer = 2GB\" is \(Show.n(SeedClaims.redisMemoryBytes / e.redis.memory.queueData, 1))× the queue data; here \(verdict)."
+            "The cluster's \(shards) shards hold \(Show.n(usableTotal)) GiB of usable memory for \(Show.mb(e.redis.memory.required)) required (\(Show.n(e.redis.memory.required / (usableTotal * Bytes.gib) * 100, 1)) %). Memory needs \(c.memoryShards) shard(s), engine CPU \(e.redis.engineShards.map(String.init) ?? "—"), the plan floor \(input.plan.redis.minShards): \(c.note). " + (input.plan.claim(.redisMemory).flatMap { c in c.value.map { "The claimed \"\(c.text)\" is \(Show.n($0 / e.redis.memory.queueData, 1))× the queue data; " } } ?? "") + "Here \(verdict)."
         return [
             Finding(
                 id: "memory-not-driver", severity: .info,
                 title: drives ? "Memory drives the shard count" : "Memory does not drive the shard count", message: msg,
-                claim: "cache.m7g.xlarge × 10 nodes (5 shards)")
+                claim: input.plan.claim(.redisShards)?.text)
         ]
     }
 
     static func keysVsZrank(_ input: EstimateInput) -> [Finding] {
+        guard let claim = input.plan.claim(.keysToZrankSpeedup), let claimed = claim.value else { return [] }
         let n = Double(input.plan.event.users)
         let engine = input.plan.redis.engine
         guard let keys = input.costs.cost("KEYS_queue", n: n, engine: engine),
@@ -157,24 +173,26 @@ enum Findings {
         // The title states only what the ratio supports: orders of magnitude only at ≥ 100×.
         let magnitude = ratio >= 100 ? "\(Show.n(log10(ratio), 0)) orders of magnitude" : "\(Show.n(ratio, 1))×"
         let msg =
-            "At N = \(Show.n(n)) waiting users one KEYS queue:* costs \(Show.n(keys.totalMicros, 0)) µs of engine CPU (one core saturates at \(Show.n(keys.saturationRate, 1)) calls/s) vs ZRANK \(Show.n(zrank.totalMicros)) µs: \(Show.n(ratio, 0))× per request, not \(Show.n(SeedClaims.keysToZrankSpeedup, 0))× (costs: \(keys.citation); \(zrank.citation))."
+            "At N = \(Show.n(n)) waiting users one KEYS queue:* costs \(Show.n(keys.totalMicros, 0)) µs of engine CPU (one core saturates at \(Show.n(keys.saturationRate, 1)) calls/s) vs ZRANK \(Show.n(zrank.totalMicros)) µs: \(Show.n(ratio, 0))× per request, not the claimed \(Show.n(claimed, 0))× (costs: \(keys.citation); \(zrank.citation))."
         return [
             Finding(
                 id: "keys-vs-zrank", severity: .info,
-                title: "KEYS → ZRANK is \(magnitude) per request, not \(Show.n(SeedClaims.keysToZrankSpeedup, 0))×",
-                message: msg, claim: "KEYS (O(N)) → ZRANK (O(log N)), 100배 성능 향상")
+                title: "KEYS → ZRANK is \(magnitude) per request, not the claimed \(Show.n(claimed, 0))×",
+                message: msg, claim: claim.text)
         ]
     }
 
-    static func beyondLoadTest(_ e: EstimateParts) -> [Finding] {
+    static func beyondLoadTest(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+        guard let claim = input.plan.claim(.loadTestPeakRPS), let peak = claim.value else { return [] }
         let rate = e.traffic.gatewayRate
-        guard rate > SeedClaims.loadTestPeakRPS else { return [] }
+        guard rate > peak else { return [] }
         let msg =
-            "The plan's peak is \(Show.rate(rate)) at the gateway (status alone \(Show.rate(e.traffic.statusRate))), \(Show.n(rate / SeedClaims.loadTestPeakRPS, 2))× the 30,000 RPS the seed's load test reached: this sizing extrapolates beyond measured load (run `tacoplan validate`)."
+            "The plan's peak is \(Show.rate(rate)) at the gateway (status alone \(Show.rate(e.traffic.statusRate))), \(Show.n(rate / peak, 2))× the \(Show.n(peak, 0)) RPS the claimed load test reached: this sizing extrapolates beyond measured load (run `tacoplan validate`)."
         return [
             Finding(
-                id: "beyond-load-test", severity: .warning, title: "Peak load exceeds the validated 30k RPS",
-                message: msg, claim: "처리량: 30k RPS (목표 달성)")
+                id: "beyond-load-test", severity: .warning,
+                title: "Peak load exceeds the claimed load test's \(Show.n(peak, 0)) RPS", message: msg,
+                claim: claim.text)
         ]
     }
 
@@ -188,18 +206,18 @@ enum Findings {
                     title: "\"\(asked)\" interruption cannot be expressed",
                     message:
                         "The Spot Advisor's lowest interruption bucket is \"<5%\" (buckets <5, 5-10, 10-15, 15-20, >20 %; real maxima 5/11/16/22/100). The plan asked for \(asked); tacoplan uses \"<5%\".",
-                    claim: "중단율 < 2%"))
+                    claim: input.plan.claim(.gatewaySpotInterruption)?.text))
         }
         let advice = g.nodeCandidates.compactMap { input.book.spot[$0] }
-        if !advice.isEmpty {
+        if !advice.isEmpty, let claim = input.plan.claim(.gatewaySpotSaving), let claimed = claim.value {
             let mean = Double(advice.map(\.savingsPercent).reduce(0, +)) / Double(advice.count)
             let dates = Set(advice.map { $0.capturedOn.description }).sorted().joined(separator: ", ")
             out.append(
                 Finding(
                     id: "spot-savings", severity: .info, title: "Spot savings in \(input.plan.event.region)",
                     message:
-                        "Mean Spot Advisor saving over the \(advice.count) candidate types: \(Show.n(mean, 1)) % (range \(advice.map(\.savingsPercent).min() ?? 0)–\(advice.map(\.savingsPercent).max() ?? 0) %; snapshot captured \(dates); a 30-day trailing average that changes daily) vs the seed's \(Show.n(SeedClaims.spotSavingsPercent, 0)) %.",
-                    claim: "Spot Instance - 70% 절감"))
+                        "Mean Spot Advisor saving over the \(advice.count) candidate types: \(Show.n(mean, 1)) % (range \(advice.map(\.savingsPercent).min() ?? 0)–\(advice.map(\.savingsPercent).max() ?? 0) %; snapshot captured \(dates); a 30-day trailing average that changes daily) vs the claimed \(Show.n(claimed, 0)) %.",
+                    claim: claim.text))
         }
         if g.spotShare > 0 && e.gateway.spotEligibleTypes < 15 {
             out.append(
@@ -249,12 +267,12 @@ enum Findings {
         return out
     }
 
-    static func prewarm(_ e: EstimateParts) -> [Finding] {
+    static func prewarm(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         guard e.gateway.preWarm.needed else { return [] }
         return [
             Finding(
                 id: "prewarm", severity: .warning, title: "Pre-warm the gateway",
-                message: e.gateway.preWarm.reason + ".", claim: "Karpenter: 빠른 확장 (30초 내)")
+                message: e.gateway.preWarm.reason + ".", claim: input.plan.claim(.gatewayScaleOut)?.text)
         ]
     }
 

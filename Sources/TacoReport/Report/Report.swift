@@ -70,7 +70,7 @@ public struct FindingItem: Codable, Hashable, Sendable {
     public var severity: String
     public var title: String
     public var message: String
-    /// The seed's sentence this finding checks, if any.
+    /// The plan's claim this finding checks (its `claims:` text), if any.
     public var claim: String?
 }
 

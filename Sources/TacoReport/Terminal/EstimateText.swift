@@ -151,7 +151,7 @@ public enum EstimateText {
             }
             out.append("  \(tag) \(f.title)")
             out.append("      \(f.message)")
-            if let c = f.claim { out.append(style.dim("      seed: \"\(c)\"")) }
+            if let c = f.claim { out.append(style.dim("      claim: \"\(c)\"")) }
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -14,9 +14,8 @@ public enum VerdictText {
         var out = [status + "  (exit \(v.exitCode); evidence: \(v.evidence.evidence.phrase))"]
         for r in v.reasons { out.append("  - \(r)") }
         out.append("  evidence: \(v.evidence.source)")
-        for n in v.evidence.notUsed where v.evidence.evidence != .reference || n != v.evidence.notUsed.first {
-            out.append("  not used: \(n)")
-        }
+        // On the reference rung the first reason already says why the better rungs were not used.
+        for n in v.evidence.notUsed where v.evidence.evidence != .reference { out.append("  not used: \(n)") }
         return out.joined(separator: "\n") + "\n"
     }
 
