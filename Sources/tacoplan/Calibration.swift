@@ -14,15 +14,29 @@ struct CalibrationOption: ParsableArguments {
             """)
     var calibrated = false
 
-    /// The input on the best rung of the ladder. `costsFile` is the `--costs FILE` the input's table was read from.
+    @Option(
+        help: """
+            Which rung of the evidence ladder sizes Redis: best (default: --costs, else the load-test calibration on \
+            its hardware, else the reference VM), calibrated (same as --calibrated) or reference (the reference VM's \
+            costs on purpose; the verdict still shows the other rungs).
+            """)
+    var evidence: EvidenceChoice = .best
+
+    enum EvidenceChoice: String, ExpressibleByArgument, CaseIterable { case best, calibrated, reference }
+
+    /// The input on the chosen rung of the ladder. `costsFile` is the `--costs FILE` the input's table was read from.
     func apply(to input: EstimateInput, costsFile: String?) throws -> EstimateInput {
-        try EvidenceLoader.apply(to: input, costsFile: costsFile, force: calibrated)
+        try EvidenceLoader.apply(
+            to: input, costsFile: costsFile, force: calibrated || evidence == .calibrated,
+            reference: evidence == .reference)
     }
 }
 
 /// Loads the bundled rungs of the evidence ladder (the reference costs and the load test) once per process.
 enum EvidenceLoader {
-    static func apply(to input: EstimateInput, costsFile: String?, force: Bool) throws -> EstimateInput {
+    static func apply(to input: EstimateInput, costsFile: String?, force: Bool, reference pin: Bool = false) throws
+        -> EstimateInput
+    {
         let reference = try PlanLoader.commandCosts()
         let file = "benchmarks/seed-load-test.yaml"
         var loadTest: ReferenceBenchmark?
@@ -31,11 +45,12 @@ enum EvidenceLoader {
         } else if force {
             throw Failure.database(["\(file) (bundled): cannot be read"])
         }
-        let request = EvidenceLadder.Request(
+        var request = EvidenceLadder.Request(
             measured: costsFile.map { (input.costs, $0) }, reference: reference, loadTest: loadTest,
             forceCalibration: force)
+        request.pinReference = pin
         let out = EvidenceLadder.select(input, request)
-        if force && out.evidence.evidence == .reference {
+        if force && !pin && out.evidence.evidence == .reference {
             throw Failure.input([
                 "error: --calibrated: " + out.evidence.notUsed.joined(separator: "; "),
                 "    fix: run `tacoplan validate` to see why, or drop --calibrated",

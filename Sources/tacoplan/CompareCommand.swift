@@ -30,6 +30,8 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
+    @OptionGroup var calibration: CalibrationOption
+
     func validate() throws {
         if plans.isEmpty { throw ValidationError("give at least one plan file") }
         if let asOf, Day(iso: asOf) == nil {
@@ -53,16 +55,16 @@ struct CompareCommand: ParsableCommand {
             case .json: Terminal.out(try CompareDocument(comparison).json())
             case .table: Terminal.out(CompareText.render(comparison, style: Style(enabled: Terminal.colour)))
             }
-            if let worst = CompareVerdicts.worst(comparison.columns), worst.exitCode != 0 {
+            if let base = CompareVerdicts.baseline(comparison), base.exitCode != 0 {
                 throw Failure(
-                    code: worst.exitCode,
-                    lines: ["verdict: at least one compared plan is \(worst.status.rawValue) (see the verdicts above)"])
+                    code: base.exitCode, lines: ["verdict: the baseline '\(comparison.baseline)' is \(base.headline)"])
             }
         }
     }
 
     func loadEntries() throws -> [CompareEntry] {
-        try CompareEntries.load(plans: plans, asOf: asOf.flatMap(Day.init(iso:)), db: db)
+        try CompareEntries.load(
+            plans: plans, asOf: asOf.flatMap(Day.init(iso:)), db: db, calibration: calibration)
     }
 }
 

@@ -4,7 +4,9 @@ import TacoCore
 /// Loads plans and their variants for `compare` and for the lever section of `report`.
 enum CompareEntries {
     /// Every plan file and each of its variants as a compare entry, checked like `estimate` checks a plan.
-    static func load(plans: [String], asOf: Day?, db: String?) throws -> [CompareEntry] {
+    static func load(plans: [String], asOf: Day?, db: String?, calibration: CalibrationOption? = nil) throws
+        -> [CompareEntry]
+    {
         let database = try PlanLoader.openDatabase(db)
         let costs = try PlanLoader.commandCosts()
         var entries: [CompareEntry] = []
@@ -26,7 +28,9 @@ enum CompareEntries {
                         "error: two compared plans are both named '\(name)'", "    fix: rename one file",
                     ])
                 }
-                let ranked = try EvidenceLoader.apply(to: input, costsFile: nil, force: false)
+                let ranked =
+                    try calibration?.apply(to: input, costsFile: nil)
+                    ?? EvidenceLoader.apply(to: input, costsFile: nil, force: false)
                 entries.append(CompareEntry(name: name, about: about, input: ranked))
             }
         }

@@ -6,7 +6,8 @@ enum CompareVerdicts {
         var out = ""
         for col in columns {
             let v = col.verdict
-            out += "  \(col.name): \(v.status.rawValue) — \(v.reasons.first ?? "") (evidence: \(v.evidence.evidence.phrase))\n"
+            out +=
+                "  \(col.name): \(v.status.rawValue) — \(v.reasons.first ?? "") (evidence: \(v.evidence.evidence.phrase))\n"
             let missing = col.missing.map { "\($0.reason.rawValue) \($0.resource) (\($0.component))" }
             if !missing.isEmpty { out += "    totals exclude " + missing.joined(separator: "; ") + "\n" }
         }
@@ -16,8 +17,9 @@ enum CompareVerdicts {
     /// " + 2 UNPRICED + 1 INFEASIBLE" after a column's totals.
     static func marker(_ missing: [MissingLine]) -> String { MissingLine.marker(missing) }
 
-    /// The worst verdict over the columns: compare exits with it like every command (README "Exit codes").
-    static func worst(_ columns: [Comparison.Column]) -> PlanVerdict? {
-        columns.map(\.verdict).max { $0.status < $1.status }
+    /// The baseline's verdict: compare exits with it like every command (README "Exit codes"); the other columns
+    /// are alternatives to it, and a deliberately infeasible variant (the seed's KEYS version) is not a failure.
+    static func baseline(_ c: Comparison) -> PlanVerdict? {
+        c.columns.first { $0.name == c.baseline }?.verdict
     }
 }

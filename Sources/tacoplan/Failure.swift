@@ -12,17 +12,17 @@ struct Failure: Error {
     static func pricing(_ lines: [String]) -> Failure { Failure(code: 3, lines: lines) }
     static func database(_ lines: [String]) -> Failure { Failure(code: 4, lines: lines) }
 
-    /// The estimate's verdict as the exit code every command uses (README "Exit codes"): 5 INFEASIBLE, after the
-    /// output is printed; 3 when most cost lines are UNPRICED (the estimate cannot be priced); else 0.
+    /// The estimate's exit code, the same in every command (README "Exit codes"), after the output is printed: 3 when
+    /// most cost lines are UNPRICED (the estimate cannot be priced, so no verdict stands), 5 INFEASIBLE, else 0.
     static func check(_ e: Estimate) throws {
-        if e.verdict.status == .infeasible {
-            throw Failure(code: e.exitCode, lines: ["verdict: \(e.verdict.headline)"])
-        }
         if e.mostlyUnpriced {
             throw Failure.pricing([
                 "pricing: \(e.totals.unpricedLines) of \(e.costs.count) cost lines are UNPRICED in \(e.region) on \(e.asOf)",
                 "    fix: import an AWS price list for \(e.region) (`tacoplan pricing import FILE`) or use a priced region",
             ])
+        }
+        if e.verdict.status == .infeasible {
+            throw Failure(code: e.exitCode, lines: ["verdict: \(e.verdict.headline)"])
         }
     }
 

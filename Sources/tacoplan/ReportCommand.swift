@@ -43,7 +43,8 @@ struct ReportCommand: ParsableCommand {
         try reporting {
             let loaded = try PlanLoader(options: options).load()
             let estimate = Estimate.compute(try calibration.apply(to: loaded, costsFile: options.costs))
-            let report = ReportBuilder.build(estimate, levers: try leverSection(), validation: validationSection(loaded))
+            let report = ReportBuilder.build(
+                estimate, levers: try leverSection(), validation: validationSection(loaded))
             let files = try ReportFiles.render(report, format: format.rawValue, slides: slides)
             if let output {
                 try ReportFiles.write(files, to: output)
@@ -66,7 +67,8 @@ extension ReportCommand {
     /// saving = base − variant per month (positive: the variant is cheaper). Infeasible variants are left out.
     func leverSection() throws -> LeverSection? {
         let entries = try CompareEntries.load(
-            plans: [options.plan], asOf: options.asOf.flatMap(Day.init(iso:)), db: options.db)
+            plans: [options.plan], asOf: options.asOf.flatMap(Day.init(iso:)), db: options.db,
+            calibration: calibration)
         guard entries.count > 1, let c = Comparison.build(entries, baseline: PlanFamily.baseName),
             let base = c.columns.first(where: { $0.name == c.baseline })
         else { return nil }

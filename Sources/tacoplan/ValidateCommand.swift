@@ -19,6 +19,7 @@ struct ValidateCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: PlanOptions
+    @OptionGroup var calibration: CalibrationOption
     @Option(
         name: .customLong("benchmark"),
         help: "A benchmark file (YAML, or a step CSV), Docs/Benchmarks.md; replaces the bundled one. Repeatable.")
@@ -40,7 +41,7 @@ struct ValidateCommand: ParsableCommand {
             case .failure(let p): throw Failure.input([p.description])
             }
         }
-        let estimate = Estimate.compute(try EvidenceLoader.apply(to: input, costsFile: options.costs, force: false))
+        let estimate = Estimate.compute(try calibration.apply(to: input, costsFile: options.costs))
         switch format {
         case .json:
             print(

@@ -97,10 +97,13 @@ public enum SeedSavings {
         }
 
         // Graviton, separately for EC2 and ElastiCache: the lever's change ÷ the x86 side's resource cost.
-        for (lever, resource, label) in plan.claim(.redisGravitonSaving) == nil ? [] : [
-            ("Graviton vs x86 (EC2 gateway)", "gateway", "EC2 gateway"),
-            ("Graviton vs x86 (ElastiCache)", "redis", "ElastiCache"),
-        ] {
+        for (lever, resource, label) in plan.claim(.redisGravitonSaving) == nil
+            ? []
+            : [
+                ("Graviton vs x86 (EC2 gateway)", "gateway", "EC2 gateway"),
+                ("Graviton vs x86 (ElastiCache)", "redis", "ElastiCache"),
+            ]
+        {
             guard let (column, s) = step(lever), let x86 = resourceMonth(column, resource), x86.amount > 0 else {
                 continue
             }

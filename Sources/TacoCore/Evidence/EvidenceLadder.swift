@@ -13,6 +13,8 @@ public enum EvidenceLadder {
         public var loadTest: ReferenceBenchmark?
         /// `--calibrated`: use the load-test calibration even when the plan's hardware differs (an extrapolation).
         public var forceCalibration: Bool
+        /// `--evidence reference`: use the weakest rung on purpose (the others are still sized for the range).
+        public var pinReference = false
 
         public init(
             measured: (table: CommandCostTable, file: String)?, reference: CommandCostTable,
@@ -25,8 +27,23 @@ public enum EvidenceLadder {
         }
     }
 
-    /// The input with the best rung's cost table and its `evidence` filled in.
+    /// The input with the best rung's cost table and its `evidence` filled in; with `pinReference`, the reference
+    /// rung, the better rungs kept as alternatives so the verdict still shows where they disagree.
     public static func select(_ input: EstimateInput, _ request: Request) -> EstimateInput {
+        let best = ranked(input, request)
+        guard request.pinReference, best.evidence.evidence != .reference else { return best }
+        var out = best
+        out.costs = request.reference
+        var better = [EvidenceAlternative(evidence: best.evidence.evidence, costs: best.costs)]
+        better += best.evidence.alternatives.filter { $0.evidence != .reference }
+        out.evidence = EvidenceSelection(
+            evidence: .reference, source: "benchmarks/redis-command-costs.csv (reference VM, uncalibrated)",
+            notUsed: ["--evidence reference asked for the reference VM's costs over \(best.evidence.evidence.phrase)"],
+            alternatives: better)
+        return out
+    }
+
+    static func ranked(_ input: EstimateInput, _ request: Request) -> EstimateInput {
         var reference = input
         reference.costs = request.reference
         reference.evidence = .referenceOnly
@@ -47,7 +64,8 @@ public enum EvidenceLadder {
                 evidence: .measured, source: m.file, notUsed: [], alternatives: alternatives)
             return out
         }
-        notUsed.insert("no costs measured on your hardware (measure with `tacoplan bench redis`, pass --costs FILE)", at: 0)
+        notUsed.insert(
+            "no costs measured on your hardware (measure with `tacoplan bench redis`, pass --costs FILE)", at: 0)
         if let c = calibrated {
             out.costs = c.table
             out.evidence = EvidenceSelection(

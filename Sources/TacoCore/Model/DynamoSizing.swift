@@ -81,7 +81,8 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             "dynamodb.expected_cost", "DynamoDB expected write cost per event",
             value: expectedCost?.amount.doubleValue ?? .nan,
             unit: "USD", display: expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED",
-            formula: "min(users, admission rate × event seconds) × attempts × WRU per write × WRU price (MODEL §3.1, §7)",
+            formula:
+                "min(users, admission rate × event seconds) × attempts × WRU per write × WRU price (MODEL §3.1, §7)",
             arithmetic:
                 "\(Show.n(admitted)) users × \(Show.n(d.attemptsPerUser)) = \(Show.n(expected)) writes × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [

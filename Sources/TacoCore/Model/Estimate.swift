@@ -71,7 +71,8 @@ public struct Estimate: Codable, Hashable, Sendable {
     static func rungs(_ redis: RedisSizing, _ traffic: Traffic, _ input: EstimateInput) -> [RungResult] {
         var out = [
             RungResult(
-                evidence: input.evidence.evidence, busiestEngineCPU: redis.busiestEngineCPU, hotKeyCPU: redis.hotKeyLoad,
+                evidence: input.evidence.evidence, busiestEngineCPU: redis.busiestEngineCPU,
+                hotKeyCPU: redis.hotKeyLoad,
                 feasible: redis.chosen != nil)
         ]
         for alt in input.evidence.alternatives {

@@ -111,7 +111,8 @@ enum Findings {
         let msg =
             "EC2 (\(region)): " + (ec2.isEmpty ? "no pairs priced" : ec2.joined(separator: "; ")) + ". ElastiCache: "
             + (cache.isEmpty ? "no pairs priced" : cache.joined(separator: "; ")) + "." + valkey
-        let computed = cacheSavings.isEmpty
+        let computed =
+            cacheSavings.isEmpty
             ? "no ElastiCache pair priced"
             : "ElastiCache Graviton saves \(Show.n(cacheSavings.reduce(0, +) / Double(cacheSavings.count), 1)) % on average"
         return [
@@ -153,7 +154,12 @@ enum Findings {
             ? "memory sets the shard count (\(c.memoryShards) shard(s) ≥ engine CPU \(e.redis.engineShards.map(String.init) ?? "—") and floor \(input.plan.redis.minShards))"
             : "memory does not set the shard count (\(c.memoryShards) shard(s) < \(shards))"
         let msg =
-            "The cluster's \(shards) shards hold \(Show.n(usableTotal)) GiB of usable memory for \(Show.mb(e.redis.memory.required)) required (\(Show.n(e.redis.memory.required / (usableTotal * Bytes.gib) * 100, 1)) %). Memory needs \(c.memoryShards) shard(s), engine CPU \(e.redis.engineShards.map(String.init) ?? "—"), the plan floor \(input.plan.redis.minShards): \(c.note). " + (input.plan.claim(.redisMemory).flatMap { c in c.value.map { "The claimed \"\(c.text)\" is \(Show.n($0 / e.redis.memory.queueData, 1))× the queue data; " } } ?? "") + "Here \(verdict)."
+            "The cluster's \(shards) shards hold \(Show.n(usableTotal)) GiB of usable memory for \(Show.mb(e.redis.memory.required)) required (\(Show.n(e.redis.memory.required / (usableTotal * Bytes.gib) * 100, 1)) %). Memory needs \(c.memoryShards) shard(s), engine CPU \(e.redis.engineShards.map(String.init) ?? "—"), the plan floor \(input.plan.redis.minShards): \(c.note). "
+            + (input.plan.claim(.redisMemory).flatMap { c in
+                c.value.map {
+                    "The claimed \"\(c.text)\" is \(Show.n($0 / e.redis.memory.queueData, 1))× the queue data. "
+                }
+            } ?? "") + "Here \(verdict)."
         return [
             Finding(
                 id: "memory-not-driver", severity: .info,

@@ -40,7 +40,9 @@ public struct PriceDates: Codable, Hashable, Sendable {
 
     /// "prices in force at least from 2023-09-18 (earliest evidence) … newest 2024-11-01, Spot snapshot 2024-02-28".
     public var summary: String {
-        let from = oldest.map { oldestDocumented ? "from \($0) (documented start)" : "at least from \($0) (earliest evidence)" }
+        let from = oldest.map {
+            oldestDocumented ? "from \($0) (documented start)" : "at least from \($0) (earliest evidence)"
+        }
         var out = "prices in force " + (from ?? "—") + ", newest effective " + (newest.map(\.description) ?? "—")
         if let s = spotSnapshot { out += ", Spot snapshot \(s)" }
         return out

@@ -15,7 +15,8 @@ enum VerdictJudge {
                     "Redis: the hot queue key alone needs \(Show.pct(e.redis.hotKeyLoad)) of one engine core, above the \(Show.pct(ceiling)) ceiling"
                 )
             } else {
-                infeasible.append("Redis: no candidate node type fits (\(e.redis.infeasibleReason ?? "see the sizing"))")
+                infeasible.append(
+                    "Redis: no candidate node type fits (\(e.redis.infeasibleReason ?? "see the sizing"))")
             }
         } else if let busiest = e.redis.busiestEngineCPU, busiest >= ceiling * near {
             risks.append(
@@ -60,15 +61,21 @@ enum VerdictJudge {
             reasons = risks
         } else {
             status = .feasible
-            let busiest = e.redis.busiestEngineCPU.map { "busiest Redis node \(Show.pct($0)) of the \(Show.pct(ceiling)) ceiling, " } ?? ""
+            let busiest =
+                e.redis.busiestEngineCPU.map {
+                    "busiest Redis node \(Show.pct($0)) of the \(Show.pct(ceiling)) ceiling, "
+                } ?? ""
             reasons = [
                 "every resource meets its constraint with more than \(Show.pct(PlanVerdict.ceilingMargin)) margin: \(busiest)backend \(Show.pct(backend)) of \(Show.pct(allowed)), with \(sel.evidence.phrase)"
             ]
         }
         if let range {
+            let best = rungs.map(\.evidence).min() ?? sel.evidence
+            let which =
+                best == sel.evidence
+                ? "the most credible available" : "as --evidence asked; \(best.phrase) are more credible"
             reasons.append(
-                "the evidence rungs disagree (\(range)); the verdict follows \(sel.evidence.phrase), the most credible available"
-            )
+                "the evidence rungs disagree (\(range)); the verdict follows \(sel.evidence.phrase), \(which)")
         }
         return PlanVerdict(status: status, reasons: reasons, evidence: used, range: range)
     }

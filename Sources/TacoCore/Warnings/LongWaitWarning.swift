@@ -19,7 +19,8 @@ enum LongWaitWarning {
             fix =
                 "the write budget caps admission: raise admission.write_budget so it allows \(Show.rate(needed)), or accept a target_wait of \(Show.n(wait, 1)) s"
         case "fixed":
-            fix = "raise the fixed admission rate to at least \(Show.rate(needed)), or accept a target_wait of \(Show.n(wait, 1)) s"
+            fix =
+                "raise the fixed admission rate to at least \(Show.rate(needed)), or accept a target_wait of \(Show.n(wait, 1)) s"
         default:
             fix = "admit at least \(Show.rate(needed)), or accept a target_wait of \(Show.n(wait, 1)) s"
         }

@@ -30,7 +30,8 @@ public enum VerdictText {
     public static func unitEconomics(_ u: UnitEconomics) -> String {
         func money(_ m: Money?) -> String { m.map { Format.usd($0, places: 6) } ?? "—" }
         let lower = u.complete ? "" : " (lower bounds: totals are incomplete)"
-        return "Unit economics\(lower): one event costs \(Format.usd(u.costPerEvent, places: 4)) (per month ÷ events per month); "
+        return
+            "Unit economics\(lower): one event costs \(Format.usd(u.costPerEvent, places: 4)) (per month ÷ events per month); "
             + "\(money(u.perAdmittedUser)) per admitted user (\(Format.grouped(u.admittedUsers))), "
             + "\(money(u.perSeatSold)) per seat sold (\(Format.grouped(u.seatsSold))), "
             + "\(money(u.perMillionStatusRequests)) per million status requests (\(Format.grouped(u.statusRequests)))\n"

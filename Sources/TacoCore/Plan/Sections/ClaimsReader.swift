@@ -30,7 +30,8 @@ enum ClaimsReader {
 
     static func readClaim(_ subject: ClaimSubject, _ r: FieldReader) -> Claim? {
         let text = r.required("text", "the claim as its authors wrote it", example: "\"$2.25 per event\"") { t, _ in t }
-        let source: String? = r.optional("source", "where it was written", default: nil, note: "no source") { t, _ in t }
+        let source: String? = r.optional("source", "where it was written", default: nil, note: "no source") { t, _ in t
+        }
         var amount: Money?
         var value: Double?
         let example: String
@@ -51,7 +52,8 @@ enum ClaimsReader {
                 value = r.fraction(clean, n, "value").map { $0 * 100 }
                 return value != nil
             case .ratio:
-                let clean = t.lowercased().replacingOccurrences(of: "x", with: "").replacingOccurrences(of: "×", with: "")
+                let clean = t.lowercased().replacingOccurrences(of: "x", with: "").replacingOccurrences(
+                    of: "×", with: "")
                 value = r.number(clean, n, "value", range: 0...1e12, exclusiveLow: true)
                 return value != nil
             case .capacity:
