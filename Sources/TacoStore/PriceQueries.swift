@@ -32,9 +32,18 @@ extension TacoDatabase {
         }
     }
 
-    /// Every region that has at least one price, sorted.
+    /// Every priced region, sorted: one with On-Demand or provisioned prices for EC2, ElastiCache, DynamoDB and EKS.
     public func regions() throws -> [String] {
-        try writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT region FROM price ORDER BY region") }
+        // A region counts as priced only with On-Demand or provisioned rows for every service a plan prices (EC2,
+        // ElastiCache, DynamoDB, EKS); Spot price history alone never makes a region priced (Docs/Model.md §6.1).
+        try writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT region FROM price WHERE purchase_option != 'spot' GROUP BY region
+                    HAVING COUNT(DISTINCT service) = 4 ORDER BY region
+                    """)
+        }
     }
 
     /// Row counts and newest effective date by service, region, engine/OS and source, for `pricing list`.
