@@ -2,7 +2,7 @@ import ArgumentParser
 import TacoCore
 import TacoData
 
-/// The evidence ladder for per-command Redis costs (Docs/Model.md §5.1), applied by every planning command:
+/// The evidence ladder for per-command Redis costs (Docs/Model.md §9), applied by every planning command:
 /// `--costs FILE` (your measured costs) first, then the bundled load test's calibration when the plan's Redis node
 /// type and engine are the load test's, else the reference VM's costs. `--calibrated` forces the load-test
 /// calibration onto other hardware (an extrapolation the verdict names).

@@ -1,6 +1,6 @@
 import TacoCore
 
-/// The per-column verdict lines under `compare`'s summary (Docs/Model.md §11).
+/// The per-column verdict lines under `compare`'s summary (Docs/Model.md §10).
 enum CompareVerdicts {
     static func render(_ columns: [Comparison.Column]) -> String {
         var out = ""

@@ -6,7 +6,7 @@ import TacoReport
 
 /// `tacoplan validate PLAN [--benchmark FILE …]`: predicts every measured figure of a load test with the plan's
 /// configuration, fits the free constants, checks them by leave-one-out and judges the plan's operating point
-/// (Docs/Benchmarks.md §3–4). Its verdict is the estimate's for the same plan and evidence (Docs/Model.md §11);
+/// (Docs/Benchmarks.md §3–4). Its verdict is the estimate's for the same plan and evidence (Docs/Model.md §10);
 /// exit codes as every command: 0 FEASIBLE or AT RISK, 5 INFEASIBLE, 2 unreadable input.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

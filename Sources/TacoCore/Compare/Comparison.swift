@@ -58,9 +58,9 @@ public struct Comparison: Codable, Hashable, Sendable {
         public var perEvent: Money
         public var perMonth: Money
         public var unpricedLines: Int
-        /// The column's verdict, as `estimate` gives it for this plan (MODEL §11).
+        /// The column's verdict, as `estimate` gives it for this plan (Docs/Model.md §10).
         public var verdict: PlanVerdict
-        /// Lines the column's totals exclude: UNPRICED or INFEASIBLE (MODEL §9.1).
+        /// Lines the column's totals exclude: UNPRICED or INFEASIBLE (Docs/Model.md §6.1).
         public var missing: [MissingLine]
         /// Against the baseline (nil for an infeasible column or baseline).
         public var deltaPerMonth: Money?

@@ -1,13 +1,13 @@
 import Foundation
 
-/// What one event costs per unit of business (MODEL §9.2): per admitted user, per seat sold and per million status
+/// What one event costs per unit of business (Docs/Model.md §6.2): per admitted user, per seat sold and per million status
 /// requests. The cost is one event's share of the month — per-month total ÷ events per month — so always-on
 /// resources count too. When a total is incomplete (UNPRICED or INFEASIBLE lines) the figures are lower bounds and
 /// `complete` is false.
 public struct UnitEconomics: Codable, Hashable, Sendable {
     /// per-month total ÷ events per month.
     public var costPerEvent: Money
-    /// Users admitted on the event timeline (MODEL §3.1).
+    /// Users admitted on the event timeline (Docs/Model.md §6.0).
     public var admittedUsers: Double
     /// min(seats, admitted users): each admitted user buys at most one seat.
     public var seatsSold: Double

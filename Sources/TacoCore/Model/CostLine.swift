@@ -27,7 +27,7 @@ public struct CostLine: Codable, Hashable, Sendable {
 }
 
 /// Per-hour, per-event and per-month totals; `unpricedLines` counts lines whose price is missing and `missing`
-/// lists every line the totals exclude (UNPRICED or INFEASIBLE, MODEL §9.1).
+/// lists every line the totals exclude (UNPRICED or INFEASIBLE, Docs/Model.md §6.1).
 public struct CostTotals: Codable, Hashable, Sendable {
     public var hourly: Money
     public var perEvent: Money
@@ -42,7 +42,7 @@ enum Costing {
     static let hoursPerMonth: Decimal = 730
 
     /// Event hours: the one event timeline's length (the window, extended when the queue drains after it closes,
-    /// at most 24 h; MODEL §3.1).
+    /// at most 24 h; Docs/Model.md §6.0).
     static func eventHours(_ plan: Plan, traffic: Traffic) -> Decimal {
         let t = EventTimeline(users: plan.event.users, window: plan.event.window, admissionRate: traffic.admissionRate)
         return Decimal(exactly: t.eventSeconds) / 3600

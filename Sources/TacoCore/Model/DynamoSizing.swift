@@ -8,7 +8,7 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
     /// admissions/s × window: what the seed multiplies.
     public var ceilingWrites: Double
     public var ceilingCost: Money?
-    /// admitted users × attempts, on the event timeline (MODEL §3.1).
+    /// admitted users × attempts, on the event timeline (Docs/Model.md §6.0).
     public var expectedWrites: Double
     public var expectedCost: Money?
     public var wruPrice: PriceQuote?
@@ -82,7 +82,7 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             value: expectedCost?.amount.doubleValue ?? .nan,
             unit: "USD", display: expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED",
             formula:
-                "min(users, admission rate × event seconds) × attempts × WRU per write × WRU price (MODEL §3.1, §7)",
+                "min(users, admission rate × event seconds) × attempts × WRU per write × WRU price (Docs/Model.md §6.0; MODEL §7)",
             arithmetic:
                 "\(Show.n(admitted)) users × \(Show.n(d.attemptsPerUser)) = \(Show.n(expected)) writes × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [
@@ -101,7 +101,8 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             "dynamodb.provisioned_cost", "Provisioned-capacity alternative per event",
             value: provisioned?.amount.doubleValue ?? .nan,
             unit: "USD", display: provisioned.map { Format.usd($0, places: 4) } ?? "UNPRICED",
-            formula: "⌈peak WRU/s ÷ target utilization⌉ WCU × ⌈event hours⌉ × WCU-hour price (MODEL §3.1, §7)",
+            formula:
+                "⌈peak WRU/s ÷ target utilization⌉ WCU × ⌈event hours⌉ × WCU-hour price (Docs/Model.md §6.0; MODEL §7)",
             arithmetic:
                 "⌈\(Show.n(peakWRU)) ÷ \(Show.pct(d.targetUtilization))⌉ = \(wcu) WCU × \(hours) h × \(wcuPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(provisioned.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [

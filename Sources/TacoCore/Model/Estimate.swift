@@ -23,13 +23,13 @@ public struct Estimate: Codable, Hashable, Sendable {
     public var totals: CostTotals
     public var findings: [Finding]
     public var figures: [Figure]
-    /// FEASIBLE / AT RISK / INFEASIBLE with reasons and the evidence used (MODEL §11).
+    /// FEASIBLE / AT RISK / INFEASIBLE with reasons and the evidence used (Docs/Model.md §10).
     public var verdict: PlanVerdict
-    /// The one event timeline every cost line uses (MODEL §3.1).
+    /// The one event timeline every cost line uses (Docs/Model.md §6.0).
     public var timeline: EventTimeline
-    /// Cost per admitted user, per seat sold, per million status requests (MODEL §9.2).
+    /// Cost per admitted user, per seat sold, per million status requests (Docs/Model.md §6.2).
     public var unitEconomics: UnitEconomics
-    /// Oldest and newest effective dates of the prices in force and the Spot snapshot (MODEL §9.3).
+    /// Oldest and newest effective dates of the prices in force and the Spot snapshot (Docs/Model.md §6.3).
     public var priceDates: PriceDates
 
     /// The exit code every command uses for this estimate's verdict (README "Exit codes").

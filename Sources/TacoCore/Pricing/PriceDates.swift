@@ -1,4 +1,4 @@
-/// How old the prices in force are (MODEL §9.3): the oldest and newest effective dates of the priced cost lines,
+/// How old the prices in force are (Docs/Model.md §6.3): the oldest and newest effective dates of the priced cost lines,
 /// the Spot Advisor snapshot date of the chosen gateway nodes, and which are stale.
 public struct PriceDates: Codable, Hashable, Sendable {
     /// A price whose effective date is more than a year before as-of is flagged: AWS reprices services on that

@@ -1,10 +1,10 @@
-/// One timeline for an event, used by every cost line and warning (MODEL §3.1): the sale window opens, users are
+/// One timeline for an event, used by every cost line and warning (Docs/Model.md §6.0): the sale window opens, users are
 /// admitted at the admission rate until the queue drains, and the event lasts the window or, when the queue drains
 /// after the window closes, until it drains — capped at `maxEventSeconds`. Compute hours and expected writes both
 /// follow this one timeline.
 public struct EventTimeline: Codable, Hashable, Sendable {
     /// The longest event tacoplan charges (24 h): a queue that would take longer to drain is charged for one day
-    /// and the users beyond it are counted as never admitted (MODEL §3.1).
+    /// and the users beyond it are counted as never admitted (Docs/Model.md §6.0).
     public static let maxEventSeconds = 86_400.0
 
     /// The plan's sale window, seconds.

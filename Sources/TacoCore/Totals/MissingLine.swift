@@ -1,4 +1,4 @@
-/// A cost line a total could not include, and why (MODEL §9.1): its price is missing (UNPRICED) or no
+/// A cost line a total could not include, and why (Docs/Model.md §6.1): its price is missing (UNPRICED) or no
 /// configuration of its resource is feasible (INFEASIBLE). Totals list these so no total reads as complete when
 /// it is not.
 public struct MissingLine: Codable, Hashable, Sendable {
@@ -44,7 +44,7 @@ extension MissingLine {
 }
 
 extension CostLine {
-    /// The line of a resource no configuration fits: listed in the costs and totals as INFEASIBLE (MODEL §9.1).
+    /// The line of a resource no configuration fits: listed in the costs and totals as INFEASIBLE (Docs/Model.md §6.1).
     static func infeasible(resource: String, component: String, unit: String) -> CostLine {
         CostLine(
             resource: resource, component: component, quantity: 0, unit: unit, unitPrice: nil, hourly: nil,

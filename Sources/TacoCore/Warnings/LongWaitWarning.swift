@@ -1,5 +1,5 @@
-/// The longest wait (users ÷ admission rate) exceeds the plan's `target_wait` (MODEL §4, §10.1). The fix names the
-/// admission rate that meets the target (users ÷ target_wait) and what the binding cap would need to be.
+/// The longest wait (users ÷ admission rate) exceeds the plan's `target_wait` (MODEL §4; Docs/Model.md §7.1). The fix
+/// names the admission rate that meets the target (users ÷ target_wait) and what the binding cap would need to be.
 enum LongWaitWarning {
     static func check(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         let event = input.plan.event

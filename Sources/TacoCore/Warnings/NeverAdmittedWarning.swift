@@ -1,4 +1,4 @@
-/// Users still queued when the sale window closes: users − admission rate × window (MODEL §3.1, §10.1).
+/// Users still queued when the sale window closes: users − admission rate × window (Docs/Model.md §6.0, §7.1).
 enum NeverAdmittedWarning {
     static func check(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         let t = e.timeline

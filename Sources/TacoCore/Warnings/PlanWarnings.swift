@@ -1,4 +1,4 @@
-/// Warnings computed from the plan's own numbers (MODEL §10.1): each names its figures and a fix.
+/// Warnings computed from the plan's own numbers (Docs/Model.md §7.1): each names its figures and a fix.
 enum PlanWarnings {
     static func all(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         LongWaitWarning.check(e, input) + NeverAdmittedWarning.check(e, input) + SeatsOverUsersWarning.check(input)

@@ -1,4 +1,5 @@
-/// A status poll interval at least as long as the window: a waiting user polls at most once (MODEL §3, §10.1).
+/// A status poll interval at least as long as the window: a waiting user polls at most once (MODEL §3;
+/// Docs/Model.md §7.1).
 enum PollVsWindowWarning {
     static func check(_ input: EstimateInput) -> [Finding] {
         let poll = input.plan.clients.statusPoll.value

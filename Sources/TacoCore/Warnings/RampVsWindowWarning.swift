@@ -1,4 +1,5 @@
-/// A ramp at least as long as the window: part of the crowd arrives after the sale closes (MODEL §3, §10.1).
+/// A ramp at least as long as the window: part of the crowd arrives after the sale closes (MODEL §3;
+/// Docs/Model.md §7.1).
 enum RampVsWindowWarning {
     static func check(_ input: EstimateInput) -> [Finding] {
         let ramp = input.plan.event.ramp.value

@@ -1,4 +1,4 @@
-/// More seats than users: at most `users` seats can sell (MODEL §10.1).
+/// More seats than users: at most `users` seats can sell (Docs/Model.md §7.1).
 enum SeatsOverUsersWarning {
     static func check(_ input: EstimateInput) -> [Finding] {
         let e = input.plan.event

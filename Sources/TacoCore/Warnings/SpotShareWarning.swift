@@ -1,4 +1,4 @@
-/// The plan asks for a Spot share the chosen gateway nodes do not get, and why (MODEL §6, §10.1).
+/// The plan asks for a Spot share the chosen gateway nodes do not get, and why (MODEL §6; Docs/Model.md §7.1).
 enum SpotShareWarning {
     static func check(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         let g = input.plan.gateway

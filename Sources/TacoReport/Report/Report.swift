@@ -22,11 +22,11 @@ public struct Report: Codable, Hashable, Sendable {
     /// Prediction against the reference benchmark; `nil` until `tacoplan validate` supplies it.
     public var validation: ValidationSection?
     public var findings: [FindingItem]
-    /// FEASIBLE / AT RISK / INFEASIBLE with reasons and evidence (Docs/Model.md §11).
+    /// FEASIBLE / AT RISK / INFEASIBLE with reasons and evidence (Docs/Model.md §10).
     public var verdict: PlanVerdict
-    /// Cost per admitted user, per seat sold, per million status requests (Docs/Model.md §9.2).
+    /// Cost per admitted user, per seat sold, per million status requests (Docs/Model.md §6.2).
     public var unitEconomics: UnitEconomics
-    /// Oldest and newest effective dates of the prices in force and the Spot snapshot (Docs/Model.md §9.3).
+    /// Oldest and newest effective dates of the prices in force and the Spot snapshot (Docs/Model.md §6.3).
     public var priceDates: PriceDates
     /// Whether the plan declares claims (a `claims:` section): only then is there a claims slide.
     public var hasClaims: Bool

@@ -118,7 +118,7 @@ public struct CostSection: Codable, Hashable, Sendable {
     public var perEvent: Money
     public var perMonth: Money
     public var unpricedLines: Int
-    /// True when no line is UNPRICED or INFEASIBLE (Docs/Model.md §9.1).
+    /// True when no line is UNPRICED or INFEASIBLE (Docs/Model.md §6.1).
     public var complete: Bool
     /// The lines every total excludes.
     public var missing: [MissingLine]

@@ -1,7 +1,7 @@
 import TacoCore
 
-/// The verdict block at the top of `estimate`, and the unit-economics and price-date lines (Docs/Model.md §9.2,
-/// §9.3, §11).
+/// The verdict block at the top of `estimate`, and the unit-economics and price-date lines (Docs/Model.md §6.2,
+/// §6.3, §10).
 public enum VerdictText {
     public static func render(_ e: Estimate, style: Style) -> String {
         let v = e.verdict
