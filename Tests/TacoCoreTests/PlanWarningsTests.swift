@@ -105,3 +105,28 @@ import Testing
         #expect(k.claim == "100배")
     }
 }
+
+/// The memory finding's title is computed from the shard needs, not typed.
+@Suite struct MemoryFindingTests {
+    @Test func memoryDrivesOnlyWhenItsNeedIsTheLargest() throws {
+        // 300,000 users × 30 KB = 9,000 MB of queue data, × 2 buffer ≥ 18,000 MB (transient keys add < 1,000 MB,
+        // so ≤ 20,000 MB) over 9.7 GiB = 10,415 MB usable per cache.m7g.xlarge: ⌈1.73 … 1.92⌉ = 2 shards for memory.
+        // Four queue partitions spread 60,000 ZRANK/s so engine CPU needs 1 shard; the floor is 1: memory drives.
+        let text = try Fixture.variant(
+            Fixture.minimal, "  candidates: [cache.m7g.xlarge]",
+            "  candidates: [cache.m7g.xlarge]\n  bytes_per_user: 30KB\n  queue_partitions: 4")
+        let e = try Fixture.estimate(text, asOf: "2026-11-01")
+        let f = try #require(e.findings.first { $0.id == "memory-not-driver" })
+        #expect(e.redis.chosen?.memoryShards == 2)
+        #expect(f.title == "Memory drives the shard count")
+        // The seed-shaped floor of 5 shards: memory's 2 are fewer, so memory does not set the count.
+        let floored = try Fixture.variant(text, "  queue_partitions: 4", "  queue_partitions: 4\n  min_shards: 5")
+        let g = try #require(
+            try Fixture.estimate(floored, asOf: "2026-11-01").findings.first { $0.id == "memory-not-driver" })
+        #expect(g.title == "Memory does not drive the shard count")
+        // The minimal plan: 1 shard for memory, 1 for engine CPU, floor 1: a tie, not "drives".
+        let m = try #require(
+            try Fixture.estimate(Fixture.minimal, asOf: "2026-11-01").findings.first { $0.id == "memory-not-driver" })
+        #expect(m.title == "Memory ties for the shard count")
+    }
+}

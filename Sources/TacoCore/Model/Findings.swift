@@ -147,12 +147,20 @@ enum Findings {
     static func memoryVsShards(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         guard let c = e.redis.chosen, let shards = c.shards else { return [] }
         let usableTotal = c.usableMemoryGiB * Double(shards)
-        // Memory drives the count when its own shard need is the largest of memory, engine CPU and the floor.
-        let drives = c.memoryShards >= max(e.redis.engineShards ?? 0, input.plan.redis.minShards)
-        let verdict =
-            drives
-            ? "memory sets the shard count (\(c.memoryShards) shard(s) ≥ engine CPU \(e.redis.engineShards.map(String.init) ?? "—") and floor \(input.plan.redis.minShards))"
-            : "memory does not set the shard count (\(c.memoryShards) shard(s) < \(shards))"
+        // Memory drives the count when its shard need alone is the largest of memory, engine CPU and the floor; it
+        // ties when another need is as large; otherwise it does not set the count.
+        let others = max(e.redis.engineShards ?? 0, input.plan.redis.minShards)
+        let needs =
+            "\(c.memoryShards) shard(s) for memory, \(e.redis.engineShards.map(String.init) ?? "—") for engine CPU, floor \(input.plan.redis.minShards)"
+        let (title, verdict): (String, String) =
+            c.memoryShards > others
+            ? ("Memory drives the shard count", "memory sets the shard count (\(needs))")
+            : c.memoryShards == others
+                ? (
+                    "Memory ties for the shard count",
+                    "memory needs as many shards as the largest other need (\(needs))"
+                )
+                : ("Memory does not drive the shard count", "memory does not set the shard count (\(needs))")
         let msg =
             "The cluster's \(shards) shards hold \(Show.n(usableTotal)) GiB of usable memory for \(Show.mb(e.redis.memory.required)) required (\(Show.n(e.redis.memory.required / (usableTotal * Bytes.gib) * 100, 1)) %). Memory needs \(c.memoryShards) shard(s), engine CPU \(e.redis.engineShards.map(String.init) ?? "—"), the plan floor \(input.plan.redis.minShards): \(c.note). "
             + (input.plan.claim(.redisMemory).flatMap { c in
@@ -163,7 +171,7 @@ enum Findings {
         return [
             Finding(
                 id: "memory-not-driver", severity: .info,
-                title: drives ? "Memory drives the shard count" : "Memory does not drive the shard count", message: msg,
+                title: title, message: msg,
                 claim: input.plan.claim(.redisShards)?.text)
         ]
     }
