@@ -11,4 +11,6 @@ public struct Plan: Codable, Hashable, Sendable {
     public var pricing: PricingSpec
     /// The bounds of `tacoplan search`; `SearchSpec.planDefaults` when the plan has no `search:` section.
     public var search: SearchSpec = .planDefaults
+    /// Statements the plan's authors made, checked by findings (`claims:`, Docs/PlanSpec.md); none by default.
+    public var claims: [Claim] = []
 }
