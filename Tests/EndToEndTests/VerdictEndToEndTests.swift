@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// One verdict per plan through the built binary: estimate (table and JSON), compare, report and validate agree on
@@ -129,7 +130,7 @@ import Testing
         #expect(try cli.run(["pricing", "import", history]).status == 0)
         let plan = try cli.write(
             "west.yaml",
-            CLI.minimal.replacingOccurrences(of: "region: us-east-1", with: "region: us-west-1")
+            PlanFixture.minimal.replacingOccurrences(of: "region: us-east-1", with: "region: us-west-1")
                 + "  spot_share: 70%\n")
         let r = try cli.run(["estimate", plan, "--as-of", "2026-11-01"])
         // Not exit 0 with "$0.0000 + 5 UNPRICED": the region has no On-Demand prices at all → pricing error, exit 3,

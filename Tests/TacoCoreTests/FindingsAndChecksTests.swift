@@ -71,7 +71,7 @@ import Testing
         #expect(e.totals.unpricedLines == 1)
         #expect(try e.figure("cost.1.redis").display == "UNPRICED")
         #expect(try e.figure("cost.total_month").display.hasSuffix(" + 1 UNPRICED"))
-        #expect(e.totals.missing == [MissingLine(resource: "redis", component: line.component, reason: .unpriced)])
+        #expect(e.totals.missing == [MissingLine(resource: .redis, component: line.component, reason: .unpriced)])
         #expect(e.findings.contains { $0.id == "unpriced" })
     }
 

@@ -50,7 +50,7 @@ import Testing
         // One timeline: compute hours and expected writes both use 86,400 s.
         #expect(e.timeline.eventSeconds == 86_400)
         #expect(e.dynamodb.expectedWrites == 25_920_000)  // × 1 attempt per user
-        let eks = try #require(e.costs.first { $0.resource == "eks" })
+        let eks = try #require(e.costs.first { $0.resource == .eks })
         #expect(eks.basis.contains("per event: 24 h"))
     }
 
@@ -90,7 +90,7 @@ import Testing
         // 1 user, 10,000 seats: seat floor 10,000 ÷ 1,800 s = 5.56/s ≥ UX 1 ÷ 300 s = 0.0033/s, so it binds; the
         // note must not call it too slow.
         let e = try estimate("users: 300000", "users: 1")
-        let seat = try #require(e.admission.criteria.first { $0.name == "seat_drain" })
+        let seat = try #require(e.admission.criteria.first { $0.name == .seatDrain })
         #expect(seat.binding)
         #expect(!seat.note.contains("too slow"))
         #expect(seat.note.contains("sets the pace"))

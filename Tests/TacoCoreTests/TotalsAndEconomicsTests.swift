@@ -51,7 +51,7 @@ import Testing
         let text = try Fixture.variant(Fixture.minimal, "region: us-east-1", "region: us-west-1")
         var input = try Fixture.input(text, asOf: "2026-11-01")
         let key = PriceKey(
-            service: .ec2, region: "us-west-1", product: "c7g.xlarge", engineOS: "linux", purchaseOption: "spot",
+            service: .ec2, region: "us-west-1", product: "c7g.xlarge", engineOS: "linux", purchaseOption: .spot,
             unit: "hour")
         input.book.sheet.quotes = [
             PriceQuote(

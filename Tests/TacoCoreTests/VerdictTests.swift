@@ -43,7 +43,7 @@ import Testing
         #expect(!e.totals.complete)
         #expect(e.totals.missing.map(\.reason) == [.infeasible])
         #expect(e.totals.marker == " + 1 INFEASIBLE")
-        #expect(e.costs.contains { $0.resource == "redis" && $0.infeasible })
+        #expect(e.costs.contains { $0.resource == .redis && $0.infeasible })
     }
 
     @Test func otherHardwareIsAtRiskOnReferenceCosts() throws {
