@@ -34,11 +34,11 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// `--costs`: per-command Redis costs from a file instead of the bundled reference.
+/// `--costs`: per-command Redis costs measured on the user's hardware, the evidence ladder's first rung.
 struct CostOption: ParsableArguments {
     @Option(
         help:
-            "Per-command Redis costs measured by `tacoplan bench redis --output FILE` (default: the bundled reference)."
+            "Per-command Redis costs measured by `tacoplan bench redis --output FILE`, the evidence ladder's first rung (default: the load-test calibration on its hardware, else the bundled reference)."
     )
     var costs: String?
 }
