@@ -43,7 +43,7 @@ struct CostOption: ParsableArguments {
     var costs: String?
 }
 
-/// `--calibrated` and `--evidence`: which rung of the evidence ladder sizes Redis (Docs/Model.md §11). Without them
+/// `--calibrated` and `--evidence`: which rung of the evidence ladder sizes Redis (Docs/Model.md §13). Without them
 /// every planning command uses the best evidence available.
 struct CalibrationOption: ParsableArguments {
     @Flag(

@@ -5,7 +5,7 @@ import TacoReport
 
 /// `tacoplan validate PLAN [--benchmark FILE …]`: predicts every measured figure of a load test with the plan's
 /// configuration, fits the free constants, checks them by leave-one-out and judges the plan's operating point
-/// (Docs/Benchmarks.md §3–4). Its verdict is the estimate's for the same plan and evidence (Docs/Model.md §12);
+/// (Docs/Benchmarks.md §3–4). Its verdict is the estimate's for the same plan and evidence (Docs/Model.md §14);
 /// exit codes as every command: 0 FEASIBLE or AT RISK, 5 INFEASIBLE, 2 unreadable input.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,7 +33,8 @@ struct ValidateCommand: ParsableCommand {
         for w in outcome.warnings { Terminal.error(w) }
         switch format {
         case .json:
-            Terminal.out(try StableJSON.encode(ValidateDocument(verdict: outcome.verdict, validations: outcome.results)))
+            Terminal.out(
+                try StableJSON.encode(ValidateDocument(verdict: outcome.verdict, validations: outcome.results)))
         case .text:
             Terminal.out(
                 ValidationText.verdict(outcome.verdict) + "\n"

@@ -1,7 +1,7 @@
 import TacoCore
 import TacoData
 
-/// The evidence ladder for per-command Redis costs (Docs/Model.md §11), applied by every planning command: `--costs
+/// The evidence ladder for per-command Redis costs (Docs/Model.md §13), applied by every planning command: `--costs
 /// FILE` (costs measured on the user's hardware) first, then the bundled load test's calibration when the plan's
 /// Redis node type and engine are the load test's (cache.m7g.xlarge, Redis OSS), else the reference VM's costs.
 /// `--calibrated` forces the load-test calibration onto other hardware (an extrapolation the verdict names);

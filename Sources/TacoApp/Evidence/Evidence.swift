@@ -2,7 +2,7 @@ import TacoCore
 import TacoData
 
 /// The evidence one run uses, loaded once: the database (price book), the per-command costs and the rung of the
-/// evidence ladder (Docs/Model.md §11). `input(…)` turns any plan or variant into a checked `EstimateInput` on the
+/// evidence ladder (Docs/Model.md §13). `input(…)` turns any plan or variant into a checked `EstimateInput` on the
 /// ladder's rung, so every estimate of a run — the plan, its variants, the report's levers, the sweep — rests on the
 /// same evidence.
 public struct Evidence: Sendable {

@@ -1,4 +1,4 @@
-/// `--evidence`: which rung of the evidence ladder sizes Redis (Docs/Model.md §11). A closed set.
+/// `--evidence`: which rung of the evidence ladder sizes Redis (Docs/Model.md §13). A closed set.
 public enum EvidenceChoice: String, Sendable, CaseIterable {
     /// The most credible rung available: `--costs FILE`, else the load-test calibration on its hardware, else the
     /// reference VM.

@@ -13,7 +13,7 @@ public struct EvidenceRequest: Sendable {
     /// `--calibrated`: size Redis with the overhead `validate` fits to the bundled load test, even on hardware other
     /// than the load test's.
     public var calibrated: Bool
-    /// `--evidence`: which rung of the evidence ladder sizes Redis (default `best`, Docs/Model.md §11).
+    /// `--evidence`: which rung of the evidence ladder sizes Redis (default `best`, Docs/Model.md §13).
     public var evidence: EvidenceChoice
 
     public init(

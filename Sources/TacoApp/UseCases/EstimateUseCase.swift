@@ -17,7 +17,7 @@ public enum EstimateUseCase {
         return Outcome(estimate: estimate, plan: plan, infeasible: failure(estimate))
     }
 
-    /// The estimate's exit, the same in every command (README "Exit codes", Docs/Model.md §12), after the output is
+    /// The estimate's exit, the same in every command (README "Exit codes", Docs/Model.md §14), after the output is
     /// printed: 3 when most cost lines are UNPRICED (the estimate cannot be priced, so no verdict stands), 5 when the
     /// verdict is INFEASIBLE, else nil (FEASIBLE or AT RISK).
     public static func failure(_ e: Estimate) -> AppFailure? {

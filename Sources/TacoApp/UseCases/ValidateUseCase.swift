@@ -3,7 +3,7 @@ import TacoCore
 import TacoData
 
 /// `validate`: the plan (loaded as `estimate` loads it) against the bundled load test or the user's benchmarks. Its
-/// verdict is the estimate's for the same plan and evidence (Docs/Model.md §12); the load-test envelope
+/// verdict is the estimate's for the same plan and evidence (Docs/Model.md §14); the load-test envelope
 /// (VALIDATED / EXTRAPOLATED / FAILS) is printed as its evidence.
 public enum ValidateUseCase {
     public struct Outcome: Sendable {

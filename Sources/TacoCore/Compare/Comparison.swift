@@ -46,7 +46,7 @@ public struct Comparison: Codable, Hashable, Sendable {
         public var perEvent: Money
         public var perMonth: Money
         public var unpricedLines: Int
-        /// The column's verdict, as `estimate` gives it for this plan (Docs/Model.md §12).
+        /// The column's verdict, as `estimate` gives it for this plan (Docs/Model.md §14).
         public var verdict: PlanVerdict
         /// Lines the column's totals exclude: UNPRICED or INFEASIBLE (Docs/Model.md §6.1).
         public var missing: [MissingLine]

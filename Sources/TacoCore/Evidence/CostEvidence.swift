@@ -1,4 +1,4 @@
-/// Where the per-command Redis costs of an estimate come from, most credible first (Docs/Model.md §11, the evidence
+/// Where the per-command Redis costs of an estimate come from, most credible first (Docs/Model.md §13, the evidence
 /// ladder): costs measured on the user's own hardware, the bundled load test's calibration when the plan runs on the
 /// load test's hardware, else the reference VM's costs (uncalibrated).
 public enum CostEvidence: String, Codable, Hashable, Sendable, Comparable {

@@ -1,4 +1,4 @@
-/// Picks the most credible per-command Redis costs for a plan (Docs/Model.md §11): (1) costs the user measured
+/// Picks the most credible per-command Redis costs for a plan (Docs/Model.md §13): (1) costs the user measured
 /// (`--costs FILE`), (2) the bundled load test's fitted per-command overhead when the plan's Redis node type and
 /// engine are the load test's, (3) the reference VM's costs. The weaker rungs that can be computed are kept as
 /// alternatives so the estimate can show where they disagree.

@@ -1,5 +1,5 @@
 /// Which rung of the evidence ladder an estimate input's cost table is, why better rungs were not used, and the
-/// weaker rungs to compare it with (Docs/Model.md §11). Built by `EvidenceLadder.select`.
+/// weaker rungs to compare it with (Docs/Model.md §13). Built by `EvidenceLadder.select`.
 public struct EvidenceSelection: Sendable {
     public var evidence: CostEvidence
     public var source: String

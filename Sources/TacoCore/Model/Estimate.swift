@@ -1,4 +1,4 @@
-/// A complete, explained estimate for one plan (Docs/Model.md §1–§12).
+/// A complete, explained estimate for one plan (Docs/Model.md §1–§14).
 public struct Estimate: Codable, Hashable, Sendable {
     public var plan: String
     public var region: String
@@ -12,7 +12,7 @@ public struct Estimate: Codable, Hashable, Sendable {
     public var totals: CostTotals
     public var findings: [Finding]
     public var figures: [Figure]
-    /// FEASIBLE / AT RISK / INFEASIBLE with reasons and the evidence used (Docs/Model.md §12).
+    /// FEASIBLE / AT RISK / INFEASIBLE with reasons and the evidence used (Docs/Model.md §14).
     public var verdict: PlanVerdict
     /// The one event timeline every cost line uses (Docs/Model.md §6.0).
     public var timeline: EventTimeline

@@ -1,5 +1,5 @@
 /// The verdict on one estimate: FEASIBLE / AT RISK / INFEASIBLE, its one-line reasons, the evidence used and,
-/// when the evidence rungs disagree, the range they span (Docs/Model.md §12).
+/// when the evidence rungs disagree, the range they span (Docs/Model.md §14).
 public struct PlanVerdict: Codable, Hashable, Sendable {
     /// A utilization within this fraction of its ceiling is AT RISK: ≥ 90 % of the ceiling. Ten percent is the
     /// spread of the bundled load test's own leave-one-out errors (±10 points on the Redis engine-CPU fit,

@@ -1,4 +1,4 @@
-/// Decides an estimate's verdict from its sizing, the plan's ceilings and the evidence rungs (Docs/Model.md §12).
+/// Decides an estimate's verdict from its sizing, the plan's ceilings and the evidence rungs (Docs/Model.md §14).
 enum VerdictJudge {
     static func judge(_ e: EstimateParts, _ input: EstimateInput, rungs: [RungResult]) -> PlanVerdict {
         let plan = input.plan

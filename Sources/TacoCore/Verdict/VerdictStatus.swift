@@ -1,4 +1,4 @@
-/// One answer per plan (Docs/Model.md §12): can this plan carry its event on the best evidence tacoplan has?
+/// One answer per plan (Docs/Model.md §14): can this plan carry its event on the best evidence tacoplan has?
 public enum VerdictStatus: String, Codable, Hashable, Sendable, Comparable {
     /// Every constraint holds with margin on measured or calibrated evidence.
     case feasible = "FEASIBLE"
@@ -18,7 +18,7 @@ public enum VerdictStatus: String, Codable, Hashable, Sendable, Comparable {
 
     public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
 
-    /// The exit code every command uses for this verdict (README "Exit codes", Docs/Model.md §12): 0 FEASIBLE,
+    /// The exit code every command uses for this verdict (README "Exit codes", Docs/Model.md §14): 0 FEASIBLE,
     /// 0 AT RISK (the verdict and its reasons are printed and in the JSON), 5 INFEASIBLE.
     public var exitCode: Int32 {
         switch self {

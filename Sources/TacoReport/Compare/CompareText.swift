@@ -75,7 +75,7 @@ public enum CompareText {
             : "—"
     }
 
-    /// The per-column verdict lines under the summary (Docs/Model.md §12), and what each column's totals exclude.
+    /// The per-column verdict lines under the summary (Docs/Model.md §14), and what each column's totals exclude.
     static func verdicts(_ columns: [Comparison.Column]) -> String {
         var out = ""
         for col in columns {

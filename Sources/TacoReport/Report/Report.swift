@@ -22,7 +22,7 @@ public struct Report: Codable, Hashable, Sendable {
     /// Prediction against the reference benchmark; `nil` until `tacoplan validate` supplies it.
     public var validation: ValidationSection?
     public var findings: [FindingItem]
-    /// FEASIBLE / AT RISK / INFEASIBLE with reasons and evidence (Docs/Model.md §12).
+    /// FEASIBLE / AT RISK / INFEASIBLE with reasons and evidence (Docs/Model.md §14).
     public var verdict: PlanVerdict
     /// Cost per admitted user, per seat sold, per million status requests (Docs/Model.md §6.2).
     public var unitEconomics: UnitEconomics

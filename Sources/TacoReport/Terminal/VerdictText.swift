@@ -1,7 +1,7 @@
 import TacoCore
 
 /// The verdict block at the top of `estimate`, and the unit-economics and price-date lines (Docs/Model.md §6.2,
-/// §6.3, §12).
+/// §6.3, §14).
 public enum VerdictText {
     public static func render(_ e: Estimate, style: Style) -> String {
         let v = e.verdict

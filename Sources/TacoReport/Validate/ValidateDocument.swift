@@ -1,7 +1,7 @@
 import TacoCore
 
 /// `validate --format json`: the plan's verdict (as `estimate` gives it for the same plan and evidence,
-/// Docs/Model.md §12) and one validation per benchmark.
+/// Docs/Model.md §14) and one validation per benchmark.
 public struct ValidateDocument: Encodable {
     public var schema = "tacoplan.validate/2"
     public var verdict: PlanVerdict

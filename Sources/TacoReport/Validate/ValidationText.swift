@@ -63,7 +63,7 @@ public enum ValidationText {
         return out
     }
 
-    /// The plan's verdict, the same one `estimate` prints for this plan and evidence (Docs/Model.md §12).
+    /// The plan's verdict, the same one `estimate` prints for this plan and evidence (Docs/Model.md §14).
     public static func verdict(_ v: PlanVerdict) -> String {
         var out = "Verdict: \(v.status.rawValue) (exit \(v.exitCode)) — evidence: \(v.evidence.evidence.phrase)\n"
         for r in v.reasons { out += "  \(r)\n" }
