@@ -18,8 +18,11 @@ let package = Package(
         .target(name: "TacoCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The bundled price book and reference benchmark, embedded as text so a copied binary still has them.
         .target(name: "TacoData"),
-        // The only module that knows GRDB: schema, migrations, price and benchmark imports, queries.
-        .target(name: "TacoStore", dependencies: ["TacoCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The system zlib (gzip bills), as a module for TacoStore.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // The only module that knows GRDB: schema, migrations, price, benchmark and bill imports, queries.
+        .target(
+            name: "TacoStore", dependencies: ["TacoCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         // Core results → a stable Codable report model → terminal, JSON, Markdown, CSV, SVG.
         .target(name: "TacoReport", dependencies: ["TacoCore"]),
         // The application layer: one use case per command (plan loading, the evidence of a run — database, command

@@ -122,6 +122,7 @@ enum Schema {
                     );
                     """)
         }
+        registerBillMigration(&migrator)
         migrator.registerMigration("v3 documented price start") { db in
             // 1 when a price's effective_from is the documented day it started (an AWS announcement), 0 when it is
             // only the earliest evidence found for it (Docs/Pricing.md "Effective dates").

@@ -22,8 +22,13 @@ struct BenchRedisCommand: ParsableCommand {
             run yourself, pass --port P --flush: --flush consents to FLUSHALL, which deletes all of its data.
             Loopback only (127.0.0.1, ::1, localhost).
             Needs redis-server, redis-cli and redis-benchmark: apt-get install redis-server redis-tools.
-            Exit codes: 0 measured; 2 invalid option or unwritable --output; 6 redis-cli, redis-benchmark or the \
-            server program is not installed; 7 the server did not start, a command failed or a run passed --timeout.
+            Each server tacoplan starts is recorded (pid, port, directory, start time) in \
+            $XDG_RUNTIME_DIR/tacoplan-bench, or $TMPDIR/tacoplan-bench-UID without XDG_RUNTIME_DIR; every run first \
+            stops the server and removes the directory a killed run (SIGKILL) left behind, and says so on stderr. \
+            --reap-only does only that.
+            Exit codes: 0 measured (or leftovers reaped); 2 invalid option or unwritable --output; 6 redis-cli, \
+            redis-benchmark or the server program is not installed; 7 the server did not start or cannot be \
+            reached, a command failed, a run passed --timeout, or a leftover server could not be stopped.
             """)
 
     @Option(help: "Server to start when no --port is given: redis (redis-server) or valkey (valkey-server).")
@@ -37,6 +42,8 @@ struct BenchRedisCommand: ParsableCommand {
     @Option(help: "Seconds one run may take before it is killed, 1…3,600.") var timeout: Double = 120
     @Option(help: "Label for the run column.") var label = "tacoplan-bench"
     @Option(help: "Write the CSV here instead of standard output.") var output: String?
+    @Flag(help: "Only stop leftover servers of killed runs and remove their directories; measure nothing.")
+    var reapOnly = false
 
     func validate() throws {
         guard RedisBenchText.isLoopback(host) else {
@@ -73,8 +80,9 @@ struct BenchRedisCommand: ParsableCommand {
     func run() throws {
         let request = BenchRedisUseCase.Request(
             engine: engine, host: host, port: port, users: users, requests: requests, keysRequests: keysRequests,
-            timeout: timeout, label: label)
+            timeout: timeout, label: label, reapOnly: reapOnly)
         let csv = try BenchRedisUseCase.run(request, context: Terminal.context, log: Terminal.error)
+        if reapOnly { return }
         if let output {
             try BenchRedisUseCase.write(csv, to: output)
             Terminal.error("wrote \(output)")

@@ -15,6 +15,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: PlanOptions
     @OptionGroup var calibration: CalibrationOption
+    @OptionGroup(title: "Plan vs actual (a bill imported with `tacoplan bill import`)") var bill: BillWindowOptions
 
     @Option(help: "Output format: markdown, json or csv.")
     var format: ReportFiles.Format = .markdown
@@ -38,7 +39,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try ReportUseCase.run(
-            options.request, evidence: options.evidence(calibration),
+            options.request, evidence: options.evidence(calibration), window: bill.window,
             context: Terminal.context)
         let files = try ReportFiles.render(outcome.report, format: format, slides: slides)
         if let output {

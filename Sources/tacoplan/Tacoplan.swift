@@ -12,7 +12,8 @@ struct Tacoplan: ParsableCommand {
         subcommands: [
             EstimateCommand.self, ExplainCommand.self, SearchCommand.self, CompareCommand.self, ReportCommand.self,
             SweepCommand.self,
-            PricingCommand.self, ValidateCommand.self, BenchCommand.self, IngestCommand.self,
+            PricingCommand.self, ValidateCommand.self, BenchCommand.self, IngestCommand.self, BillCommand.self,
+            ReconcileCommand.self,
         ])
 
     /// Parses and runs. An `AppFailure` prints its lines and exits with its code; option errors exit 2 (where

@@ -7,7 +7,7 @@ import Testing
     static let commands: [[String]] = [
         [], ["estimate"], ["explain"], ["search"], ["compare"], ["report"], ["validate"], ["pricing"],
         ["pricing", "import"], ["pricing", "list"], ["pricing", "show"], ["bench"], ["bench", "redis"], ["ingest"],
-        ["sweep"],
+        ["sweep"], ["bill"], ["bill", "import"], ["bill", "list"], ["reconcile"],
     ]
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

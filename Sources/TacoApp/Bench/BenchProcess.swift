@@ -1,7 +1,8 @@
 import Foundation
 
 /// Runs one external program (redis-cli, redis-benchmark) with a wall-clock bound; output goes through temporary
-/// files so a large reply never blocks a pipe. Killed by its own PID when the bound passes.
+/// files (in the run's work directory, `BenchRunDirectory`) so a large reply never blocks a pipe. Killed by its own
+/// PID when the bound passes.
 enum BenchProcess {
     struct Output {
         var status: Int32
@@ -23,10 +24,10 @@ enum BenchProcess {
         return nil
     }
 
-    static func run(_ executable: String, _ arguments: [String], stdinFile: String? = nil, timeout: Double) throws
-        -> Output
-    {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tacoplan-bench-\(UUID().uuidString)")
+    static func run(
+        _ executable: String, _ arguments: [String], stdinFile: String? = nil, timeout: Double, in scratch: String
+    ) throws -> Output {
+        let dir = URL(fileURLWithPath: scratch).appendingPathComponent("call-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out")

@@ -11,6 +11,8 @@ struct BenchRedisSession {
     var timeout: Double
     /// The `measured_on` day of every row.
     var day: String
+    /// The run's work directory (`BenchRunDirectory`): output files and the preload script.
+    var scratch: String
 
     /// A token bucket per client IP (MODEL §2, seed Part 2.2): capacity ARGV[1], refill ARGV[2] per second.
     static let rateLimitScript = """
@@ -30,7 +32,16 @@ struct BenchRedisSession {
     var base: [String] { ["-h", host, "-p", String(port)] }
 
     func cliCall(_ args: [String]) throws -> String {
-        let out = try BenchProcess.run(cli, base + args, timeout: timeout)
+        let out = try BenchProcess.run(cli, base + args, timeout: timeout, in: scratch)
+        if (out.stderr + out.stdout).contains("Could not connect") {
+            throw AppFailure(
+                .benchFailed,
+                [
+                    "error: cannot connect to \(host):\(port): "
+                        + (out.stderr + out.stdout).trimmingCharacters(in: .whitespacesAndNewlines),
+                    "    fix: start the server (or check --port), or drop --port to let tacoplan start its own",
+                ])
+        }
         guard out.status == 0, !out.stdout.hasPrefix("ERR"), !out.stdout.contains("Could not connect") else {
             throw BenchProcess.failure(
                 "redis-cli \(args.joined(separator: " ")) against \(host):\(port) failed: "
@@ -95,7 +106,8 @@ struct BenchRedisSession {
             }
             let started = Date()
             let out = try BenchProcess.run(
-                bench, base + ["-c", String(r.clients), "-n", String(r.count), "--csv"] + r.args, timeout: timeout)
+                bench, base + ["-c", String(r.clients), "-n", String(r.count), "--csv"] + r.args, timeout: timeout,
+                in: scratch)
             let wall = Date().timeIntervalSince(started)
             guard out.status == 0, let row = RedisBenchText.benchmarkCSV(out.stdout) else {
                 throw BenchProcess.failure(
@@ -121,11 +133,11 @@ struct BenchRedisSession {
     }
 
     func preload(_ n: Int) throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "tacoplan-preload-\(UUID().uuidString).resp")
+        let file = URL(fileURLWithPath: scratch).appendingPathComponent("preload-\(UUID().uuidString).resp")
         defer { try? FileManager.default.removeItem(at: file) }
         try RedisBenchText.preload(users: n).write(to: file, atomically: true, encoding: .utf8)
-        let out = try BenchProcess.run(cli, base + ["--pipe"], stdinFile: file.path, timeout: timeout)
+        let out = try BenchProcess.run(
+            cli, base + ["--pipe"], stdinFile: file.path, timeout: timeout, in: scratch)
         guard out.status == 0, out.stdout.contains("errors: 0") else {
             throw BenchProcess.failure(
                 "preloading \(n) users with redis-cli --pipe failed: \(out.stdout + out.stderr)")

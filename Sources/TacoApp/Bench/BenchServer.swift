@@ -3,26 +3,36 @@ import Foundation
 
 /// The temporary server `tacoplan bench redis` starts by default: its own `redis-server` (or `valkey-server`) on a
 /// free 127.0.0.1 port with persistence off (`--save '' --appendonly no`) in a temporary `--dir`, stopped by its
-/// PID whatever happens (error, timeout, SIGINT/SIGTERM to tacoplan). No user data is ever touched.
+/// PID whatever happens (error, timeout, SIGINT/SIGTERM to tacoplan). No user data is ever touched. While it runs a
+/// `BenchServerRecord` names it in the state directory, so a run killed with SIGKILL is cleaned up by the next one.
 final class BenchServer {
     let process: Process
     let port: Int
     let directory: URL
+    /// The run's work directory (`BenchRunDirectory`), also removed on SIGINT/SIGTERM.
+    let runDirectory: String
+    /// The state file naming this server; nil when it could not be written (the run goes on, with a warning).
+    private var recordPath: String?
     /// Signal sources that stop the server before tacoplan exits on Ctrl-C or SIGTERM.
     private var signalSources: [DispatchSourceSignal] = []
 
     var pid: Int32 { process.processIdentifier }
 
-    private init(process: Process, port: Int, directory: URL) {
+    private init(process: Process, port: Int, directory: URL, runDirectory: String) {
+        self.runDirectory = runDirectory
         self.process = process
         self.port = port
         self.directory = directory
     }
 
-    /// Starts `executable` and waits (at most `timeout` seconds, bounded to 30) until it accepts connections.
-    static func start(executable: String, timeout: Double) throws -> BenchServer {
+    /// Starts `executable` with its `--dir` under `temporaryBase`, records it in `stateDirectory`, and waits (at most
+    /// `timeout` seconds, bounded to 30) until it accepts connections.
+    static func start(
+        executable: String, timeout: Double, temporaryBase: String, runDirectory: String, stateDirectory: String,
+        log: (String) -> Void
+    ) throws -> BenchServer {
         let port = try freePort()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tacoplan-redis-\(UUID().uuidString)")
+        let dir = URL(fileURLWithPath: temporaryBase).appendingPathComponent("tacoplan-redis-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
@@ -37,7 +47,8 @@ final class BenchServer {
             try? FileManager.default.removeItem(at: dir)
             throw BenchProcess.failure("cannot start \(executable): \(error)")
         }
-        let server = BenchServer(process: p, port: port, directory: dir)
+        let server = BenchServer(process: p, port: port, directory: dir, runDirectory: runDirectory)
+        server.record(executable: executable, in: stateDirectory, log: log)
         server.stopOnSignals()
         let deadline = Date().addingTimeInterval(min(timeout, 30))
         while !accepts(port: port) {
@@ -63,11 +74,35 @@ final class BenchServer {
         }
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
+        if let recordPath { try? FileManager.default.removeItem(atPath: recordPath) }
+        recordPath = nil
+    }
+
+    /// Writes the state file; a failure is a warning, not a failed measurement.
+    private func record(executable: String, in stateDirectory: String, log: (String) -> Void) {
+        guard let server = ProcessIdentity.of(pid), let owner = ProcessIdentity.current else {
+            log("warning: cannot read /proc for pid \(pid); this server is not recorded for a later clean-up")
+            return
+        }
+        let record = BenchServerRecord(
+            server: server, owner: owner, executable: executable, port: port,
+            directory: directory.resolvingSymlinksInPath().path,
+            startedAt: ISO8601DateFormatter().string(from: Date()))
+        do {
+            try record.save(in: stateDirectory)
+            recordPath = record.path(in: stateDirectory)
+        } catch {
+            log(
+                "warning: cannot write \(record.path(in: stateDirectory)) (\(error.localizedDescription)); if this "
+                    + "run is killed, stop pid \(pid) yourself")
+        }
     }
 
     private func stopOnSignals() {
         let pid = process.processIdentifier
         let dir = directory
+        let recordPath = recordPath
+        let runDirectory = runDirectory
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
@@ -76,6 +111,8 @@ final class BenchServer {
                 var status: Int32 = 0
                 waitpid(pid, &status, 0)
                 try? FileManager.default.removeItem(at: dir)
+                if let recordPath { try? FileManager.default.removeItem(atPath: recordPath) }
+                try? FileManager.default.removeItem(atPath: runDirectory)
                 exit(128 + sig)
             }
             source.resume()

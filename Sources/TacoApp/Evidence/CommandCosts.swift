@@ -12,7 +12,7 @@ public enum CommandCosts {
                 throw AppFailure.input(["bundled benchmark: \(error)"])
             }
         }
-        let text = try TextFiles.read(file)
+        let text = try TextFiles.read(file, as: .commandCosts)
         do {
             let table = try CommandCostTable(csv: text, file: file)
             guard !table.measurements.isEmpty else {

@@ -30,17 +30,20 @@ public enum PlanFiles {
     /// The plan at `path` with its `extends` chain merged and its variants decoded, and the root file's text.
     public static func family(_ path: String) throws(AppFailure) -> (family: PlanFamily, text: String) {
         let file = normalize(path)
-        let text = try TextFiles.read(path)
+        let text = try TextFiles.read(path, as: .plan)
         let result = PlanVariants.resolve(PlanSource(file: file, text: text)) { t, from in
             let p = target(t, from: from)
-            do {
-                return .success(PlanSource(file: p, text: try TextFiles.read(p)))
+            do throws(InputFileProblem) {
+                return .success(PlanSource(file: p, text: try TextFiles.text(p, as: .plan)))
             } catch {
+                let fix =
+                    error == .noSuchFile
+                    ? "extends takes a path relative to the plan that names it" : error.fix(p, kind: .plan)
                 return .failure(
                     PlanErrors([
                         PlanProblem(
-                            file: from, location: nil, path: "extends", message: "cannot read '\(t)' (looked for \(p))",
-                            fix: "extends takes a path relative to the plan that names it")
+                            file: from, location: nil, path: "extends",
+                            message: "cannot read '\(t)' (looked for \(p)): \(error.reason)", fix: fix)
                     ]))
             }
         }

@@ -2,8 +2,9 @@ import Foundation
 import TacoCore
 
 /// `bench redis`: per-command costs measured on a loopback Redis or Valkey server, as rows in the schema of
-/// benchmarks/redis-command-costs.csv. Never exits 1: a missing program is exit 6, a failed measurement exit 7,
-/// an unwritable `--output` exit 2.
+/// benchmarks/redis-command-costs.csv. Every run first stops the leftover servers of runs that were killed
+/// (`BenchReaper`). Never exits 1: a missing program is exit 6; a failed measurement, a server that cannot be
+/// reached or started, or a leftover that cannot be stopped exit 7; an unwritable `--output` exit 2.
 public enum BenchRedisUseCase {
     public enum Engine: String, Sendable, CaseIterable { case redis, valkey }
 
@@ -17,10 +18,12 @@ public enum BenchRedisUseCase {
         public var keysRequests: Int
         public var timeout: Double
         public var label: String
+        /// Only stop leftover servers of killed runs; measure nothing.
+        public var reapOnly: Bool
 
         public init(
             engine: Engine, host: String, port: Int?, users: Int, requests: Int, keysRequests: Int, timeout: Double,
-            label: String
+            label: String, reapOnly: Bool = false
         ) {
             self.engine = engine
             self.host = host
@@ -30,10 +33,11 @@ public enum BenchRedisUseCase {
             self.keysRequests = keysRequests
             self.timeout = timeout
             self.label = label
+            self.reapOnly = reapOnly
         }
     }
 
-    /// Measures and returns the CSV; `log` receives progress lines for stderr.
+    /// Measures and returns the CSV (empty with `reapOnly`); `log` receives progress lines for stderr.
     public static func run(_ r: Request, context: AppContext, log: (String) -> Void) throws(AppFailure) -> String {
         do {
             return try measure(r, context: context, log: log)
@@ -45,6 +49,13 @@ public enum BenchRedisUseCase {
     }
 
     static func measure(_ r: Request, context: AppContext, log: (String) -> Void) throws -> String {
+        let stateDirectory = BenchServerRecord.directory(context.environment)
+        let temporaryBase = BenchServerRecord.temporaryBase(context.environment)
+        let reaped = try BenchReaper.reap(stateDirectory: stateDirectory, temporaryBase: temporaryBase, log: log)
+        if r.reapOnly {
+            log("\(reaped) leftover server(s) stopped (state files in \(stateDirectory))")
+            return ""
+        }
         let path = context.environment["PATH"]
         let cli = BenchProcess.which("redis-cli", path: path) ?? BenchProcess.which("valkey-cli", path: path)
         let bench =
@@ -57,8 +68,12 @@ public enum BenchRedisUseCase {
                         + "`apt-get install redis-server redis-tools`"
                 ])
         }
+        let scratch = try BenchRunDirectory.create(in: temporaryBase)
         var server: BenchServer?
-        defer { server?.stop() }
+        defer {
+            server?.stop()
+            try? FileManager.default.removeItem(atPath: scratch)
+        }
         let target: (host: String, port: Int)
         if let port = r.port {
             target = (r.host, port)
@@ -75,14 +90,16 @@ public enum BenchRedisUseCase {
                             + ", or measure your own server with --port P --flush"
                     ])
             }
-            let started = try BenchServer.start(executable: executable, timeout: r.timeout)
+            let started = try BenchServer.start(
+                executable: executable, timeout: r.timeout, temporaryBase: temporaryBase, runDirectory: scratch,
+                stateDirectory: stateDirectory, log: log)
             server = started
             log("started \(name) (pid \(started.pid)) on 127.0.0.1:\(started.port); it is stopped at the end")
             target = ("127.0.0.1", started.port)
         }
         let session = BenchRedisSession(
             cli: cli, bench: bench, host: target.host, port: target.port, timeout: r.timeout,
-            day: context.clock.today.description)
+            day: context.clock.today.description, scratch: scratch)
         return try session.measure(
             users: r.users, requests: r.requests, keysRequests: r.keysRequests, run: r.label, log: log)
     }

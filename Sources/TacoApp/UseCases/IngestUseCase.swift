@@ -1,3 +1,4 @@
+import Foundation
 import TacoCore
 import TacoReport
 import TacoStore
@@ -18,7 +19,7 @@ public enum IngestUseCase {
     {
         var parsed: [(run: IngestedRun, text: String)] = []
         for file in files {
-            let text = try TextFiles.read(file)
+            let text = try TextFiles.read(file, as: kind(of: file))
             do {
                 parsed.append((try IngestedRun.read(file: file, text: text), text))
             } catch {
@@ -43,6 +44,16 @@ public enum IngestUseCase {
             }
         }
         return Outcome(files: done, warnings: parsed.flatMap { $0.run.warnings.map { "warning: \($0)" } }, list: rows)
+    }
+
+    /// The kind (and so the size limit) of a load-test file, told the way `IngestedRun.read` tells them: `.json` is a
+    /// k6 summary, a CSV starting `metric_name,` k6 CSV output, any other file a step CSV. Only the first bytes are
+    /// read to decide; a file that cannot even be opened is reported by the read that follows.
+    static func kind(of file: String) -> InputKind {
+        if file.lowercased().hasSuffix(".json") { return .k6Summary }
+        let marker = Data("metric_name,".utf8)
+        let head = try? TextFiles.prefix(file, count: marker.count, as: .k6CSV)
+        return head == marker ? .k6CSV : .stepCSV
     }
 
     /// The USL fit of a ramp (Docs/Benchmarks.md §5); a k6 summary is a single point, not a ramp.

@@ -11,17 +11,23 @@ public enum ReportUseCase {
         public var failure: AppFailure?
     }
 
-    public static func run(_ request: PlanRequest, evidence: EvidenceRequest, context: AppContext)
-        throws(AppFailure) -> Outcome
-    {
+    /// With a bill `window`, the report also carries the plan-vs-actual part (Docs/Model.md §12).
+    public static func run(
+        _ request: PlanRequest, evidence: EvidenceRequest, window: BillWindow? = nil, context: AppContext
+    ) throws(AppFailure) -> Outcome {
         let (plan, loadedEvidence) = try LoadedPlan.load(request, evidence: evidence, access: .write, context: context)
         let estimate = Estimate.compute(plan.input)
         let levers = AutomaticLeverSection.merged(
             try leverSection(plan, evidence: loadedEvidence), automatic: AutomaticLevers.all(plan.input),
             baseline: PlanFamily.baseName, baselinePerMonth: estimate.totals.perMonth)
-        let report = ReportBuilder.build(
+        var report = ReportBuilder.build(
             estimate, levers: levers,
             validation: validationSection(ValidateUseCase.uncalibrated(plan.input, costs: loadedEvidence.costs)))
+        if let window {
+            report.attach(
+                try ReconcileUseCase.reconcile(
+                    plan, estimate: estimate, window: window, database: loadedEvidence.database))
+        }
         return Outcome(report: report, failure: EstimateUseCase.failure(estimate))
     }
 

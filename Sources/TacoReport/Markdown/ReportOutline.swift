@@ -20,6 +20,7 @@ public enum ReportOutline {
         parts += costLines(r)
         parts.append(levers(r))
         parts.append(validation(r))
+        parts += ReconciliationSection.part(r).map { [$0] } ?? []
         parts += r.findings.isEmpty ? [] : [findings(r)]
         return parts
     }

@@ -30,6 +30,8 @@ public struct Report: Codable, Hashable, Sendable {
     public var priceDates: PriceDates
     /// Whether the plan declares claims (a `claims:` section): only then is there a claims slide.
     public var hasClaims: Bool
+    /// Planned vs billed over a bill window; `nil` unless `report --from T --to T` supplies it (`attach`).
+    public var reconciliation: Reconciliation?
     /// Chart data, already in the unit each chart plots.
     public var charts: [Chart]
     /// Notes for charts left out because their data is missing, e.g. "run tacoplan validate".

@@ -1,0 +1,75 @@
+import Foundation
+
+/// A UTC instant of a bill, in whole seconds since 1970-01-01T00:00:00Z. FOCUS ChargePeriodStart/End are UTC
+/// (start inclusive, end exclusive); CUR 2.0 `line_item_usage_start_date`/`_end_date` are ISO-8601 in UTC.
+public struct BillInstant: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var seconds: Int64
+
+    public init(seconds: Int64) { self.seconds = seconds }
+
+    /// Reads `2024-09-01 00:00:00`, `2024-09-01T00:00:00Z`, `2024-09-01T00:00:00.000Z`, `…+00:00` or a bare date
+    /// (midnight). Any offset other than UTC is refused: bills are UTC (FOCUS 1.2, ChargePeriodStart).
+    public init?(text raw: String) {
+        let untrimmed = raw.utf8.first == 0x20 || raw.utf8.last == 0x20
+        var t = Substring(untrimmed ? raw.trimmingCharacters(in: .whitespaces) : raw)
+        for suffix in ["Z", "z", "+00:00", "+0000", "-00:00", " UTC"] where t.hasSuffix(suffix) {
+            t = t.dropLast(suffix.count)
+            break
+        }
+        let parts = t.split(whereSeparator: { $0 == "T" || $0 == " " })
+        guard parts.count == 1 || parts.count == 2, let day = Day(iso: String(parts[0])) else { return nil }
+        var clock: Int64 = 0
+        if parts.count == 2 {
+            let hms = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+            guard hms.count == 2 || hms.count == 3, let h = Int64(hms[0]), let m = Int64(hms[1]),
+                (0..<24).contains(h), (0..<60).contains(m)
+            else { return nil }
+            var s: Int64 = 0
+            if hms.count == 3 {
+                let whole = hms[2].split(separator: ".", maxSplits: 1)
+                guard let first = whole.first, let sec = Int64(first), (0..<60).contains(sec),
+                    whole.count == 1 || whole[1].allSatisfy(\.isNumber)
+                else { return nil }
+                s = sec
+            }
+            clock = h * 3600 + m * 60 + s
+        }
+        seconds = Int64(day.ordinal) * 86_400 + clock
+    }
+
+    /// `2024-09-01T00:00:00Z`.
+    public var description: String {
+        let split = seconds.quotientAndRemainderFloor(86_400)
+        let rest = Int(split.remainder)
+        let hms = [rest / 3600, rest % 3600 / 60, rest % 60].map { $0 < 10 ? "0\($0)" : "\($0)" }
+        return "\(BillInstant.civil(Int(split.quotient)))T\(hms.joined(separator: ":"))Z"
+    }
+
+    /// The calendar day `days` after 1970-01-01 (H. Hinnant's civil_from_days, the inverse of `Day.ordinal`).
+    static func civil(_ days: Int) -> Day {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d) ?? .epoch
+    }
+
+    /// Hours from `a` to `b` (exact).
+    public static func hours(from a: BillInstant, to b: BillInstant) -> Decimal {
+        Decimal(b.seconds - a.seconds) / 3600
+    }
+
+    public static func < (a: BillInstant, b: BillInstant) -> Bool { a.seconds < b.seconds }
+}
+
+extension Int64 {
+    fileprivate func quotientAndRemainderFloor(_ d: Int64) -> (quotient: Int64, remainder: Int64) {
+        let q = self / d
+        let r = self % d
+        return r < 0 ? (q - 1, r + d) : (q, r)
+    }
+}

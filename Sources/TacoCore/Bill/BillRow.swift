@@ -1,0 +1,131 @@
+import Foundation
+
+/// One validated billed row (a FOCUS 1.2 charge, or a CUR 2.0 line item mapped to FOCUS names). Money stays
+/// `Decimal` exactly as written in the file; `nil` is a NULL or empty cell.
+public struct BillRow: Codable, Hashable, Sendable {
+    /// 1-based line of the record in its file (the header is line 1).
+    public var line: Int
+    public var provider: String
+    public var accountId: String
+    public var accountName: String?
+    public var subAccountId: String?
+    /// ISO 4217 code; rows in different currencies are never summed together.
+    public var currency: String
+    public var billedCost: Decimal
+    public var effectiveCost: Decimal?
+    public var listCost: Decimal?
+    public var chargeStart: BillInstant
+    public var chargeEnd: BillInstant
+    /// FOCUS ChargeCategory: Usage, Purchase, Tax, Credit, Adjustment.
+    public var chargeCategory: String
+    public var chargeClass: String?
+    public var chargeDescription: String?
+    public var serviceName: String
+    public var serviceCode: String?
+    public var regionId: String?
+    public var pricing: BillPricing?
+    public var commitmentType: String?
+    public var commitmentId: String?
+    public var consumedQuantity: Decimal?
+    public var consumedUnit: String?
+    public var pricingQuantity: Decimal?
+    public var pricingUnit: String?
+    public var skuPriceId: String?
+    public var resourceId: String?
+    public var usageType: String?
+    /// The EC2 or ElastiCache instance type when a column says it (x_InstanceType, SkuPriceDetails,
+    /// product_instance_type) or the usage type ends in it (`BoxUsage:c7g.2xlarge`).
+    public var instanceType: String?
+    /// Tags as a JSON object text, keys sorted ("{}" when none).
+    public var tags: String
+    /// Other columns (the provider's `x_…` ones, `Id`, …) as a JSON object text, keys sorted.
+    public var extra: String
+
+    /// A row with its mandatory cells; the optional ones start nil (tags and extra "{}") and are set after.
+    public init(
+        line: Int, provider: String, accountId: String, currency: String, billedCost: Decimal,
+        chargeStart: BillInstant, chargeEnd: BillInstant, chargeCategory: String, serviceName: String
+    ) {
+        self.line = line
+        self.provider = provider
+        self.accountId = accountId
+        self.currency = currency
+        self.billedCost = billedCost
+        self.chargeStart = chargeStart
+        self.chargeEnd = chargeEnd
+        self.chargeCategory = chargeCategory
+        self.serviceName = serviceName
+        tags = "{}"
+        extra = "{}"
+    }
+
+    /// True for Amazon Web Services rows, the only ones attributed to a plan.
+    public var isAWS: Bool {
+        let p = provider.lowercased()
+        return p == "aws" || p.hasPrefix("amazon web services")
+    }
+
+    public var tagMap: [String: String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(tags.utf8)) as? [String: Any] else {
+            return [:]
+        }
+        return object.compactMapValues { v in (v as? String) ?? (v as? NSNumber).map { "\($0)" } }
+    }
+}
+
+/// FOCUS PricingCategory: how a row was priced. CUR 2.0 rows map from `pricing_term`, the line item type and the
+/// usage type (`SpotUsage`).
+public enum BillPricing: String, Codable, Sendable, CaseIterable {
+    /// Standard = On-Demand list rates.
+    case standard = "Standard"
+    /// Dynamic = Spot.
+    case dynamic = "Dynamic"
+    /// Committed = Reserved Instances or Savings Plans.
+    case committed = "Committed"
+    case other = "Other"
+
+    /// FOCUS values and the synonyms older exports and CUR use.
+    public init?(text: String) {
+        switch text.lowercased().replacingOccurrences(of: " ", with: "") {
+        case "standard", "on-demand", "ondemand": self = .standard
+        case "dynamic", "spot": self = .dynamic
+        case "committed", "commitment-based", "reserved", "savingsplan": self = .committed
+        case "other": self = .other
+        default: return nil
+        }
+    }
+}
+
+/// Limits on one bill file (every input has one).
+public enum BillLimits {
+    /// Largest decompressed file read: 8 GiB. AWS Data Exports split a month's export into several gzip parts
+    /// well below this; a bigger single file is refused rather than read for hours.
+    public static let maxBytes: Int64 = 8 << 30
+    /// Longest record: 1 MiB. A FOCUS or CUR row is a few kilobytes even with many tags.
+    public static let maxRecordBytes = 1 << 20
+    /// Most columns: 1,024. CUR 2.0 has about 125 static columns, FOCUS 1.2 about 50 plus `x_` ones.
+    public static let maxColumns = 1024
+}
+
+/// A bill file that cannot be imported, by file, line and column, with what was expected and the fix.
+public struct BillProblem: Error, CustomStringConvertible, Sendable, Equatable {
+    public var file: String
+    public var line: Int?
+    public var column: String?
+    public var message: String
+    public var fix: String
+
+    public init(file: String, line: Int?, column: String? = nil, message: String, fix: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.fix = fix
+    }
+
+    public var description: String {
+        let at = [file, line.map(String.init)].compactMap { $0 }.joined(separator: ":")
+        let col = column.map { " column \($0):" } ?? ""
+        return "\(at):\(col) error: \(message)\n    fix: \(fix)"
+    }
+}

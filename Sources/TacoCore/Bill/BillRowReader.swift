@@ -1,0 +1,302 @@
+import Foundation
+
+/// Turns the cells of one bill record into a validated `BillRow`: columns by name (`BillFormat`), NULL and empty
+/// cells as nil, exact decimals, UTC periods with end after start, a currency code, tags as a JSON object, and
+/// negative AWS usage only on credits, adjustments or corrections.
+public struct BillRowReader: Sendable {
+    public let file: String
+    public let format: BillFormat
+    public let header: [String]
+    /// Column index of each field tacoplan reads (first present name wins).
+    let index: [BillField: Int]
+    /// Columns not mapped to a field, kept in `BillRow.extra`.
+    let extraColumns: [Int]
+
+    /// Checks the header: a known format, required columns present, no duplicate names, within the limits.
+    public init(file: String, header raw: [String]) throws(BillProblem) {
+        let header = raw.enumerated().map {
+            $0.offset == 0 ? String($0.element.trimmingPrefix("\u{FEFF}")) : $0.element
+        }
+        self.file = file
+        self.header = header
+        guard header.count <= BillLimits.maxColumns else {
+            throw BillProblem(
+                file: file, line: 1, message: "\(header.count) columns, more than \(BillLimits.maxColumns)",
+                fix: "export only the FOCUS or CUR 2.0 columns")
+        }
+        guard let format = BillFormat.detect(header) else {
+            throw BillProblem(
+                file: file, line: 1,
+                message: "not a FOCUS or CUR 2.0 bill: the header has neither BilledCost nor line_item_unblended_cost",
+                fix: "export the bill from AWS Data Exports as FOCUS 1.0–1.2 or CUR 2.0, CSV (optionally gzip)")
+        }
+        self.format = format
+        var position: [String: Int] = [:]
+        for (i, name) in header.enumerated() {
+            guard position[name] == nil else {
+                throw BillProblem(
+                    file: file, line: 1, column: name, message: "the column '\(name)' appears twice",
+                    fix: "remove the duplicate column")
+            }
+            position[name] = i
+        }
+        var index: [BillField: Int] = [:]
+        for field in BillField.allCases {
+            if let i = format.columns(field).lazy.compactMap({ position[$0] }).first { index[field] = i }
+        }
+        let missing = format.required.filter { index[$0] == nil }
+        guard missing.isEmpty else {
+            let names = missing.map { format.columns($0).joined(separator: " or ") }
+            throw BillProblem(
+                file: file, line: 1, message: "missing required column(s): \(names.joined(separator: ", "))",
+                fix: "export the \(format == .focus ? "FOCUS" : "CUR 2.0") columns listed in Docs/Billing.md")
+        }
+        self.index = index
+        let used = Set(index.values)
+        extraColumns = header.indices.filter { !used.contains($0) }
+    }
+
+    /// The row of `cells` (one per header column) found at `line`.
+    public func row(_ cells: [String], line: Int) throws(BillProblem) -> BillRow {
+        guard cells.count == header.count else {
+            throw BillProblem(
+                file: file, line: line, message: "\(cells.count) fields where the header has \(header.count)",
+                fix: "check for an unquoted comma or a cut line")
+        }
+        func text(_ f: BillField) -> String? {
+            guard let i = index[f] else { return nil }
+            let v = cells[i]
+            guard let first = v.utf8.first, let last = v.utf8.last else { return nil }
+            if first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 {
+                let t = v.trimmingCharacters(in: .whitespaces)
+                return t.isEmpty || t == "NULL" ? nil : t
+            }
+            return v == "NULL" ? nil : v
+        }
+        func column(_ f: BillField) -> String { index[f].map { header[$0] } ?? f.rawValue }
+        func problem(_ f: BillField, _ message: String, _ fix: String) -> BillProblem {
+            BillProblem(file: file, line: line, column: column(f), message: message, fix: fix)
+        }
+        func required(_ f: BillField) throws(BillProblem) -> String {
+            guard let v = text(f) else {
+                throw problem(f, "empty or NULL", "every row needs \(column(f)) (FOCUS 1.2: mandatory)")
+            }
+            return v
+        }
+        func decimal(_ f: BillField) throws(BillProblem) -> Decimal? {
+            guard let v = text(f) else { return nil }
+            guard let d = BillRowReader.decimal(v) else {
+                throw problem(f, "'\(v)' is not a number", "write a decimal such as 0.00001605990 or 1.5E-4")
+            }
+            return d
+        }
+        func instant(_ f: BillField) throws(BillProblem) -> BillInstant {
+            let v = try required(f)
+            guard let t = BillInstant(text: v) else {
+                throw problem(
+                    f, "'\(v)' is not a UTC date-time",
+                    "write UTC as 2024-09-01T00:00:00Z or 2024-09-01 00:00:00 (bills are UTC; no other offset)")
+            }
+            return t
+        }
+        let billed = try decimal(.billedCost)
+        guard let billed else { throw problem(.billedCost, "empty or NULL", "every row has a billed cost, 0 included") }
+        let currency = try required(.currency)
+        guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            throw problem(.currency, "'\(currency)' is not an ISO 4217 currency code", "write a code such as USD")
+        }
+        let start = try instant(.chargeStart)
+        let end = try instant(.chargeEnd)
+        guard start < end else {
+            throw problem(
+                .chargeEnd, "the charge period ends (\(end)) before or when it starts (\(start))",
+                "ChargePeriodEnd is exclusive and must be after ChargePeriodStart")
+        }
+        let lineItemType = format == .cur2 ? try required(.chargeCategory) : nil
+        var category: String
+        if let t = lineItemType {
+            guard let c = BillRowReader.curCategory[t] else {
+                throw problem(
+                    .chargeCategory, "unknown line item type '\(t)'",
+                    "expected one of \(BillRowReader.curCategory.keys.sorted().joined(separator: ", "))")
+            }
+            category = c
+        } else {
+            category = try required(.chargeCategory)
+        }
+        var pricing: BillPricing?
+        if let p = text(.pricingCategory) {
+            guard let value = BillPricing(text: p) else {
+                throw problem(
+                    .pricingCategory, "unknown pricing category '\(p)'",
+                    "FOCUS PricingCategory is Standard, Dynamic, Committed or Other")
+            }
+            pricing = value
+        }
+        let usageType = text(.usageType)
+        var commitmentType = text(.commitmentType)
+        if format == .cur2 {
+            if usageType?.contains("SpotUsage") == true { pricing = .dynamic }
+            if lineItemType == "SavingsPlanCoveredUsage" { (pricing, commitmentType) = (.committed, "Savings Plan") }
+            if lineItemType == "DiscountedUsage" { (pricing, commitmentType) = (.committed, "Reservation") }
+        }
+        let provider = format == .cur2 ? "AWS" : try required(.providerName)
+        let code = text(.serviceCode)
+        let service =
+            format == .cur2 ? BillRowReader.curServiceName(try required(.serviceName)) : try required(.serviceName)
+        var row = BillRow(
+            line: line, provider: provider, accountId: try required(.accountId), currency: currency,
+            billedCost: billed, chargeStart: start, chargeEnd: end, chargeCategory: category, serviceName: service)
+        row.accountName = text(.accountName)
+        row.subAccountId = text(.subAccountId)
+        row.effectiveCost = try decimal(.effectiveCost)
+        row.listCost = try decimal(.listCost)
+        row.chargeClass = text(.chargeClass)
+        row.chargeDescription = text(.chargeDescription)
+        row.serviceCode = code
+        row.regionId = text(.regionId)
+        row.pricing = pricing
+        row.commitmentType = commitmentType
+        row.commitmentId = text(.commitmentId)
+        row.consumedQuantity = try decimal(.consumedQuantity)
+        row.consumedUnit = text(.consumedUnit)
+        row.pricingQuantity = try decimal(.pricingQuantity)
+        row.pricingUnit = text(.pricingUnit)
+        row.skuPriceId = text(.skuPriceId)
+        row.resourceId = text(.resourceId)
+        row.usageType = usageType
+        row.instanceType = BillRowReader.instanceType(
+            column: text(.instanceType), details: text(.skuPriceDetails), usageType: usageType)
+        if let t = text(.tags) {
+            guard let json = BillRowReader.sortedJSONObject(t) else {
+                throw problem(.tags, "the tags are not a JSON object", "write tags as {\"key\": \"value\"}, or NULL")
+            }
+            row.tags = json
+        }
+        var extra: [String: String] = [:]
+        for i in extraColumns {
+            let v = cells[i]
+            if !v.isEmpty && v != "NULL" { extra[header[i]] = v }
+        }
+        if !extra.isEmpty { row.extra = BillRowReader.json(extra) }
+        let negative = [(BillField.consumedQuantity, row.consumedQuantity), (.pricingQuantity, row.pricingQuantity)]
+            .first { ($0.1 ?? 0) < 0 }?.0
+        let creditLike = ["Credit", "Adjustment"].contains(row.chargeCategory) || row.chargeClass == "Correction"
+        if let negative, row.isAWS, !creditLike {
+            throw problem(
+                negative, "negative usage on a '\(row.chargeCategory)' row",
+                "negative quantities belong on Credit or Adjustment rows (or ChargeClass Correction); check the export")
+        }
+        return row
+    }
+
+    /// CUR 2.0 `line_item_line_item_type` → FOCUS ChargeCategory (FinOps Foundation focus_converters).
+    static let curCategory: [String: String] = [
+        "Usage": "Usage", "DiscountedUsage": "Usage", "SavingsPlanCoveredUsage": "Usage", "Credit": "Credit",
+        "Refund": "Credit", "Tax": "Tax", "Fee": "Purchase", "RIFee": "Purchase", "SavingsPlanRecurringFee": "Purchase",
+        "SavingsPlanUpfrontFee": "Purchase", "SavingsPlanNegation": "Adjustment", "BundledDiscount": "Adjustment",
+        "EdpDiscount": "Adjustment", "PrivateRateDiscount": "Adjustment", "Discount": "Adjustment",
+        "DistributorDiscount": "Adjustment",
+    ]
+
+    /// CUR 2.0 product codes → the FOCUS ServiceName AWS writes for them (as in the FOCUS sample).
+    static func curServiceName(_ code: String) -> String {
+        [
+            "AmazonEC2": "Amazon Elastic Compute Cloud", "AmazonElastiCache": "Amazon ElastiCache",
+            "AmazonEKS": "Amazon Elastic Container Service for Kubernetes", "AmazonDynamoDB": "Amazon DynamoDB",
+            "AWSDataTransfer": "AWS Data Transfer", "AmazonS3": "Amazon Simple Storage Service",
+            "AmazonCloudWatch": "AmazonCloudWatch",
+        ][code] ?? code
+    }
+
+    /// An exact decimal from text: digits with an optional sign, point and exponent; nothing else.
+    public static func decimal(_ text: String) -> Decimal? {
+        var digits = 0
+        var point = false
+        var exponent = false
+        var expDigits = 0
+        var previous: UInt8 = 0
+        for (i, c) in text.utf8.enumerated() {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if exponent { expDigits += 1 } else { digits += 1 }
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+                guard i == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return nil }
+            case UInt8(ascii: "."):
+                guard !point, !exponent else { return nil }
+                point = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                guard !exponent, digits > 0 else { return nil }
+                exponent = true
+            default: return nil
+            }
+            previous = c
+        }
+        guard digits > 0, !exponent || expDigits > 0 else { return nil }
+        return Decimal(string: text, locale: posix)
+    }
+
+    static let posix = Locale(identifier: "en_US_POSIX")
+
+    static func instanceType(column: String?, details: String?, usageType: String?) -> String? {
+        if let column { return column }
+        if let details, let object = try? JSONSerialization.jsonObject(with: Data(details.utf8)) as? [String: Any] {
+            for key in ["InstanceType", "x_InstanceType", "instanceType"] {
+                if let v = object[key] as? String { return v }
+            }
+        }
+        guard let usageType, let colon = usageType.lastIndex(of: ":") else { return nil }
+        let kind = usageType[..<colon]
+        guard
+            ["BoxUsage", "SpotUsage", "NodeUsage", "DedicatedUsage", "HeavyUsage"].contains(where: {
+                kind.hasSuffix($0)
+            })
+        else { return nil }
+        return String(usageType[usageType.index(after: colon)...])
+    }
+
+    static func sortedJSONObject(_ text: String) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            return nil
+        }
+        var strings: [String: String] = [:]
+        for (key, value) in object {
+            switch value {
+            case let s as String: strings[key] = s
+            case let n as NSNumber: strings[key] = n.stringValue
+            case is NSNull: continue
+            default: return nil
+            }
+        }
+        return json(strings)
+    }
+
+    /// A JSON object of strings, keys sorted by their UTF-8 bytes (RFC 8259 escaping).
+    static func json(_ map: [String: String]) -> String {
+        var out = "{"
+        for (i, key) in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            if i > 0 { out += "," }
+            out += quoted(key) + ":" + quoted(map[key] ?? "")
+        }
+        return out + "}"
+    }
+
+    static func quoted(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) { return "\"" + s + "\"" }
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20:
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,150 @@
+import CZlib
+import Foundation
+import TacoCore
+
+/// Streams the CSV records of a bill file, plain or gzip (zlib's `gzread` reads both), one record at a time:
+/// RFC 4180 quoting, LF or CRLF, memory bounded by one read buffer plus one record (`BillLimits`). A truncated or
+/// damaged gzip stream is a `BillProblem`, never a short import.
+final class BillRecords {
+    /// Bytes asked of `gzread` per call.
+    static let readSize: UInt32 = 256 << 10
+
+    let path: String
+    private let file: gzFile
+    private var buffer: [UInt8]
+    private var position = 0
+    private var count = 0
+    private var finished = false
+    /// Decompressed bytes read so far and their fingerprint: the same bill plain or gzip hashes the same.
+    private(set) var bytesRead: Int64 = 0
+    private(set) var hash = ContentHash()
+    /// The physical line the next record starts on (1-based).
+    private(set) var line = 1
+
+    init(path: String) throws(BillProblem) {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw BillProblem(
+                file: path, line: nil, message: "is a directory", fix: "name the export's CSV or .csv.gz files")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw BillProblem(
+                file: path, line: nil, message: "no such readable file", fix: "check the path and permissions")
+        }
+        guard let f = gzopen(path, "rb") else {
+            throw BillProblem(file: path, line: nil, message: "cannot open the file", fix: "check the path")
+        }
+        file = f
+        buffer = [UInt8](repeating: 0, count: Int(Self.readSize))
+    }
+
+    deinit { gzclose(file) }
+
+    /// Whether the file starts with the gzip magic bytes (for the import record).
+    static func isGzip(_ path: String) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        return (try? h.read(upToCount: 2)) == Data([0x1f, 0x8b])
+    }
+
+    private func fill() throws(BillProblem) -> Bool {
+        guard !finished else { return false }
+        let n = buffer.withUnsafeMutableBytes { gzread(file, $0.baseAddress, Self.readSize) }
+        if n < 0 || (n == 0 && gzerrorCode() != Z_OK) {
+            throw BillProblem(
+                file: path, line: line, message: "the gzip stream is truncated or damaged (\(gzerrorText()))",
+                fix: "download the export part again; nothing was imported from this file")
+        }
+        if n == 0 {
+            finished = true
+            return false
+        }
+        buffer.withUnsafeBytes { hash.update(UnsafeRawBufferPointer(rebasing: $0[0..<Int(n)])) }
+        bytesRead += Int64(n)
+        guard bytesRead <= BillLimits.maxBytes else {
+            throw BillProblem(
+                file: path, line: line, message: "larger than \(BillLimits.maxBytes >> 30) GiB decompressed",
+                fix: "import the export's parts one by one (AWS Data Exports splits large months)")
+        }
+        position = 0
+        count = Int(n)
+        return true
+    }
+
+    private func gzerrorCode() -> Int32 {
+        var code: Int32 = 0
+        _ = gzerror(file, &code)
+        return code
+    }
+
+    private func gzerrorText() -> String {
+        var code: Int32 = 0
+        guard let text = gzerror(file, &code) else { return "zlib error \(code)" }
+        return String(cString: text)
+    }
+
+    /// The next record as its fields and the line it starts on; nil at the end of the file.
+    func next() throws(BillProblem) -> (line: Int, cells: [String])? {
+        var cells: [String] = []
+        var field: [UInt8] = []
+        var inQuotes = false
+        var afterQuote = false
+        var started = false
+        var recordBytes = 0
+        let startLine = line
+        while true {
+            if position == count {
+                guard try fill() else {
+                    if inQuotes {
+                        throw BillProblem(
+                            file: path, line: startLine, message: "a quoted field is never closed",
+                            fix: "check the record's quotes (a cut file?)")
+                    }
+                    guard started else { return nil }
+                    cells.append(String(decoding: field, as: UTF8.self))
+                    return (startLine, cells)
+                }
+            }
+            let byte = buffer[position]
+            position += 1
+            recordBytes += 1
+            started = true
+            if recordBytes > BillLimits.maxRecordBytes {
+                throw BillProblem(
+                    file: path, line: startLine, message: "a record longer than \(BillLimits.maxRecordBytes) bytes",
+                    fix: "check for an unclosed quote")
+            }
+            if inQuotes {
+                if byte == 0x22 {
+                    inQuotes = false
+                    afterQuote = true
+                } else {
+                    if byte == 0x0A { line += 1 }
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case 0x22:
+                if afterQuote { field.append(0x22) }
+                inQuotes = true
+                afterQuote = false
+            case 0x2C:
+                cells.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                afterQuote = false
+            case 0x0A:
+                line += 1
+                if field.last == 0x0D && !afterQuote { field.removeLast() }
+                cells.append(String(decoding: field, as: UTF8.self))
+                return (startLine, cells)
+            case 0x0D where afterQuote:
+                continue
+            default:
+                field.append(byte)
+                afterQuote = false
+            }
+        }
+    }
+}
