@@ -4,7 +4,7 @@ import TacoApp
 import TacoReport
 
 /// `tacoplan compare`: plans and plan variants side by side, deltas against a baseline, savings per lever, and
-/// the seed's claimed savings beside the computed ones.
+/// the plan's declared claims (`claims:`) beside the computed savings; exits with the baseline's verdict.
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
