@@ -7,14 +7,10 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case pricingMissing = 3
     /// The database cannot be opened, read or written.
     case database = 4
-    /// No configuration meets every constraint (the output is still printed).
+    /// The plan's verdict is INFEASIBLE, in every command (`validate` included; the output is still printed).
     case infeasible = 5
     /// `bench redis`: redis-cli, redis-benchmark or the server program is not installed.
     case benchToolMissing = 6
     /// `bench redis`: the server did not start, a command failed or a run passed `--timeout`.
     case benchFailed = 7
-    /// `validate`: the plan's operating point lies outside the measured range.
-    case extrapolated = 10
-    /// `validate`: the model contradicts the measurements or the operating point fails.
-    case fails = 11
 }

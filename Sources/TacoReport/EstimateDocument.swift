@@ -5,10 +5,13 @@ import TacoCore
 public struct EstimateDocument: Codable, Sendable {
     public static let currentSchema = "tacoplan.estimate/1"
     public var schema: String
+    /// The plan's verdict, repeated at the top level so a script reads one key (Docs/JSON.md).
+    public var verdict: PlanVerdict
     public var estimate: Estimate
 
     public init(_ estimate: Estimate) {
         schema = EstimateDocument.currentSchema
+        verdict = estimate.verdict
         self.estimate = estimate
     }
 

@@ -50,11 +50,13 @@ extension TacoDatabase {
     }
 
     static func row(_ quote: PriceQuote) -> PriceRow {
-        PriceRow(
+        var row = PriceRow(
             service: quote.key.service.rawValue, region: quote.key.region, product: quote.key.product,
             engineOS: quote.key.engineOS, purchaseOption: quote.key.purchaseOption.rawValue, unit: quote.key.unit,
             usd: quote.usd.description, effectiveFrom: quote.effectiveFrom.description, source: quote.source,
             confidence: quote.confidence)
+        row.startDocumented = quote.startDocumented
+        return row
     }
 
     static func row(_ spec: InstanceSpec) -> SpecRow {

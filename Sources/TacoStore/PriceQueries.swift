@@ -22,7 +22,7 @@ extension TacoDatabase {
                 db,
                 sql: """
                     SELECT service, region, product, engine_os, purchase_option, unit, usd, effective_from, source,
-                        confidence FROM price WHERE region = ?
+                        confidence, start_documented FROM price WHERE region = ?
                     ORDER BY service, product, engine_os, purchase_option, unit, effective_from, source, zone
                     """, arguments: [region]
             ).map(Self.quote)
@@ -32,9 +32,18 @@ extension TacoDatabase {
         }
     }
 
-    /// Every region that has at least one price, sorted.
+    /// Every priced region, sorted: one with On-Demand or provisioned prices for EC2, ElastiCache, DynamoDB and EKS.
     public func regions() throws -> [String] {
-        try writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT region FROM price ORDER BY region") }
+        // A region counts as priced only with On-Demand or provisioned rows for every service a plan prices (EC2,
+        // ElastiCache, DynamoDB, EKS); Spot price history alone never makes a region priced (Docs/Model.md §6.1).
+        try writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT region FROM price WHERE purchase_option != 'spot' GROUP BY region
+                    HAVING COUNT(DISTINCT service) = 4 ORDER BY region
+                    """)
+        }
     }
 
     /// Row counts and newest effective date by service, region, engine/OS and source, for `pricing list`.
@@ -94,8 +103,10 @@ extension TacoDatabase {
         let key = PriceKey(
             service: service, region: row["region"] ?? "", product: row["product"] ?? "",
             engineOS: row["engine_os"] ?? "", purchaseOption: option, unit: row["unit"] ?? "")
-        return PriceQuote(
+        var quote = PriceQuote(
             key: key, usd: usd, effectiveFrom: day, source: row["source"] ?? "", confidence: row["confidence"] ?? "")
+        quote.startDocumented = (row["start_documented"] as Int?) == 1
+        return quote
     }
 
     /// Every spec, the bundled row first so it wins over a less complete import. An imported spec whose network is

@@ -29,6 +29,8 @@ public struct PriceRow: Sendable, Hashable {
     /// Availability Zone for per-zone prices (Spot history); empty otherwise.
     public var zone = ""
     public var note = ""
+    /// True when `effectiveFrom` is the price's documented start, not just the earliest evidence for it.
+    public var startDocumented = false
 
     public init(
         service: String, region: String, product: String, engineOS: String, purchaseOption: String, unit: String,
@@ -58,8 +60,8 @@ struct PriceInserter {
             sql: """
                 INSERT OR IGNORE INTO price (service, region, product, engine_os, purchase_option, unit, usd,
                     effective_from, source, confidence, source_file, publication, version, sku, term, lease_length,
-                    reserved_purchase_option, offering_class, zone, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    reserved_purchase_option, offering_class, zone, note, start_documented)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
     }
 
@@ -70,6 +72,7 @@ struct PriceInserter {
             row.service, row.region, row.product, row.engineOS, row.purchaseOption, row.unit, row.usd,
             row.effectiveFrom, row.source, row.confidence, row.sourceFile, row.publication, row.version, row.sku,
             row.term, row.leaseLength, row.reservedPurchaseOption, row.offeringClass, row.zone, row.note,
+            row.startDocumented ? 1 : 0,
         ])
         return db.changesCount > 0
     }

@@ -123,6 +123,11 @@ enum Schema {
                     """)
         }
         registerBillMigration(&migrator)
+        migrator.registerMigration("v3 documented price start") { db in
+            // 1 when a price's effective_from is the documented day it started (an AWS announcement), 0 when it is
+            // only the earliest evidence found for it (Docs/Pricing.md "Effective dates").
+            try db.execute(sql: "ALTER TABLE price ADD COLUMN start_documented INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

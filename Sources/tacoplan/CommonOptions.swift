@@ -34,24 +34,35 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// `--costs`: per-command Redis costs from a file instead of the bundled reference.
+/// `--costs`: per-command Redis costs measured on the user's hardware, the evidence ladder's first rung.
 struct CostOption: ParsableArguments {
     @Option(
         help:
-            "Per-command Redis costs measured by `tacoplan bench redis --output FILE` (default: the bundled reference)."
+            "Per-command Redis costs measured by `tacoplan bench redis --output FILE`, the evidence ladder's first rung (default: the load-test calibration on its hardware, else the bundled reference)."
     )
     var costs: String?
 }
 
-/// `--calibrated`: size Redis with the per-command overhead `validate` fits to the bundled load test.
+/// `--calibrated` and `--evidence`: which rung of the evidence ladder sizes Redis (Docs/Model.md §14). Without them
+/// every planning command uses the best evidence available.
 struct CalibrationOption: ParsableArguments {
     @Flag(
         help: """
-            Use the per-command Redis overhead fitted by `tacoplan validate` to the bundled load test (cache.m7g.xlarge) \
-            instead of the reference benchmark VM's.
+            Force the per-command Redis overhead fitted to the bundled load test (cache.m7g.xlarge, Redis OSS) even \
+            when the plan runs on other hardware. Without it the calibration is used only on the load test's hardware.
             """)
     var calibrated = false
+
+    @Option(
+        help: """
+            Which rung of the evidence ladder sizes Redis: best (default: --costs, else the load-test calibration on \
+            its hardware, else the reference VM), calibrated (same as --calibrated) or reference (the reference VM's \
+            costs on purpose; the verdict still shows the other rungs).
+            """)
+    var evidence: EvidenceChoice = .best
 }
+
+extension EvidenceChoice: ExpressibleByArgument {}
 
 /// Options every planning command shares: the plan, its variant and the evidence options.
 struct PlanOptions: ParsableArguments {
@@ -66,8 +77,11 @@ struct PlanOptions: ParsableArguments {
 
     var request: PlanRequest { PlanRequest(path: plan, variant: variant) }
 
-    func evidence(calibrated: Bool = false) -> EvidenceRequest {
-        EvidenceRequest(db: store.db, asOf: store.day, costsFile: cost.costs, calibrated: calibrated)
+    /// The evidence options as given; without `calibration`, the best rung of the ladder.
+    func evidence(_ calibration: CalibrationOption? = nil) -> EvidenceRequest {
+        EvidenceRequest(
+            db: store.db, asOf: store.day, costsFile: cost.costs, calibrated: calibration?.calibrated ?? false,
+            evidence: calibration?.evidence ?? .best)
     }
 }
 

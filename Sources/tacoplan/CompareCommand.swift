@@ -4,7 +4,7 @@ import TacoApp
 import TacoReport
 
 /// `tacoplan compare`: plans and plan variants side by side, deltas against a baseline, savings per lever, and
-/// the seed's claimed savings beside the computed ones.
+/// the plan's declared claims (`claims:`) beside the computed savings; exits with the baseline's verdict.
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
@@ -37,7 +37,8 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let evidence = EvidenceRequest(
-            db: store.db, asOf: store.day, costsFile: cost.costs, calibrated: calibration.calibrated)
+            db: store.db, asOf: store.day, costsFile: cost.costs, calibrated: calibration.calibrated,
+            evidence: calibration.evidence)
         let outcome = try CompareUseCase.run(
             plans: plans, baseline: baseline, evidence: evidence, context: Terminal.context)
         switch format {
@@ -50,5 +51,6 @@ struct CompareCommand: ParsableCommand {
                         ? AutomaticLeverText.render(
                             outcome.automaticLevers, baseline: outcome.comparison.baseline, style: style) : ""))
         }
+        if let failure = outcome.failure { throw failure }
     }
 }

@@ -19,7 +19,7 @@ struct EstimateCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try EstimateUseCase.run(
-            options.request, evidence: options.evidence(calibrated: calibration.calibrated),
+            options.request, evidence: options.evidence(calibration),
             context: Terminal.context)
         let estimate = outcome.estimate
         switch format {
@@ -48,7 +48,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try EstimateUseCase.run(
-            options.request, evidence: options.evidence(calibrated: calibration.calibrated),
+            options.request, evidence: options.evidence(calibration),
             context: Terminal.context)
         Terminal.out(ExplainText.render(outcome.estimate, only: only, style: Style(enabled: Terminal.colour)))
     }

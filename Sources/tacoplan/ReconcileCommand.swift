@@ -12,6 +12,7 @@ struct ReconcileCommand: ParsableCommand {
         abstract: "Plan vs actual: attribute the imported bill to the plan's resources and explain the variance.")
 
     @OptionGroup var options: PlanOptions
+    @OptionGroup var calibration: CalibrationOption
     @OptionGroup var window: BillWindowOptions
 
     @Option(help: "Output format: table, json or csv.")
@@ -26,7 +27,7 @@ struct ReconcileCommand: ParsableCommand {
     func run() throws {
         guard let billWindow = window.window else { return }
         let r = try ReconcileUseCase.run(
-            options.request, window: billWindow, evidence: options.evidence(), context: Terminal.context)
+            options.request, window: billWindow, evidence: options.evidence(calibration), context: Terminal.context)
         switch format {
         case .table: Terminal.out(ReconciliationText.render(r))
         case .json: Terminal.out(try ReconciliationDocument(r).json())

@@ -38,18 +38,20 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try ReportUseCase.run(
-            options.request, evidence: options.evidence(calibrated: calibration.calibrated), window: bill.window,
+        let outcome = try ReportUseCase.run(
+            options.request, evidence: options.evidence(calibration), window: bill.window,
             context: Terminal.context)
-        let files = try ReportFiles.render(report, format: format, slides: slides)
-        guard let output else {
+        let files = try ReportFiles.render(outcome.report, format: format, slides: slides)
+        if let output {
+            let written = try ReportOutput.write(files, to: output)
+            Terminal.error("wrote \(written.joined(separator: ", "))")
+        } else {
             if !files.charts.isEmpty {
                 Terminal.error("note: the SVG charts the Markdown links to are written only with -o DIR")
             }
-            return Terminal.out(files.main.text)
+            Terminal.out(files.main.text)
         }
-        let written = try ReportOutput.write(files, to: output)
-        Terminal.error("wrote \(written.joined(separator: ", "))")
+        if let failure = outcome.failure { throw failure }
     }
 }
 

@@ -32,7 +32,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try SearchUseCase.run(
-            options.request, evidence: options.evidence(calibrated: calibration.calibrated), top: top,
+            options.request, evidence: options.evidence(calibration), top: top,
             context: Terminal.context)
         switch format {
         case .json: Terminal.out(try outcome.document.json())

@@ -5,12 +5,13 @@ import TacoReport
 
 /// `tacoplan simulate PLAN`: the event second by second — demand vs capacity while the HPA and Karpenter follow
 /// the ramp, what is shed or queued, and the smallest pre-warm that sheds nothing (Docs/Model.md "Simulation").
-/// `--validate` fits node launch → Ready to the seed's scale-up test instead (exit 0 / 10 / 11 as `validate`).
+/// `--validate` fits node launch → Ready to the seed's scale-up test instead and prints its verdict.
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Simulate the event over time: autoscaling, shed requests, pre-warm; or --validate the timing.",
-        discussion: "Exit codes: 0 ok; 2 invalid input; with --validate 0 VALIDATED, 10 EXTRAPOLATED, 11 FAILS.")
+        discussion:
+            "Exit codes: 0 ok; 2 invalid input; 3 pricing data missing; 4 database error. With --validate the scale test's verdict (VALIDATED / EXTRAPOLATED / FAILS) is printed, and the exit is 0 when it could be judged.")
 
     @OptionGroup var options: PlanOptions
     @Option(help: "Time step, whole seconds (1s…60s).") var step: String = "1s"
@@ -29,14 +30,13 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let evidence = options.evidence()
         if validate {
-            let outcome = try SimulateUseCase.validate(
+            let validation = try SimulateUseCase.validate(
                 options.request, demandFile: demand, benchmarkFile: benchmark, evidence: evidence,
                 context: Terminal.context)
             switch format {
-            case .json: Terminal.out(try StableJSON.encode(outcome.validation))
-            case .table, .csv: Terminal.out(ScaleValidationText.render(outcome.validation))
+            case .json: Terminal.out(try StableJSON.encode(validation))
+            case .table, .csv: Terminal.out(ScaleValidationText.render(validation))
             }
-            if let failure = outcome.failure { throw failure }
             return
         }
         let result = try SimulateUseCase.run(

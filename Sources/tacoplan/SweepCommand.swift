@@ -41,7 +41,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let result = try SweepUseCase.run(
-            options.request, range: try range().get(), evidence: options.evidence(calibrated: calibration.calibrated),
+            options.request, range: try range().get(), evidence: options.evidence(calibration),
             context: Terminal.context)
         switch format {
         case .json: Terminal.out(try SweepDocument(result).json())

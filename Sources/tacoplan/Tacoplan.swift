@@ -8,7 +8,7 @@ struct Tacoplan: ParsableCommand {
         commandName: "tacoplan",
         abstract: "Size and price a flash-crowd waiting room on AWS (gateway + Redis/Valkey queue + DynamoDB).",
         discussion:
-            "Exit codes: 0 ok; 2 invalid input (plan, file, option); 3 pricing data missing (region, date); 4 database error; 5 the plan is infeasible (no configuration meets every constraint; the output is still printed); validate: 0 VALIDATED, 10 EXTRAPOLATED, 11 FAILS; bench redis: 6 a needed program is missing, 7 the measurement failed.",
+            "Exit codes, the same in every command and following the plan's verdict: 0 FEASIBLE or AT RISK (the verdict is printed first; JSON verdict.status for gating); 2 invalid input (plan, file, option); 3 pricing data missing (region, date, or most cost lines UNPRICED); 4 database error; 5 INFEASIBLE (the output is still printed); bench redis: 6 a needed program is missing, 7 the measurement failed.",
         subcommands: [
             EstimateCommand.self, ExplainCommand.self, SearchCommand.self, CompareCommand.self, ReportCommand.self,
             SweepCommand.self, SimulateCommand.self,

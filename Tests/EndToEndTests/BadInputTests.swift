@@ -20,9 +20,14 @@ import Testing
     }
 
     @Test func theMinimalPlanIsAccepted() throws {
-        let (r, _) = try estimate(PlanFixture.minimal, ["--as-of", "2026-11-01"])
+        // On the reference VM's costs (the default ladder calibrates cache.m7g.xlarge Redis OSS to the load test,
+        // where 60,000 ZRANK/s on one primary is infeasible: exit 5, still not an input error).
+        let (r, _) = try estimate(PlanFixture.minimal, ["--as-of", "2026-11-01", "--evidence", "reference"])
         #expect(r.status == 0)
         #expect(r.stderr.isEmpty)
+        let (ladder, _) = try estimate(PlanFixture.minimal, ["--as-of", "2026-11-01"])
+        #expect(ladder.status == 5)
+        #expect(ladder.stdout.hasPrefix("tacoplan estimate — Minimal"))
     }
 
     @Test func malformedYAML() throws {
@@ -108,19 +113,20 @@ import Testing
     }
 
     @Test func asOfBeforeAnyPriceIsAPricingError() throws {
-        // Lines 23-24 `pricing:` / `  as_of: 2020-01-01`, value at column 10; us-east-1's first row is 2023-09-18.
-        let (r, path) = try estimate(PlanFixture.minimal + "pricing:\n  as_of: 2020-01-01\n")
+        // Lines 23-24 `pricing:` / `  as_of: 2018-01-01`, value at column 10; us-east-1's first row is the DynamoDB
+        // on-demand launch price of 2018-11-28.
+        let (r, path) = try estimate(PlanFixture.minimal + "pricing:\n  as_of: 2018-01-01\n")
         expectInputError(
             r,
             [
-                "\(path):24:10: error: pricing.as_of: as-of date 2020-01-01 is before any price for us-east-1 (earliest 2023-09-18)",
-                "fix: use --as-of 2023-09-18 or later",
+                "\(path):24:10: error: pricing.as_of: as-of date 2018-01-01 is before any price for us-east-1 (earliest 2018-11-28)",
+                "fix: use --as-of 2018-11-28 or later",
             ], code: 3)
     }
 
     @Test func asOfOptionBeforeAnyPriceIsAPricingError() throws {
-        let (r, _) = try estimate(PlanFixture.minimal, ["--as-of", "2020-01-01"])
-        expectInputError(r, ["as-of date 2020-01-01 is before any price for us-east-1"], code: 3)
+        let (r, _) = try estimate(PlanFixture.minimal, ["--as-of", "2018-01-01"])
+        expectInputError(r, ["as-of date 2018-01-01 is before any price for us-east-1"], code: 3)
     }
 
     @Test func emptyFile() throws {

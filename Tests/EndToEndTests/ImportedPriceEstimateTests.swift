@@ -19,7 +19,9 @@ import Testing
         """
 
     func redisHourly(_ cli: CLI, asOf: String) throws -> String? {
-        let r = try cli.run(["estimate", "plans/traffic-tacos.yaml", "--as-of", asOf, "--format", "json"])
+        let r = try cli.run([
+            "estimate", "plans/traffic-tacos.yaml", "--as-of", asOf, "--format", "json", "--evidence", "reference",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         return try EstimateJSON(r.stdout).costLine("redis")["hourly"] as? String
     }

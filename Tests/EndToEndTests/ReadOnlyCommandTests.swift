@@ -12,7 +12,7 @@ import Testing
 
     @Test func estimateCompletesWhileAnImportHoldsTheWriteTransaction() throws {
         let cli = try CLI()
-        let args = ["estimate", seed, "--as-of", "2024-10-31", "--format", "json"]
+        let args = ["estimate", seed, "--as-of", "2024-10-31", "--evidence", "reference", "--format", "json"]
         #expect(try cli.run(args).status == 0)
         // This test process plays the importer: its connection takes the write lock (BEGIN IMMEDIATE) and deletes
         // every price without committing, as `pricing import` does for the length of a file.
@@ -38,7 +38,7 @@ import Testing
 
     @Test func estimateWorksOnAReadOnlyFileThroughAReadOnlyConnection() throws {
         let cli = try CLI()
-        let args = ["estimate", seed, "--as-of", "2024-10-31", "--format", "json"]
+        let args = ["estimate", seed, "--as-of", "2024-10-31", "--evidence", "reference", "--format", "json"]
         #expect(try cli.run(args).status == 0)
         #expect(chmod(cli.db, 0o444) == 0)
         let r = try cli.run(args)
@@ -51,7 +51,7 @@ import Testing
 
     @Test func everyCommandRefusesADatabaseFromANewerTacoplan() throws {
         let cli = try CLI()
-        #expect(try cli.run(["estimate", seed, "--as-of", "2024-10-31"]).status == 0)
+        #expect(try cli.run(["estimate", seed, "--as-of", "2024-10-31", "--evidence", "reference"]).status == 0)
         try DatabaseQueue(path: cli.db).write {
             try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9 from the future')")
         }

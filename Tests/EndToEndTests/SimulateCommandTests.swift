@@ -78,7 +78,10 @@ import Testing
         let r = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--validate", "--format", "json"])
         let doc = try Self.json(r.stdout)
         let verdict = try #require(doc["verdict"] as? String)
-        #expect(r.status == ["VALIDATED": 0, "EXTRAPOLATED": 10, "FAILS": 11][verdict])
+        // The scale test's verdict is evidence about the timing model, printed; the exit code follows the plan's
+        // verdict in every command (README "Exit codes"), so a judged run exits 0.
+        #expect(["VALIDATED", "EXTRAPOLATED", "FAILS"].contains(verdict))
+        #expect(r.status == 0)
         let steps = try #require(doc["steps"] as? [[String: Any]])
         #expect(steps.compactMap { $0["predictedPods"] as? Int } == [5, 10, 10, 20, 9])
         let down = try #require(steps[3]["predictedSeconds"] as? Double)

@@ -39,7 +39,9 @@ import Testing
         let family = try PlanFiles.family(plan).family
         try #require(!family.variants.isEmpty, "the seed plan has variants")
 
-        let bundled = try Evidence.load(try run.evidence(), access: .read, context: run.context)
+        // The bundled reference VM's costs on purpose: the default ladder would calibrate the seed's cache.m7g.xlarge
+        // to the load test, and the file (the measured rung) is compared with the table it doubles.
+        let bundled = try Evidence.load(try run.evidence(evidence: .reference), access: .read, context: run.context)
         let doubled = try Evidence.load(try run.evidence(costs: costs), access: .read, context: run.context)
         let before = try CompareUseCase.entries([(plan, family)], evidence: bundled)
         let after = try CompareUseCase.entries([(plan, family)], evidence: doubled)
@@ -69,12 +71,12 @@ import Testing
         #expect(before.contains { $0.name == "keys-scan" })
 
         let c0 = try CompareUseCase.run(
-            plans: [plan], baseline: nil, evidence: try run.evidence(), context: run.context
+            plans: [plan], baseline: nil, evidence: try run.evidence(evidence: .reference), context: run.context
         ).comparison
         let c1 = try CompareUseCase.run(
             plans: [plan], baseline: nil, evidence: try run.evidence(costs: costs), context: run.context
         ).comparison
-        // With the bundled costs the seed plan is feasible. Its queue is one sorted set on one node, so sharding
+        // With the reference VM's costs the seed plan is feasible. Its queue is one sorted set on one node, so sharding
         // cannot spread ZRANK: doubling ZRANK's cost pushes that node past the engine-CPU ceiling in every column
         // that calls ZRANK, and the comparison (built from the file for every variant) shows them infeasible.
         #expect(c0.columns.first { $0.name == "base" }?.feasible == true)
@@ -90,10 +92,10 @@ import Testing
         let run = try AppRun()
         let costs = try run.write("zrank-x2.csv", try Self.doubledZRANK())
         let request = PlanRequest(path: AppRun.plan("traffic-tacos.yaml"))
-        let r0 = try ReportUseCase.run(request, evidence: try run.evidence(), context: run.context)
+        let r0 = try ReportUseCase.run(request, evidence: try run.evidence(evidence: .reference), context: run.context)
         let r1 = try ReportUseCase.run(request, evidence: try run.evidence(costs: costs), context: run.context)
-        let l0 = try #require(r0.levers)
-        let l1 = try #require(r1.levers)
+        let l0 = try #require(r0.report.levers)
+        let l1 = try #require(r1.report.levers)
         // Without the file the feasible variants each give lever savings. With ZRANK doubled every variant exceeds
         // the engine-CPU ceiling (previous test), so the lever section — estimated with the file — lists none.
         // Before issue 9 it ignored --costs and listed the same levers either way.
@@ -108,7 +110,7 @@ import Testing
         let run = try AppRun()
         let plan = AppRun.plan("traffic-tacos.yaml")
         let family = try PlanFiles.family(plan).family
-        let plain = try Evidence.load(try run.evidence(), access: .read, context: run.context)
+        let plain = try Evidence.load(try run.evidence(evidence: .reference), access: .read, context: run.context)
         let calibrated = try Evidence.load(try run.evidence(calibrated: true), access: .read, context: run.context)
         let before = try CompareUseCase.entries([(plan, family)], evidence: plain)
         let after = try CompareUseCase.entries([(plan, family)], evidence: calibrated)
@@ -119,7 +121,9 @@ import Testing
             // The fitted overhead is the one `validate` reports for the same input (tacoplan validate: least
             // squares on the bundled load test), so it must equal a fresh fit of the uncalibrated input.
             let uncalibrated = try #require(before.first { $0.name == entry.name }).input
-            let refit = try Calibration.apply(to: uncalibrated).costs.calibratedOverhead
+            let refit = try Calibration.select(
+                uncalibrated, request: try run.evidence(calibrated: true), reference: plain.referenceCosts
+            ).costs.calibratedOverhead
             #expect(overhead == refit)
             #expect(overhead.source.hasPrefix("tacoplan validate: least squares"))
         }

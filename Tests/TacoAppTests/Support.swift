@@ -22,9 +22,13 @@ final class AppRun {
 
     var db: String { scratch.appendingPathComponent("tacoplan.sqlite").path }
 
-    /// Evidence options with the scratch database and prices as of 2026-09-01.
-    func evidence(costs: String? = nil, calibrated: Bool = false) throws -> EvidenceRequest {
-        EvidenceRequest(db: db, asOf: Day(iso: "2026-09-01"), costsFile: costs, calibrated: calibrated)
+    /// Evidence options with the scratch database and prices as of 2026-09-01; `evidence` is the ladder's rung
+    /// (default `best`, as every command).
+    func evidence(costs: String? = nil, calibrated: Bool = false, evidence: EvidenceChoice = .best) throws
+        -> EvidenceRequest
+    {
+        EvidenceRequest(
+            db: db, asOf: Day(iso: "2026-09-01"), costsFile: costs, calibrated: calibrated, evidence: evidence)
     }
 
     func write(_ name: String, _ text: String) throws -> String {

@@ -31,15 +31,21 @@ import Testing
     }
 
     @Test func noPriceBeforeTheFirstRow() throws {
-        // The first WRU row takes effect 2024-07-01: on 2024-06-30 nothing is in force.
-        #expect(try bundledSheet(asOf: "2024-06-30").quote(wru) == nil)
-        // The earliest us-east-1 row of any kind is the EC2 list of 2023-09-18.
-        #expect(try bundledSheet(asOf: "2024-06-30").earliestEffective == (try Fixture.day("2023-09-18")))
+        // The first WRU row is on-demand capacity mode's documented launch, 2018-11-28: on 2018-11-27 nothing is in
+        // force; on 2024-06-30 (before the 2024-07-01 evidence row) the launch price $1.25/M is.
+        #expect(try bundledSheet(asOf: "2018-11-27").quote(wru) == nil)
+        let launch = try #require(try bundledSheet(asOf: "2024-06-30").quote(wru))
+        #expect(launch.usd == (try Fixture.usd("0.00000125")))
+        #expect(launch.startDocumented)
+        // The earliest us-east-1 row of any kind is now that launch row.
+        #expect(try bundledSheet(asOf: "2024-06-30").earliestEffective == (try Fixture.day("2018-11-28")))
     }
 
     @Test func historyListsEveryPriceOldestFirst() throws {
         let history = try bundledSheet(asOf: "2026-11-01").history(wru)
-        #expect(history.map(\.usd.description) == ["0.00000125", "0.000000625"])
+        // Launch 2018-11-28 (documented), the same price again as evidence on 2024-07-01, the cut on 2024-11-01.
+        #expect(history.map(\.usd.description) == ["0.00000125", "0.00000125", "0.000000625"])
+        #expect(history.map(\.startDocumented) == [true, false, false])
     }
 
     @Test func sameDayTieGoesToTheSourceSortingFirst() throws {

@@ -16,7 +16,8 @@ import Testing
 
     @Test func loadsEveryBundledRow() throws {
         let db = try loaded()
-        #expect(try db.rowCount(.price) == 134)
+        // 134 rows + the DynamoDB on-demand launch row of 2018-11-28.
+        #expect(try db.rowCount(.price) == 135)
         #expect(try db.rowCount(.instanceSpec) == 59)
         #expect(try db.rowCount(.spotAdvice) == 80)
     }
@@ -59,7 +60,9 @@ import Testing
         #expect(before.sheet.quote(redis)?.usd == Money(string: "0.315"))
         let after = try db.priceBook(region: "us-east-1", asOf: try day("2026-11-01"))
         #expect(after.sheet.quote(wru)?.usd == Money(string: "0.000000625"))
-        #expect(after.sheet.history(wru).count == 2)
+        // Launch (2018-11-28, documented start), evidence (2024-07-01), the cut (2024-11-01).
+        #expect(after.sheet.history(wru).count == 3)
+        #expect(after.sheet.history(wru).first?.startDocumented == true)
         #expect(after.specs["cache.m7g.xlarge"]?.vcpu == 4)
         #expect(after.spot["m7g.xlarge"]?.savingsPercent == 61)
         #expect(after.spot["m7g.xlarge"]?.bucket == .under5)
@@ -76,7 +79,7 @@ import Testing
         let db = try loaded()
         #expect(try db.regions() == ["ap-northeast-2", "us-east-1"])
         let summary = try db.priceSummary()
-        #expect(summary.reduce(0) { $0 + $1.rows } == 134)
+        #expect(summary.reduce(0) { $0 + $1.rows } == 135)
         let ec2 = try db.prices(product: "m7g.xlarge")
         #expect(Set(ec2.map(\.key.region)) == ["ap-northeast-2", "us-east-1"])
     }

@@ -1,8 +1,11 @@
 import TacoCore
 import TacoData
 
-/// `--calibrated`: size Redis with the per-command overhead that `validate` fits to the bundled load test (measured
-/// on the seed's cache.m7g.xlarge cluster) instead of the reference VM's overhead (Docs/Benchmarks.md §3–4).
+/// The evidence ladder for per-command Redis costs (Docs/Model.md §14), applied by every planning command: `--costs
+/// FILE` (costs measured on the user's hardware) first, then the bundled load test's calibration when the plan's
+/// Redis node type and engine are the load test's (cache.m7g.xlarge, Redis OSS), else the reference VM's costs.
+/// `--calibrated` forces the load-test calibration onto other hardware (an extrapolation the verdict names);
+/// `--evidence reference` pins the reference VM's costs (Docs/Benchmarks.md §3–4).
 public enum Calibration {
     /// The bundled load test the overhead is fitted to.
     public static let benchmarkFile = "benchmarks/seed-load-test.yaml"
@@ -15,22 +18,30 @@ public enum Calibration {
         }
     }
 
-    /// The input with its cost table calibrated. The fit runs on the uncalibrated input, exactly as `validate`
-    /// runs it; the fitted overhead is read from the typed `PlanValidation.overhead.calibrated`.
-    public static func apply(to input: EstimateInput) throws(AppFailure) -> EstimateInput {
-        let bench = try bundledBenchmark()
-        guard case .success(let v) = PlanValidation.run(input: input, benchmark: bench),
-            let micros = v.overhead.calibrated
-        else {
+    /// The input on the ladder's rung for `request`. `input.costs` is the table as given (`--costs FILE` or the
+    /// bundled reference); `reference` is the bundled reference table. Forcing the calibration when the load test
+    /// gives no overhead for the plan is an input error (exit 2).
+    public static func select(_ input: EstimateInput, request: EvidenceRequest, reference: CommandCostTable)
+        throws(AppFailure) -> EstimateInput
+    {
+        let force = request.forcesCalibration
+        var loadTest: ReferenceBenchmark?
+        do {
+            loadTest = try bundledBenchmark()
+        } catch {
+            if force { throw error }
+        }
+        var ladder = EvidenceLadder.Request(
+            measured: request.costsFile.map { (input.costs, $0) }, reference: reference, loadTest: loadTest,
+            forceCalibration: force)
+        ladder.pinReference = request.evidence == .reference
+        let out = EvidenceLadder.select(input, ladder)
+        if force && !ladder.pinReference && out.evidence.evidence == .reference {
             throw AppFailure.input([
-                "error: --calibrated: the bundled load test gives no per-command overhead for this plan",
+                "error: --calibrated: " + out.evidence.notUsed.joined(separator: "; "),
                 "    fix: run `tacoplan validate` to see why, or drop --calibrated",
             ])
         }
-        let basis = "least squares; on \(v.overhead.benchmarkNodeType ?? "the benchmark's node type")"
-        var calibrated = input
-        calibrated.costs.calibratedOverhead = CommandCostTable.CalibratedOverhead(
-            micros: micros, source: "tacoplan validate: \(basis), \(bench.name)")
-        return calibrated
+        return out
     }
 }

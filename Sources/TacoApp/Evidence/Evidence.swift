@@ -1,13 +1,17 @@
 import TacoCore
 import TacoData
 
-/// The evidence one run uses, loaded once: the database (price book), the per-command costs and whether Redis is
-/// calibrated. `input(…)` turns any plan or variant into a checked, possibly calibrated `EstimateInput`, so every
-/// estimate of a run — the plan, its variants, the report's levers — rests on the same evidence.
+/// The evidence one run uses, loaded once: the database (price book), the per-command costs and the rung of the
+/// evidence ladder (Docs/Model.md §14). `input(…)` turns any plan or variant into a checked `EstimateInput` on the
+/// ladder's rung, so every estimate of a run — the plan, its variants, the report's levers, the sweep — rests on the
+/// same evidence.
 public struct Evidence: Sendable {
     public let request: EvidenceRequest
     public let database: AppDatabase
+    /// The costs as given: `--costs FILE`, else the bundled reference (what `validate` fits against).
     public let costs: CommandCostTable
+    /// The bundled reference VM's costs: the ladder's last rung.
+    public let referenceCosts: CommandCostTable
     public let clock: Clock
     /// Price books already read in this run, by region and day: `compare` and `report` check every variant of a
     /// plan, which would otherwise read the same book from SQLite once per variant.
@@ -18,7 +22,9 @@ public struct Evidence: Sendable {
     {
         let database = try DatabaseOpener.open(request.db, access: access, context: context)
         let costs = try CommandCosts.load(request.costsFile)
-        return Evidence(request: request, database: database, costs: costs, clock: context.clock)
+        let reference = request.costsFile == nil ? costs : try CommandCosts.load(nil)
+        return Evidence(
+            request: request, database: database, costs: costs, referenceCosts: reference, clock: context.clock)
     }
 
     /// `--as-of`, else the plan's `pricing.as_of`, else today.
@@ -27,8 +33,8 @@ public struct Evidence: Sendable {
     }
 
     /// The plan's price book as of `asOf(for:)`, checked against the reference data (node types, commands, region,
-    /// date) — problems name `subject` (exit 3 when only pricing data is missing, else 2) — then calibrated when
-    /// `--calibrated` was given.
+    /// date) — problems name `subject` (exit 3 when only pricing data is missing, else 2) — then on the evidence
+    /// ladder's rung (`Calibration.select`).
     public func input(_ plan: Plan, _ provenance: PlanProvenance, file: String, subject: String) throws(AppFailure)
         -> EstimateInput
     {
@@ -42,6 +48,6 @@ public struct Evidence: Sendable {
             let lines = problems.map(\.description) + ["\(problems.count) problem(s) in \(subject)"]
             throw problems.allSatisfy(\.isPricing) ? AppFailure.pricing(lines) : AppFailure.input(lines)
         }
-        return request.calibrated ? try Calibration.apply(to: input) : input
+        return try Calibration.select(input, request: request, reference: referenceCosts)
     }
 }

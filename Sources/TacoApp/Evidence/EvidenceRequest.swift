@@ -10,13 +10,23 @@ public struct EvidenceRequest: Sendable {
     public var asOf: Day?
     /// `--costs`: per-command Redis costs written by `tacoplan bench redis` (nil: the bundled reference).
     public var costsFile: String?
-    /// `--calibrated`: size Redis with the overhead `validate` fits to the bundled load test.
+    /// `--calibrated`: size Redis with the overhead `validate` fits to the bundled load test, even on hardware other
+    /// than the load test's.
     public var calibrated: Bool
+    /// `--evidence`: which rung of the evidence ladder sizes Redis (default `best`, Docs/Model.md §14).
+    public var evidence: EvidenceChoice
 
-    public init(db: String? = nil, asOf: Day? = nil, costsFile: String? = nil, calibrated: Bool = false) {
+    public init(
+        db: String? = nil, asOf: Day? = nil, costsFile: String? = nil, calibrated: Bool = false,
+        evidence: EvidenceChoice = .best
+    ) {
         self.db = db
         self.asOf = asOf
         self.costsFile = costsFile
         self.calibrated = calibrated
+        self.evidence = evidence
     }
+
+    /// The load-test calibration is forced onto the plan's hardware (`--calibrated` or `--evidence calibrated`).
+    public var forcesCalibration: Bool { calibrated || evidence == .calibrated }
 }

@@ -8,6 +8,10 @@ public enum CompareUseCase {
     public struct Outcome: Sendable {
         public var comparison: Comparison
         public var automaticLevers: [AutomaticLever]
+        /// Exit 5 after printing when the baseline's verdict is INFEASIBLE: compare exits with the baseline's verdict
+        /// like every command (README "Exit codes"); the other columns are alternatives to it, and a deliberately
+        /// infeasible variant is not a failure.
+        public var failure: AppFailure?
     }
 
     public static func run(
@@ -27,10 +31,18 @@ public enum CompareUseCase {
             ])
         }
         let baseInput = entries[names.firstIndex(of: base) ?? 0].input
-        return Outcome(comparison: comparison, automaticLevers: AutomaticLevers.all(baseInput))
+        var failure: AppFailure?
+        if let verdict = comparison.columns.first(where: { $0.name == comparison.baseline })?.verdict,
+            verdict.status == .infeasible
+        {
+            failure = AppFailure(
+                .infeasible, ["verdict: the baseline '\(comparison.baseline)' is \(verdict.headline)"])
+        }
+        return Outcome(comparison: comparison, automaticLevers: AutomaticLevers.all(baseInput), failure: failure)
     }
 
-    /// Every plan and each of its variants as a compare entry, checked (and calibrated) like `estimate` does. With
+    /// Every plan and each of its variants as a compare entry, checked and on the evidence ladder's rung like
+    /// `estimate` does. With
     /// one plan its variants go by their names and the plan by 'base'; with several, by `file` and `file/variant`.
     public static func entries(_ families: [(path: String, family: PlanFamily)], evidence: Evidence)
         throws(AppFailure) -> [CompareEntry]

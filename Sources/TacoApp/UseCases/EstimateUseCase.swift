@@ -5,8 +5,7 @@ public enum EstimateUseCase {
     public struct Outcome: Sendable {
         public var estimate: Estimate
         public var plan: LoadedPlan
-        /// Exit 5 after printing when no Redis or gateway candidate is feasible or a DynamoDB key saturates its
-        /// partition; nil when the plan is feasible.
+        /// The verdict's exit after printing (`failure(_:)`); nil when the plan is FEASIBLE or AT RISK.
         public var infeasible: AppFailure?
     }
 
@@ -15,15 +14,20 @@ public enum EstimateUseCase {
     {
         let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         let estimate = Estimate.compute(plan.input)
-        return Outcome(estimate: estimate, plan: plan, infeasible: infeasibility(estimate))
+        return Outcome(estimate: estimate, plan: plan, infeasible: failure(estimate))
     }
 
-    /// The estimate is infeasible when sizing found no Redis or gateway candidate, or DynamoDB's hottest key exceeds
-    /// one partition's limit (Docs/Model.md §5–7).
-    public static func infeasibility(_ estimate: Estimate) -> AppFailure? {
-        guard estimate.redis.chosen == nil || estimate.gateway.chosen == nil || estimate.dynamodb.partitionLimit != nil
-        else { return nil }
-        return AppFailure(
-            .infeasible, ["infeasible: no candidate configuration meets every constraint (see the sizing above)"])
+    /// The estimate's exit, the same in every command (README "Exit codes", Docs/Model.md §15), after the output is
+    /// printed: 3 when most cost lines are UNPRICED (the estimate cannot be priced, so no verdict stands), 5 when the
+    /// verdict is INFEASIBLE, else nil (FEASIBLE or AT RISK).
+    public static func failure(_ e: Estimate) -> AppFailure? {
+        if e.mostlyUnpriced {
+            return AppFailure.pricing([
+                "pricing: \(e.totals.unpricedLines) of \(e.costs.count) cost lines are UNPRICED in \(e.region) on \(e.asOf)",
+                "    fix: import an AWS price list for \(e.region) (`tacoplan pricing import FILE`) or use a priced region",
+            ])
+        }
+        guard e.verdict.status == .infeasible else { return nil }
+        return AppFailure(.infeasible, ["verdict: \(e.verdict.headline)"])
     }
 }

@@ -5,16 +5,24 @@ import TacoReport
 /// `report`: the estimate with its lever savings (the plan's variants, estimated with the same evidence) and its
 /// validation against the bundled load test, as the `Report` model the renderers write.
 public enum ReportUseCase {
+    /// The report and the estimate's exit after writing it (`EstimateUseCase.failure`; nil: FEASIBLE or AT RISK).
+    public struct Outcome: Sendable {
+        public var report: Report
+        public var failure: AppFailure?
+    }
+
     /// With a bill `window`, the report also carries the plan-vs-actual part (Docs/Model.md §12).
     public static func run(
         _ request: PlanRequest, evidence: EvidenceRequest, window: BillWindow? = nil, context: AppContext
-    ) throws(AppFailure) -> Report {
+    ) throws(AppFailure) -> Outcome {
         let (plan, loadedEvidence) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         let estimate = Estimate.compute(plan.input)
         let levers = AutomaticLeverSection.merged(
             try leverSection(plan, evidence: loadedEvidence), automatic: AutomaticLevers.all(plan.input),
             baseline: PlanFamily.baseName, baselinePerMonth: estimate.totals.perMonth)
-        var report = ReportBuilder.build(estimate, levers: levers, validation: validationSection(plan.input))
+        var report = ReportBuilder.build(
+            estimate, levers: levers,
+            validation: validationSection(ValidateUseCase.uncalibrated(plan.input, costs: loadedEvidence.costs)))
         // The event over time (Docs/Model.md §13); left out, with a note, when the plan cannot be simulated.
         do throws(SimulationError) {
             report = ReportBuilder.adding(try Simulation.run(plan.input, estimate: estimate), to: report)
@@ -26,7 +34,7 @@ public enum ReportUseCase {
                 try ReconcileUseCase.reconcile(
                     plan, estimate: estimate, window: window, database: loadedEvidence.database))
         }
-        return report
+        return Outcome(report: report, failure: EstimateUseCase.failure(estimate))
     }
 
     /// Savings per lever when the plan declares variants: each variant against the plan itself ('base'),
@@ -51,7 +59,8 @@ public enum ReportUseCase {
     }
 
     /// The plan validated against the bundled reference load test: predicted vs measured Redis engine CPU at the
-    /// steps run with the plan's status implementation, and the verdict with its reasons.
+    /// steps run with the plan's status implementation, and the load-test envelope with its reasons (the plan's
+    /// verdict is the estimate's, at the top of the report).
     static func validationSection(_ input: EstimateInput) -> ValidationSection? {
         guard let bench = try? Calibration.bundledBenchmark(),
             case .success(let v) = PlanValidation.run(input: input, benchmark: bench)
@@ -68,7 +77,7 @@ public enum ReportUseCase {
         let reasons = v.envelope.reasons.flatMap { $0.split(separator: "\n") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let summary =
-            (["Verdict: \(v.envelope.verdict.rawValue)"] + reasons + (loo.map { [$0] } ?? []))
+            (["Load-test envelope: \(v.envelope.verdict.rawValue)"] + reasons + (loo.map { [$0] } ?? []))
             .joined(separator: ". ") + "."
         return ValidationSection(benchmark: "\(v.benchmark) (\(v.benchmarkSource))", steps: steps, summary: summary)
     }

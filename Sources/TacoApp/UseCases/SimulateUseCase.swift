@@ -28,17 +28,13 @@ public enum SimulateUseCase {
         } catch { throw AppFailure.input([error.description]) }
     }
 
-    public struct Validation: Sendable {
-        public var validation: ScaleValidation
-        /// Exit 10 (EXTRAPOLATED) or 11 (FAILS) after printing; nil when VALIDATED.
-        public var failure: AppFailure?
-    }
 
-    /// Fits node launch → Ready to the bundled scale-up test (or `benchmarkFile` in its schema) and judges it.
+    /// Fits node launch → Ready to the bundled scale-up test (or `benchmarkFile` in its schema) and judges it. The
+    /// verdict is evidence about the timing model, printed; it does not set the exit code (README "Exit codes").
     public static func validate(
         _ request: PlanRequest, demandFile: String?, benchmarkFile: String?, evidence: EvidenceRequest,
         context: AppContext
-    ) throws(AppFailure) -> Validation {
+    ) throws(AppFailure) -> ScaleValidation {
         let (input, estimate) = try load(request, demandFile: demandFile, evidence: evidence, context: context)
         let file = benchmarkFile ?? "benchmarks/seed-scale-test.yaml (bundled)"
         let text =
@@ -49,10 +45,6 @@ public enum SimulateUseCase {
             let test = try ScaleTest.read(text: text, file: file)
             validation = try ScaleValidation.run(input, estimate: estimate, test: test)
         } catch { throw AppFailure.input([error.description]) }
-        let status = ExitStatus(rawValue: validation.verdict.exitCode)
-        let failure = status.map {
-            AppFailure($0, ["scale test verdict: \(validation.verdict.rawValue) (exit \($0.rawValue))"])
-        }
-        return Validation(validation: validation, failure: failure)
+        return validation
     }
 }

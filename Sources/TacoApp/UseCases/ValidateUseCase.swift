@@ -2,31 +2,46 @@ import Foundation
 import TacoCore
 import TacoData
 
-/// `validate`: the plan (loaded as `estimate` loads it) against the bundled load test or the user's benchmarks.
+/// `validate`: the plan (loaded as `estimate` loads it) against the bundled load test or the user's benchmarks. Its
+/// verdict is the estimate's for the same plan and evidence (Docs/Model.md §15); the load-test envelope
+/// (VALIDATED / EXTRAPOLATED / FAILS) is printed as its evidence.
 public enum ValidateUseCase {
     public struct Outcome: Sendable {
         public var results: [PlanValidation]
         /// Warnings about the benchmark files (stderr).
         public var warnings: [String]
-        /// The worst verdict's exit: nil for VALIDATED, else EXTRAPOLATED (10) or FAILS (11).
-        public var verdict: AppFailure?
+        /// The plan's verdict, the one `estimate` gives for the same plan and evidence.
+        public var verdict: PlanVerdict
+        /// The verdict's exit (`EstimateUseCase.failure`): nil for FEASIBLE or AT RISK.
+        public var failure: AppFailure?
     }
 
     public static func run(
         _ request: PlanRequest, evidence: EvidenceRequest, benchmarks: [String], context: AppContext
     ) throws(AppFailure) -> Outcome {
-        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        let (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        // The fit runs on the costs as given (not the ladder's calibration), exactly as the ladder's own fit does.
+        let given = uncalibrated(plan.input, costs: loaded.costs)
         var warnings: [String] = []
         var results: [PlanValidation] = []
         for bench in try loadBenchmarks(benchmarks, warnings: &warnings) {
-            switch PlanValidation.run(input: plan.input, benchmark: bench) {
+            switch PlanValidation.run(input: given, benchmark: bench) {
             case .success(let v): results.append(v)
             case .failure(let p): throw AppFailure.input([p.description])
             }
         }
-        let worst = results.map(\.envelope.verdict.exitCode).max() ?? 0
-        let verdict = ExitStatus(rawValue: worst).map { AppFailure($0, []) }
-        return Outcome(results: results, warnings: warnings, verdict: verdict)
+        let estimate = Estimate.compute(plan.input)
+        return Outcome(
+            results: results, warnings: warnings, verdict: estimate.verdict,
+            failure: EstimateUseCase.failure(estimate))
+    }
+
+    /// The input with the cost table as given (`--costs FILE` or the bundled reference), off the ladder.
+    static func uncalibrated(_ input: EstimateInput, costs: CommandCostTable) -> EstimateInput {
+        var out = input
+        out.costs = costs
+        out.evidence = .referenceOnly
+        return out
     }
 
     /// The benchmarks named (YAML, or a step CSV: Docs/Benchmarks.md §5), or the bundled load test.

@@ -46,6 +46,10 @@ public struct Comparison: Codable, Hashable, Sendable {
         public var perEvent: Money
         public var perMonth: Money
         public var unpricedLines: Int
+        /// The column's verdict, as `estimate` gives it for this plan (Docs/Model.md §15).
+        public var verdict: PlanVerdict
+        /// Lines the column's totals exclude: UNPRICED or INFEASIBLE (Docs/Model.md §6.1).
+        public var missing: [MissingLine]
         /// Against the baseline (nil for an infeasible column or baseline).
         public var deltaPerMonth: Money?
         public var deltaPerEvent: Money?
@@ -79,7 +83,8 @@ public struct Comparison: Codable, Hashable, Sendable {
                 name: entry.name, about: entry.about, feasible: reasons.isEmpty, infeasibilities: reasons,
                 resources: reasons.isEmpty ? resources(estimate, entry.input) : [],
                 perEvent: estimate.totals.perEvent, perMonth: estimate.totals.perMonth,
-                unpricedLines: estimate.totals.unpricedLines, deltaPerMonth: nil, deltaPerEvent: nil, levers: [])
+                unpricedLines: estimate.totals.unpricedLines, verdict: estimate.verdict,
+                missing: estimate.totals.missing, deltaPerMonth: nil, deltaPerEvent: nil, levers: [])
             let priced = estimate.totals.unpricedLines == 0 && baseEstimate.totals.unpricedLines == 0
             if reasons.isEmpty && baseFeasible && priced && entry.name != baseline {
                 column.deltaPerMonth = estimate.totals.perMonth - baseEstimate.totals.perMonth

@@ -1,14 +1,8 @@
 import Foundation
 
-/// The seed's FinOps savings claims (Part 3.1 / 5.2 of the design talk), set beside what the model computes for
-/// the shipped variants. These are the claims under test, not outputs.
+/// The baseline plan's savings claims (its `claims:` section, Docs/PlanSpec.md) set beside what the model computes
+/// for its variants. A plan without claims gets no checks.
 public enum SeedSavings {
-    /// "Redis 코드 개선 (KEYS → ZRANK): $500/월".
-    public static let redisCodeFixPerMonth = Money(500)
-    /// "Spot Instance: $1,200/월".
-    public static let spotPerMonth = Money(1200)
-    /// "총 절감: $1,700/월".
-    public static let totalPerMonth = Money(1700)
 
     static func checks(
         columns: [Comparison.Column], entries: [CompareEntry], estimates: [String: Estimate], baseline: String
@@ -26,24 +20,29 @@ public enum SeedSavings {
             column.resources.first { $0.resource == resource }?.perMonth ?? nil
         }
         var out: [Comparison.ClaimCheck] = []
+        let plan = base.input.plan
+        guard !plan.claims.isEmpty else { return [] }
+        let codeClaim = plan.claim(.redisCodeFixSavingPerMonth)
+        let spotClaim = plan.claim(.spotSavingPerMonth)
+        func claimed(_ c: Claim?) -> String { c?.amount.map { Format.usd($0) + "/month" } ?? "—" }
 
         // Code fix: the variant whose command mix differs from the baseline's.
         var code: Money?
         let codeEntry = entries.first { $0.name != baseline && $0.input.plan.apis != base.input.plan.apis }
-        if let entry = codeEntry, let column = columns.first(where: { $0.name == entry.name }) {
+        if codeClaim != nil, let entry = codeEntry, let column = columns.first(where: { $0.name == entry.name }) {
             if !column.feasible, let why = column.infeasibilities.first {
                 out.append(
                     Comparison.ClaimCheck(
-                        claim: "Redis code fix (KEYS → ZRANK)", seed: Format.usd(redisCodeFixPerMonth) + "/month",
+                        claim: "Redis code fix (KEYS → ZRANK)", seed: claimed(codeClaim),
                         computed: "not a saving: '\(entry.name)' is infeasible",
                         reason:
-                            "\(why.message). No node count serves the KEYS version, so the fix is what makes the plan possible at all, not a $500 line item."
+                            "\(why.message). No node count serves the KEYS version, so the fix is what makes the plan possible at all, not a \(claimed(codeClaim)) line item."
                     ))
             } else if let (_, s) = step(Levers.all[0].name) {
                 code = s.deltaPerMonth
                 out.append(
                     Comparison.ClaimCheck(
-                        claim: "Redis code fix (KEYS → ZRANK)", seed: Format.usd(redisCodeFixPerMonth) + "/month",
+                        claim: "Redis code fix (KEYS → ZRANK)", seed: claimed(codeClaim),
                         computed: Format.usd(s.deltaPerMonth) + "/month ('\(entry.name)' − '\(baseline)')",
                         reason: "nodes the command mix adds or removes at this plan's traffic, priced per node-hour"))
             }
@@ -51,7 +50,7 @@ public enum SeedSavings {
 
         // Spot.
         var spot: Money?
-        if let (column, s) = step("Spot vs On-Demand") {
+        if spotClaim != nil, let (column, s) = step("Spot vs On-Demand") {
             spot = s.deltaPerMonth
             let g = base.input.plan.gateway
             let hours = Costing.eventHours(base.input.plan, traffic: baseEstimate.traffic)
@@ -60,7 +59,7 @@ public enum SeedSavings {
             let advice = chosen?.spot.map { "\($0.savingsPercent) % off for \($0.instanceType) (\($0.bucket.label))" }
             out.append(
                 Comparison.ClaimCheck(
-                    claim: "Spot instances", seed: Format.usd(spotPerMonth) + "/month",
+                    claim: "Spot instances", seed: claimed(spotClaim),
                     computed: Format.usd(s.deltaPerMonth) + "/month ('\(column.name)' − '\(baseline)')",
                     reason:
                         "gateway nodes run only for the sale (\(Show.n(hours.doubleValue, 2)) h × \(events) events/month, not \(AWSLimits.hoursPerMonth) h), \(chosen?.spotNodes ?? 0) of \(chosen?.nodes ?? 0) nodes are Spot (spot_share \(Show.pct(g.spotShare)), On-Demand floor \(g.onDemandFloor)), at "
@@ -73,39 +72,46 @@ public enum SeedSavings {
             return (plan?.baselineRPS ?? 0) > 0 || (plan?.minPods ?? 0) > 0
                 ? c.levers.contains { $0.lever == "Spot vs On-Demand" } : false
         }
-        if let column = alwaysOn, let s = column.levers.first(where: { $0.lever == "Spot vs On-Demand" }) {
+        if spotClaim != nil, let column = alwaysOn,
+            let s = column.levers.first(where: { $0.lever == "Spot vs On-Demand" })
+        {
             let g = entries.first { $0.name == column.name }?.input.plan.gateway
             out.append(
                 Comparison.ClaimCheck(
-                    claim: "Spot instances, gateway always on", seed: Format.usd(spotPerMonth) + "/month",
+                    claim: "Spot instances, gateway always on", seed: claimed(spotClaim),
                     computed: Format.usd(s.deltaPerMonth) + "/month (the Spot step of '\(column.name)')",
                     reason:
-                        "with baseline_rps \(Show.n(g?.baselineRPS ?? 0)) (min_pods \(g?.minPods ?? 0)) the fleet runs \(AWSLimits.hoursPerMonth) h/month; the seed's $1,200/month Spot saving is of this order only if the gateway fleet runs all month, not just for the sales"
+                        "with baseline_rps \(Show.n(g?.baselineRPS ?? 0)) (min_pods \(g?.minPods ?? 0)) the fleet runs \(AWSLimits.hoursPerMonth) h/month; the claimed \(claimed(spotClaim)) Spot saving is of this order only if the gateway fleet runs all month, not just for the sales"
                 ))
         }
 
         // Total.
         let total = [code, spot].compactMap { $0 }.reduce(Money.zero, +)
-        out.append(
-            Comparison.ClaimCheck(
-                claim: "Total FinOps saving", seed: Format.usd(totalPerMonth) + "/month",
-                computed: Format.usd(total) + "/month",
-                reason: code == nil
-                    ? "only the Spot part is a cost difference; the code fix is a feasibility fix (see above)"
-                    : "the sum of the two computed figures above"))
+        if let totalClaim = plan.claim(.totalSavingPerMonth) {
+            out.append(
+                Comparison.ClaimCheck(
+                    claim: "Total FinOps saving", seed: claimed(totalClaim), computed: Format.usd(total) + "/month",
+                    reason: code == nil
+                        ? "only the Spot part is a cost difference; the code fix is a feasibility fix or was not claimed"
+                        : "the sum of the two computed figures above"))
+        }
 
         // Graviton, separately for EC2 and ElastiCache: the lever's change ÷ the x86 side's resource cost.
-        for (lever, resource, label) in [
-            ("Graviton vs x86 (EC2 gateway)", ResourceKind.gateway, "EC2 gateway"),
-            ("Graviton vs x86 (ElastiCache)", ResourceKind.redis, "ElastiCache"),
-        ] {
+        for (lever, resource, label) in plan.claim(.redisGravitonSaving) == nil
+            ? []
+            : [
+                ("Graviton vs x86 (EC2 gateway)", ResourceKind.gateway, "EC2 gateway"),
+                ("Graviton vs x86 (ElastiCache)", ResourceKind.redis, "ElastiCache"),
+            ]
+        {
             guard let (column, s) = step(lever), let x86 = resourceMonth(column, resource), x86.amount > 0 else {
                 continue
             }
             let pct = (s.deltaPerMonth.amount / x86.amount).doubleValue * 100
             out.append(
                 Comparison.ClaimCheck(
-                    claim: "Graviton saving (\(label))", seed: "\(Show.n(SeedClaims.gravitonSavingsPercent, 0)) %",
+                    claim: "Graviton saving (\(label))",
+                    seed: "\(Show.n(plan.claim(.redisGravitonSaving)?.value ?? 0, 0)) %",
                     computed:
                         "\(Show.n(pct, 1)) % of the x86 \(resource) cost ('\(column.name)': \(Format.usd(s.deltaPerMonth))/month)",
                     reason: resource == .redis
@@ -116,19 +122,19 @@ public enum SeedSavings {
 
         // Spot discount itself.
         let advice = base.input.plan.gateway.nodeCandidates.compactMap { base.input.book.spot[$0] }
-        if !advice.isEmpty {
+        if !advice.isEmpty, let spotSaving = plan.claim(.gatewaySpotSaving)?.value {
             let mean = Double(advice.map(\.savingsPercent).reduce(0, +)) / Double(advice.count)
             let dates = Set(advice.map { $0.capturedOn.description }).sorted().joined(separator: ", ")
             out.append(
                 Comparison.ClaimCheck(
-                    claim: "Spot discount", seed: "\(Show.n(SeedClaims.spotSavingsPercent, 0)) %",
+                    claim: "Spot discount", seed: "\(Show.n(spotSaving, 0)) %",
                     computed:
                         "\(Show.n(mean, 1)) % mean over \(advice.count) candidate types in \(base.input.plan.event.region)",
                     reason:
-                        "Spot Advisor savings (30-day trailing average, snapshot captured \(dates)); 70 % is typical in Seoul, optimistic in us-east-1"
+                        "Spot Advisor savings (30-day trailing average, snapshot captured \(dates)) for \(base.input.plan.event.region)"
                 ))
         }
-        if let asked = base.input.plan.gateway.requestedInterruption {
+        if plan.claim(.gatewaySpotInterruption) != nil, let asked = base.input.plan.gateway.requestedInterruption {
             out.append(
                 Comparison.ClaimCheck(
                     claim: "Spot interruption", seed: asked, computed: "\"<5%\" (the lowest bucket)",

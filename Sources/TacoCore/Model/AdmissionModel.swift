@@ -116,7 +116,9 @@ enum AdmissionModel {
         let criteria = [
             AdmissionDecision.Criterion(
                 name: .seatDrain, role: .floor, rate: seat, binding: binding == .seatDrain,
-                note: "seats ÷ window; far too slow for the crowd on its own"),
+                note: seat >= ux
+                    ? "seats ÷ window; at least the UX rate (\(Show.n(seat / max(ux, 1e-12), 2))×), so it sets the pace"
+                    : "seats ÷ window; \(Show.n(ux / max(seat, 1e-12), 1))× below the UX rate, too slow on its own"),
             AdmissionDecision.Criterion(
                 name: .userExperience, role: .target, rate: ux, binding: binding == .userExperience,
                 note: "users ÷ target wait"),

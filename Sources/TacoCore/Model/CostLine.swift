@@ -18,5 +18,9 @@ public struct CostLine: Codable, Hashable, Sendable {
     public var priceSource: String
     public var effectiveFrom: Day?
     public var confidence: String
-    public var unpriced: Bool { unitPrice == nil }
+    /// True when `effectiveFrom` is the price's documented start; false: the price was in force at least from then.
+    public var startDocumented = false
+    /// No configuration of this resource is feasible: the line is listed, never dropped, and priced at nothing.
+    public var infeasible = false
+    public var unpriced: Bool { unitPrice == nil && !infeasible }
 }

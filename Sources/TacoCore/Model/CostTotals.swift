@@ -1,9 +1,13 @@
 import Foundation
 
-/// Per-event and per-month totals; `unpricedLines` counts lines whose price is missing (totals exclude them).
+/// Per-hour, per-event and per-month totals; `unpricedLines` counts lines whose price is missing and `missing`
+/// lists every line the totals exclude (UNPRICED or INFEASIBLE, Docs/Model.md §6.1).
 public struct CostTotals: Codable, Hashable, Sendable {
     public var hourly: Money
     public var perEvent: Money
     public var perMonth: Money
     public var unpricedLines: Int
+    /// True when no line is UNPRICED or INFEASIBLE: only then is a total the plan's whole cost.
+    public var complete: Bool
+    public var missing: [MissingLine]
 }

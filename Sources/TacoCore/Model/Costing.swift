@@ -3,10 +3,11 @@ import Foundation
 /// Turns the sized resources into priced cost lines (Docs/Model.md §6): hourly resources × event hours or ×
 /// `AWSLimits.hoursPerMonth`, DynamoDB writes × WRU price.
 enum Costing {
-    /// Event hours: the sale window (extended when the queue drains after it closes).
+    /// Event hours: the one event timeline's length (the window, extended when the queue drains after it closes,
+    /// at most 24 h; Docs/Model.md §6.0).
     static func eventHours(_ plan: Plan, traffic: Traffic) -> Decimal {
-        let seconds = max(plan.event.window.value, min(traffic.drainTime, TimeUnits.secondsPerDay))
-        return Decimal(exactly: seconds) / Decimal(exactly: TimeUnits.secondsPerHour)
+        let t = EventTimeline(users: plan.event.users, window: plan.event.window, admissionRate: traffic.admissionRate)
+        return Decimal(exactly: t.eventSeconds) / Decimal(exactly: TimeUnits.secondsPerHour)
     }
 
     static func hourlyLine(
@@ -28,7 +29,7 @@ enum Costing {
                 : "per event: \(hours) h × \(eventsPerMonth) events/month",
             priceSource: quote.map { $0.source + sourceNote } ?? "UNPRICED: no price in force",
             effectiveFrom: quote?.effectiveFrom,
-            confidence: quote?.confidence ?? "none")
+            confidence: quote?.confidence ?? "none", startDocumented: quote?.startDocumented ?? false)
     }
 
     static func lines(
@@ -38,6 +39,12 @@ enum Costing {
         let hours = eventHours(plan, traffic: traffic)
         let events = plan.event.eventsPerMonth
         var out: [CostLine] = []
+        if redis.chosen == nil {
+            out.append(
+                .infeasible(
+                    resource: .redis, component: "\(plan.redis.engine.displayName) cluster (no candidate fits)",
+                    unit: "node"))
+        }
         if let c = redis.chosen, let nodes = c.nodes {
             out.append(
                 hourlyLine(
@@ -52,6 +59,9 @@ enum Costing {
             hourlyLine(
                 resource: .eks, component: "EKS control plane (standard support)", count: 1, unit: "cluster",
                 quote: input.book.sheet.quote(eks), eventHours: hours, alwaysOn: true, eventsPerMonth: events))
+        if gateway.chosen == nil {
+            out.append(.infeasible(resource: .gateway, component: "gateway nodes (no node type fits)", unit: "node"))
+        }
         if let g = gateway.chosen {
             out += gatewayLines(g, preWarm: gateway.preWarm, hours: hours, events: events)
         }
@@ -64,7 +74,8 @@ enum Costing {
                     unit: "write request unit", unitPrice: dynamo.wruPrice?.usd, hourly: nil, perEvent: perEvent,
                     perMonth: perEvent.map { $0 * Decimal(events) }, basis: "per event × \(events) events/month",
                     priceSource: dynamo.wruPrice?.source ?? "UNPRICED: no price in force",
-                    effectiveFrom: dynamo.wruPrice?.effectiveFrom, confidence: dynamo.wruPrice?.confidence ?? "none"))
+                    effectiveFrom: dynamo.wruPrice?.effectiveFrom, confidence: dynamo.wruPrice?.confidence ?? "none",
+                    startDocumented: dynamo.wruPrice?.startDocumented ?? false))
         } else {
             let units = Decimal(dynamo.provisionedWCU * dynamo.provisionedHours)
             let perEvent = dynamo.wcuPrice.map { $0.usd * units }
@@ -76,7 +87,8 @@ enum Costing {
                     quantity: units, unit: "WCU-hour", unitPrice: dynamo.wcuPrice?.usd, hourly: nil, perEvent: perEvent,
                     perMonth: perEvent.map { $0 * Decimal(events) }, basis: "per event × \(events) events/month",
                     priceSource: dynamo.wcuPrice?.source ?? "UNPRICED: no price in force",
-                    effectiveFrom: dynamo.wcuPrice?.effectiveFrom, confidence: dynamo.wcuPrice?.confidence ?? "none"))
+                    effectiveFrom: dynamo.wcuPrice?.effectiveFrom, confidence: dynamo.wcuPrice?.confidence ?? "none",
+                    startDocumented: dynamo.wcuPrice?.startDocumented ?? false))
         }
         return out
     }
@@ -124,9 +136,11 @@ enum Costing {
     }
 
     static func totals(_ lines: [CostLine]) -> CostTotals {
-        CostTotals(
+        let missing = CostTotals.missing(lines)
+        return CostTotals(
             hourly: lines.compactMap(\.hourly).reduce(.zero, +),
             perEvent: lines.compactMap(\.perEvent).reduce(.zero, +),
-            perMonth: lines.compactMap(\.perMonth).reduce(.zero, +), unpricedLines: lines.filter(\.unpriced).count)
+            perMonth: lines.compactMap(\.perMonth).reduce(.zero, +), unpricedLines: lines.filter(\.unpriced).count,
+            complete: missing.isEmpty, missing: missing)
     }
 }

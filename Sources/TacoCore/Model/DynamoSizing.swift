@@ -8,7 +8,7 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
     /// admissions/s × window: what the seed multiplies.
     public var ceilingWrites: Double
     public var ceilingCost: Money?
-    /// users × attempts (bounded by what the window admits).
+    /// admitted users × attempts, on the event timeline (Docs/Model.md §6.0).
     public var expectedWrites: Double
     public var expectedCost: Money?
     public var wruPrice: PriceQuote?
@@ -72,14 +72,17 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
                     "WRU price", wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED",
                     wruPrice?.citation ?? "no price in force on \(input.asOf)"),
             ])
-        let admitted = min(Double(plan.event.users), traffic.admissionRate * window)
+        let timeline = EventTimeline(
+            users: plan.event.users, window: plan.event.window, admissionRate: traffic.admissionRate)
+        let admitted = timeline.admitted
         let expected = admitted * d.attemptsPerUser
         let expectedCost = wruPrice.map { $0.usd * (Decimal(exactly: expected) * Decimal(wru)) }
         ledger.record(
             "dynamodb.expected_cost", "DynamoDB expected write cost per event",
             value: expectedCost?.amount.doubleValue ?? .nan,
             unit: "USD", display: expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED",
-            formula: "min(users, admission rate × window) × attempts × WRU per write × WRU price (MODEL §7)",
+            formula:
+                "min(users, admission rate × event seconds) × attempts × WRU per write × WRU price (Docs/Model.md §6.0; MODEL §7)",
             arithmetic:
                 "\(Show.n(admitted)) users × \(Show.n(d.attemptsPerUser)) = \(Show.n(expected)) writes × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [
@@ -91,14 +94,15 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             ])
         let peakWRU = peak * Double(wru)
         let wcu = Int((peakWRU / d.targetUtilization).rounded(.up))
-        let hours = Int((window / TimeUnits.secondsPerHour).rounded(.up))
+        let hours = Int((timeline.eventSeconds / TimeUnits.secondsPerHour).rounded(.up))
         let wcuPrice = input.book.sheet.quote(wcuKey(region))
         let provisioned = wcuPrice.map { $0.usd * Decimal(wcu * hours) }
         ledger.record(
             "dynamodb.provisioned_cost", "Provisioned-capacity alternative per event",
             value: provisioned?.amount.doubleValue ?? .nan,
             unit: "USD", display: provisioned.map { Format.usd($0, places: 4) } ?? "UNPRICED",
-            formula: "⌈peak WRU/s ÷ target utilization⌉ WCU × ⌈window hours⌉ × WCU-hour price (MODEL §7)",
+            formula:
+                "⌈peak WRU/s ÷ target utilization⌉ WCU × ⌈event hours⌉ × WCU-hour price (Docs/Model.md §6.0; MODEL §7)",
             arithmetic:
                 "⌈\(Show.n(peakWRU)) ÷ \(Show.pct(d.targetUtilization))⌉ = \(wcu) WCU × \(hours) h × \(wcuPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(provisioned.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [

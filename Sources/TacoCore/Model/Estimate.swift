@@ -1,4 +1,4 @@
-/// A complete, explained estimate for one plan (Docs/Model.md §1–§7, §9, §10).
+/// A complete, explained estimate for one plan (Docs/Model.md §1–§15).
 public struct Estimate: Codable, Hashable, Sendable {
     public var plan: String
     public var region: String
@@ -12,6 +12,17 @@ public struct Estimate: Codable, Hashable, Sendable {
     public var totals: CostTotals
     public var findings: [Finding]
     public var figures: [Figure]
+    /// FEASIBLE / AT RISK / INFEASIBLE with reasons and the evidence used (Docs/Model.md §15).
+    public var verdict: PlanVerdict
+    /// The one event timeline every cost line uses (Docs/Model.md §6.0).
+    public var timeline: EventTimeline
+    /// Cost per admitted user, per seat sold, per million status requests (Docs/Model.md §6.2).
+    public var unitEconomics: UnitEconomics
+    /// Oldest and newest effective dates of the prices in force and the Spot snapshot (Docs/Model.md §6.3).
+    public var priceDates: PriceDates
+
+    /// The exit code every command uses for this estimate's verdict (README "Exit codes").
+    public var exitCode: Int32 { verdict.exitCode }
 
     /// Runs the whole model. Call `PlanCheck.problems` first: it reports unknown node types and commands.
     public static func compute(_ input: EstimateInput) -> Estimate {
@@ -25,15 +36,46 @@ public struct Estimate: Codable, Hashable, Sendable {
         let gateway = GatewaySizing.size(input, traffic: traffic, &ledger)
         let dynamo = DynamoSizing.size(input, traffic: traffic, &ledger)
         let costs = Costing.lines(input, traffic: traffic, redis: redis, gateway: gateway, dynamo: dynamo)
+        let timeline = EventTimeline(
+            users: input.plan.event.users, window: input.plan.event.window, admissionRate: admission.rate)
         let parts = EstimateParts(
-            traffic: traffic, admission: admission, redis: redis, gateway: gateway, dynamo: dynamo, costs: costs)
+            traffic: traffic, admission: admission, redis: redis, gateway: gateway, dynamo: dynamo, costs: costs,
+            timeline: timeline)
         let totals = Costing.totals(costs)
         recordTotals(totals, costs: costs, &ledger)
+        let dates = PriceDates.compute(costs, spot: gateway.chosen?.spot, asOf: input.asOf)
         return Estimate(
             plan: input.plan.name, region: input.plan.event.region, asOf: input.asOf, traffic: traffic,
             admission: admission,
             redis: redis, gateway: gateway, dynamodb: dynamo, costs: costs, totals: totals,
-            findings: Findings.all(parts, input), figures: ledger.figures)
+            findings: Findings.all(parts, input) + PlanWarnings.all(parts, input) + dates.findings,
+            figures: ledger.figures, verdict: VerdictJudge.judge(parts, input, rungs: rungs(redis, traffic, input)),
+            timeline: timeline,
+            unitEconomics: UnitEconomics.compute(
+                input, timeline: timeline, admissionRate: admission.rate, totals: totals),
+            priceDates: dates)
+    }
+
+    /// The Redis result on the input's rung and on each weaker rung it carries (only Redis depends on the costs).
+    static func rungs(_ redis: RedisSizing, _ traffic: Traffic, _ input: EstimateInput) -> [RungResult] {
+        var out = [
+            RungResult(
+                evidence: input.evidence.evidence, busiestEngineCPU: redis.busiestEngineCPU,
+                hotKeyCPU: redis.hotKeyLoad,
+                feasible: redis.chosen != nil)
+        ]
+        for alt in input.evidence.alternatives {
+            var other = input
+            other.costs = alt.costs
+            other.evidence = EvidenceSelection(evidence: alt.evidence, source: "", notUsed: [], alternatives: [])
+            var scratch = Ledger()
+            let r = RedisSizing.size(other, traffic: traffic, &scratch)
+            out.append(
+                RungResult(
+                    evidence: alt.evidence, busiestEngineCPU: r.busiestEngineCPU, hotKeyCPU: r.hotKeyLoad,
+                    feasible: r.chosen != nil))
+        }
+        return out
     }
 
     static func recordTotals(_ t: CostTotals, costs: [CostLine], _ ledger: inout Ledger) {
@@ -56,11 +98,11 @@ public struct Estimate: Codable, Hashable, Sendable {
         }
         ledger.record(
             "cost.total_month", "Total per month", value: t.perMonth.amount.doubleValue, unit: "USD/month",
-            display: Format.usd(t.perMonth) + "/month" + (t.unpricedLines > 0 ? " (+\(t.unpricedLines) UNPRICED)" : ""),
+            display: Format.usd(t.perMonth) + "/month" + t.marker,
             formula: "Σ cost lines per month (MODEL §9)", arithmetic: "Σ = \(Format.usd(t.perMonth))", inputs: [])
         ledger.record(
             "cost.total_event", "Total per event", value: t.perEvent.amount.doubleValue, unit: "USD/event",
-            display: Format.usd(t.perEvent) + "/event" + (t.unpricedLines > 0 ? " (+\(t.unpricedLines) UNPRICED)" : ""),
+            display: Format.usd(t.perEvent) + "/event" + t.marker,
             formula: "Σ cost lines per event (MODEL §9)", arithmetic: "Σ = \(Format.usd(t.perEvent))", inputs: [])
     }
 }

@@ -6,6 +6,8 @@ public struct EstimateInput: Sendable {
     public var book: PriceBook
     public var costs: CommandCostTable
     public var asOf: Day
+    /// Which rung of the evidence ladder `costs` is, and the weaker rungs to compare with (Docs/Model.md §14).
+    public var evidence: EvidenceSelection = .referenceOnly
 
     public init(plan: Plan, provenance: PlanProvenance, book: PriceBook, costs: CommandCostTable, asOf: Day) {
         self.plan = plan

@@ -6,4 +6,5 @@ struct EstimateParts {
     var gateway: GatewaySizing
     var dynamo: DynamoSizing
     var costs: [CostLine]
+    var timeline: EventTimeline
 }

@@ -1,4 +1,4 @@
-/// Something the data says about the plan or the seed's claims.
+/// Something the data says about the plan or the claims it declares.
 public struct Finding: Codable, Hashable, Sendable {
     public enum Severity: String, Codable, Hashable, Sendable, Comparable {
         case info, warning, error
@@ -11,6 +11,6 @@ public struct Finding: Codable, Hashable, Sendable {
     public var severity: Severity
     public var title: String
     public var message: String
-    /// The seed's claim this finding checks, if any.
+    /// The text of the plan's claim this finding checks (from its `claims:` section), if any.
     public var claim: String?
 }

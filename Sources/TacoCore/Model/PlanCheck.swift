@@ -11,12 +11,14 @@ public enum PlanCheck {
             out.append(p)
         }
 
-        if input.book.sheet.quotes.isEmpty {
+        // Spot price history alone never makes a region priced: only On-Demand and provisioned rows price a line.
+        let pricing = input.book.sheet.quotes.filter { $0.key.purchaseOption != .spot }
+        if pricing.isEmpty {
             problem(
                 "event.region", "no prices for region '\(plan.event.region)' in the price book",
                 "use a region with prices (\(knownRegions.joined(separator: ", "))) or import an AWS price list for it: tacoplan pricing import FILE",
                 pricing: true)
-        } else if let earliest = input.book.sheet.earliestEffective, input.asOf < earliest {
+        } else if let earliest = pricing.map(\.effectiveFrom).min(), input.asOf < earliest {
             problem(
                 input.provenance.locations["pricing.as_of"] != nil ? "pricing.as_of" : "event.region",
                 "as-of date \(input.asOf) is before any price for \(plan.event.region) (earliest \(earliest))",

@@ -13,4 +13,6 @@ public struct Plan: Codable, Hashable, Sendable {
     public var search: SearchSpec = .planDefaults
     /// The autoscaling settings of `tacoplan simulate`; `ScalingSpec.defaults` when the plan has no `scaling:`.
     public var scaling: ScalingSpec = .defaults
+    /// Statements the plan's authors made, checked by findings (`claims:`, Docs/PlanSpec.md); none by default.
+    public var claims: [Claim] = []
 }

@@ -41,15 +41,16 @@ public enum PlanDecoder {
         let pricing = PricingReader.read(FieldReader(optionalSection(root, "pricing"), path: "pricing", ctx: root.ctx))
         let search = SearchReader.read(FieldReader(optionalSection(root, "search"), path: "search", ctx: root.ctx))
         let scaling = ScalingReader.read(FieldReader(optionalSection(root, "scaling"), path: "scaling", ctx: root.ctx))
+        let claims = ClaimsReader.read(root.raw("claims"), ctx: root.ctx)
         root.finish()
         guard let event, let clients, let apis, let admission, let redis, let gateway, let dynamo, let pricing,
-            let search, let scaling
+            let search, let scaling, let claims
         else {
             return nil
         }
         return Plan(
             name: name, event: event, clients: clients, apis: apis, admission: admission, redis: redis,
-            gateway: gateway, dynamodb: dynamo, pricing: pricing, search: search, scaling: scaling)
+            gateway: gateway, dynamodb: dynamo, pricing: pricing, search: search, scaling: scaling, claims: claims)
     }
 
     /// A required section; an empty mapping stands in so its required fields are each reported.

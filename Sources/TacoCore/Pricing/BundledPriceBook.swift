@@ -26,11 +26,16 @@ public enum BundledPriceBook {
                     PurchaseOption(rawValue: $0)
                 },
                 unit: try row.text("unit"))
-            quotes.append(
-                PriceQuote(
-                    key: key, usd: try row.parse("usd", "a plain decimal such as 0.315") { Money(string: $0) },
-                    effectiveFrom: try row.parse("effective_from", "a YYYY-MM-DD date") { Day(iso: $0) },
-                    source: try row.text("source"), confidence: try row.text("confidence")))
+            var quote = PriceQuote(
+                key: key, usd: try row.parse("usd", "a plain decimal such as 0.315") { Money(string: $0) },
+                effectiveFrom: try row.parse("effective_from", "a YYYY-MM-DD date") { Day(iso: $0) },
+                source: try row.text("source"), confidence: try row.text("confidence"))
+            // `start`: `documented` when effective_from is the announced start, `evidence` (the default) when it is
+            // the earliest evidence found (Docs/Pricing.md "Effective dates").
+            quote.startDocumented = try row.parse("start", "documented or evidence", default: "evidence") {
+                $0 == "documented" ? true : ($0 == "evidence" || $0.isEmpty ? false : nil)
+            }
+            quotes.append(quote)
         }
         return quotes
     }
@@ -111,6 +116,18 @@ extension BundledPriceBook {
             let value = fields[index]
             guard !value.isEmpty else { throw Problem(file: file, line: line, field: column, message: "is empty") }
             return value
+        }
+
+        /// An optional column: `fallback` when the header lacks it or the field is empty, else converted.
+        func parse<T>(_ column: String, _ expected: String, default fallback: String, _ convert: (String) -> T?)
+            throws(Problem) -> T
+        {
+            let value = columns[column].flatMap { $0 < fields.count ? fields[$0] : nil } ?? ""
+            let text = value.isEmpty ? fallback : value
+            guard let result = convert(text) else {
+                throw Problem(file: file, line: line, field: column, message: "'\(text)' is not \(expected)")
+            }
+            return result
         }
 
         /// The field converted by `convert`; a value it rejects is reported with what was `expected`.

@@ -7,6 +7,9 @@ public struct PriceQuote: Codable, Hashable, Sendable {
     public var source: String
     /// `confirmed`, `third-party`, `derived`, or `aws-price-list` for imported official files.
     public var confidence: String
+    /// True when `effectiveFrom` is the documented day the price started (an AWS announcement); false when it is
+    /// only the earliest evidence found, so the price was "in force at least from" that day (Docs/Pricing.md).
+    public var startDocumented = false
 
     public init(key: PriceKey, usd: Money, effectiveFrom: Day, source: String, confidence: String) {
         self.key = key

@@ -18,6 +18,13 @@ public enum CostCSV {
             ]
             lines.append(cells.map(field).joined(separator: ","))
         }
+        // The totals row: its component says how many lines are UNPRICED or INFEASIBLE and which.
+        let c = r.costs
+        let total = [
+            "total", "total" + MissingLine.marker(c.missing), "", "", "", money(c.hourly), money(c.perEvent),
+            money(c.perMonth), MissingLine.sentence(c.missing) ?? "complete: every line priced", "",
+        ]
+        lines.append(total.map(field).joined(separator: ","))
         return lines.joined(separator: "\n") + "\n"
     }
 

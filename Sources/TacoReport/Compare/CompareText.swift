@@ -1,28 +1,25 @@
 import TacoCore
 
-/// The terminal form: a summary table, per-resource tables, lever attribution per column, and the seed's claims.
+/// The terminal form: a summary table with each column's verdict, per-resource tables, lever attribution per column,
+/// and the plan's claimed savings (from its `claims:`).
 public enum CompareText {
     static func signed(_ m: Money) -> String { (m.amount > 0 ? "+" : "") + Format.usd(m) }
 
     public static func render(_ c: Comparison, style: Style) -> String {
         var out = style.heading("Compare (baseline: \(c.baseline))") + "\n\n"
         var summary = TextTable(
-            ["plan", "per event", "per month", "Δ month vs \(c.baseline)", "Δ event"],
-            aligns: [.left, .right, .right, .right, .right])
+            ["plan", "verdict", "per event", "per month", "Δ month vs \(c.baseline)", "Δ event"],
+            aligns: [.left, .left, .right, .right, .right, .right])
         for col in c.columns {
-            let unpriced = col.unpricedLines > 0 ? " + \(col.unpricedLines) UNPRICED" : ""
-            if col.feasible {
-                summary.add([
-                    col.name + (col.name == c.baseline ? " (baseline)" : ""), Format.usd(col.perEvent) + unpriced,
-                    Format.usd(col.perMonth) + unpriced,
-                    col.deltaPerMonth.map(signed) ?? (col.unpricedLines > 0 ? "— (UNPRICED)" : "—"),
-                    col.deltaPerEvent.map(signed) ?? "—",
-                ])
-            } else {
-                summary.add([col.name, "INFEASIBLE", "INFEASIBLE", "—", "—"])
-            }
+            let marker = MissingLine.marker(col.missing)
+            summary.add([
+                col.name + (col.name == c.baseline ? " (baseline)" : ""), col.verdict.status.rawValue,
+                Format.usd(col.perEvent) + marker, Format.usd(col.perMonth) + marker,
+                col.deltaPerMonth.map(signed) ?? (col.unpricedLines > 0 ? "— (UNPRICED)" : "—"),
+                col.deltaPerEvent.map(signed) ?? "—",
+            ])
         }
-        out += summary.render() + "\n"
+        out += summary.render() + "\n" + verdicts(c.columns) + "\n"
 
         for resource in ResourceKind.allCases {
             var t = TextTable(
@@ -64,8 +61,8 @@ public enum CompareText {
             out += t.render(indent: "    ") + "\n"
         }
 
-        out += "\n" + style.heading("The seed's claimed savings vs computed") + "\n"
-        var claims = TextTable(["claim", "seed", "computed"], aligns: [.left, .right, .left])
+        out += "\n" + style.heading("The plan's claimed savings vs computed") + "\n"
+        var claims = TextTable(["claim", "claimed", "computed"], aligns: [.left, .right, .left])
         for k in c.claims { claims.add([k.claim, k.seed, k.computed]) }
         out += claims.render() + "\n"
         for k in c.claims { out += "  - \(k.claim): \(k.reason)\n" }
@@ -76,5 +73,18 @@ public enum CompareText {
         i.limit > 0
             ? "needs \(Format.number(i.needed, maxDecimals: 2)) \(i.unit), limit \(Format.number(i.limit, maxDecimals: 2)) (\(Format.number(i.factor, maxDecimals: 1))×)"
             : "—"
+    }
+
+    /// The per-column verdict lines under the summary (Docs/Model.md §15), and what each column's totals exclude.
+    static func verdicts(_ columns: [Comparison.Column]) -> String {
+        var out = ""
+        for col in columns {
+            let v = col.verdict
+            out +=
+                "  \(col.name): \(v.status.rawValue) — \(v.reasons.first ?? "") (evidence: \(v.evidence.evidence.phrase))\n"
+            let missing = col.missing.map { "\($0.reason.rawValue) \($0.resource) (\($0.component))" }
+            if !missing.isEmpty { out += "    totals exclude " + missing.joined(separator: "; ") + "\n" }
+        }
+        return out
     }
 }

@@ -5,6 +5,9 @@ public enum MarkdownReport {
         var out = [
             "# tacoplan report — " + MarkdownText.inline(r.plan), "",
             MarkdownText.inline("Region \(r.region), prices as of \(r.asOf). Report model \(r.schema)."), "",
+            "**" + MarkdownText.inline("Verdict: \(r.verdict.status.rawValue)") + "** — "
+                + MarkdownText.inline(r.verdict.reasons.first ?? "") + " (evidence: "
+                + MarkdownText.inline(r.verdict.evidence.evidence.phrase) + ")", "",
         ]
         for part in ReportOutline.parts(r) {
             out.append("## " + MarkdownText.inline(part.title))

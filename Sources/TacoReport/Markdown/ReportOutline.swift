@@ -16,7 +16,7 @@ public struct ReportPart: Sendable {
 
 public enum ReportOutline {
     public static func parts(_ r: Report) -> [ReportPart] {
-        var parts = [event(r), admission(r), redisMemory(r), redisCPU(r), gateway(r), dynamo(r), costs(r)]
+        var parts = [verdict(r), event(r), admission(r), redisMemory(r), redisCPU(r), gateway(r), dynamo(r), costs(r)]
         parts += costLines(r)
         parts.append(levers(r))
         parts.append(validation(r))
@@ -112,11 +112,15 @@ public enum ReportOutline {
     }
 
     static func costs(_ r: Report) -> ReportPart {
-        let u = r.costs.unpricedLines > 0 ? " + \(r.costs.unpricedLines) UNPRICED" : ""
+        let u = MissingLine.marker(r.costs.missing)
         var blocks: [ReportPart.Block] = [
+            .labeled("Per hour", Format.usd(r.costs.hourly, places: 4) + u),
             .labeled("Per event", Format.usd(r.costs.perEvent) + u),
             .labeled("Per month", Format.usd(r.costs.perMonth) + u),
         ]
+        if let m = MissingLine.sentence(r.costs.missing) { blocks.append(.note(m)) }
+        blocks.append(.labeled("Unit economics", VerdictText.unitEconomicsLine(r.unitEconomics)))
+        blocks.append(.labeled("Price dates", r.priceDates.summary + " (as of \(r.asOf))"))
         if let c = chart(r, "cost-by-resource") { blocks.append(c) }
         return ReportPart(title: "Cost per event and per month", blocks: blocks)
     }
@@ -125,8 +129,8 @@ public enum ReportOutline {
     static func costLines(_ r: Report) -> [ReportPart] {
         let rows = r.costs.lines.map { l in
             [
-                l.resource, l.component, l.perEvent.map { Format.usd($0, places: 4) } ?? "UNPRICED",
-                l.perMonth.map { Format.usd($0) } ?? "UNPRICED", l.arithmetic,
+                l.resource, l.component, l.perEvent.map { Format.usd($0, places: 4) } ?? missing(l),
+                l.perMonth.map { Format.usd($0) } ?? missing(l), l.arithmetic,
             ]
         }
         let chunks = stride(from: 0, to: rows.count, by: 6).map { Array(rows[$0..<min($0 + 6, rows.count)]) }
@@ -162,11 +166,31 @@ public enum ReportOutline {
         return ReportPart(title: "Validation against the benchmark", blocks: blocks)
     }
 
+    /// "INFEASIBLE" for a line no configuration fits, else "UNPRICED".
+    static func missing(_ l: CostSection.Line) -> String {
+        isInfeasible(l) ? "INFEASIBLE" : "UNPRICED"
+    }
+
+    static func isInfeasible(_ l: CostSection.Line) -> Bool { l.priceSource.hasPrefix("INFEASIBLE") }
+
+    /// The verdict first: one answer, its reasons and the evidence it rests on.
+    static func verdict(_ r: Report) -> ReportPart {
+        let v = r.verdict
+        var blocks: [ReportPart.Block] = v.reasons.map { .text("- " + $0) }
+        blocks.append(.labeled("Evidence", "\(v.evidence.evidence.phrase): \(v.evidence.source)"))
+        if let range = v.range { blocks.append(.labeled("Evidence range", range)) }
+        return ReportPart(title: "Verdict: \(v.status.rawValue)", blocks: blocks)
+    }
+
+    /// Findings; titled for claims only when the plan declares claims (a `claims:` section).
     static func findings(_ r: Report) -> ReportPart {
-        let rows = r.findings.map { f in [f.severity, f.title, f.claim ?? "—"] }
+        let rows = r.findings.map { f in [f.severity, f.title] + (r.hasClaims ? [f.claim ?? "—"] : []) }
         return ReportPart(
-            title: "Findings about the seed's claims",
-            blocks: [.table(headers: ["severity", "finding", "seed's claim"], rows: rows, right: [])]
+            title: r.hasClaims ? "Findings about the plan's claims" : "Findings",
+            blocks: [
+                .table(
+                    headers: ["severity", "finding"] + (r.hasClaims ? ["claim"] : []), rows: rows, right: [])
+            ]
                 + r.findings.map { .labeled($0.title, $0.message) })
     }
 }

@@ -22,6 +22,14 @@ public struct Report: Codable, Hashable, Sendable {
     /// Prediction against the reference benchmark; `nil` until `tacoplan validate` supplies it.
     public var validation: ValidationSection?
     public var findings: [FindingItem]
+    /// FEASIBLE / AT RISK / INFEASIBLE with reasons and evidence (Docs/Model.md §15).
+    public var verdict: PlanVerdict
+    /// Cost per admitted user, per seat sold, per million status requests (Docs/Model.md §6.2).
+    public var unitEconomics: UnitEconomics
+    /// Oldest and newest effective dates of the prices in force and the Spot snapshot (Docs/Model.md §6.3).
+    public var priceDates: PriceDates
+    /// Whether the plan declares claims (a `claims:` section): only then is there a claims slide.
+    public var hasClaims: Bool
     /// Planned vs billed over a bill window; `nil` unless `report --from T --to T` supplies it (`attach`).
     public var reconciliation: Reconciliation?
     /// The event over time; `nil` unless `ReportBuilder.adding(_:to:)` supplies a `tacoplan simulate` result.
@@ -66,7 +74,7 @@ public struct FindingItem: Codable, Hashable, Sendable {
     public var severity: String
     public var title: String
     public var message: String
-    /// The seed's sentence this finding checks, if any.
+    /// The plan's claim this finding checks (its `claims:` text), if any.
     public var claim: String?
 }
 

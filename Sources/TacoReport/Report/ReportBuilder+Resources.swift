@@ -60,7 +60,8 @@ extension ReportBuilder {
         let sorted = byResource.values.sorted { ($1.perMonth, $0.resource) < ($0.perMonth, $1.resource) }
         return CostSection(
             lines: lines, byResource: sorted, hourly: e.totals.hourly, perEvent: e.totals.perEvent,
-            perMonth: e.totals.perMonth, unpricedLines: e.totals.unpricedLines,
+            perMonth: e.totals.perMonth, unpricedLines: e.totals.unpricedLines, complete: e.totals.complete,
+            missing: e.totals.missing,
             figures: f.pick(["cost.total_event", "cost.total_month"]))
     }
 }

@@ -18,7 +18,8 @@ public enum ReportBuilder {
                 FindingItem(
                     id: $0.id, severity: $0.severity.rawValue, title: $0.title, message: $0.message, claim: $0.claim)
             },
-            charts: [], omittedCharts: [])
+            verdict: e.verdict, unitEconomics: e.unitEconomics, priceDates: e.priceDates,
+            hasClaims: e.findings.contains { $0.claim != nil }, charts: [], omittedCharts: [])
         (report.charts, report.omittedCharts) = ReportCharts.all(report)
         return report
     }

@@ -118,6 +118,10 @@ public struct CostSection: Codable, Hashable, Sendable {
     public var perEvent: Money
     public var perMonth: Money
     public var unpricedLines: Int
+    /// True when no line is UNPRICED or INFEASIBLE (Docs/Model.md §6.1).
+    public var complete: Bool
+    /// The lines every total excludes.
+    public var missing: [MissingLine]
     public var figures: [ReportFigure]
 }
 

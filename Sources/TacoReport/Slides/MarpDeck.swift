@@ -20,6 +20,10 @@ public enum MarpDeck {
         [
             "<!-- _paginate: false -->", "", "# " + MarkdownText.inline(r.plan), "",
             MarkdownText.inline("Capacity and cost of the waiting room · \(r.region) · prices as of \(r.asOf)"), "",
+            "**" + MarkdownText.inline("Verdict: \(r.verdict.status.rawValue)") + "** — "
+                + MarkdownText.inline(r.verdict.reasons.first ?? "") + " (evidence: "
+                + MarkdownText.inline(r.verdict.evidence.evidence.phrase) + ")", "",
+            MarkdownText.inline(r.priceDates.summary.prefix(1).uppercased() + r.priceDates.summary.dropFirst()), "",
             MarkdownText.inline("tacoplan report (\(r.schema))"),
         ].joined(separator: "\n")
     }

@@ -6,6 +6,7 @@ public enum EstimateText {
         var out: [String] = []
         out.append(style.heading("tacoplan estimate — \(e.plan)") + "  (\(e.region), prices as of \(e.asOf))")
         out.append("")
+        out.append(VerdictText.render(e, style: style))
         out.append(
             section(
                 "Traffic",
@@ -122,21 +123,25 @@ public enum EstimateText {
         for c in e.costs {
             t.add([
                 c.resource.rawValue, c.component, Format.number(c.quantity.doubleValue, maxDecimals: 2),
-                c.unitPrice.map(Format.unitPrice) ?? style.bad("UNPRICED"),
+                c.unitPrice.map(Format.unitPrice) ?? style.bad(c.infeasible ? "INFEASIBLE" : "UNPRICED"),
                 c.hourly.map { Format.usd($0, places: 4) } ?? "",
-                c.perEvent.map { Format.usd($0, places: 4) } ?? (c.unpriced ? "UNPRICED" : ""),
-                c.perMonth.map { Format.usd($0) } ?? (c.unpriced ? "UNPRICED" : ""),
+                c.perEvent.map { Format.usd($0, places: 4) } ?? (c.unitPrice == nil ? missing(c) : ""),
+                c.perMonth.map { Format.usd($0) } ?? (c.unitPrice == nil ? missing(c) : ""),
                 c.effectiveFrom?.description ?? "—", c.confidence,
             ])
         }
-        let u = e.totals.unpricedLines > 0 ? " + \(e.totals.unpricedLines) UNPRICED" : ""
+        let u = e.totals.marker
         t.add([
-            "total", "", "", "", Format.usd(e.totals.hourly, places: 4), Format.usd(e.totals.perEvent, places: 4) + u,
-            Format.usd(e.totals.perMonth) + u, "", "",
+            "total", "", "", "", Format.usd(e.totals.hourly, places: 4) + u,
+            Format.usd(e.totals.perEvent, places: 4) + u, Format.usd(e.totals.perMonth) + u, "", "",
         ])
         out.append(t.render())
+        if let m = e.totals.missingSentence { out.append(style.bad("  " + m)) }
+        out.append("  " + VerdictText.unitEconomics(e.unitEconomics) + "  " + VerdictText.priceDates(e.priceDates))
         return out.joined(separator: "\n") + "\n"
     }
+
+    static func missing(_ c: CostLine) -> String { c.infeasible ? "INFEASIBLE" : "UNPRICED" }
 
     static func findings(_ e: Estimate, _ style: Style) -> String {
         var out = [style.heading("Findings")]
@@ -149,7 +154,7 @@ public enum EstimateText {
             }
             out.append("  \(tag) \(f.title)")
             out.append("      \(f.message)")
-            if let c = f.claim { out.append(style.dim("      seed: \"\(c)\"")) }
+            if let c = f.claim { out.append(style.dim("      claim: \"\(c)\"")) }
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -58,8 +58,15 @@ public enum ValidationText {
                 "  \(c.resource): predicted \(Format.number(c.predicted, maxDecimals: 1)) %, ceiling "
                 + "\(Format.number(c.ceiling, maxDecimals: 1)) % — \(c.basis)\n"
         }
-        out += "\nVerdict: \(e.verdict.rawValue) (exit \(e.verdict.exitCode))\n"
+        out += "\nLoad-test envelope: \(e.verdict.rawValue)\n"
         for r in e.reasons { out += "  \(r)\n" }
+        return out
+    }
+
+    /// The plan's verdict, the same one `estimate` prints for this plan and evidence (Docs/Model.md §15).
+    public static func verdict(_ v: PlanVerdict) -> String {
+        var out = "Verdict: \(v.status.rawValue) (exit \(v.exitCode)) — evidence: \(v.evidence.evidence.phrase)\n"
+        for r in v.reasons { out += "  \(r)\n" }
         return out
     }
 

@@ -1,16 +1,19 @@
 import Foundation
 
-/// A plan whose gateway rate exceeds what the seed's load test reached (Docs/Model.md §7).
+/// A plan whose gateway rate exceeds the load-test peak it claims (`claims:`); silent without the claim
+/// (Docs/Model.md §7).
 enum BeyondLoadTestRule: FindingRule {
     static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+        guard let claim = input.plan.claim(.loadTestPeakRPS), let peak = claim.value else { return [] }
         let rate = e.traffic.gatewayRate
-        guard rate > SeedClaims.loadTestPeakRPS else { return [] }
+        guard rate > peak else { return [] }
         let msg =
-            "The plan's peak is \(Show.rate(rate)) at the gateway (status alone \(Show.rate(e.traffic.statusRate))), \(Show.n(rate / SeedClaims.loadTestPeakRPS, 2))× the 30,000 RPS the seed's load test reached: this sizing extrapolates beyond measured load (run `tacoplan validate`)."
+            "The plan's peak is \(Show.rate(rate)) at the gateway (status alone \(Show.rate(e.traffic.statusRate))), \(Show.n(rate / peak, 2))× the \(Show.n(peak, 0)) RPS the claimed load test reached: this sizing extrapolates beyond measured load (run `tacoplan validate`)."
         return [
             Finding(
-                id: "beyond-load-test", severity: .warning, title: "Peak load exceeds the validated 30k RPS",
-                message: msg, claim: "처리량: 30k RPS (목표 달성)")
+                id: "beyond-load-test", severity: .warning,
+                title: "Peak load exceeds the claimed load test's \(Show.n(peak, 0)) RPS", message: msg,
+                claim: claim.text)
         ]
     }
 }

@@ -1,29 +1,38 @@
 import Foundation
 
-/// The seed's DynamoDB cost claim checked against every WRU price in force (Docs/Model.md §7).
+/// DynamoDB write cost, ceiling vs expected, against every WRU price in force, and the plan's claimed write cost
+/// when it declares one (Docs/Model.md §7).
 enum DynamoCeilingRule: FindingRule {
     static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         let region = input.plan.event.region
         let history = input.book.sheet.history(DynamoSizing.wruKey(region))
         guard !history.isEmpty else { return [] }
         let writes = Decimal(exactly: e.dynamo.ceilingWrites) * Decimal(e.dynamo.wruPerWrite)
+        // One entry per price change: a later row with the same price is more evidence, not a new price.
+        var changes: [PriceQuote] = []
+        for q in history where changes.last?.usd != q.usd { changes.append(q) }
         var parts: [String] = []
         var matching: PriceQuote?
-        for q in history {
+        let claim = input.plan.claim(.dynamodbWriteCost)
+        for q in changes {
             let cost = q.usd * writes
-            parts.append("\(Format.usd(cost, places: 4)) at \(Format.unitPrice(q.usd))/WRU (from \(q.effectiveFrom))")
-            if cost.rounded(2) == SeedClaims.dynamoCeilingUSD.amount { matching = q }
+            let from = q.startDocumented ? "from \(q.effectiveFrom)" : "in force at least from \(q.effectiveFrom)"
+            parts.append("\(Format.usd(cost, places: 4)) at \(Format.unitPrice(q.usd))/WRU (\(from))")
+            if let amount = claim?.amount, cost.rounded(2) == amount.amount { matching = q }
         }
         var msg =
             "\(Show.n(e.dynamo.ceilingWrites)) writes × \(e.dynamo.wruPerWrite) WRU: " + parts.joined(separator: "; ")
             + "."
-        if let m = matching {
-            let next = history.first { $0.effectiveFrom > m.effectiveFrom }
-            msg +=
-                " The seed's $2.25 needs the price in force from \(m.effectiveFrom)"
-                + (next.map { " until \($0.effectiveFrom)" } ?? "") + "."
-        } else {
-            msg += " No price in the book reproduces the seed's $2.25 for this plan."
+        if let claim, let amount = claim.amount {
+            if let m = matching {
+                let next = changes.first { $0.effectiveFrom > m.effectiveFrom }
+                msg +=
+                    " The claimed \(Format.usd(amount)) needs the price in force "
+                    + (m.startDocumented ? "from \(m.effectiveFrom)" : "at least from \(m.effectiveFrom)")
+                    + (next.map { " until \($0.effectiveFrom)" } ?? "") + "."
+            } else {
+                msg += " No price in the book reproduces the claimed \(Format.usd(amount)) for this plan."
+            }
         }
         if let expected = e.dynamo.expectedCost, let ceiling = e.dynamo.ceilingCost {
             msg +=
@@ -32,9 +41,7 @@ enum DynamoCeilingRule: FindingRule {
         return [
             Finding(
                 id: "dynamodb-ceiling", severity: .info, title: "DynamoDB write cost: ceiling vs expected",
-                message: msg, claim: "30분 티켓팅: $2.25 (DynamoDB 쓰기)")
+                message: msg, claim: claim?.text)
         ]
     }
-
-    /// Graviton vs x86 by same-size pairs in the plan's region.
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// One finding rule: what the plan, the price book and the reference costs say about one matter
-/// (Docs/Model.md §7). Nothing is typed-in output: each message is built from figures and prices.
+/// (Docs/Model.md §7). Nothing is typed-in output: each message is built from figures and prices; a rule that
+/// checks a claim does so only when the plan declares that claim (`claims:`), quoting its text.
 protocol FindingRule {
     static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding]
 }

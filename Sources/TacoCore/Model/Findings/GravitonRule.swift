@@ -1,9 +1,11 @@
 import Foundation
 
-/// Graviton vs x86 node prices, EC2 and ElastiCache, against the seed's 20 % claim (Docs/Model.md §7).
+/// Graviton vs x86 node prices, EC2 and ElastiCache, against the plan's claimed Graviton saving; silent when the
+/// plan declares none (Docs/Model.md §7).
 enum GravitonRule: FindingRule {
     /// Graviton vs x86 by same-size pairs in the plan's region.
     static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+        guard let claim = input.plan.claim(.redisGravitonSaving), let claimed = claim.value else { return [] }
         let region = input.plan.event.region
         func price(_ service: Service, _ type: String, _ os: String) -> Money? {
             input.book.sheet.quote(
@@ -13,11 +15,13 @@ enum GravitonRule: FindingRule {
         }
         func pct(_ arm: Money, _ x86: Money) -> Double { ((arm.amount - x86.amount) / x86.amount).doubleValue * 100 }
         var cache: [String] = []
+        var cacheSavings: [Double] = []
         for (arm, x86) in [
             ("cache.m7g.xlarge", "cache.m5.xlarge"), ("cache.m6g.xlarge", "cache.m5.xlarge"),
             ("cache.r7g.xlarge", "cache.r5.xlarge"),
         ] {
             if let a = price(.elasticache, arm, "redis"), let x = price(.elasticache, x86, "redis") {
+                cacheSavings.append(-pct(a, x))
                 cache.append(
                     "\(arm) \(Format.unitPrice(a))/h vs \(x86) \(Format.unitPrice(x))/h: \(Findings.signed(pct(a, x))) %"
                 )
@@ -43,12 +47,14 @@ enum GravitonRule: FindingRule {
         let msg =
             "EC2 (\(region)): " + (ec2.isEmpty ? "no pairs priced" : ec2.joined(separator: "; ")) + ". ElastiCache: "
             + (cache.isEmpty ? "no pairs priced" : cache.joined(separator: "; ")) + "." + valkey
+        let computed =
+            cacheSavings.isEmpty
+            ? "no ElastiCache pair priced"
+            : "ElastiCache Graviton saves \(Show.n(cacheSavings.reduce(0, +) / Double(cacheSavings.count), 1)) % on average"
         return [
             Finding(
-                id: "graviton", severity: .info, title: "Graviton saves on EC2, not on ElastiCache", message: msg,
-                claim: "Redis: Graviton (ARM64) - 20% 절감")
+                id: "graviton", severity: .info,
+                title: "Graviton saving: claimed \(Show.n(claimed, 0)) %, \(computed)", message: msg, claim: claim.text)
         ]
     }
-
-    /// Graviton vs x86 for this plan's gateway: cost per 1,000 RPS at the same HPA target (Docs/Model.md §4).
 }

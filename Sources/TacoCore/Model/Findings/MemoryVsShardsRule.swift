@@ -5,12 +5,32 @@ enum MemoryVsShardsRule: FindingRule {
     static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
         guard let c = e.redis.chosen, let shards = c.shards else { return [] }
         let usableTotal = c.usableMemoryGiB * Double(shards)
+        // Memory drives the count when its shard need alone is the largest of memory, engine CPU and the floor; it
+        // ties when another need is as large; otherwise it does not set the count.
+        let others = max(e.redis.engineShards ?? 0, input.plan.redis.minShards)
+        let needs =
+            "\(c.memoryShards) shard(s) for memory, \(e.redis.engineShards.map(String.init) ?? "—") for engine CPU, floor \(input.plan.redis.minShards)"
+        let (title, verdict): (String, String) =
+            c.memoryShards > others
+            ? ("Memory drives the shard count", "memory sets the shard count (\(needs))")
+            : c.memoryShards == others
+                ? (
+                    "Memory ties for the shard count",
+                    "memory needs as many shards as the largest other need (\(needs))"
+                )
+                : ("Memory does not drive the shard count", "memory does not set the shard count (\(needs))")
         let msg =
-            "The cluster's \(shards) shards hold \(Show.n(usableTotal)) GiB of usable memory for \(Show.mb(e.redis.memory.required)) required (\(Show.n(e.redis.memory.required / (usableTotal * Bytes.gib) * 100, 1)) %). Memory needs \(c.memoryShards) shard(s), engine CPU \(e.redis.engineShards.map(String.init) ?? "—"), the plan floor \(input.plan.redis.minShards): \(c.note). The seed's \"300MB + buffer = 2GB\" is \(Show.n(SeedClaims.redisMemoryBytes / e.redis.memory.queueData, 1))× the queue data; either way memory is not what drives the shard count."
+            "The cluster's \(shards) shards hold \(Show.n(usableTotal)) GiB of usable memory for \(Show.mb(e.redis.memory.required)) required (\(Show.n(e.redis.memory.required / (usableTotal * Bytes.gib) * 100, 1)) %). Memory needs \(c.memoryShards) shard(s), engine CPU \(e.redis.engineShards.map(String.init) ?? "—"), the plan floor \(input.plan.redis.minShards): \(c.note). "
+            + (input.plan.claim(.redisMemory).flatMap { c in
+                c.value.map {
+                    "The claimed \"\(c.text)\" is \(Show.n($0 / e.redis.memory.queueData, 1))× the queue data. "
+                }
+            } ?? "") + "Here \(verdict)."
         return [
             Finding(
-                id: "memory-not-driver", severity: .info, title: "Memory does not drive the shard count", message: msg,
-                claim: "cache.m7g.xlarge × 10 nodes (5 shards)")
+                id: "memory-not-driver", severity: .info,
+                title: title, message: msg,
+                claim: input.plan.claim(.redisShards)?.text)
         ]
     }
 }

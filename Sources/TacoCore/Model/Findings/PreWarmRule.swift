@@ -7,7 +7,7 @@ enum PreWarmRule: FindingRule {
         return [
             Finding(
                 id: "prewarm", severity: .warning, title: "Pre-warm the gateway",
-                message: e.gateway.preWarm.reason + ".", claim: "Karpenter: 빠른 확장 (30초 내)")
+                message: e.gateway.preWarm.reason + ".", claim: input.plan.claim(.gatewayScaleOut)?.text)
         ]
     }
 }

@@ -12,18 +12,18 @@ enum SpotRule: FindingRule {
                     title: "\"\(asked)\" interruption cannot be expressed",
                     message:
                         "The Spot Advisor's lowest interruption bucket is \"<5%\" (buckets <5, 5-10, 10-15, 15-20, >20 %; real maxima 5/11/16/22/100). The plan asked for \(asked); tacoplan uses \"<5%\".",
-                    claim: "중단율 < 2%"))
+                    claim: input.plan.claim(.gatewaySpotInterruption)?.text))
         }
         let advice = g.nodeCandidates.compactMap { input.book.spot[$0] }
-        if !advice.isEmpty {
+        if !advice.isEmpty, let claim = input.plan.claim(.gatewaySpotSaving), let claimed = claim.value {
             let mean = Double(advice.map(\.savingsPercent).reduce(0, +)) / Double(advice.count)
             let dates = Set(advice.map { $0.capturedOn.description }).sorted().joined(separator: ", ")
             out.append(
                 Finding(
                     id: "spot-savings", severity: .info, title: "Spot savings in \(input.plan.event.region)",
                     message:
-                        "Mean Spot Advisor saving over the \(advice.count) candidate types: \(Show.n(mean, 1)) % (range \(advice.map(\.savingsPercent).min() ?? 0)–\(advice.map(\.savingsPercent).max() ?? 0) %; snapshot captured \(dates); a 30-day trailing average that changes daily) vs the seed's \(Show.n(SeedClaims.spotSavingsPercent, 0)) %.",
-                    claim: "Spot Instance - 70% 절감"))
+                        "Mean Spot Advisor saving over the \(advice.count) candidate types: \(Show.n(mean, 1)) % (range \(advice.map(\.savingsPercent).min() ?? 0)–\(advice.map(\.savingsPercent).max() ?? 0) %; snapshot captured \(dates); a 30-day trailing average that changes daily) vs the claimed \(Show.n(claimed, 0)) %.",
+                    claim: claim.text))
         }
         if g.spotShare > 0 && e.gateway.spotEligibleTypes < AWSLimits.spotDiversificationTypes {
             out.append(

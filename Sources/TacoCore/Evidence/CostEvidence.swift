@@ -1,0 +1,71 @@
+/// Where the per-command Redis costs of an estimate come from, most credible first (Docs/Model.md §14, the evidence
+/// ladder): costs measured on the user's own hardware, the bundled load test's calibration when the plan runs on the
+/// load test's hardware, else the reference VM's costs (uncalibrated).
+public enum CostEvidence: String, Codable, Hashable, Sendable, Comparable {
+    /// `--costs FILE`: rows written by `tacoplan bench redis` on the user's hardware.
+    case measured
+    /// The per-command overhead `validate` fits to the bundled load test, used only when the plan's Redis node type
+    /// and engine are the load test's.
+    case calibrated
+    /// The reference benchmark VM's rows (benchmarks/redis-command-costs.csv), not calibrated to any cache node.
+    case reference
+
+    /// Rank: lower is more credible.
+    var rank: Int {
+        switch self {
+        case .measured: 0
+        case .calibrated: 1
+        case .reference: 2
+        }
+    }
+
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+
+    /// "reference-VM costs", used in sentences ("busiest node 52.7 % with reference-VM costs").
+    public var phrase: String {
+        switch self {
+        case .measured: "your measured costs"
+        case .calibrated: "costs calibrated to the bundled load test"
+        case .reference: "reference-VM costs (uncalibrated)"
+        }
+    }
+}
+
+/// One rung below the one an estimate uses, kept so the estimate can say where the rungs disagree.
+public struct EvidenceAlternative: Sendable {
+    public var evidence: CostEvidence
+    public var costs: CommandCostTable
+    public init(evidence: CostEvidence, costs: CommandCostTable) {
+        self.evidence = evidence
+        self.costs = costs
+    }
+}
+
+/// The evidence an estimate used, the source it names, and what the other rungs say.
+public struct EvidenceUsed: Codable, Hashable, Sendable {
+    public var evidence: CostEvidence
+    /// The file or fit the costs came from.
+    public var source: String
+    /// Why a more credible rung was not used (e.g. "the plan's cache.r7g.large is not the load test's
+    /// cache.m7g.xlarge"); empty when the best rung was used.
+    public var notUsed: [String]
+    /// The busiest Redis node's engine CPU on each rung that was computed (fraction of one core), best first.
+    public var rungs: [RungResult]
+
+    public init(evidence: CostEvidence, source: String, notUsed: [String], rungs: [RungResult]) {
+        self.evidence = evidence
+        self.source = source
+        self.notUsed = notUsed
+        self.rungs = rungs
+    }
+}
+
+/// What one rung of the ladder says about the Redis cluster.
+public struct RungResult: Codable, Hashable, Sendable {
+    public var evidence: CostEvidence
+    /// Busiest node's engine CPU with the chosen cluster (fraction of a core); nil when no candidate fits.
+    public var busiestEngineCPU: Double?
+    /// The hot queue key's engine CPU (fraction of a core).
+    public var hotKeyCPU: Double
+    public var feasible: Bool
+}

@@ -1,0 +1,96 @@
+/// Decides an estimate's verdict from its sizing, the plan's ceilings and the evidence rungs (Docs/Model.md §15).
+enum VerdictJudge {
+    static func judge(_ e: EstimateParts, _ input: EstimateInput, rungs: [RungResult]) -> PlanVerdict {
+        let plan = input.plan
+        let sel = input.evidence
+        let used = EvidenceUsed(evidence: sel.evidence, source: sel.source, notUsed: sel.notUsed, rungs: rungs)
+        var infeasible: [String] = []
+        var risks: [String] = []
+        let ceiling = plan.redis.engineCPUCeiling
+        let near = 1 - PlanVerdict.ceilingMargin
+
+        if e.redis.chosen == nil {
+            if e.redis.hotKeyLoad > ceiling {
+                infeasible.append(
+                    "Redis: the hot queue key alone needs \(Show.pct(e.redis.hotKeyLoad)) of one engine core, above the \(Show.pct(ceiling)) ceiling"
+                )
+            } else {
+                infeasible.append(
+                    "Redis: no candidate node type fits (\(e.redis.infeasibleReason ?? "see the sizing"))")
+            }
+        } else if let busiest = e.redis.busiestEngineCPU, busiest >= ceiling * near {
+            risks.append(
+                "Redis: the busiest node runs at \(Show.pct(busiest)) engine CPU, within \(Show.pct(PlanVerdict.ceilingMargin)) of the \(Show.pct(ceiling)) ceiling"
+            )
+        }
+        if let c = e.redis.chosen, let shards = c.shards, c.usableMemoryGiB > 0 {
+            let fill = e.redis.memory.required / (c.usableMemoryGiB * Double(shards) * Bytes.gib)
+            if fill >= near {
+                risks.append(
+                    "Redis: memory \(Show.pct(fill)) of usable, within \(Show.pct(PlanVerdict.ceilingMargin)) of full")
+            }
+        }
+        if e.gateway.chosen == nil {
+            infeasible.append("Gateway: no node type fits (see the gateway table)")
+        }
+        if let limit = e.dynamo.partitionLimit { infeasible.append("DynamoDB: \(limit)") }
+        let backend = e.admission.backendUtilization
+        let allowed = plan.admission.maxBackendUtilization
+        if backend > 1 {
+            infeasible.append("Backend: the admission rate puts it at \(Show.pct(backend)) of its capacity")
+        } else if backend > allowed {
+            risks.append("Backend: \(Show.pct(backend)) utilization, above the \(Show.pct(allowed)) the plan allows")
+        } else if backend >= allowed * near && e.admission.binding != .backendCapacity {
+            risks.append(
+                "Backend: \(Show.pct(backend)) utilization, within \(Show.pct(PlanVerdict.ceilingMargin)) of the \(Show.pct(allowed)) the plan allows"
+            )
+        }
+        if infeasible.isEmpty && sel.evidence == .reference {
+            risks.insert(
+                "feasible only on reference-VM costs (uncalibrated): " + sel.notUsed.joined(separator: "; "), at: 0)
+        }
+
+        let range = rangeText(rungs)
+        var reasons: [String]
+        let status: VerdictStatus
+        if !infeasible.isEmpty {
+            status = .infeasible
+            reasons = infeasible
+        } else if !risks.isEmpty {
+            status = .atRisk
+            reasons = risks
+        } else {
+            status = .feasible
+            let busiest =
+                e.redis.busiestEngineCPU.map {
+                    "busiest Redis node \(Show.pct($0)) of the \(Show.pct(ceiling)) ceiling, "
+                } ?? ""
+            reasons = [
+                "every resource meets its constraint with more than \(Show.pct(PlanVerdict.ceilingMargin)) margin: \(busiest)backend \(Show.pct(backend)) of \(Show.pct(allowed)), with \(sel.evidence.phrase)"
+            ]
+        }
+        if let range {
+            let best = rungs.map(\.evidence).min() ?? sel.evidence
+            let which =
+                best == sel.evidence
+                ? "the most credible available" : "as --evidence asked; \(best.phrase) are more credible"
+            reasons.append(
+                "the evidence rungs disagree (\(range)); the verdict follows \(sel.evidence.phrase), \(which)")
+        }
+        return PlanVerdict(status: status, reasons: reasons, evidence: used, range: range)
+    }
+
+    /// The busiest node's engine CPU on each rung ("≥" the hot key's load when no cluster fits), when the highest
+    /// and lowest differ by more than `PlanVerdict.rungTolerance`.
+    static func rangeText(_ rungs: [RungResult]) -> String? {
+        guard rungs.count > 1 else { return nil }
+        let values = rungs.map { $0.busiestEngineCPU ?? $0.hotKeyCPU }
+        guard let lo = values.min(), let hi = values.max(), lo > 0, hi / lo > PlanVerdict.rungTolerance else {
+            return nil
+        }
+        return rungs.sorted { $0.evidence > $1.evidence }.map { r in
+            r.busiestEngineCPU.map { "busiest node \(Show.pct($0)) with \(r.evidence.phrase)" }
+                ?? "busiest node ≥ \(Show.pct(r.hotKeyCPU)) (the hot key alone; no cluster fits) with \(r.evidence.phrase)"
+        }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,16 @@
+/// A status poll interval at least as long as the window: a waiting user polls at most once (MODEL §3;
+/// Docs/Model.md §7.1).
+enum PollVsWindowWarning {
+    static func check(_ input: EstimateInput) -> [Finding] {
+        let poll = input.plan.clients.statusPoll.value
+        let window = input.plan.event.window.value
+        guard poll >= window else { return [] }
+        return [
+            Finding(
+                id: "poll-over-window", severity: .warning, title: "Status poll interval ≥ window",
+                message:
+                    "clients.status_poll is \(Show.n(poll)) s and the window \(Show.n(window)) s: a waiting user polls at most \(Show.n(window / poll, 2)) time(s) before the sale closes, so status traffic (users ÷ poll) is not a steady rate. Fix: a status_poll well below the window (e.g. \(Show.n(max(1, window / 100), 0)) s), or check the units.",
+                claim: nil)
+        ]
+    }
+}

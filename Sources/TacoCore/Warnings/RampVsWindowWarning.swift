@@ -1,0 +1,17 @@
+/// A ramp at least as long as the window: part of the crowd arrives after the sale closes (MODEL §3;
+/// Docs/Model.md §7.1).
+enum RampVsWindowWarning {
+    static func check(_ input: EstimateInput) -> [Finding] {
+        let ramp = input.plan.event.ramp.value
+        let window = input.plan.event.window.value
+        guard ramp >= window else { return [] }
+        let late = (ramp - window) / ramp
+        return [
+            Finding(
+                id: "ramp-over-window", severity: .warning, title: "Ramp ≥ window",
+                message:
+                    "event.ramp is \(Show.n(ramp)) s and the window \(Show.n(window)) s: at a steady join rate \(Show.pct(late)) of users ((ramp − window) ÷ ramp) join after the sale has closed. Fix: a ramp shorter than the window, or a longer window.",
+                claim: nil)
+        ]
+    }
+}

@@ -1,0 +1,16 @@
+/// More seats than users: at most `users` seats can sell (Docs/Model.md §7.1).
+enum SeatsOverUsersWarning {
+    static func check(_ input: EstimateInput) -> [Finding] {
+        let e = input.plan.event
+        guard e.seats > e.users else { return [] }
+        let unsold = e.seats - e.users
+        let share = Double(unsold) / Double(e.seats)
+        return [
+            Finding(
+                id: "seats-over-users", severity: .warning, title: "More seats than users",
+                message:
+                    "\(Show.n(Double(e.seats))) seats for \(Show.n(Double(e.users))) users: even if every user buys one, \(Show.n(Double(unsold))) seats (\(Show.pct(share))) stay unsold, and the seat-drain floor (seats ÷ window) admits faster than there are users. Fix: check event.seats and event.users (seats ≤ users).",
+                claim: nil)
+        ]
+    }
+}

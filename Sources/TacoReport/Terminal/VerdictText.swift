@@ -1,0 +1,45 @@
+import TacoCore
+
+/// The verdict block at the top of `estimate`, and the unit-economics and price-date lines (Docs/Model.md §6.2,
+/// §6.3, §15).
+public enum VerdictText {
+    public static func render(_ e: Estimate, style: Style) -> String {
+        let v = e.verdict
+        let status: String
+        switch v.status {
+        case .feasible: status = style.heading("Verdict: FEASIBLE")
+        case .atRisk: status = style.warn("Verdict: AT RISK")
+        case .infeasible: status = style.bad("Verdict: INFEASIBLE")
+        }
+        var out = [status + "  (exit \(v.exitCode); evidence: \(v.evidence.evidence.phrase))"]
+        for r in v.reasons { out.append("  - \(r)") }
+        out.append("  evidence: \(v.evidence.source)")
+        // On the reference rung the first reason already says why the better rungs were not used.
+        for n in v.evidence.notUsed where v.evidence.evidence != .reference { out.append("  not used: \(n)") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The unit-economics sentence without the heading (report and deck).
+    public static func unitEconomicsLine(_ u: UnitEconomics) -> String {
+        let text = unitEconomics(u)
+        let body = text.drop { $0 != ":" }.dropFirst(2)
+        return (u.complete ? "" : "lower bounds (totals are incomplete): ") + String(body.dropLast())
+    }
+
+    /// "Unit economics (one event incl. its share of always-on resources: $1.23): $0.0001 per admitted user, …".
+    public static func unitEconomics(_ u: UnitEconomics) -> String {
+        func money(_ m: Money?) -> String { m.map { Format.usd($0, places: 6) } ?? "—" }
+        let lower = u.complete ? "" : " (lower bounds: totals are incomplete)"
+        return
+            "Unit economics\(lower): one event costs \(Format.usd(u.costPerEvent, places: 4)) (per month ÷ events per month); "
+            + "\(money(u.perAdmittedUser)) per admitted user (\(Format.grouped(u.admittedUsers))), "
+            + "\(money(u.perSeatSold)) per seat sold (\(Format.grouped(u.seatsSold))), "
+            + "\(money(u.perMillionStatusRequests)) per million status requests (\(Format.grouped(u.statusRequests)))\n"
+    }
+
+    /// "Price dates: prices in force from … to …, Spot snapshot …; 3 stale".
+    public static func priceDates(_ d: PriceDates) -> String {
+        "Price dates: \(d.summary) (as of \(d.asOf))"
+            + (d.stale.isEmpty ? "" : "; \(d.stale.count) older than the staleness limit (see Findings)") + "\n"
+    }
+}

@@ -1,0 +1,14 @@
+import TacoCore
+
+/// `validate --format json`: the plan's verdict (as `estimate` gives it for the same plan and evidence,
+/// Docs/Model.md §15) and one validation per benchmark.
+public struct ValidateDocument: Encodable {
+    public var schema = "tacoplan.validate/2"
+    public var verdict: PlanVerdict
+    public var validations: [PlanValidation]
+
+    public init(verdict: PlanVerdict, validations: [PlanValidation]) {
+        self.verdict = verdict
+        self.validations = validations
+    }
+}
