@@ -11,7 +11,8 @@ struct SimulateCommand: ParsableCommand {
         commandName: "simulate",
         abstract: "Simulate the event over time: autoscaling, shed requests, pre-warm; or --validate the timing.",
         discussion:
-            "Exit codes: 0 ok; 2 invalid input; 3 pricing data missing; 4 database error. With --validate the scale test's verdict (VALIDATED / EXTRAPOLATED / FAILS) is printed, and the exit is 0 when it could be judged.")
+            "Exit codes: 0 ok; 2 invalid input; 3 pricing data missing; 4 database error. With --validate the scale test's verdict (VALIDATED / EXTRAPOLATED / FAILS) is printed, and the exit is 0 when it could be judged."
+    )
 
     @OptionGroup var options: PlanOptions
     @Option(help: "Time step, whole seconds (1s…60s).") var step: String = "1s"

@@ -28,7 +28,6 @@ public enum SimulateUseCase {
         } catch { throw AppFailure.input([error.description]) }
     }
 
-
     /// Fits node launch → Ready to the bundled scale-up test (or `benchmarkFile` in its schema) and judges it. The
     /// verdict is evidence about the timing model, printed; it does not set the exit code (README "Exit codes").
     public static func validate(
