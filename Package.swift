@@ -20,13 +20,15 @@ let package = Package(
         .target(name: "TacoData"),
         // The only module that knows GRDB: schema, migrations, price and benchmark imports, queries.
         .target(name: "TacoStore", dependencies: ["TacoCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Downloads AWS Price List files over HTTP (Foundation URLSession) and hands them to the TacoStore importer.
+        .target(name: "TacoFetch", dependencies: ["TacoCore", "TacoStore"]),
         // Core results → a stable Codable report model → terminal, JSON, Markdown, CSV, SVG.
         .target(name: "TacoReport", dependencies: ["TacoCore"]),
         // Thin CLI: reads files, calls the core and the store, renders, sets exit codes.
         .executableTarget(
             name: "tacoplan",
             dependencies: [
-                "TacoCore", "TacoStore", "TacoReport", "TacoData",
+                "TacoCore", "TacoStore", "TacoReport", "TacoData", "TacoFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,5 +38,6 @@ let package = Package(
         .testTarget(name: "TacoStoreTests", dependencies: ["TacoStore", "TacoCore", "TacoData"]),
         .testTarget(name: "TacoReportTests", dependencies: ["TacoReport", "TacoCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TacoCore", "TacoStore"]),
+        .testTarget(name: "TacoFetchTests", dependencies: ["TacoFetch", "TacoStore", "TacoCore"]),
     ]
 )

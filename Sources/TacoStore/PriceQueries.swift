@@ -80,7 +80,9 @@ extension TacoDatabase {
             throw StoreError.badStoredValue(table: "price", column: "service", value: serviceText)
         }
         let usdText: String = row["usd"] ?? ""
-        guard let usd = Money(string: usdText) else {
+        // The price-book boundary: a negative price (written by hand or by an older tacoplan) never reaches an
+        // estimate, so no estimate can print a negative cost.
+        guard let usd = Money(string: usdText), !(usd < .zero) else {
             throw StoreError.badStoredValue(table: "price", column: "usd", value: usdText)
         }
         let dayText: String = row["effective_from"] ?? ""

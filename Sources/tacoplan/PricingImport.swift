@@ -29,6 +29,9 @@ struct PricingImport: ParsableCommand {
     @Option(help: "The day a Spot Advisor file was fetched (YYYY-MM-DD; default today).")
     var capturedOn: String?
 
+    @Flag(help: "Import the valid rows of a file that also has rejected rows (default: such a file fails).")
+    var acceptPartial = false
+
     func run() throws {
         try PricingFailure.reported(importFiles)
     }
@@ -43,7 +46,7 @@ struct PricingImport: ParsableCommand {
             if showProgress { progress = { Self.showProgress($0, since: started) } }
             let options = ImportOptions(
                 format: format, includeDynamoDBExtras: includeDynamodbExtras, capturedOn: captured.description,
-                now: { Standard.now() }, progress: progress)
+                now: { Standard.now() }, progress: progress, acceptPartial: acceptPartial)
             let reports: [ImportReport]
             do {
                 reports = try db.importPriceLists(paths: files, options: options)
@@ -68,8 +71,9 @@ struct PricingImport: ParsableCommand {
         }
         let what = [report.format, report.offer, report.version].filter { !$0.isEmpty }.joined(separator: " ")
         print(
-            "\(report.file) (\(what)): \(report.rowsSeen) rows read, \(report.rowsKept) kept, \(report.rowsAdded) new"
+            "\(report.file) (\(what)): \(report.summary), \(report.rowsAdded) new"
                 + (report.specsAdded > 0 ? ", \(report.specsAdded) new instance specs" : ""))
+        for line in report.rejectionDetails { print(line) }
     }
 
     static func showProgress(_ progress: ImportProgress, since start: Date) {
