@@ -10,12 +10,14 @@ import TacoStore
     import Darwin
 #endif
 
-/// `tacoplan pricing import|list|show`: load official AWS price lists and inspect the price book.
+/// `tacoplan pricing fetch|import|list|show|coverage`: load official AWS price lists and inspect the price book.
 struct PricingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pricing",
-        abstract: "Import AWS price lists and inspect the price book.",
-        subcommands: [PricingImport.self, PricingList.self, PricingShow.self])
+        abstract: "Fetch or import AWS price lists and inspect the price book.",
+        subcommands: [
+            PricingFetch.self, PricingImport.self, PricingList.self, PricingShow.self, PricingCoverage.self,
+        ])
 }
 
 /// `--db PATH`, shared by the pricing subcommands.

@@ -20,13 +20,15 @@ struct PricingList: ParsableCommand {
         try PricingFailure.reported {
             let db = try database.open()
             let today = try Standard.day(asOf, option: "--as-of")
-            let summary = try db.priceSummary()
-            print("service      region          engine/os         newest      rows  source")
+            let summary = try db.regionServiceSummary()
+            print("region          service      newest      rows  sources  confidence            engine/os")
             for line in summary {
                 print(
-                    Self.pad(line.service, 12) + " " + Self.pad(line.region, 15) + " " + Self.pad(line.engineOS, 17)
-                        + " \(line.newestEffective)  " + Self.pad(String(line.rows), 4, right: true)
-                        + "  \(line.source)")
+                    Self.pad(line.region, 15) + " " + Self.pad(line.service, 12) + " \(line.newestEffective)  "
+                        + Self.pad(String(line.rows), 4, right: true) + "  "
+                        + Self.pad(String(line.sources), 7, right: true) + "  "
+                        + Self.pad(line.confidences.joined(separator: ","), 20) + "  "
+                        + line.engines.joined(separator: ","))
             }
             var newestByRegion: [String: Day] = [:]
             for line in summary {
@@ -38,7 +40,7 @@ struct PricingList: ParsableCommand {
                 if age > staleAfterDays {
                     Standard.error(
                         "warning: the newest price for \(region) is from \(newest), \(age) days before \(today): "
-                            + "import a current AWS price list (tacoplan pricing import)")
+                            + "fetch current prices (tacoplan pricing fetch --region \(region))")
                 }
             }
         }
