@@ -333,7 +333,13 @@ public struct PriceListFetcher {
             case .networkConnectionLost: return "the connection broke off before the end of the file"
             case .cannotConnectToHost: return "cannot connect to the server (check --endpoint and the proxy variables)"
             case .cannotFindHost: return "unknown host (check --endpoint, DNS and the proxy variables)"
-            default: return "network error: \(urlError.localizedDescription)"
+            default:
+                // libcurl reports a body shorter than its Content-Length as "transfer closed with N bytes remaining".
+                let text = urlError.localizedDescription
+                if text.contains("transfer closed") || text.contains("partial file") {
+                    return "the connection broke off before the end of the file (\(text))"
+                }
+                return "network error: \(text)"
             }
         }
         return "\(error)"

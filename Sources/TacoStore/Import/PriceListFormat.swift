@@ -113,9 +113,12 @@ public struct ImportRefusal: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         let why =
-            nothingUsable
-            ? "no usable price in this file"
-            : "some rows are not valid prices; pass --accept-partial to import the valid rows only"
+            !nothingUsable
+            ? "some rows are not valid prices; pass --accept-partial to import the valid rows only"
+            : report.rowsRejected > 0
+                ? "no usable price in this file"
+                : "no usable price in this file: none of its rows is one tacoplan prices (EC2 Linux Shared "
+                    + "instances, ElastiCache nodes, DynamoDB request and capacity units, EKS clusters)"
         return (["\(report.file): \(why): \(report.summary)"] + report.rejectionDetails).joined(separator: "\n")
     }
 }
