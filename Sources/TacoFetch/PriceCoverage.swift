@@ -58,7 +58,8 @@ public enum PriceCoverage {
             line(
                 "dynamodb",
                 PriceKey(
-                    service: .dynamodb, region: region, product: onDemand ? "WriteRequestUnits" : "WriteCapacityUnit-Hrs",
+                    service: .dynamodb, region: region,
+                    product: onDemand ? "WriteRequestUnits" : "WriteCapacityUnit-Hrs",
                     engineOS: "standard", purchaseOption: onDemand ? "on-demand" : "provisioned",
                     unit: onDemand ? "request-unit" : "capacity-unit-hour")))
         if plan.gateway.spotShare > 0 {

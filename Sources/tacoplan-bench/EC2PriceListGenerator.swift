@@ -66,7 +66,8 @@ enum EC2PriceListGenerator {
         let sku = String(format: "%016llX", UInt64(index) &* 0x9E37_79B9_7F4A_7C15 & 0xFFFF_FFFF_FFFF)
         // One price per key (region, type, OS, tenancy, software, capacity, term), as in a real price list: rows
         // sharing a key never disagree, and no price is zero.
-        var key = SplitMix(seed: stableHash([region.code, type, os, tenancy, sw, status, reserved ? lease + option : ""]))
+        var key = SplitMix(
+            seed: stableHash([region.code, type, os, tenancy, sw, status, reserved ? lease + option : ""]))
         let price = String(format: "%.10f", Double(key.next() % 500_000 + 1) / 100_000)
         let usage =
             "\(region.prefix)\(tenancy == "Shared" ? "BoxUsage" : tenancy == "Host" ? "HostBoxUsage" : "DedicatedUsage"):\(type)"

@@ -35,7 +35,9 @@ struct PricingCoverage: ParsableCommand {
             for line in lines {
                 let what = PricingList.pad("\(line.resource) \(line.product)", 34)
                 if let quote = line.quote {
-                    print("  priced    \(what) \(quote.usd) per \(quote.key.unit) since \(quote.effectiveFrom), \(quote.source)")
+                    print(
+                        "  priced    \(what) \(quote.usd) per \(quote.key.unit) since \(quote.effectiveFrom), \(quote.source)"
+                    )
                 } else if let captured = line.spotCapturedOn {
                     print("  priced    \(what) Spot Advisor snapshot captured \(captured)")
                 } else {

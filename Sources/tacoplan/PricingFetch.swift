@@ -66,7 +66,8 @@ struct PricingFetch: ParsableCommand {
             throw PricingFailure.message("nothing to fetch: pass --region R (and --service S) or --spot-advisor")
         }
         guard let base = URL(string: endpoint), base.scheme != nil else {
-            throw PricingFailure.message("--endpoint '\(endpoint)' is not a URL (e.g. \(PriceListLayout.defaultEndpoint))")
+            throw PricingFailure.message(
+                "--endpoint '\(endpoint)' is not a URL (e.g. \(PriceListLayout.defaultEndpoint))")
         }
         guard let spotURL = URL(string: spotAdvisorURL), spotURL.scheme != nil else {
             throw PricingFailure.message("--spot-advisor-url '\(spotAdvisorURL)' is not a URL")

@@ -28,7 +28,8 @@ import Testing
         #expect(before.status == 3, "us-west-2 has no bundled prices: \(before.stderr)")
 
         let first = try fetch(
-            cli, server, ["--region", "us-west-2", "--spot-advisor", "--spot-advisor-url", server.endpoint + M.spotAdvisor])
+            cli, server,
+            ["--region", "us-west-2", "--spot-advisor", "--spot-advisor-url", server.endpoint + M.spotAdvisor])
         #expect(first.status == 0, "\(first.stderr)")
         // EC2: 3 Linux rows kept of 4,003 (4,000 Windows rows dropped); ElastiCache 2; DynamoDB 2; EKS 1; Spot 2.
         #expect(first.stdout.contains("AmazonEC2 us-west-2: ") && first.stdout.contains("4003 rows read, 3 kept"))
@@ -41,7 +42,8 @@ import Testing
         let json = try EstimateJSON(estimate.stdout)
         let costs = try #require(json.estimate["costs"] as? [[String: Any]])
         #expect(!costs.isEmpty)
-        #expect(costs.allSatisfy { $0["unitPrice"] != nil && !($0["priceSource"] as? String ?? "").contains("UNPRICED") })
+        #expect(
+            costs.allSatisfy { $0["unitPrice"] != nil && !($0["priceSource"] as? String ?? "").contains("UNPRICED") })
         // EKS control plane: 1 cluster × 0.10 USD/h (the fixture price) × 730 h = 73 USD a month.
         let eks = try json.costLine("eks")
         #expect("\(eks["perMonth"] ?? "")" == "73")
@@ -53,7 +55,8 @@ import Testing
 
         let served = try server.requests().count
         let second = try fetch(
-            cli, server, ["--region", "us-west-2", "--spot-advisor", "--spot-advisor-url", server.endpoint + M.spotAdvisor])
+            cli, server,
+            ["--region", "us-west-2", "--spot-advisor", "--spot-advisor-url", server.endpoint + M.spotAdvisor])
         #expect(second.status == 0, "\(second.stderr)")
         let repeats = try server.requests().dropFirst(served)
         // offer index + 4 region indexes + 4 regional files + Spot Advisor = 10 requests, every one 304 with no body.
@@ -70,7 +73,8 @@ import Testing
         #expect(coverage.stdout.contains("UNPRICED"))
         #expect(
             coverage.stdout.contains(
-                "To fetch the rest: tacoplan pricing fetch --region us-west-2 --service dynamodb,ec2,eks,elasticache --spot-advisor"))
+                "To fetch the rest: tacoplan pricing fetch --region us-west-2 --service dynamodb,ec2,eks,elasticache --spot-advisor"
+            ))
     }
 
     @Test func aConnectionDroppedHalfWayLeavesTheDatabaseUnchangedAndTheNextFetchResumes() throws {

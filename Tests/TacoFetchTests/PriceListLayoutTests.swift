@@ -9,7 +9,8 @@ import Testing
         let url = try PriceListLayout.regionalURL(
             endpoint: endpoint, currentVersionURL: "/offers/v1.0/aws/AmazonEC2/20250912225308/us-west-2/index.json",
             csv: true)
-        #expect(url.absoluteString == "http://127.0.0.1:8080/offers/v1.0/aws/AmazonEC2/20250912225308/us-west-2/index.csv")
+        #expect(
+            url.absoluteString == "http://127.0.0.1:8080/offers/v1.0/aws/AmazonEC2/20250912225308/us-west-2/index.csv")
     }
 
     @Test func anHTTPDateGivesItsUTCDay() {

@@ -29,7 +29,8 @@ import Testing
 
     /// Imports `rows` (EC2, 91-column header) into a seeded database; returns the refusal and checks nothing changed.
     func refused(
-        _ rows: [[String: String]], header: [String] = F.columns(F.ec2Header91), sourceLocation: SourceLocation = #_sourceLocation
+        _ rows: [[String: String]], header: [String] = F.columns(F.ec2Header91),
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> ImportRefusal? {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -50,8 +51,10 @@ import Testing
     /// 40 rows priced -5 in ten instance types (4 copies each): all 40 refused as negative, none kept.
     @Test func negativePricesAreRefusedAndNothingIsStored() throws {
         let rows = (0..<40).map { i in
-            F.ec2(["SKU": "N\(i)", "Instance Type": "m7g.\(["large", "xlarge", "2xlarge", "4xlarge"][i % 4])",
-                "PricePerUnit": "-5"])
+            F.ec2([
+                "SKU": "N\(i)", "Instance Type": "m7g.\(["large", "xlarge", "2xlarge", "4xlarge"][i % 4])",
+                "PricePerUnit": "-5",
+            ])
         }
         let refusal = try #require(try refused(rows))
         #expect(refusal.nothingUsable)
@@ -143,7 +146,9 @@ import Testing
         defer { scratch.remove() }
         let db = try TacoDatabase.inMemory()
         let rows = [F.ec2(["SKU": "A"]), F.ec2(["SKU": "B", "PricePerUnit": "0.1632"])]
-        let reports = try db.importForTest([try scratch.write("index.csv", F.csv(header: F.columns(F.ec2Header91), rows: rows))])
+        let reports = try db.importForTest([
+            try scratch.write("index.csv", F.csv(header: F.columns(F.ec2Header91), rows: rows))
+        ])
         #expect(reports[0].rowsKept == 1 && reports[0].rowsRejected == 0)
     }
 

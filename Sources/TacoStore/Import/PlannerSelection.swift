@@ -41,7 +41,9 @@ struct PlannerSelection {
         case .negative: return .reject(.negative, value: item.usd)
         case .notANumber: return .reject(.notANumber, value: item.usd)
         }
-        if offer != .dynamodb && offer != .eks && !ProductName.isInstanceType(mapped.product, nodeType: offer == .elasticache) {
+        if offer != .dynamodb && offer != .eks
+            && !ProductName.isInstanceType(mapped.product, nodeType: offer == .elasticache)
+        {
             return .reject(.badProduct, value: mapped.product)
         }
         let isReserved = term != nil

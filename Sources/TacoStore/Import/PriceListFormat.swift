@@ -35,7 +35,8 @@ public enum PriceListFormat: String, CaseIterable, Sendable {
         if trimmed.hasPrefix("\"SKU\"") || trimmed.hasPrefix("SKU,") {
             return .unreadable(
                 "an AWS Price List CSV header without the 5 metadata rows AWS writes before it (FormatVersion, "
-                    + "Disclaimer, Publication Date, Version, OfferCode): the file was cut or edited; download it again")
+                    + "Disclaimer, Publication Date, Version, OfferCode): the file was cut or edited; download it again"
+            )
         }
         let body = trimmed.reversed().drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }.reversed()
         let whole = String(body)

@@ -85,7 +85,8 @@ enum PriceListMirror {
     static func ec2CSV() -> String {
         var lines = [
             "\"FormatVersion\",\"v1.0\"", "\"Disclaimer\",\"Test fixture laid out like an AWS Price List.\"",
-            "\"Publication Date\",\"2025-09-12T00:00:00Z\"", "\"Version\",\"\(version)\"", "\"OfferCode\",\"AmazonEC2\"",
+            "\"Publication Date\",\"2025-09-12T00:00:00Z\"", "\"Version\",\"\(version)\"",
+            "\"OfferCode\",\"AmazonEC2\"",
             header.map { "\"\($0)\"" }.joined(separator: ","),
             ec2Row(sku: "W2C7GL", type: "c7g.large", os: "Linux", price: "0.0725000000", vcpu: "2", memory: "4 GiB"),
             ec2Row(sku: "W2C7GX", type: "c7g.xlarge", os: "Linux", price: "0.1450000000", vcpu: "4", memory: "8 GiB"),
@@ -102,7 +103,8 @@ enum PriceListMirror {
 
     /// A JSON offer with one on-demand price per product: (sku, attributes, unit, USD, begin, end).
     static func offer(
-        _ code: String, _ items: [(sku: String, family: String, attributes: [String: String], unit: String, usd: String)]
+        _ code: String,
+        _ items: [(sku: String, family: String, attributes: [String: String], unit: String, usd: String)]
     ) -> String {
         var products: [String] = []
         var terms: [String] = []
