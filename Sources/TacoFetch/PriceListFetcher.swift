@@ -160,8 +160,16 @@ public struct PriceListFetcher {
                     request, to: part, idleTimeout: options.idleTimeout,
                     progress: progressReporter(name: "\(label) \(name)"))
                 transferred += result.received
-                if result.status == 416 { Self.discard(part) }
-                return result
+                guard result.status == 416 else { return result }
+                // The kept part is not a prefix the server can extend (already whole, or the file shrank): restart.
+                Self.discard(part)
+                var fresh = Self.request(url, timeout: options.idleTimeout)
+                if let known { Self.conditional(&fresh, known) }
+                let restarted = try HTTPDownload.run(
+                    fresh, to: part, idleTimeout: options.idleTimeout,
+                    progress: progressReporter(name: "\(label) \(name)"))
+                transferred += restarted.received
+                return restarted
             }
             switch outcome.status {
             case 304:

@@ -132,6 +132,9 @@ final class ImportSession {
                     Self.place(item) + "\(row.product) \(row.purchaseOption) \(row.unit) on \(row.effectiveFrom): "
                         + "\(earlier) and \(price)")
                 conflicted[key] = row
+            } else {
+                // The same price again (another SKU or rate code for one key): used, nothing new to store.
+                rowsKept += 1
             }
             return
         }
