@@ -149,7 +149,8 @@ import Testing
         let reports = try db.importForTest([
             try scratch.write("index.csv", F.csv(header: F.columns(F.ec2Header91), rows: rows))
         ])
-        #expect(reports[0].rowsKept == 1 && reports[0].rowsRejected == 0)
+        // Both rows are used (kept), one price is stored (new), none is rejected.
+        #expect(reports[0].rowsKept == 2 && reports[0].rowsAdded == 1 && reports[0].rowsRejected == 0)
     }
 
     /// One valid row (c7g.large), one negative row and a conflicting pair: refused without acceptPartial; with it,
