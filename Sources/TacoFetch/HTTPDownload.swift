@@ -86,7 +86,7 @@ final class HTTPDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
                 // The validator this body belongs to, so an interrupted download can resume with `If-Range`.
                 let validator = outcome.etag.isEmpty ? outcome.lastModified : outcome.etag
                 try Data(validator.utf8).write(to: URL(fileURLWithPath: destination + HTTPDownload.validatorSuffix))
-                FileManager.default.createFile(atPath: destination, contents: nil)
+                try Data().write(to: URL(fileURLWithPath: destination))
                 file = try FileHandle(forWritingTo: URL(fileURLWithPath: destination))
             case 206:
                 // `Content-Range: bytes START-END/TOTAL`
