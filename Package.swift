@@ -23,11 +23,13 @@ let package = Package(
         // The only module that knows GRDB: schema, migrations, price, benchmark and bill imports, queries.
         .target(
             name: "TacoStore", dependencies: ["TacoCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Downloads AWS Price List files over HTTP (Foundation URLSession) and hands them to the TacoStore importer.
+        .target(name: "TacoFetch", dependencies: ["TacoCore", "TacoStore"]),
         // Core results → a stable Codable report model → terminal, JSON, Markdown, CSV, SVG.
         .target(name: "TacoReport", dependencies: ["TacoCore"]),
         // The application layer: one use case per command (plan loading, the evidence of a run — database, command
         // costs, calibration — the clock) returning the document to render or one `AppFailure` with its exit code.
-        .target(name: "TacoApp", dependencies: ["TacoCore", "TacoStore", "TacoReport", "TacoData"]),
+        .target(name: "TacoApp", dependencies: ["TacoCore", "TacoStore", "TacoReport", "TacoData", "TacoFetch"]),
         // Thin CLI: parses options, calls a TacoApp use case, hands the result to a TacoReport renderer, exits.
         .executableTarget(
             name: "tacoplan",
@@ -48,5 +50,6 @@ let package = Package(
         .testTarget(name: "TacoAppTests", dependencies: ["TacoApp", "TacoCore", "TacoReport", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TacoCore", "TacoStore", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "TacoFetchTests", dependencies: ["TacoFetch", "TacoStore", "TacoCore", "TestSupport"]),
     ]
 )

@@ -12,7 +12,50 @@ public struct PriceSummary: Sendable, Hashable {
     public var rows: Int
 }
 
+/// One line of `pricing list`: what the book holds for one region and service.
+public struct RegionServiceSummary: Sendable, Hashable {
+    public var region: String
+    public var service: String
+    public var rows: Int
+    /// Engines / operating systems / table classes present, sorted.
+    public var engines: [String]
+    /// Distinct sources, and the confidence levels among them (`aws-price-list`, `bundled`, …).
+    public var sources: Int
+    public var confidences: [String]
+    /// The latest `effective_from`: how fresh this region and service are.
+    public var newestEffective: Day
+}
+
 extension TacoDatabase {
+    /// Row counts, engines, sources and newest effective date by region and service, for `pricing list`.
+    public func regionServiceSummary() throws -> [RegionServiceSummary] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT region, service, COUNT(*) AS n, MAX(effective_from) AS newest,
+                        COUNT(DISTINCT source) AS sources,
+                        (SELECT GROUP_CONCAT(e, ',') FROM (SELECT DISTINCT engine_os AS e FROM price p
+                            WHERE p.region = price.region AND p.service = price.service ORDER BY e)) AS engines,
+                        (SELECT GROUP_CONCAT(c, ',') FROM (SELECT DISTINCT confidence AS c FROM price p
+                            WHERE p.region = price.region AND p.service = price.service ORDER BY c)) AS confidences
+                    FROM price GROUP BY region, service ORDER BY region, service
+                    """
+            ).map { row in
+                let newestText: String = row["newest"] ?? ""
+                guard let newest = Day(iso: newestText) else {
+                    throw StoreError.badStoredValue(table: "price", column: "effective_from", value: newestText)
+                }
+                let engines: String = row["engines"] ?? ""
+                let confidences: String = row["confidences"] ?? ""
+                return RegionServiceSummary(
+                    region: row["region"] ?? "", service: row["service"] ?? "", rows: row["n"] ?? 0,
+                    engines: engines.split(separator: ",").map(String.init), sources: row["sources"] ?? 0,
+                    confidences: confidences.split(separator: ",").map(String.init), newestEffective: newest)
+            }
+        }
+    }
+
     /// Everything the core needs to price a plan in `region`: ALL price rows of the region across dates (the
     /// core's `PriceSheet.quote` picks the one in force on `asOf`), all complete instance specs (bundled first),
     /// and the region's Linux Spot Advisor snapshot captured on or before `asOf` (the oldest one if none is).
@@ -89,7 +132,9 @@ extension TacoDatabase {
             throw StoreError.badStoredValue(table: "price", column: "service", value: serviceText)
         }
         let usdText: String = row["usd"] ?? ""
-        guard let usd = Money(string: usdText) else {
+        // The price-book boundary: a negative price (written by hand or by an older tacoplan) never reaches an
+        // estimate, so no estimate can print a negative cost.
+        guard let usd = Money(string: usdText), !(usd < .zero) else {
             throw StoreError.badStoredValue(table: "price", column: "usd", value: usdText)
         }
         let dayText: String = row["effective_from"] ?? ""

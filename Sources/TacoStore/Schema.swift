@@ -128,6 +128,22 @@ enum Schema {
             // only the earliest evidence found for it (Docs/Pricing.md "Effective dates").
             try db.execute(sql: "ALTER TABLE price ADD COLUMN start_documented INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v4 price list fetch validators") { db in
+            // One row per URL `pricing fetch` downloaded completely: the validators for a conditional request next
+            // time (ETag → If-None-Match, Last-Modified → If-Modified-Since), the size, and for the small index
+            // documents their body, reused when the server answers 304 Not Modified.
+            try db.execute(
+                sql: """
+                    CREATE TABLE fetch_state (
+                        url TEXT PRIMARY KEY,
+                        etag TEXT NOT NULL DEFAULT '',
+                        last_modified TEXT NOT NULL DEFAULT '',
+                        content_size INTEGER NOT NULL,
+                        body BLOB,
+                        fetched_at TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

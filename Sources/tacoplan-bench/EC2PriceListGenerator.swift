@@ -64,7 +64,11 @@ enum EC2PriceListGenerator {
         let reserved = random.next() % 10 < 7
         let (lease, option) = pick(leases)
         let sku = String(format: "%016llX", UInt64(index) &* 0x9E37_79B9_7F4A_7C15 & 0xFFFF_FFFF_FFFF)
-        let price = String(format: "%.10f", Double(random.next() % 500_000) / 100_000)
+        // One price per key (region, type, OS, tenancy, software, capacity, term), as in a real price list: rows
+        // sharing a key never disagree, and no price is zero.
+        var key = SplitMix(
+            seed: stableHash([region.code, type, os, tenancy, sw, status, reserved ? lease + option : ""]))
+        let price = String(format: "%.10f", Double(key.next() % 500_000 + 1) / 100_000)
         let usage =
             "\(region.prefix)\(tenancy == "Shared" ? "BoxUsage" : tenancy == "Host" ? "HostBoxUsage" : "DedicatedUsage"):\(type)"
         let description = "$\(price) per \(os) \(type) \(tenancy) Instance Hour"
@@ -83,6 +87,16 @@ enum EC2PriceListGenerator {
         ]
         return fields.map { $0.map { "\"\($0)\"" } ?? "" }.joined(separator: ",")
     }
+}
+
+/// FNV-1a over the UTF-8 bytes of `parts`: the same on every run, unlike `Hasher`.
+func stableHash(_ parts: [String]) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for part in parts {
+        for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        hash = (hash ^ 0x1F) &* 0x100_0000_01B3
+    }
+    return hash
 }
 
 /// A small deterministic random number generator (SplitMix64).

@@ -31,6 +31,9 @@ struct PricingImport: ParsableCommand {
     @Option(help: "The day a Spot Advisor file was fetched (YYYY-MM-DD; default today).")
     var capturedOn: String?
 
+    @Flag(help: "Import the valid rows of a file that also has rejected rows (default: such a file fails).")
+    var acceptPartial = false
+
     func validate() throws {
         if let capturedOn, Day(iso: capturedOn) == nil {
             throw ValidationError("--captured-on '\(capturedOn)' is not a date; write YYYY-MM-DD, e.g. 2026-11-01")
@@ -42,7 +45,7 @@ struct PricingImport: ParsableCommand {
         let showProgress = Terminal.errorIsTerminal
         let request = PricingImportUseCase.Request(
             files: files, format: format, includeDynamoDBExtras: includeDynamodbExtras,
-            capturedOn: capturedOn.flatMap(Day.init(iso:)))
+            capturedOn: capturedOn.flatMap(Day.init(iso:)), acceptPartial: acceptPartial)
         defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
         var progress: (@Sendable (ImportProgress) -> Void)?
         if showProgress { progress = { Self.showProgress($0, since: started) } }

@@ -6,7 +6,8 @@ import Testing
 @Suite struct HelpGoldenTests {
     static let commands: [[String]] = [
         [], ["estimate"], ["explain"], ["search"], ["compare"], ["report"], ["validate"], ["pricing"],
-        ["pricing", "import"], ["pricing", "list"], ["pricing", "show"], ["bench"], ["bench", "redis"], ["ingest"],
+        ["pricing", "import"], ["pricing", "list"], ["pricing", "show"], ["pricing", "fetch"], ["pricing", "coverage"],
+        ["bench"], ["bench", "redis"], ["ingest"],
         ["sweep"], ["simulate"], ["bill"], ["bill", "import"], ["bill", "list"], ["reconcile"],
     ]
 

@@ -31,7 +31,7 @@ import Testing
         let file = try cli.write("elasticache.csv", Self.elastiCacheCSV)
         let imported = try cli.run(["pricing", "import", file])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.contains("1 rows read, 1 kept, 1 new"))
+        #expect(imported.stdout.contains("1 rows read, 1 kept, 0 rejected, 0 conflicts, 1 new"))
         // From 2026-11-01: 10 nodes × $0.333 = $3.33 per hour.
         #expect(try redisHourly(cli, asOf: "2026-11-15") == "3.33")
         // The day before, the bundled $0.315 (effective 2024-07-01) still applies: 10 × $0.315 = $3.15.

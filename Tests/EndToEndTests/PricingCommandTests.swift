@@ -41,7 +41,10 @@ enum Tacoplan {
         #expect(again.stdout.contains(", 0 new"))
         let list = try Tacoplan.run(["pricing", "list", "--db", db, "--as-of", "2026-01-01"])
         #expect(list.status == 0)
-        #expect(list.stdout.contains("AWS Price List AmazonEC2 20250912225308 (ec2.csv)"))
+        // One row per region and service; us-east-1 EC2 now mixes the bundled book and the imported file.
+        #expect(list.stdout.contains("us-east-1       ec2          2025-09-01"))
+        #expect(list.stdout.contains("aws-price-list,confirmed"))
+        #expect(list.stdout.components(separatedBy: "\nus-east-1       ec2 ").count == 2)
         let show = try Tacoplan.run(["pricing", "show", "m7g.xlarge", "--db", db, "--as-of", "2026-01-01"])
         #expect(show.status == 0 && show.stdout.contains("* ec2 us-east-1 linux on-demand"))
         let missing = try Tacoplan.run(["pricing", "show", "no.such", "--db", db])

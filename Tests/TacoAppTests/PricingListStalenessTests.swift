@@ -7,9 +7,7 @@ import Testing
 /// of its lines, is more than `staleAfterDays` days before the as-of day.
 @Suite struct PricingListStalenessTests {
     func line(_ region: String, _ newest: String) -> PriceBookListing.Line {
-        PriceBookListing.Line(
-            service: "ec2", region: region, engineOS: "linux", newest: Day(iso: newest) ?? .epoch, rows: 1,
-            source: "test")
+        PriceBookListing.Line(region: region, service: "ec2", newest: Day(iso: newest) ?? .epoch, rows: 1)
     }
 
     @Test func olderThanTheBoundIsStaleAndTheBoundItselfIsNot() throws {

@@ -11,8 +11,14 @@ public enum PricingImportUseCase {
         public var includeDynamoDBExtras: Bool
         /// The day a Spot Advisor file was fetched (nil: today).
         public var capturedOn: Day?
+        /// Import the valid rows of a file that also has rejected rows (default: such a file fails, nothing changes).
+        public var acceptPartial: Bool
 
-        public init(files: [String], format: PriceListFormat?, includeDynamoDBExtras: Bool, capturedOn: Day?) {
+        public init(
+            files: [String], format: PriceListFormat?, includeDynamoDBExtras: Bool, capturedOn: Day?,
+            acceptPartial: Bool = false
+        ) {
+            self.acceptPartial = acceptPartial
             self.files = files
             self.format = format
             self.includeDynamoDBExtras = includeDynamoDBExtras
@@ -33,7 +39,8 @@ public enum PricingImportUseCase {
         let captured = request.capturedOn ?? context.clock.today
         let options = ImportOptions(
             format: request.format, includeDynamoDBExtras: request.includeDynamoDBExtras,
-            capturedOn: captured.description, now: context.clock.now, progress: progress)
+            capturedOn: captured.description, now: context.clock.now, progress: progress,
+            acceptPartial: request.acceptPartial)
         let reports: [ImportReport]
         do {
             reports = try database.store.importPriceLists(paths: request.files, options: options)
@@ -50,7 +57,7 @@ public enum PricingImportUseCase {
             ImportedFile(
                 file: $0.file, what: [$0.format, $0.offer, $0.version].filter { !$0.isEmpty }.joined(separator: " "),
                 rowsSeen: $0.rowsSeen, rowsKept: $0.rowsKept, rowsAdded: $0.rowsAdded, specsAdded: $0.specsAdded,
-                skipped: $0.skipped)
+                skipped: $0.skipped, summary: $0.summary, rejectionDetails: $0.rejectionDetails)
         }
         return Outcome(files: files, notes: notes)
     }

@@ -11,11 +11,11 @@ public enum PricingListUseCase {
     {
         let database = try DatabaseOpener.open(db, access: .read, context: context)
         let today = asOf ?? context.clock.today
-        let summary = try database.run { try $0.priceSummary() }
+        let summary = try database.run { try $0.regionServiceSummary() }
         let lines = summary.map {
             PriceBookListing.Line(
-                service: $0.service, region: $0.region, engineOS: $0.engineOS, newest: $0.newestEffective,
-                rows: $0.rows, source: $0.source)
+                region: $0.region, service: $0.service, newest: $0.newestEffective, rows: $0.rows,
+                sources: $0.sources, confidences: $0.confidences, engines: $0.engines)
         }
         return PriceBookListing(lines: lines, stale: stale(lines, today: today, after: staleAfterDays))
     }

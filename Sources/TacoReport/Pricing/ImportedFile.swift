@@ -8,10 +8,17 @@ public struct ImportedFile: Sendable {
     public var rowsAdded: Int
     public var specsAdded: Int
     public var skipped: String?
+    /// Rows read, kept, rejected by reason and conflicts, e.g. "4003 rows read, 3 kept, 0 rejected, 0 conflicts".
+    public var summary: String
+    /// One line per rejection reason with its first example, and per conflicting key.
+    public var rejectionDetails: [String]
 
     public init(
-        file: String, what: String, rowsSeen: Int, rowsKept: Int, rowsAdded: Int, specsAdded: Int, skipped: String?
+        file: String, what: String, rowsSeen: Int, rowsKept: Int, rowsAdded: Int, specsAdded: Int, skipped: String?,
+        summary: String? = nil, rejectionDetails: [String] = []
     ) {
+        self.summary = summary ?? "\(rowsSeen) rows read, \(rowsKept) kept"
+        self.rejectionDetails = rejectionDetails
         self.file = file
         self.what = what
         self.rowsSeen = rowsSeen
@@ -24,8 +31,9 @@ public struct ImportedFile: Sendable {
     /// The stdout line of an imported file, or nil when it was skipped (see `note`).
     public var line: String? {
         guard skipped == nil else { return nil }
-        return "\(file) (\(what)): \(rowsSeen) rows read, \(rowsKept) kept, \(rowsAdded) new"
+        return "\(file) (\(what)): \(summary), \(rowsAdded) new"
             + (specsAdded > 0 ? ", \(specsAdded) new instance specs" : "")
+            + rejectionDetails.map { "\n" + $0 }.joined()
     }
 
     /// The stderr note of a skipped file.

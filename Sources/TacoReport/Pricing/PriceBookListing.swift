@@ -1,23 +1,28 @@
 import TacoCore
 
-/// `pricing list`: one line per service, region, engine/OS and source, and the regions whose newest price is older
-/// than the staleness bound.
+/// `pricing list`: one line per region and service (how many prices, from how many sources, at which confidences,
+/// for which engines or operating systems), and the regions whose newest price is older than the staleness bound.
 public struct PriceBookListing: Sendable {
     public struct Line: Sendable {
-        public var service: String
         public var region: String
-        public var engineOS: String
+        public var service: String
         public var newest: Day
         public var rows: Int
-        public var source: String
+        public var sources: Int
+        public var confidences: [String]
+        public var engines: [String]
 
-        public init(service: String, region: String, engineOS: String, newest: Day, rows: Int, source: String) {
-            self.service = service
+        public init(
+            region: String, service: String, newest: Day, rows: Int, sources: Int = 1, confidences: [String] = [],
+            engines: [String] = []
+        ) {
             self.region = region
-            self.engineOS = engineOS
+            self.service = service
             self.newest = newest
             self.rows = rows
-            self.source = source
+            self.sources = sources
+            self.confidences = confidences
+            self.engines = engines
         }
     }
 

@@ -3,11 +3,12 @@ import TacoCore
 /// The terminal form of `pricing list` (stdout) and its staleness warnings (stderr).
 public enum PricingText {
     public static func render(_ listing: PriceBookListing) -> String {
-        var out = "service      region          engine/os         newest      rows  source\n"
+        var out = "region          service      newest      rows  sources  confidence            engine/os\n"
         for line in listing.lines {
             out +=
-                pad(line.service, 12) + " " + pad(line.region, 15) + " " + pad(line.engineOS, 17)
-                + " \(line.newest)  " + pad(String(line.rows), 4, right: true) + "  \(line.source)\n"
+                pad(line.region, 15) + " " + pad(line.service, 12) + " \(line.newest)  "
+                + pad(String(line.rows), 4, right: true) + "  " + pad(String(line.sources), 7, right: true) + "  "
+                + pad(line.confidences.joined(separator: ","), 20) + "  " + line.engines.joined(separator: ",") + "\n"
         }
         return out
     }
@@ -15,7 +16,7 @@ public enum PricingText {
     public static func warnings(_ listing: PriceBookListing) -> [String] {
         listing.stale.map { s in
             "warning: the newest price for \(s.region) is from \(s.newest), \(s.age) days before \(s.today): "
-                + "import a current AWS price list (tacoplan pricing import)"
+                + "fetch current prices (tacoplan pricing fetch --region \(s.region))"
         }
     }
 

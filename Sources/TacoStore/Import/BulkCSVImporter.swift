@@ -42,7 +42,7 @@ struct BulkCSVImporter {
             preamble.header.enumerated().map { (OfferItem.normalise($1), $0) }, uniquingKeysWith: { a, _ in a })
         let required: [String: [String]] = [
             "termtype": ["TermType"], "priceperunit": ["PricePerUnit"], "unit": ["Unit"],
-            "instancetype": offer == .dynamodb ? [] : ["Instance Type"],
+            "instancetype": offer == .dynamodb || offer == .eks ? [] : ["Instance Type"],
             "usagetype": offer == .ec2 ? [] : ["usageType"],
         ]
         for (name, label) in required where !label.isEmpty && columns[name] == nil {
@@ -50,8 +50,9 @@ struct BulkCSVImporter {
                 file: fileName, line: preamble.headerLine, message: "the header has no '\(label[0])' column")
         }
         let checks = Self.checks(for: offer, columns: columns)
-        let provenance = Provenance(
+        var provenance = Provenance(
             fileName: fileName, offerCode: offerCode, version: report.version, publication: report.publication)
+        provenance.hasEffectiveDates = columns["effectivedate"] != nil
         let selection = PlannerSelection(offer: offer, includeDynamoDBExtras: session.options.includeDynamoDBExtras)
         try scanRows(
             from: preamble.dataStart, line: preamble.headerLine, header: preamble.header, columns: columns,
@@ -76,7 +77,7 @@ struct BulkCSVImporter {
             ]
         case .elasticache:
             wanted += [("productfamily", ["Cache Instance", ""]), ("cacheengine", ["Redis", "Valkey", "Memcached"])]
-        case .dynamodb:
+        case .dynamodb, .eks:
             break
         }
         return wanted.compactMap { name, values in

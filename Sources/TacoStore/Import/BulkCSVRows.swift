@@ -132,10 +132,14 @@ extension BulkCSVImporter {
                     )
                 }
                 var item = term.item(scanner, fields)
+                item.line = line
                 for (column, name) in attributeColumns { item.attributes[name] = scanner.text(fields[column]) }
                 try session.offer(item, selection, provenance)
             }
-            if chunks.atEnd { break }
+            if chunks.atEnd {
+                try checkEndsWithLineEnd(line: line)
+                break
+            }
             session.options.progress?(
                 ImportProgress(
                     file: fileName, bytesRead: chunks.bytesRead, totalBytes: chunks.size, rowsSeen: session.rowsSeen,
@@ -143,6 +147,20 @@ extension BulkCSVImporter {
             _ = try chunks.refill(keepingFrom: position)
             position = 0
         }
+    }
+
+    /// AWS writes a line end after every row, the last included: a file whose last byte is anything else was cut
+    /// short, whatever byte it stops at (inside a quoted field, right after `"",` in a row the filter drops, …).
+    /// A cut exactly after a line end cannot be seen in the file itself; `pricing fetch` checks the size the server
+    /// announced for that.
+    func checkEndsWithLineEnd(line: Int) throws {
+        guard chunks.count > 0, let raw = chunks.buffer.baseAddress else { return }
+        let last = raw.load(fromByteOffset: chunks.count - 1, as: UInt8.self)
+        guard last != CSVScanner.newline else { return }
+        throw PriceListError(
+            file: fileName, line: line,
+            message: "the file does not end with a line end after line \(line): it looks truncated. "
+                + "Download it again (tacoplan pricing fetch) or check the copy")
     }
 
     /// The file's last record has no line end: it must still have every field, or the file was cut short.

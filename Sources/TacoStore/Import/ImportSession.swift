@@ -22,11 +22,16 @@ public struct ImportOptions: Sendable {
     public var now: @Sendable () -> String
     /// Called now and then while a file is read (about every 4 MB).
     public var progress: (@Sendable (ImportProgress) -> Void)?
+    /// Import the valid rows of a file that also has rejected rows (conflicting keys are then dropped entirely);
+    /// without it such a file fails the import and nothing is stored.
+    public var acceptPartial = false
 
     public init(
         format: PriceListFormat? = nil, includeDynamoDBExtras: Bool = false, capturedOn: String,
-        now: @escaping @Sendable () -> String, progress: (@Sendable (ImportProgress) -> Void)? = nil
+        now: @escaping @Sendable () -> String, progress: (@Sendable (ImportProgress) -> Void)? = nil,
+        acceptPartial: Bool = false
     ) {
+        self.acceptPartial = acceptPartial
         self.format = format
         self.includeDynamoDBExtras = includeDynamoDBExtras
         self.capturedOn = capturedOn
@@ -46,18 +51,39 @@ final class ImportSession {
     /// Rows that were new to the database.
     var rowsAdded = 0
     var specsAdded = 0
+    /// Refused rows by reason, and the first example of each (`line 12: -5`).
+    var rejected: [RejectReason: Int] = [:]
+    var examples: [RejectReason: String] = [:]
+    /// Kept prices of this file by key and day (see `conflictKey`), to find a key priced twice.
+    private var pricesByKey: [String: Substring] = [:]
+    /// Keys priced differently by two rows: dropped at the end of the file under `--accept-partial`.
+    private(set) var conflicted: [String: PriceRow] = [:]
+    /// Kept non-zero hourly prices, and how many of them are whole numbers from 1 to `smallWholeMax`.
+    var hourlyPrices = 0
+    var smallWholeHourlyPrices = 0
+    /// A price column holding only whole numbers up to this (a vCPU count, a memory size) is not a price column.
+    static let smallWholeMax = 1_024.0
 
     init(_ db: Database, options: ImportOptions) throws {
         prices = try PriceInserter(db)
         others = try SpecAndSpotInserter(db)
+        self.db = db
         self.options = options
     }
+
+    private let db: Database
 
     func reset() {
         rowsSeen = 0
         rowsKept = 0
         rowsAdded = 0
         specsAdded = 0
+        rejected = [:]
+        examples = [:]
+        pricesByKey = [:]
+        conflicted = [:]
+        hourlyPrices = 0
+        smallWholeHourlyPrices = 0
     }
 
     func keep(_ row: PriceRow) throws {
@@ -74,10 +100,73 @@ final class ImportSession {
         if try others.insert(row) { rowsAdded += 1 }
     }
 
-    /// One offer item (the caller counts it as seen): its price row and, for on-demand terms, its spec.
+    /// Counts a refused row under its reason, keeping the first example.
+    func reject(_ reason: RejectReason, _ example: @autoclosure () -> String) {
+        rejected[reason, default: 0] += 1
+        if examples[reason] == nil { examples[reason] = example() }
+    }
+
+    /// One offer item (the caller counts it as seen): refused with a reason, or its price row and, for on-demand
+    /// terms, its spec. A second price for a key and day already priced differently is a conflict.
     func offer(_ item: OfferItem, _ selection: PlannerSelection, _ provenance: Provenance) throws {
-        guard let row = selection.priceRow(item, from: provenance) else { return }
+        let row: PriceRow
+        switch selection.verdict(item, from: provenance) {
+        case .skip:
+            return
+        case .reject(let reason, let value):
+            reject(reason, Self.place(item) + "'\(value)'")
+            return
+        case .keep(let kept, let value):
+            row = kept
+            if row.unit == "hour" && value > 0 {
+                hourlyPrices += 1
+                if value <= Self.smallWholeMax && value == value.rounded() { smallWholeHourlyPrices += 1 }
+            }
+        }
+        let key = Self.conflictKey(row)
+        let price = PriceText.canonical(row.usd)
+        if let earlier = pricesByKey[key] {
+            if earlier != price {
+                reject(
+                    .conflict,
+                    Self.place(item) + "\(row.product) \(row.purchaseOption) \(row.unit) on \(row.effectiveFrom): "
+                        + "\(earlier) and \(price)")
+                conflicted[key] = row
+            } else {
+                // The same price again (another SKU or rate code for one key): used, nothing new to store.
+                rowsKept += 1
+            }
+            return
+        }
+        pricesByKey[key] = price
         try keep(row)
         if row.term == "OnDemand", let spec = selection.specRow(item, from: provenance) { try keep(spec) }
+    }
+
+    static func place(_ item: OfferItem) -> String {
+        item.line > 0 ? "line \(item.line): " : item.sku.isEmpty ? "" : "SKU \(item.sku): "
+    }
+
+    /// The `price` UNIQUE key within one file (the source is the file's).
+    static func conflictKey(_ row: PriceRow) -> String {
+        [row.region, row.product, row.engineOS, row.purchaseOption, row.unit, row.effectiveFrom, row.zone]
+            .joined(separator: "|")
+    }
+
+    /// Removes the rows of keys two rows of this file priced differently: neither price can be trusted.
+    func dropConflicts() throws {
+        for row in conflicted.values {
+            try db.execute(
+                sql: """
+                    DELETE FROM price WHERE service = ? AND region = ? AND product = ? AND engine_os = ?
+                        AND purchase_option = ? AND unit = ? AND effective_from = ? AND source = ? AND zone = ?
+                    """,
+                arguments: [
+                    row.service, row.region, row.product, row.engineOS, row.purchaseOption, row.unit,
+                    row.effectiveFrom, row.source, row.zone,
+                ])
+            rowsAdded = max(0, rowsAdded - db.changesCount)
+            rowsKept -= 1
+        }
     }
 }

@@ -21,6 +21,8 @@ struct OfferItem {
     var leaseLength = ""
     var purchaseOption = ""
     var offeringClass = ""
+    /// The CSV line the item came from (0 for JSON), for the rejection examples in the summary.
+    var line = 0
 
     subscript(_ name: String) -> String { attributes[name] ?? "" }
 
@@ -42,6 +44,8 @@ struct Provenance {
     var version: String
     /// The publication timestamp as printed (`2025-09-12T22:53:08Z`).
     var publication: String
+    /// False only for a CSV without an `EffectiveDate` column: its rows then take the publication date.
+    var hasEffectiveDates = true
 
     /// "AWS Price List AmazonEC2 20250912225308 (index.csv)".
     var source: String {

@@ -11,12 +11,13 @@ import TacoCore
 /// `reserved-1yr-no-upfront-standard`, hourly (`hour`) and the upfront fee (`upfront`, USD once per term).
 struct PlannerSelection {
     enum Offer: String, CaseIterable {
-        case ec2 = "AmazonEC2", elasticache = "AmazonElastiCache", dynamodb = "AmazonDynamoDB"
+        case ec2 = "AmazonEC2", elasticache = "AmazonElastiCache", dynamodb = "AmazonDynamoDB", eks = "AmazonEKS"
         var service: Service {
             switch self {
             case .ec2: .ec2
             case .elasticache: .elasticache
             case .dynamodb: .dynamodb
+            case .eks: .eks
             }
         }
     }
@@ -24,19 +25,31 @@ struct PlannerSelection {
     var offer: Offer
     var includeDynamoDBExtras = false
 
-    /// The `price` row for `item`, or nil when the planner does not use it.
-    func priceRow(_ item: OfferItem, from provenance: Provenance) -> PriceRow? {
-        guard item.currency.isEmpty || item.currency == "USD", Money(string: item.usd) != nil,
-            keepsTier(item), let term = Self.purchaseTerm(item)
-        else { return nil }
-        guard let mapped = product(item),
+    /// The verdict on `item`: `.skip` when the planner does not use it (another OS, term, tenancy, a free tier band),
+    /// `.reject` when it is a row the planner would price but its price, currency, unit, date or product name is not
+    /// valid (see `RejectReason`), else the `price` row to keep with its value for range and conflict checks.
+    func verdict(_ item: OfferItem, from provenance: Provenance) -> RowVerdict {
+        guard let term = Self.purchaseTerm(item), let mapped = product(item),
             let region = RegionNames.region(code: item["regioncode"], location: item["location"])
-        else { return nil }
+        else { return .skip }
+        let parsed = PriceText.parse(item.usd)
+        if !keepsTier(item, parsed) { return .skip }
+        guard item.currency.isEmpty || item.currency == "USD" else { return .reject(.currency, value: item.currency) }
+        let value: Double
+        switch parsed {
+        case .value(let number): value = number
+        case .negative: return .reject(.negative, value: item.usd)
+        case .notANumber: return .reject(.notANumber, value: item.usd)
+        }
+        if offer != .dynamodb && offer != .eks
+            && !ProductName.isInstanceType(mapped.product, nodeType: offer == .elasticache)
+        {
+            return .reject(.badProduct, value: mapped.product)
+        }
         let isReserved = term != nil
         let unit: String
-        let purchaseOption: String
         switch item.unit {
-        case "Hrs" where offer != .dynamodb:
+        case "Hrs" where offer != .dynamodb, "Hours" where offer == .eks, "hours" where offer == .eks:
             unit = "hour"
         case "Quantity" where isReserved:
             unit = "upfront"
@@ -45,8 +58,20 @@ struct PlannerSelection {
         case let u where offer == .dynamodb && u.hasSuffix("CapacityUnit-Hrs"):
             unit = "capacity-unit-hour"
         default:
-            return nil
+            return .reject(.unknownUnit, value: item.unit)
         }
+        guard PriceRange.contains(value, unit: unit, reserved: isReserved) else {
+            return .reject(.outOfRange, value: "\(item.usd) per \(unit)")
+        }
+        let vcpu = item["vcpu"]
+        if offer != .dynamodb && offer != .eks && vcpu.utf8.contains(UInt8(ascii: ".")) {
+            return .reject(.mislabelledColumns, value: vcpu)
+        }
+        // A file without an effective-date column (never seen in AWS files) takes its publication date; a present
+        // but empty or invalid date is refused, never replaced.
+        let dayText = provenance.hasEffectiveDates ? item.effectiveDate : provenance.publication
+        guard let day = Day(iso: dayText) else { return .reject(.badEffectiveDate, value: dayText) }
+        let purchaseOption: String
         if let term {
             purchaseOption = term
         } else if offer == .dynamodb && unit == "capacity-unit-hour" {
@@ -54,8 +79,6 @@ struct PlannerSelection {
         } else {
             purchaseOption = "on-demand"
         }
-        let day = Day(iso: item.effectiveDate) ?? Day(iso: provenance.publication)
-        guard let day else { return nil }
         var row = PriceRow(
             service: offer.service.rawValue, region: region, product: mapped.product, engineOS: mapped.engineOS,
             purchaseOption: purchaseOption, unit: unit, usd: item.usd, effectiveFrom: day.description,
@@ -69,15 +92,16 @@ struct PlannerSelection {
         row.reservedPurchaseOption = item.purchaseOption
         row.offeringClass = item.offeringClass
         row.note = item["usagetype"]
-        return row
+        return .keep(row, value: value)
     }
 
     /// A tier band priced at zero (a free tier) is dropped; the non-zero marginal tier is kept. Flat prices
     /// (`0`…`Inf`, or no range) are kept even at zero, e.g. the hourly part of an All Upfront reservation.
-    func keepsTier(_ item: OfferItem) -> Bool {
+    /// A band whose price is not a number is kept, so the price check refuses it with its reason.
+    func keepsTier(_ item: OfferItem, _ parsed: PriceText.Parsed) -> Bool {
         let flat =
             (item.beginRange.isEmpty || item.beginRange == "0") && (item.endRange.isEmpty || item.endRange == "Inf")
-        return flat || (Money(string: item.usd).map { $0 != .zero } ?? false)
+        return flat || parsed != .value(0)
     }
 
     /// nil (double optional's inner nil) for on-demand, the reserved purchase option for reserved terms;
@@ -134,6 +158,13 @@ struct PlannerSelection {
                 return (usage, "standard")
             }
             return nil
+        case .eks:
+            // The cluster-hour usage types, region prefix stripped; Fargate and Auto Mode usage are not planned.
+            switch Self.withoutRegionPrefix(item["usagetype"]) {
+            case "AmazonEKS-Hours:perCluster": return ("cluster", "standard-support")
+            case "AmazonEKS-Hours:extendedSupport": return ("cluster", "extended-support")
+            default: return nil
+            }
         }
     }
 
@@ -152,7 +183,7 @@ struct PlannerSelection {
     /// Hardware facts an EC2 or ElastiCache on-demand row states (vCPU, memory, network); nil for DynamoDB or
     /// when vCPU or memory is missing. "Up to N Gigabit" is a burst figure: the baseline is then unknown (nil).
     func specRow(_ item: OfferItem, from provenance: Provenance) -> SpecRow? {
-        guard offer != .dynamodb, let product = product(item)?.product, let vcpu = Int(item["vcpu"]),
+        guard offer != .dynamodb && offer != .eks, let product = product(item)?.product, let vcpu = Int(item["vcpu"]),
             let memory = Double(item["memory"].split(separator: " ").first ?? "")
         else { return nil }
         let network = item["networkperformance"]

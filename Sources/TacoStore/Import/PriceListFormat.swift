@@ -32,6 +32,20 @@ public enum PriceListFormat: String, CaseIterable, Sendable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
         if trimmed.hasPrefix("\"FormatVersion\"") || trimmed.hasPrefix("FormatVersion,") { return .format(.csv) }
+        if trimmed.hasPrefix("\"SKU\"") || trimmed.hasPrefix("SKU,") {
+            return .unreadable(
+                "an AWS Price List CSV header without the 5 metadata rows AWS writes before it (FormatVersion, "
+                    + "Disclaimer, Publication Date, Version, OfferCode): the file was cut or edited; download it again"
+            )
+        }
+        let body = trimmed.reversed().drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }.reversed()
+        let whole = String(body)
+        if ["null", "true", "false"].contains(whole) {
+            return .unreadable("JSON `\(whole)`, not a price list")
+        }
+        if whole.count >= 2 && whole.hasPrefix("\"") && whole.hasSuffix("\"") && !whole.contains("\n") {
+            return .unreadable("a bare JSON string, not a price list")
+        }
         guard trimmed.hasPrefix("{") || trimmed.hasPrefix("[") else {
             return .notAPriceList("not a price list (plain text, neither an AWS Price List CSV nor JSON)")
         }
@@ -64,4 +78,48 @@ public struct ImportReport: Sendable, Equatable {
     public var specsAdded = 0
     /// Why the file was skipped (not a price list, or a price list the planner does not use); nil when imported.
     public var skipped: String?
+    /// Rows refused by reason (conflicts included), and the first example of each.
+    public var rejected: [RejectReason: Int] = [:]
+    public var rejectionExamples: [RejectReason: String] = [:]
+
+    public var rowsRejected: Int { rejected.values.reduce(0, +) }
+    /// Keys two rows priced differently.
+    public var conflicts: Int { rejected[.conflict] ?? 0 }
+
+    /// `12 rows read, 10 kept, 2 rejected (1 price is negative, 1 …), 0 conflicts`.
+    public var summary: String {
+        var text = "\(rowsSeen) rows read, \(rowsKept) kept, \(rowsRejected) rejected"
+        let reasons = rejected.filter { $0.key != .conflict }.sorted { $0.key < $1.key }
+        if !reasons.isEmpty {
+            text += " (" + reasons.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: "; ") + ")"
+        }
+        return text + ", \(conflicts) conflict" + (conflicts == 1 ? "" : "s")
+    }
+
+    /// One line per reason with its first example.
+    public var rejectionDetails: [String] {
+        rejected.keys.sorted().map { reason in
+            "  \(rejected[reason] ?? 0) × \(reason.rawValue)"
+                + (rejectionExamples[reason].map { ", e.g. \($0)" } ?? "")
+        }
+    }
+}
+
+/// A price file whose rows did not all pass validation (see `RejectReason`), or that holds no usable price: the
+/// import fails and nothing is stored.
+public struct ImportRefusal: Error, CustomStringConvertible, Sendable {
+    public var report: ImportReport
+    /// True when the file has no usable price at all (so `--accept-partial` would not help).
+    public var nothingUsable: Bool
+
+    public var description: String {
+        let why =
+            !nothingUsable
+            ? "some rows are not valid prices; pass --accept-partial to import the valid rows only"
+            : report.rowsRejected > 0
+                ? "no usable price in this file"
+                : "no usable price in this file: none of its rows is one tacoplan prices (EC2 Linux Shared "
+                    + "instances, ElastiCache nodes, DynamoDB request and capacity units, EKS clusters)"
+        return (["\(report.file): \(why): \(report.summary)"] + report.rejectionDetails).joined(separator: "\n")
+    }
 }

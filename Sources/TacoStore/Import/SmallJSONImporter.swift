@@ -121,10 +121,27 @@ struct SmallJSONImporter {
                 session.rowsSeen += 1
                 let zone = entry["AvailabilityZone"]?.text ?? ""
                 guard entry["ProductDescription"]?.text?.hasPrefix("Linux/UNIX") == true,
-                    let type = entry["InstanceType"]?.text, let price = entry["SpotPrice"]?.text,
-                    Money(string: price) != nil, let day = entry["Timestamp"]?.text.flatMap({ Day(iso: $0) }),
-                    let last = zone.last, last.isLetter
+                    let type = entry["InstanceType"]?.text, let last = zone.last, last.isLetter
                 else { continue }
+                let price = entry["SpotPrice"]?.text ?? ""
+                switch PriceText.parse(price) {
+                case .value(let value) where PriceRange.contains(value, unit: "hour", reserved: false): break
+                case .value: session.reject(.outOfRange, "\(type) in \(zone): '\(price)'")
+                case .negative: session.reject(.negative, "\(type) in \(zone): '\(price)'")
+                case .notANumber: session.reject(.notANumber, "\(type) in \(zone): '\(price)'")
+                }
+                guard case .value(let value) = PriceText.parse(price),
+                    PriceRange.contains(value, unit: "hour", reserved: false)
+                else { continue }
+                let stamp = entry["Timestamp"]?.text ?? ""
+                guard let day = Day(iso: stamp) else {
+                    session.reject(.badEffectiveDate, "\(type) in \(zone): '\(stamp)'")
+                    continue
+                }
+                guard ProductName.isInstanceType(type, nodeType: false) else {
+                    session.reject(.badProduct, "'\(type)'")
+                    continue
+                }
                 var row = PriceRow(
                     service: "ec2", region: String(zone.dropLast()), product: type, engineOS: "linux",
                     purchaseOption: "spot", unit: "hour", usd: price, effectiveFrom: day.description,

@@ -1,0 +1,104 @@
+import Foundation
+import TacoCore
+import TacoFetch
+import TacoReport
+import TacoStore
+
+/// `pricing fetch`: the current AWS Price List files of regions and services (and the Spot Advisor data), each
+/// downloaded with conditional requests and imported in its own transaction (Docs/PricingImport.md "Fetch").
+public enum PricingFetchUseCase {
+    public struct Request: Sendable {
+        public var regions: [String]
+        public var services: [Service]
+        public var spotAdvisor: Bool
+        public var endpoint: String
+        public var spotAdvisorURL: String
+        public var timeout: TimeInterval
+        public var attempts: Int
+        public var backoff: TimeInterval
+        public var acceptPartial: Bool
+
+        public static let defaultEndpoint = PriceListLayout.defaultEndpoint
+        public static let defaultSpotAdvisorURL = PriceListLayout.defaultSpotAdvisorURL
+        public static let defaultTimeout = FetchOptions.defaultIdleTimeout
+        public static let defaultAttempts = FetchOptions.defaultAttempts
+        public static let defaultBackoff = FetchOptions.defaultBackoff
+
+        public init(
+            regions: [String], services: [Service], spotAdvisor: Bool, endpoint: String, spotAdvisorURL: String,
+            timeout: TimeInterval, attempts: Int, backoff: TimeInterval, acceptPartial: Bool
+        ) {
+            self.regions = regions
+            self.services = services
+            self.spotAdvisor = spotAdvisor
+            self.endpoint = endpoint
+            self.spotAdvisorURL = spotAdvisorURL
+            self.timeout = timeout
+            self.attempts = attempts
+            self.backoff = backoff
+            self.acceptPartial = acceptPartial
+        }
+    }
+
+    /// Progress of the file being fetched: bytes (of the total when known), or rows read while importing.
+    public struct Progress: Sendable {
+        public var file: String
+        public var bytes: Int
+        public var totalBytes: Int?
+        public var rows: Int?
+    }
+
+    public struct Outcome: Sendable {
+        public var files: [FetchedFile]
+        /// Exit 2 after printing when a file failed (the others are kept).
+        public var failure: AppFailure?
+    }
+
+    public static func run(
+        _ request: Request, db: String?, progress: (@Sendable (Progress) -> Void)?, context: AppContext
+    ) throws(AppFailure) -> Outcome {
+        guard !request.regions.isEmpty || request.spotAdvisor else {
+            throw AppFailure.input([
+                "error: nothing to fetch", "    fix: pass --region R (and --service S) or --spot-advisor",
+            ])
+        }
+        guard let base = URL(string: request.endpoint), base.scheme != nil else {
+            throw AppFailure.input([
+                "error: --endpoint '\(request.endpoint)' is not a URL", "    fix: e.g. \(Request.defaultEndpoint)",
+            ])
+        }
+        guard let spotURL = URL(string: request.spotAdvisorURL), spotURL.scheme != nil else {
+            throw AppFailure.input(["error: --spot-advisor-url '\(request.spotAdvisorURL)' is not a URL"])
+        }
+        let database = try DatabaseOpener.open(db, access: .write, context: context)
+        var options = FetchOptions(
+            endpoint: base, regions: request.regions, services: request.regions.isEmpty ? [] : request.services,
+            spotAdvisorURL: request.spotAdvisor ? spotURL : nil, downloadDirectory: database.path + ".downloads",
+            now: context.clock.now, today: context.clock.today.description)
+        options.idleTimeout = request.timeout
+        options.attempts = max(1, request.attempts)
+        options.backoff = max(0, request.backoff)
+        options.acceptPartial = request.acceptPartial
+        if let progress {
+            options.progress = { p in
+                progress(Progress(file: p.file, bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows))
+            }
+        }
+        let outcomes = try database.run { try PriceListFetcher(db: $0, options: options).run() }
+        let files = outcomes.map { o in
+            let result: FetchedFile.Result
+            switch o.result {
+            case .unchanged: result = .unchanged
+            case .imported(let r):
+                result = .imported(summary: r.summary, rowsAdded: r.rowsAdded, rejectionDetails: r.rejectionDetails)
+            case .failed(let why): result = .failed(why)
+            }
+            return FetchedFile(label: o.label, bytesTransferred: o.bytesTransferred, result: result)
+        }
+        let failed = files.filter { if case .failed = $0.result { true } else { false } }.count
+        let failure =
+            failed > 0
+            ? AppFailure.input(["\(failed) of \(files.count) files not fetched; the others were imported"]) : nil
+        return Outcome(files: files, failure: failure)
+    }
+}

@@ -1,0 +1,94 @@
+/// Which prices a plan needs, whether the price book has each one in force on a day, from which source and date, and
+/// for a missing one the exact `tacoplan pricing fetch` command that brings it.
+public enum PriceCoverage {
+    /// One price the plan needs.
+    public struct Line: Sendable, Equatable {
+        /// `redis`, `gateway`, `eks`, `dynamodb`, `gateway spot`.
+        public var resource: String
+        /// What is priced: a node or instance type, `cluster`, `WriteRequestUnits`, …
+        public var product: String
+        public var service: Service
+        /// The price in force, nil when UNPRICED.
+        public var quote: PriceQuote?
+        /// For a Spot line: the Spot Advisor snapshot day, nil when none.
+        public var spotCapturedOn: String?
+        public var priced: Bool { quote != nil || spotCapturedOn != nil }
+        /// The command that fetches the missing price; nil when priced.
+        public var fetch: String?
+    }
+
+    /// Every price `plan` needs in its region: each Redis candidate node type (ElastiCache, the plan's engine), each
+    /// gateway node candidate (EC2 Linux), the EKS control plane, the DynamoDB write price for the plan's mode, and
+    /// Spot Advisor data for the gateway candidates when the plan runs a Spot share (Docs/Model.md §6 "Costs").
+    public static func lines(plan: Plan, book: PriceBook) -> [Line] {
+        let region = plan.event.region
+        func line(_ resource: String, _ key: PriceKey) -> Line {
+            let quote = book.sheet.quote(key)
+            return Line(
+                resource: resource, product: key.product, service: key.service, quote: quote,
+                fetch: quote == nil ? fetchCommand(region: region, services: [key.service]) : nil)
+        }
+        var out: [Line] = []
+        for type in plan.redis.candidates {
+            out.append(
+                line(
+                    "redis",
+                    PriceKey(
+                        service: .elasticache, region: region, product: type, engineOS: plan.redis.engine.rawValue,
+                        purchaseOption: .onDemand, unit: "hour")))
+        }
+        for type in plan.gateway.nodeCandidates {
+            out.append(
+                line(
+                    "gateway",
+                    PriceKey(
+                        service: .ec2, region: region, product: type, engineOS: "linux", purchaseOption: .onDemand,
+                        unit: "hour")))
+        }
+        out.append(
+            line(
+                "eks",
+                PriceKey(
+                    service: .eks, region: region, product: "cluster", engineOS: "standard-support",
+                    purchaseOption: .onDemand, unit: "hour")))
+        let onDemand = plan.dynamodb.mode == .onDemand
+        out.append(
+            line(
+                "dynamodb",
+                PriceKey(
+                    service: .dynamodb, region: region,
+                    product: onDemand ? "WriteRequestUnits" : "WriteCapacityUnit-Hrs",
+                    engineOS: "standard", purchaseOption: onDemand ? .onDemand : .provisioned,
+                    unit: onDemand ? "request-unit" : "capacity-unit-hour")))
+        if plan.gateway.spotShare > 0 {
+            for type in plan.gateway.nodeCandidates {
+                let advice = book.spot[type]
+                out.append(
+                    Line(
+                        resource: "gateway spot", product: type, service: .ec2, quote: nil,
+                        spotCapturedOn: advice?.capturedOn.description,
+                        fetch: advice == nil ? "tacoplan pricing fetch --spot-advisor" : nil))
+            }
+        }
+        return out
+    }
+
+    /// `tacoplan pricing fetch --region us-west-2 --service ec2,dynamodb`.
+    public static func fetchCommand(region: String, services: [Service]) -> String {
+        "tacoplan pricing fetch --region \(region) --service "
+            + Set(services).sorted().map(\.rawValue).joined(separator: ",")
+    }
+
+    /// One command fetching everything the unpriced lines need, or nil when all are priced.
+    public static func fetchAll(_ lines: [Line], region: String) -> String? {
+        let missing = lines.filter { !$0.priced }
+        guard !missing.isEmpty else { return nil }
+        let services = missing.filter { $0.resource != "gateway spot" }.map(\.service)
+        var parts: [String] = []
+        if !services.isEmpty { parts.append(fetchCommand(region: region, services: services)) }
+        if missing.contains(where: { $0.resource == "gateway spot" }) {
+            parts = parts.isEmpty ? ["tacoplan pricing fetch --spot-advisor"] : parts.map { $0 + " --spot-advisor" }
+        }
+        return parts.first
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import TacoApp
+import TacoCore
+import TacoReport
+
+extension Service: ExpressibleByArgument {}
+
+/// `tacoplan pricing fetch`: download the current AWS Price List files for regions and services and import them.
+struct PricingFetch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Fetch current AWS Price List files (and Spot Advisor data) and import them.",
+        discussion: """
+            Reads the offer index and each service's region index, downloads each regional file (CSV for EC2, JSON \
+            for the others) and imports it in its own transaction. Requests are conditional, so a repeat fetch of \
+            unchanged files transfers no body; an interrupted download resumes. Honours http_proxy, HTTPS_PROXY and \
+            NO_PROXY. See Docs/PricingImport.md.
+            """)
+
+    @OptionGroup var database: DatabaseOption
+
+    @Option(name: .customLong("region"), help: "Region to fetch (repeat or comma-separate: us-west-2,eu-west-1).")
+    var regions: [String] = []
+
+    @Option(name: .customLong("service"), help: "Services, comma-separated (default ec2,elasticache,dynamodb,eks).")
+    var services: [String] = []
+
+    @Flag(help: "Also fetch the Spot Instance Advisor data.")
+    var spotAdvisor = false
+
+    @Option(help: "Price List endpoint (a mirror or a test server).")
+    var endpoint = PricingFetchUseCase.Request.defaultEndpoint
+
+    @Option(help: "Spot Advisor JSON URL.")
+    var spotAdvisorURL = PricingFetchUseCase.Request.defaultSpotAdvisorURL
+
+    @Option(help: "Seconds to wait for the next byte before a request fails.")
+    var timeout = PricingFetchUseCase.Request.defaultTimeout
+
+    @Option(help: "Attempts per request when the connection fails or the server answers 5xx.")
+    var attempts = PricingFetchUseCase.Request.defaultAttempts
+
+    @Option(help: "Seconds before the second attempt (doubled before each later one).")
+    var backoff = PricingFetchUseCase.Request.defaultBackoff
+
+    @Flag(help: "Import the valid rows of a file that also has rejected rows.")
+    var acceptPartial = false
+
+    func validate() throws {
+        for name in serviceNames where Service(rawValue: name) == nil {
+            throw ValidationError(
+                "--service '\(name)': expected \(Service.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    var serviceNames: [String] {
+        (services.isEmpty ? Service.allCases.map(\.rawValue) : services).flatMap {
+            $0.split(separator: ",").map(String.init)
+        }
+    }
+
+    func run() throws {
+        let request = PricingFetchUseCase.Request(
+            regions: regions.flatMap { $0.split(separator: ",").map(String.init) },
+            services: serviceNames.compactMap(Service.init(rawValue:)), spotAdvisor: spotAdvisor, endpoint: endpoint,
+            spotAdvisorURL: spotAdvisorURL, timeout: timeout, attempts: attempts, backoff: backoff,
+            acceptPartial: acceptPartial)
+        let started = Date()
+        let showProgress = Terminal.errorIsTerminal
+        var progress: (@Sendable (PricingFetchUseCase.Progress) -> Void)?
+        if showProgress { progress = { Self.show($0, since: started) } }
+        let outcome = try PricingFetchUseCase.run(
+            request, db: database.db, progress: progress, context: Terminal.context)
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let text = PricingFetchText.render(outcome.files)
+        Terminal.out(text.out)
+        for e in text.errors { Terminal.error(e) }
+        if let failure = outcome.failure { throw failure }
+    }
+
+    /// `AmazonEC2 us-west-2 index.csv: 120 of 380 MB, 2.1 MB/s, ETA 1:02` or `…: 1,200,000 rows read`.
+    static func show(_ progress: PricingFetchUseCase.Progress, since start: Date) {
+        let seconds = max(Date().timeIntervalSince(start), 0.001)
+        let megabytes = Double(progress.bytes) / 1_048_576
+        var line = "\r\u{1B}[K\(progress.file): "
+        if let rows = progress.rows {
+            line += "importing, \(rows) rows read"
+        } else {
+            line += String(format: "%.1f", megabytes)
+            if let total = progress.totalBytes, total > 0 {
+                let rate = Double(progress.bytes) / seconds
+                let eta = rate > 0 ? Int(Double(total - progress.bytes) / rate) : 0
+                line += String(
+                    format: " of %.1f MB, %.1f MB/s, ETA %d:%02d", Double(total) / 1_048_576, rate / 1_048_576,
+                    eta / 60, eta % 60)
+            } else {
+                line += String(format: " MB, %.1f MB/s", megabytes / seconds)
+            }
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
