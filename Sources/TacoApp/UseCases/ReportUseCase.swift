@@ -3,7 +3,8 @@ import TacoCore
 import TacoReport
 
 /// `report`: the estimate with its lever savings (the plan's variants, estimated with the same evidence) and its
-/// validation against the bundled load test, as the `Report` model the renderers write.
+/// validation against the bundled load test and a scale sweep around its crowd (0.25× … 4× users, the same
+/// evidence), as the `Report` model the renderers write.
 public enum ReportUseCase {
     /// With a bill `window`, the report also carries the plan-vs-actual part (Docs/Model.md §12).
     public static func run(
@@ -15,6 +16,7 @@ public enum ReportUseCase {
             try leverSection(plan, evidence: loadedEvidence), automatic: AutomaticLevers.all(plan.input),
             baseline: PlanFamily.baseName, baselinePerMonth: estimate.totals.perMonth)
         var report = ReportBuilder.build(estimate, levers: levers, validation: validationSection(plan.input))
+        report.attach(sweep: ScaleSweep.run(plan.input, range: .around(users: plan.input.plan.event.users)))
         if let window {
             report.attach(
                 try ReconcileUseCase.reconcile(

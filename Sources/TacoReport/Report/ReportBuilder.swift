@@ -20,6 +20,8 @@ public enum ReportBuilder {
             },
             charts: [], omittedCharts: [])
         (report.charts, report.omittedCharts) = ReportCharts.all(report)
+        report.architecture = ArchitectureSection.build(e, redis: redis, gateway: report.gateway)
+        report.answer = AnswerBuilder.build(report)
         return report
     }
 

@@ -1,0 +1,90 @@
+import Foundation
+import TacoCore
+
+/// Fills `ReportAnswer` from the report's own sections (after the levers are merged), so the answer never
+/// disagrees with the slides after it.
+enum AnswerBuilder {
+    static func build(_ r: Report) -> ReportAnswer {
+        let users = count(r, "users")
+        let seats = count(r, "seats")
+        let (feasibility, verdict) = verdict(r)
+        return ReportAnswer(
+            feasibility: feasibility, verdict: verdict, perEvent: r.costs.perEvent, perMonth: r.costs.perMonth,
+            unpricedLines: r.costs.unpricedLines, admittedUsers: users, seats: seats,
+            perAdmittedUser: per(r.costs.perEvent, users), perSeat: per(r.costs.perEvent, seats),
+            binding: binding(r), risks: Array(risks(r).prefix(ReportAnswer.maxItems)), topLevers: levers(r))
+    }
+
+    /// Money per unit, exact in Decimal; nil without a positive count.
+    static func per(_ m: Money, _ n: Int?) -> Money? {
+        guard let n, n > 0 else { return nil }
+        return Money(m.amount / Decimal(n))
+    }
+
+    /// A plan count (`users`, `seats`) as the model quoted it in its figure inputs ("50,000").
+    static func count(_ r: Report, _ name: String) -> Int? {
+        guard let v = r.traffic.facts.first(where: { $0.name == name })?.value else { return nil }
+        return Int(v.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces))
+    }
+
+    static func verdict(_ r: Report) -> (ReportAnswer.Feasibility, String) {
+        var missing: [String] = []
+        if let why = r.redis.infeasible { missing.append("\(r.redis.engine): \(why)") }
+        if !r.gateway.options.contains(where: \.chosen) { missing.append("gateway: no node type packs the pods") }
+        if !missing.isEmpty {
+            return (.infeasible, "INFEASIBLE: " + missing.joined(separator: "; "))
+        }
+        let warnings = r.findings.filter { $0.severity == "warning" || $0.severity == "error" }
+        if r.costs.unpricedLines > 0 || !warnings.isEmpty {
+            var why: [String] = []
+            if r.costs.unpricedLines > 0 { why.append("\(r.costs.unpricedLines) cost lines UNPRICED") }
+            why += warnings.map(\.title)
+            return (.atRisk, "AT RISK: every resource fits, but " + why.joined(separator: "; "))
+        }
+        return (.feasible, "FEASIBLE: every resource has a configuration that fits, every line is priced")
+    }
+
+    static func binding(_ r: Report) -> [String] {
+        var out = ["admission rate: \(r.admission.binding.replacingOccurrences(of: "_", with: " "))"]
+        if let shards = figure(r.redis.figures, "redis.shards") {
+            let drivers = [
+                ("memory", "redis.memory_shards"), ("engine CPU", "redis.engine_shards"),
+            ].filter { figure(r.redis.figures, $0.1) == shards }.map(\.0)
+            out.append(
+                "\(r.redis.engine) shards: "
+                    + (drivers.isEmpty ? "the plan's floor (min_shards)" : drivers.joined(separator: " and ")))
+        }
+        if let pods = r.gateway.figures.first(where: { $0.id == "gateway.pods" }) {
+            out.append("gateway: \(pods.display) pods for the peak request rate")
+        }
+        return out
+    }
+
+    static func figure(_ figures: [ReportFigure], _ id: String) -> Double? {
+        figures.first { $0.id == id }?.value
+    }
+
+    static func risks(_ r: Report) -> [String] {
+        var out: [String] = []
+        if let why = r.redis.infeasible { out.append(why) }
+        if r.costs.unpricedLines > 0 {
+            out.append("\(r.costs.unpricedLines) cost lines have no price: the totals leave them out")
+        }
+        let order = ["error": 0, "warning": 1]
+        for f in r.findings.filter({ order[$0.severity] != nil })
+            .sorted(by: { (order[$0.severity] ?? 2) < (order[$1.severity] ?? 2) })
+        {
+            out.append("\(f.title)")
+        }
+        if r.gateway.preWarmNeeded { out.append("Gateway must be pre-warmed: \(r.gateway.preWarm)") }
+        return out
+    }
+
+    static func levers(_ r: Report) -> [ReportAnswer.Lever] {
+        guard let l = r.levers else { return [] }
+        return l.levers.filter { $0.perMonth.amount > 0 }.enumerated()
+            .sorted { ($1.element.perMonth, $0.offset) < ($0.element.perMonth, $1.offset) }
+            .prefix(ReportAnswer.maxItems)
+            .map { ReportAnswer.Lever(name: $0.element.name, savingPerMonth: $0.element.perMonth, percent: $0.element.percent) }
+    }
+}

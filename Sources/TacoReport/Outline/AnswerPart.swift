@@ -1,0 +1,48 @@
+import Foundation
+import TacoCore
+
+/// The answer, right after the title (issue 11): the verdict line, the four unit costs in one row, what sets the
+/// size, the top risks and the top levers with their savings.
+enum AnswerPart {
+    static func part(_ r: Report) -> ReportPart? {
+        guard let a = r.answer else { return nil }
+        let unpriced = a.unpricedLines > 0 ? " + UNPRICED" : ""
+        let users = a.admittedUsers.map { Format.number(Double($0)) } ?? "—"
+        let seats = a.seats.map { Format.number(Double($0)) } ?? "—"
+        var blocks: [ReportPart.Block] = [
+            .text(a.verdict),
+            .table(
+                headers: ["per event", "per month", "per admitted user (\(users))", "per seat sold (\(seats))"],
+                rows: [
+                    [
+                        unitCost(a.perEvent) + unpriced, Format.usd(a.perMonth) + unpriced,
+                        a.perAdmittedUser.map(unitCost) ?? "—", a.perSeat.map(unitCost) ?? "—",
+                    ]
+                ], right: [0, 1, 2, 3]),
+            .labeled("What sets the size", a.binding.joined(separator: " · ")),
+        ]
+        if !a.risks.isEmpty { blocks += [.labeled("Top risks", ""), .bullets(a.risks)] }
+        if !a.topLevers.isEmpty {
+            blocks += [
+                .labeled("Top levers (saved per month against the plan as written)", ""),
+                .bullets(a.topLevers.map(lever)),
+            ]
+        }
+        return ReportPart(
+            title: "The answer: \(a.feasibility.rawValue)", blocks: blocks, notes: SpeakerNotes.answer(a))
+    }
+
+    static func lever(_ l: ReportAnswer.Lever) -> String {
+        let pct = l.percent.map { " (\(Format.number($0, maxDecimals: $0 < 1 ? 2 : 0)) % of the month)" } ?? ""
+        return "\(l.name): saves \(Format.usd(l.savingPerMonth))\(pct)"
+    }
+
+    /// A per-user or per-seat cost, tiny by nature: shown with three significant digits ($0.0000200), never
+    /// rounded to $0.00.
+    static func unitCost(_ m: Money) -> String {
+        let v = m.amount.doubleValue
+        guard v > 0, v < 1 else { return Format.usd(m) }
+        let places = max(2, Int((-log10(v)).rounded(.up)) + 2)
+        return Format.usd(m, places: places)
+    }
+}
