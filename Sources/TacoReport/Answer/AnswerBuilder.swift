@@ -82,7 +82,14 @@ enum AnswerBuilder {
 
     static func levers(_ r: Report) -> [ReportAnswer.Lever] {
         guard let l = r.levers else { return [] }
-        return l.levers.filter { $0.perMonth.amount > 0 }.enumerated()
+        // A hand-written variant and the automatic lever that makes the same change ("valkey: Valkey vs Redis
+        // OSS", "auto: Valkey vs Redis OSS") are one lever: the first listed (the hand-written one) is kept.
+        var seen = Set<String>()
+        let distinct = l.levers.filter { lever in
+            let what = lever.name.split(separator: ":", maxSplits: 1).last.map(String.init) ?? lever.name
+            return seen.insert(what.trimmingCharacters(in: .whitespaces)).inserted
+        }
+        return distinct.filter { $0.perMonth.amount > 0 }.enumerated()
             .sorted { ($1.element.perMonth, $0.offset) < ($0.element.perMonth, $1.offset) }
             .prefix(ReportAnswer.maxItems)
             .map { ReportAnswer.Lever(name: $0.element.name, savingPerMonth: $0.element.perMonth, percent: $0.element.percent) }

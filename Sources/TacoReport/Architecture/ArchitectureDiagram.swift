@@ -1,11 +1,11 @@
 /// The architecture as a small hand-laid SVG for the deck: the boxes in a row, an arrow between each pair with
 /// the peak rate above it ("60k/s") and what flows below it ("requests"). 1,160 × 240: shown at natural size on
-/// a 1280-px slide, so its 16-px text stays at 16 px (`SVGChart.minFontSize`).
+/// a 1280-px slide, so its 16-px text stays at 16 px (`SVGChart.minFontSize`). Box text wraps to the box.
 public enum ArchitectureDiagram {
     static let width = 1160.0
     static let height = 240.0
-    static let boxWidth = 150.0
-    static let boxHeight = 96.0
+    static let boxWidth = 140.0
+    static let boxHeight = 120.0
     static let rateFontSize = 20.0
 
     public static func render(_ a: ArchitectureSection) -> String {
@@ -29,12 +29,17 @@ public enum ArchitectureDiagram {
             out.append(
                 "  <rect x=\"\(n(x(i) + 1))\" y=\"\(n(top))\" width=\"\(n(boxWidth - 2))\" height=\"\(n(boxHeight))\" rx=\"10\" fill=\"#ebf4ff\" stroke=\"#2b6cb0\" stroke-width=\"2\"/>"
             )
-            out.append(
-                "  <text x=\"\(n(cx))\" y=\"\(n(top + 40))\" text-anchor=\"middle\" font-size=\"\(n(f + 2))\" font-weight=\"bold\">\(SVGChart.xml(node.name))</text>"
-            )
-            out.append(
-                "  <text x=\"\(n(cx))\" y=\"\(n(top + 68))\" text-anchor=\"middle\" font-size=\"\(n(f))\">\(SVGChart.xml(node.detail))</text>"
-            )
+            let perLine = Int((boxWidth - 12) / (f * SVGChart.glyphWidth * 1.1))
+            let lines =
+                ChartFormat.wrap(node.name, width: perLine).map { ($0, true) }
+                + ChartFormat.wrap(node.detail, width: perLine).map { ($0, false) }
+            let lineHeight = f + 6
+            let first = top + boxHeight / 2 - Double(lines.count - 1) * lineHeight / 2 + f / 3
+            for (k, line) in lines.enumerated() {
+                out.append(
+                    "  <text x=\"\(n(cx))\" y=\"\(n(first + Double(k) * lineHeight))\" text-anchor=\"middle\" font-size=\"\(n(f))\"\(line.1 ? " font-weight=\"bold\"" : "")>\(SVGChart.xml(line.0))</text>"
+                )
+            }
         }
         for e in a.edges {
             guard let i = a.nodes.firstIndex(where: { $0.id == e.from }) else { continue }

@@ -40,7 +40,7 @@ extension ArchitectureSection {
                 source: source)
         }
         let pods = gateway.figures.first { $0.id == "gateway.pods" }?.display
-        let redisNodes = redis.figures.first { $0.id == "redis.nodes" }?.display
+        let redisNodes = redis.candidates.first(where: \.chosen)?.nodes
         let nodes = [
             Node(id: "clients", name: "Clients", detail: "the crowd"),
             Node(id: "gateway", name: "Gateway", detail: pods.map { "\($0) pods" } ?? "no fit"),

@@ -25,6 +25,7 @@ public enum MarkdownReport {
         case .labeled(let label, let value):
             return "**" + MarkdownText.inline(label) + ":**" + (value.isEmpty ? "" : " " + MarkdownText.inline(value))
         case .note(let t): return "> " + MarkdownText.inline(t)
+        case .heading(let t): return "### " + MarkdownText.inline(t)
         case .bullets(let items): return items.map { "- " + MarkdownText.inline($0) }.joined(separator: "\n")
         case .diagram(let file, let alt, let mermaid):
             return "![\(MarkdownText.inline(alt))](\(chartDirectory)/\(file))\n\n" + mermaid

@@ -11,6 +11,8 @@ public struct ReportPart: Sendable {
         case chart(Chart)
         case note(String)
         case bullets([String])
+        /// A headline number line (the answer's costs), larger than body text.
+        case heading(String)
         /// A picture that is not a bar chart (the architecture flow): the deck shows the SVG, the Markdown
         /// report the SVG and the Mermaid source.
         case diagram(file: String, alt: String, mermaid: String)
@@ -33,6 +35,7 @@ public enum ReportOutline {
         parts += CapacityPart.parts(r)
         parts.append(costs(r))
         parts.append(levers(r))
+        parts += LeverTablePart.parts(r).main.map { [$0] } ?? []
         parts.append(validation(r))
         parts += SweepPart.parts(r)
         // The plan-vs-actual review has long tables: it may continue over slides like the appendix.
@@ -50,6 +53,7 @@ public enum ReportOutline {
                     title: "Validation: the benchmark and every reason",
                     blocks: [.labeled("Benchmark", v.benchmark), .text(v.summary)]))
         }
+        parts += LeverTablePart.parts(r).appendix.map { [$0] } ?? []
         parts += SweepPart.appendix(r).map { [$0] } ?? []
         parts += r.findings.isEmpty ? [] : [findings(r)]
         return parts.map { p in

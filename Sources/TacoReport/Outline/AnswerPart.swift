@@ -9,16 +9,13 @@ enum AnswerPart {
         let unpriced = a.unpricedLines > 0 ? " + UNPRICED" : ""
         let users = a.admittedUsers.map { Format.number(Double($0)) } ?? "—"
         let seats = a.seats.map { Format.number(Double($0)) } ?? "—"
+        // The four numbers a CFO asks for first, as two large lines rather than a small table.
         var blocks: [ReportPart.Block] = [
             .text(a.verdict),
-            .table(
-                headers: ["per event", "per month", "per admitted user (\(users))", "per seat sold (\(seats))"],
-                rows: [
-                    [
-                        unitCost(a.perEvent) + unpriced, Format.usd(a.perMonth) + unpriced,
-                        a.perAdmittedUser.map(unitCost) ?? "—", a.perSeat.map(unitCost) ?? "—",
-                    ]
-                ], right: [0, 1, 2, 3]),
+            .heading("\(unitCost(a.perEvent))\(unpriced) per event · \(Format.usd(a.perMonth))\(unpriced) per month"),
+            .heading(
+                "\(a.perAdmittedUser.map(unitCost) ?? "—") per admitted user (\(users)) · "
+                    + "\(a.perSeat.map(unitCost) ?? "—") per seat sold (\(seats))"),
             .labeled("What sets the size", a.binding.joined(separator: " · ")),
         ]
         if !a.risks.isEmpty { blocks += [.labeled("Top risks", ""), .bullets(a.risks)] }

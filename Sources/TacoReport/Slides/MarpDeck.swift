@@ -29,7 +29,7 @@ public enum MarpDeck {
             "<!-- _paginate: false -->", "", "# " + MarkdownText.inline(r.plan), "",
             MarkdownText.inline("Capacity and cost of the waiting room · \(r.region) · prices as of \(r.asOf)"),
         ]
-        let dates = priceDates(r).map { ["", MarkdownText.inline($0)] } ?? []
+        let dates = priceDates(r).map { ["", MarkdownText.inline($0.prefix(1).uppercased() + $0.dropFirst())] } ?? []
         return (lines + dates).joined(separator: "\n")
     }
 
