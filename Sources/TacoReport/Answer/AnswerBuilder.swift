@@ -92,6 +92,9 @@ enum AnswerBuilder {
         return distinct.filter { $0.perMonth.amount > 0 }.enumerated()
             .sorted { ($1.element.perMonth, $0.offset) < ($0.element.perMonth, $1.offset) }
             .prefix(ReportAnswer.maxItems)
-            .map { ReportAnswer.Lever(name: $0.element.name, savingPerMonth: $0.element.perMonth, percent: $0.element.percent) }
+            .map {
+                ReportAnswer.Lever(
+                    name: $0.element.name, savingPerMonth: $0.element.perMonth, percent: $0.element.percent)
+            }
     }
 }

@@ -39,7 +39,9 @@ public enum ReportOutline {
         parts.append(validation(r))
         parts += SweepPart.parts(r)
         // The plan-vs-actual review has long tables: it may continue over slides like the appendix.
-        parts += ReconciliationSection.part(r).map { p in [ReportPart(title: p.title, blocks: p.blocks, appendix: true)] } ?? []
+        parts +=
+            ReconciliationSection.part(r).map { p in [ReportPart(title: p.title, blocks: p.blocks, appendix: true)] }
+            ?? []
         parts += appendix(r)
         return parts
     }
@@ -152,7 +154,7 @@ public enum ReportOutline {
     static func costs(_ r: Report) -> ReportPart {
         let u = r.costs.unpricedLines > 0 ? " + \(r.costs.unpricedLines) UNPRICED" : ""
         var blocks: [ReportPart.Block] = [
-            .labeled("Per event", Format.usd(r.costs.perEvent) + u),
+            .labeled("Per event", AnswerPart.unitCost(r.costs.perEvent) + u),
             .labeled("Per month", Format.usd(r.costs.perMonth) + u),
         ]
         if let c = chart(r, "cost-by-resource") { blocks.append(c) }

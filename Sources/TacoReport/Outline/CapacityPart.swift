@@ -4,9 +4,14 @@ import TacoCore
 /// ceiling. The arithmetic is in the appendix.
 enum CapacityPart {
     static func parts(_ r: Report) -> [ReportPart] {
-        var rows = [["admission", r.admission.rate + " admitted", r.admission.binding.replacingOccurrences(of: "_", with: " ")]]
+        var rows = [
+            ["admission", r.admission.rate + " admitted", r.admission.binding.replacingOccurrences(of: "_", with: " ")]
+        ]
         if let c = r.redis.candidates.first(where: \.chosen) {
-            rows.append(["\(r.redis.engine)", "\(c.nodeType) × \(c.shards) shard\(c.shards == "1" ? "" : "s"), \(c.nodes) nodes", redisBinding(r)])
+            rows.append([
+                "\(r.redis.engine)", "\(c.nodeType) × \(c.shards) shard\(c.shards == "1" ? "" : "s"), \(c.nodes) nodes",
+                redisBinding(r),
+            ])
         } else {
             rows.append(["\(r.redis.engine)", "INFEASIBLE", r.redis.infeasible ?? "no node type fits"])
         }
@@ -19,7 +24,7 @@ enum CapacityPart {
         } else {
             rows.append(["gateway", "INFEASIBLE", "no node type packs \(pods) pods"])
         }
-        rows.append(["DynamoDB", r.dynamodb.cheaperMode, "admitted users × attempts"])
+        rows.append(["DynamoDB", "cheaper for this event: \(r.dynamodb.cheaperMode)", "admitted users × attempts"])
         var parts = [
             ReportPart(
                 title: "Capacity: what each resource needs",

@@ -5,7 +5,7 @@ import TacoCore
 /// slide's own numbers so the presenter never has to read them off a table.
 enum SpeakerNotes {
     static func answer(_ a: ReportAnswer) -> String {
-        var s = "\(a.verdict). The event costs \(Format.usd(a.perEvent)) (\(Format.usd(a.perMonth)) a month)"
+        var s = "\(a.verdict). The event costs \(AnswerPart.unitCost(a.perEvent)) (\(Format.usd(a.perMonth)) a month)"
         if let u = a.perAdmittedUser { s += ", \(AnswerPart.unitCost(u)) per admitted user" }
         s += "."
         if let l = a.topLevers.first {
@@ -21,9 +21,11 @@ enum SpeakerNotes {
     }
 
     static func capacity(_ r: Report) -> String {
-        var s = "Admission runs at \(r.admission.rate), set by \(r.admission.binding.replacingOccurrences(of: "_", with: " "))."
+        var s =
+            "Admission runs at \(r.admission.rate), set by \(r.admission.binding.replacingOccurrences(of: "_", with: " "))."
         if let c = r.redis.candidates.first(where: \.chosen) {
-            s += " \(r.redis.engine) needs \(c.nodes) \(c.nodeType) nodes in \(c.shards) shard\(c.shards == "1" ? "" : "s")."
+            s +=
+                " \(r.redis.engine) needs \(c.nodes) \(c.nodeType) nodes in \(c.shards) shard\(c.shards == "1" ? "" : "s")."
         } else {
             s += " No \(r.redis.engine) node type fits."
         }
@@ -40,10 +42,11 @@ enum SpeakerNotes {
     }
 
     static func costs(_ r: Report) -> String {
-        var s = "The event costs \(Format.usd(r.costs.perEvent)), \(Format.usd(r.costs.perMonth)) a month."
+        var s = "The event costs \(AnswerPart.unitCost(r.costs.perEvent)), \(Format.usd(r.costs.perMonth)) a month."
         if let top = r.costs.byResource.first, r.costs.perMonth.amount > 0 {
             let share = (top.perMonth.amount / r.costs.perMonth.amount).doubleValue
-            s += " The largest share is \(top.resource): \(Format.usd(top.perMonth)) a month (\(Format.percent(share)))."
+            s +=
+                " The largest share is \(top.resource): \(Format.usd(top.perMonth)) a month (\(Format.percent(share)))."
         }
         if r.costs.unpricedLines > 0 { s += " \(r.costs.unpricedLines) lines are UNPRICED and left out." }
         return s
@@ -77,7 +80,8 @@ enum SpeakerNotes {
 
     static func breaks(_ s: SweepResult) -> String {
         guard let b = s.breaks.first else { return "No resource changes shape over the range." }
-        var out = "\(s.breaks.count) break point\(s.breaks.count == 1 ? "" : "s") between \(Format.number(s.from)) and "
+        var out =
+            "\(s.breaks.count) break point\(s.breaks.count == 1 ? "" : "s") between \(Format.number(s.from)) and "
             + "\(Format.number(s.to)) users; the first, at \(Format.number(Double(b.users))) users: \(b.resource) "
             + SweepPart.change(b) + "."
         if let p = s.breaks.first(where: { $0.resource == "plan" }) {

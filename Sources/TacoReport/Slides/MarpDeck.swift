@@ -12,7 +12,8 @@ public enum MarpDeck {
     public static func render(_ r: Report, chartDirectory: String = "charts") -> String {
         var slides = [titleSlide(r)]
         for part in ReportOutline.parts(r) {
-            slides += part.appendix
+            slides +=
+                part.appendix
                 ? self.slides(part, chartDirectory: chartDirectory) : [mainSlide(part, chartDirectory: chartDirectory)]
         }
         let front = [
@@ -35,10 +36,9 @@ public enum MarpDeck {
 
     /// "prices in force from 2026-01-01 and 2026-06-01": the distinct effective dates of the cost lines' prices.
     static func priceDates(_ r: Report) -> String? {
-        let days = Set(r.costs.lines.compactMap(\.effectiveFrom)).sorted()
-        guard !days.isEmpty else { return nil }
-        let text = days.map { "\($0)" }
-        let list = text.count == 1 ? text[0] : text.dropLast().joined(separator: ", ") + " and " + text.last!
+        let text = Set(r.costs.lines.compactMap(\.effectiveFrom)).sorted().map { "\($0)" }
+        guard let last = text.last else { return nil }
+        let list = text.count == 1 ? last : text.dropLast().joined(separator: ", ") + " and " + last
         return "prices in force from \(list)"
     }
 
@@ -69,9 +69,10 @@ public enum MarpDeck {
         return lines.joined(separator: "\n")
     }
 
-    /// Text safe inside an HTML comment: no `--` (which would end or break it).
+    /// Text safe inside an HTML comment: no `--` (which would end or break it) and no tags (`<`, `>` as entities).
     static func noteText(_ s: String) -> String {
-        var t = s.replacingOccurrences(of: "\n", with: " ")
+        var t = s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         while t.contains("--") { t = t.replacingOccurrences(of: "--", with: "–") }
         return t
     }
