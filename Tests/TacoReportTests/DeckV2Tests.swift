@@ -26,6 +26,7 @@ import Testing
         // Totals: $0.9976 per event, $74.7952 per month (the estimate's totals).
         // $0.9976 to three significant digits = $0.998; $74.7952 → $74.80.
         #expect(answer.contains("$0.998 per event · \\$74.80 per month"))
+        // Admitted users = min(50,000 users, 46.67/s × 3,600 s = 168,000) = 50,000 (Docs/Model.md §12).
         // $0.9976 ÷ 50,000 users = $0.000019952 → $0.0000200; $0.9976 ÷ 8,000 seats = $0.0001247 → $0.000125.
         #expect(answer.contains("$0.0000200 per admitted user (50,000)"))
         #expect(answer.contains("$0.000125 per seat sold (8,000)"))

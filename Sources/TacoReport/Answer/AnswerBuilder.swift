@@ -4,8 +4,8 @@ import TacoCore
 /// Fills `ReportAnswer` from the report's own sections (after the levers are merged), so the answer never
 /// disagrees with the slides after it.
 enum AnswerBuilder {
-    static func build(_ r: Report) -> ReportAnswer {
-        let users = count(r, "users")
+    static func build(_ r: Report, estimate e: Estimate) -> ReportAnswer {
+        let users = admitted(e) ?? count(r, "users")
         let seats = count(r, "seats")
         let (feasibility, verdict) = verdict(r)
         return ReportAnswer(
@@ -19,6 +19,17 @@ enum AnswerBuilder {
     static func per(_ m: Money, _ n: Int?) -> Money? {
         guard let n, n > 0 else { return nil }
         return Money(m.amount / Decimal(n))
+    }
+
+    /// Admitted users per sale as Docs/Model.md §12 defines them for unit economics: expected writes ÷ attempts
+    /// per user (= min(users, admission rate × window), §5), to whole users; nil when the estimate has no attempts.
+    static func admitted(_ e: Estimate) -> Int? {
+        let attempts = e.figures.lazy.flatMap(\.inputs).first { $0.name == "attempts_per_user" }?.value
+        guard let text = attempts?.replacingOccurrences(of: ",", with: ""), let a = Decimal(string: text), a > 0,
+            e.dynamodb.expectedWrites.isFinite
+        else { return nil }
+        let users = Money(Decimal(e.dynamodb.expectedWrites) / a).rounded(0)
+        return Int(truncating: NSDecimalNumber(decimal: users))
     }
 
     /// A plan count (`users`, `seats`) as the model quoted it in its figure inputs ("50,000").

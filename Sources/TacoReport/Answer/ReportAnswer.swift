@@ -30,8 +30,8 @@ public struct ReportAnswer: Codable, Hashable, Sendable {
     public var perMonth: Money
     /// Lines left out of the totals because their price is missing (the totals then read "+ UNPRICED").
     public var unpricedLines: Int
-    /// Users the waiting room admits over the event: every user who joins drains through the queue
-    /// (Docs/Model.md §2), so this is the plan's `event.users`.
+    /// Users the waiting room admits per sale, as Docs/Model.md §12 counts them for unit economics: expected
+    /// writes ÷ attempts per user = min(users, admission rate × window) (§5).
     public var admittedUsers: Int?
     public var seats: Int?
     /// perEvent ÷ admittedUsers.

@@ -21,7 +21,7 @@ public enum ReportBuilder {
             charts: [], omittedCharts: [])
         (report.charts, report.omittedCharts) = ReportCharts.all(report)
         report.architecture = ArchitectureSection.build(e, redis: redis, gateway: report.gateway)
-        report.answer = AnswerBuilder.build(report)
+        report.answer = AnswerBuilder.build(report, estimate: e)
         return report
     }
 
