@@ -45,7 +45,7 @@ enum AnswerBuilder {
         if !missing.isEmpty {
             return (.infeasible, "INFEASIBLE: " + missing.joined(separator: "; "))
         }
-        let warnings = r.findings.filter { $0.severity == "warning" || $0.severity == "error" }
+        let warnings = warningFindings(r)
         if r.costs.unpricedLines > 0 || !warnings.isEmpty {
             var why: [String] = []
             if r.costs.unpricedLines > 0 { why.append("\(r.costs.unpricedLines) cost lines UNPRICED") }
@@ -53,6 +53,17 @@ enum AnswerBuilder {
             return (.atRisk, "AT RISK: every resource fits, but " + why.joined(separator: "; "))
         }
         return (.feasible, "FEASIBLE: every resource has a configuration that fits, every line is priced")
+    }
+
+    /// Error findings, then warnings; a finding about UNPRICED lines is left out when the totals already say so.
+    static func warningFindings(_ r: Report) -> [FindingItem] {
+        let order = ["error": 0, "warning": 1]
+        return r.findings.filter { order[$0.severity] != nil }
+            .filter { !(r.costs.unpricedLines > 0 && $0.title.contains("UNPRICED")) }
+            .enumerated().sorted {
+                ((order[$0.element.severity] ?? 2), $0.offset) < ((order[$1.element.severity] ?? 2), $1.offset)
+            }
+            .map(\.element)
     }
 
     static func binding(_ r: Report) -> [String] {
@@ -81,12 +92,7 @@ enum AnswerBuilder {
         if r.costs.unpricedLines > 0 {
             out.append("\(r.costs.unpricedLines) cost lines have no price: the totals leave them out")
         }
-        let order = ["error": 0, "warning": 1]
-        for f in r.findings.filter({ order[$0.severity] != nil })
-            .sorted(by: { (order[$0.severity] ?? 2) < (order[$1.severity] ?? 2) })
-        {
-            out.append("\(f.title)")
-        }
+        out += warningFindings(r).map(\.title)
         if r.gateway.preWarmNeeded { out.append("Gateway must be pre-warmed: \(r.gateway.preWarm)") }
         return out
     }
