@@ -52,7 +52,7 @@ import Testing
         let report = try cli.run(["report", seed, "--as-of", "2026-11-01"])
         #expect(report.status == 5)
         #expect(report.stdout.contains("**Verdict: INFEASIBLE** — Redis: " + Self.reason))
-        #expect(report.stdout.contains("## Findings about the plan's claims"))
+        #expect(report.stdout.contains("Findings about the plan's claims"))
         let validate = try cli.run(["validate", seed, "--as-of", "2026-11-01"])
         #expect(validate.status == 5)
         #expect(

@@ -3,7 +3,8 @@ import TacoCore
 import TacoReport
 
 /// `report`: the estimate with its lever savings (the plan's variants, estimated with the same evidence) and its
-/// validation against the bundled load test, as the `Report` model the renderers write.
+/// validation against the bundled load test and a scale sweep around its crowd (0.25× … 4× users, the same
+/// evidence), as the `Report` model the renderers write.
 public enum ReportUseCase {
     /// The report and the estimate's exit after writing it (`EstimateUseCase.failure`; nil: FEASIBLE or AT RISK).
     public struct Outcome: Sendable {
@@ -25,10 +26,13 @@ public enum ReportUseCase {
             validation: validationSection(ValidateUseCase.uncalibrated(plan.input, costs: loadedEvidence.costs)))
         // The event over time (Docs/Model.md §13); left out, with a note, when the plan cannot be simulated.
         do throws(SimulationError) {
-            report = ReportBuilder.adding(try Simulation.run(plan.input, estimate: estimate), to: report)
+            report = ReportBuilder.adding(
+                try Simulation.run(plan.input, estimate: estimate, prewarm: .auto), to: report)
         } catch {
             context.note("note: the report has no simulation section: \(error.description)")
         }
+        // The plan re-sized from a quarter to four times its crowd, with the same evidence (Docs/Model.md §9).
+        report.attach(sweep: ScaleSweep.run(plan.input, range: .around(users: plan.input.plan.event.users)))
         if let window {
             report.attach(
                 try ReconcileUseCase.reconcile(

@@ -1,10 +1,10 @@
-/// `report --format markdown`: every part of the outline as a section; each chart as a Mermaid block, an SVG image
-/// in `charts/` and a plain table with the same numbers.
+/// `report --format markdown`: every part of the outline as a section, in the deck's order (the answer first, the
+/// appendix last); each chart as a Mermaid block, an SVG image in `charts/` and a plain table with the same numbers.
 public enum MarkdownReport {
     public static func render(_ r: Report, chartDirectory: String = "charts") -> String {
         var out = [
             "# tacoplan report — " + MarkdownText.inline(r.plan), "",
-            MarkdownText.inline("Region \(r.region), prices as of \(r.asOf). Report model \(r.schema)."), "",
+            MarkdownText.inline("Region \(r.region), prices as of \(r.asOf); \(r.priceDates.summary)."), "",
             "**" + MarkdownText.inline("Verdict: \(r.verdict.status.rawValue)") + "** — "
                 + MarkdownText.inline(r.verdict.reasons.first ?? "") + " (evidence: "
                 + MarkdownText.inline(r.verdict.evidence.evidence.phrase) + ")", "",
@@ -24,8 +24,12 @@ public enum MarkdownReport {
         switch block {
         case .text(let t): return MarkdownText.inline(t)
         case .labeled(let label, let value):
-            return "**" + MarkdownText.inline(label) + ":** " + MarkdownText.inline(value)
+            return "**" + MarkdownText.inline(label) + ":**" + (value.isEmpty ? "" : " " + MarkdownText.inline(value))
         case .note(let t): return "> " + MarkdownText.inline(t)
+        case .heading(let t): return "### " + MarkdownText.inline(t)
+        case .bullets(let items): return items.map { "- " + MarkdownText.inline($0) }.joined(separator: "\n")
+        case .diagram(let file, let alt, let mermaid):
+            return "![\(MarkdownText.inline(alt))](\(chartDirectory)/\(file))\n\n" + mermaid
         case .table(let headers, let rows, let right): return MarkdownText.table(headers, rows, right: right)
         case .chart(let c):
             return [

@@ -1,7 +1,8 @@
 import TacoCore
 
 /// A report laid out as parts with one idea each. The Markdown renderer prints every part as a section; the deck
-/// renderer prints every part as one slide (splitting long tables). Text is raw here; renderers escape it.
+/// renderer prints a main part as exactly one slide with its speaker notes, and an appendix part as one slide per
+/// table or chart (long tables continue). Text is raw here; renderers escape it.
 public struct ReportPart: Sendable {
     public enum Block: Sendable {
         case text(String)
@@ -9,21 +10,70 @@ public struct ReportPart: Sendable {
         case table(headers: [String], rows: [[String]], right: Set<Int>)
         case chart(Chart)
         case note(String)
+        case bullets([String])
+        /// A headline number line (the answer's costs), larger than body text.
+        case heading(String)
+        /// A picture that is not a bar chart (the architecture flow): the deck shows the SVG, the Markdown
+        /// report the SVG and the Mermaid source.
+        case diagram(file: String, alt: String, mermaid: String)
     }
     public var title: String
     public var blocks: [Block]
+    /// What the slide shows, in a sentence or two, from its numbers (Marp speaker notes); empty in the appendix.
+    public var notes: String = ""
+    /// Appendix parts (the arithmetic, long tables) may continue over several slides; main parts never do.
+    public var appendix: Bool = false
 }
 
+/// The report's order (issue 11): the answer, the architecture with its rates, capacity, cost, levers, validation,
+/// the scale sweep, the plan-vs-actual review when a bill window is given, then the appendix with the arithmetic.
 public enum ReportOutline {
     public static func parts(_ r: Report) -> [ReportPart] {
-        var parts = [verdict(r), event(r), admission(r), redisMemory(r), redisCPU(r), gateway(r), dynamo(r), costs(r)]
-        parts += costLines(r)
+        var parts: [ReportPart] = []
+        parts += AnswerPart.part(r).map { [$0] } ?? []
+        parts += ArchitecturePart.part(r).map { [$0] } ?? []
+        parts += CapacityPart.parts(r)
+        parts.append(costs(r))
         parts.append(levers(r))
+        parts += LeverTablePart.parts(r).main.map { [$0] } ?? []
         parts.append(validation(r))
-        parts += ReconciliationSection.part(r).map { [$0] } ?? []
-        parts += simulation(r)
-        parts += r.findings.isEmpty ? [] : [findings(r)]
+        parts += SweepPart.parts(r)
+        parts += simulation(r).prefix(1)
+        // The plan-vs-actual review has long tables: it may continue over slides like the appendix.
+        parts +=
+            ReconciliationSection.part(r).map { p in [ReportPart(title: p.title, blocks: p.blocks, appendix: true)] }
+            ?? []
+        parts += appendix(r)
         return parts
+    }
+
+    /// The arithmetic behind every number, after the main story.
+    static func appendix(_ r: Report) -> [ReportPart] {
+        var parts = [verdict(r), event(r), admission(r), redisMemory(r), redisCPU(r), gateway(r), dynamo(r)]
+        parts.append(
+            ReportPart(
+                title: "Unit economics and price dates",
+                blocks: [
+                    .labeled("Unit economics", VerdictText.unitEconomicsLine(r.unitEconomics)),
+                    .labeled("Price dates", r.priceDates.summary + " (as of \(r.asOf))"),
+                ]))
+        parts += costLines(r)
+        if let v = r.validation {
+            parts.append(
+                ReportPart(
+                    title: "Validation: the benchmark and every reason",
+                    blocks: [.labeled("Benchmark", v.benchmark), .text(v.summary)]))
+        }
+        parts += LeverTablePart.parts(r).appendix.map { [$0] } ?? []
+        parts += SweepPart.appendix(r).map { [$0] } ?? []
+        parts += simulation(r).dropFirst()
+        parts += r.findings.isEmpty ? [] : [findings(r)]
+        return parts.map { p in
+            var p = p
+            p.title = "Appendix: " + p.title
+            p.appendix = true
+            return p
+        }
     }
 
     static func figureTable(_ figures: [ReportFigure]) -> ReportPart.Block {
@@ -115,14 +165,13 @@ public enum ReportOutline {
         let u = MissingLine.marker(r.costs.missing)
         var blocks: [ReportPart.Block] = [
             .labeled("Per hour", Format.usd(r.costs.hourly, places: 4) + u),
-            .labeled("Per event", Format.usd(r.costs.perEvent) + u),
+            .labeled("Per event", AnswerPart.unitCost(r.costs.perEvent) + u),
             .labeled("Per month", Format.usd(r.costs.perMonth) + u),
         ]
         if let m = MissingLine.sentence(r.costs.missing) { blocks.append(.note(m)) }
-        blocks.append(.labeled("Unit economics", VerdictText.unitEconomicsLine(r.unitEconomics)))
-        blocks.append(.labeled("Price dates", r.priceDates.summary + " (as of \(r.asOf))"))
         if let c = chart(r, "cost-by-resource") { blocks.append(c) }
-        return ReportPart(title: "Cost per event and per month", blocks: blocks)
+        return ReportPart(
+            title: "Cost per event and per month", blocks: blocks, notes: SpeakerNotes.costs(r))
     }
 
     /// Cost lines, at most six to a part so a slide's table fits.
@@ -147,23 +196,33 @@ public enum ReportOutline {
 
     static func levers(_ r: Report) -> ReportPart {
         guard let l = r.levers else {
-            return ReportPart(title: "Savings by lever", blocks: chart(r, "savings-by-lever").map { [$0] } ?? [])
+            return ReportPart(
+                title: "Savings by lever", blocks: chart(r, "savings-by-lever").map { [$0] } ?? [],
+                notes: "No lever was computed for this plan.")
         }
         var blocks: [ReportPart.Block] = [
             .labeled("Baseline", "\(l.baseline): \(Format.usd(l.baselinePerMonth)) per month")
         ]
         if let c = chart(r, "savings-by-lever") { blocks.append(c) }
-        return ReportPart(title: "Savings by lever", blocks: blocks)
+        return ReportPart(title: "Savings by lever", blocks: blocks, notes: SpeakerNotes.levers(r))
     }
 
     static func validation(_ r: Report) -> ReportPart {
         guard let v = r.validation else {
             return ReportPart(
-                title: "Validation against the benchmark", blocks: chart(r, "redis-cpu-by-rps").map { [$0] } ?? [])
+                title: "Validation against the benchmark", blocks: chart(r, "redis-cpu-by-rps").map { [$0] } ?? [],
+                notes: "The plan was not validated against the reference load test.")
         }
-        var blocks: [ReportPart.Block] = [.labeled("Benchmark", v.benchmark), .text(v.summary)]
+        // The slide keeps the verdict and its first reason; the benchmark and every reason are in the appendix.
+        let sentences = v.summary.components(separatedBy: ". ")
+        var blocks: [ReportPart.Block] = [.text(sentences[0] + ".")]
+        if sentences.count > 1 {
+            let first = sentences[1]
+            blocks.append(.text(first.components(separatedBy: " (").first ?? first))
+        }
         if let c = chart(r, "redis-cpu-by-rps") { blocks.append(c) }
-        return ReportPart(title: "Validation against the benchmark", blocks: blocks)
+        return ReportPart(
+            title: "Validation against the benchmark", blocks: blocks, notes: SpeakerNotes.validation(v))
     }
 
     /// "INFEASIBLE" for a line no configuration fits, else "UNPRICED".
@@ -179,7 +238,7 @@ public enum ReportOutline {
         var blocks: [ReportPart.Block] = v.reasons.map { .text("- " + $0) }
         blocks.append(.labeled("Evidence", "\(v.evidence.evidence.phrase): \(v.evidence.source)"))
         if let range = v.range { blocks.append(.labeled("Evidence range", range)) }
-        return ReportPart(title: "Verdict: \(v.status.rawValue)", blocks: blocks)
+        return ReportPart(title: "Verdict: \(v.status.rawValue), its reasons and evidence", blocks: blocks)
     }
 
     /// Findings; titled for claims only when the plan declares claims (a `claims:` section).

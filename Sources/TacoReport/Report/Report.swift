@@ -38,6 +38,12 @@ public struct Report: Codable, Hashable, Sendable {
     public var charts: [Chart]
     /// Notes for charts left out because their data is missing, e.g. "run tacoplan validate".
     public var omittedCharts: [OmittedChart]
+    /// The answer slide: verdict, unit costs, binding constraints, risks, top levers (`AnswerBuilder`).
+    public var answer: ReportAnswer? = nil
+    /// The waiting room's flow with its peak rates.
+    public var architecture: ArchitectureSection? = nil
+    /// The plan re-sized around its crowd (`attach(sweep:)`); `nil` when the report was built without one.
+    public var sweep: SweepResult? = nil
 }
 
 /// A derived number as the report shows it: the seed-style arithmetic ("300,000 users ÷ 300 s = 1,000/s").

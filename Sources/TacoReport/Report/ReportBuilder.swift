@@ -21,6 +21,8 @@ public enum ReportBuilder {
             verdict: e.verdict, unitEconomics: e.unitEconomics, priceDates: e.priceDates,
             hasClaims: e.findings.contains { $0.claim != nil }, charts: [], omittedCharts: [])
         (report.charts, report.omittedCharts) = ReportCharts.all(report)
+        report.architecture = ArchitectureSection.build(e, redis: redis, gateway: report.gateway)
+        report.answer = AnswerBuilder.build(report, estimate: e)
         return report
     }
 

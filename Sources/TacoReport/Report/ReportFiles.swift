@@ -15,7 +15,10 @@ public enum ReportFiles {
     }
 
     public static func render(_ report: Report, format: Format, slides: Bool) throws -> Rendered {
-        let charts = report.charts.map { File(path: "charts/\($0.id).svg", text: SVGChart.render($0)) }
+        let charts =
+            report.charts.map { File(path: "charts/\($0.id).svg", text: SVGChart.render($0)) }
+            + (report.architecture.map { [File(path: "charts/architecture.svg", text: ArchitectureDiagram.render($0))] }
+                ?? [])
         switch format {
         case .json: return Rendered(main: File(path: "report.json", text: try ReportJSON.encode(report)), charts: [])
         case .csv: return Rendered(main: File(path: "costs.csv", text: CostCSV.render(report)), charts: [])

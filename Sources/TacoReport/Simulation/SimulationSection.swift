@@ -52,14 +52,22 @@ public struct SimulationSection: Codable, Hashable, Sendable {
         }
     }
 
-    /// Demand vs Ready capacity per sampled moment, requests/s.
+    /// Moments the chart shows: at most this many, so its table fits beside it on a 1280×720 slide (the appendix
+    /// table keeps all `samples`).
+    public static let chartPoints = 8
+
+    /// Demand vs Ready capacity at up to `chartPoints` of the sampled moments, requests/s.
     public var chart: Chart {
-        Chart(
+        let every = max(1, (times.count + Self.chartPoints - 1) / Self.chartPoints)
+        let keep = times.indices.filter { $0 % every == 0 }
+        let d = keep.map { demand[$0] }
+        let c = keep.map { capacity[$0] }
+        return Chart(
             id: "simulation-timeline", title: "Gateway demand vs Ready capacity over the event", unit: "requests/s",
-            axis: "seconds from the sale opening", categories: times.map { Format.number($0, maxDecimals: 0) },
+            axis: "seconds from the sale opening", categories: keep.map { Format.number(times[$0], maxDecimals: 0) },
             series: [
-                Chart.Series(name: "demand", values: demand, displays: demand.map { Format.grouped($0) }),
-                Chart.Series(name: "capacity", values: capacity, displays: capacity.map { Format.grouped($0) }),
+                Chart.Series(name: "demand", values: d, displays: d.map { Format.grouped($0) }),
+                Chart.Series(name: "capacity", values: c, displays: c.map { Format.grouped($0) }),
             ], reference: nil, format: .perSecond)
     }
 }
@@ -79,18 +87,27 @@ extension ReportOutline {
     /// The simulation's part (none when the report has no simulation).
     static func simulation(_ r: Report) -> [ReportPart] {
         guard let s = r.simulation else { return [] }
+        // The slide: the summary on one line, the pre-warm, the chart with its table; the full summary and the
+        // sampled timeline go to the appendix.
         var blocks: [ReportPart.Block] = [
-            .table(
-                headers: ["figure", "value", "basis"], rows: s.summary.map { [$0.name, $0.value, $0.origin] },
-                right: [1]),
+            .labeled("Summary", s.summary.prefix(4).map { "\($0.name) \($0.value)" }.joined(separator: " · ")),
             .labeled("Pre-warm", s.prewarm),
         ]
         if let c = chart(r, "simulation-timeline") { blocks.append(c) }
         return [
-            ReportPart(title: "The event over time: autoscaling (tacoplan simulate)", blocks: blocks),
+            ReportPart(
+                title: "The event over time: autoscaling (tacoplan simulate)", blocks: blocks,
+                notes: "Demand against Ready gateway capacity second by second while the HPA and Karpenter follow the "
+                    + "ramp; the summary says how long the gateway is overloaded, what is shed, and the pre-warm "
+                    + "that sheds nothing (\(s.prewarm))."),
             ReportPart(
                 title: "Timeline samples",
-                blocks: [.table(headers: SimulationSection.headers, rows: s.rows, right: [0, 1, 2, 3, 4, 5, 6])]),
+                blocks: [
+                    .table(
+                        headers: ["figure", "value", "basis"], rows: s.summary.map { [$0.name, $0.value, $0.origin] },
+                        right: [1]),
+                    .table(headers: SimulationSection.headers, rows: s.rows, right: [0, 1, 2, 3, 4, 5, 6]),
+                ]),
         ]
     }
 }

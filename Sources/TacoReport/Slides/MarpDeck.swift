@@ -1,13 +1,21 @@
-/// `report --slides`: the report as a Marp deck (16:9, paginated). One idea per slide: a part becomes one slide per
-/// table or chart, tables longer than `maxRows` continue on the next slide, and a long finding gets its own slide.
-/// `---` appears only as the front-matter fence and as slide breaks.
+import TacoCore
+
+/// `report --slides`: the report as a Marp deck (16:9, paginated) in the order of `ReportOutline`: the title, the
+/// answer, the architecture, capacity, cost, levers, validation, the scale sweep, then the appendix. A main part
+/// is exactly one slide with speaker notes; an appendix part becomes one slide per table or chart, tables longer
+/// than `maxRows` continue on the next slide, and a long finding gets its own slide. `---` appears only as the
+/// front-matter fence and as slide breaks.
 public enum MarpDeck {
     static let maxRows = 7
     static let longText = 160
 
     public static func render(_ r: Report, chartDirectory: String = "charts") -> String {
         var slides = [titleSlide(r)]
-        for part in ReportOutline.parts(r) { slides += self.slides(part, chartDirectory: chartDirectory) }
+        for part in ReportOutline.parts(r) {
+            slides +=
+                part.appendix
+                ? self.slides(part, chartDirectory: chartDirectory) : [mainSlide(part, chartDirectory: chartDirectory)]
+        }
         let front = [
             "---", "marp: true", "paginate: true", "size: 16:9", "title: \"" + yamlText(r.plan) + "\"",
             "style: |", "  section { font-size: 24px; }", "  table { font-size: 16px; }",
@@ -16,16 +24,52 @@ public enum MarpDeck {
         return front.joined(separator: "\n") + slides.joined(separator: "\n\n---\n\n") + "\n"
     }
 
+    /// The plan, where, the price day, and the days the prices in force took effect.
     static func titleSlide(_ r: Report) -> String {
-        [
+        let lines = [
             "<!-- _paginate: false -->", "", "# " + MarkdownText.inline(r.plan), "",
             MarkdownText.inline("Capacity and cost of the waiting room · \(r.region) · prices as of \(r.asOf)"), "",
             "**" + MarkdownText.inline("Verdict: \(r.verdict.status.rawValue)") + "** — "
                 + MarkdownText.inline(r.verdict.reasons.first ?? "") + " (evidence: "
                 + MarkdownText.inline(r.verdict.evidence.evidence.phrase) + ")", "",
-            MarkdownText.inline(r.priceDates.summary.prefix(1).uppercased() + r.priceDates.summary.dropFirst()), "",
-            MarkdownText.inline("tacoplan report (\(r.schema))"),
-        ].joined(separator: "\n")
+            MarkdownText.inline(r.priceDates.summary.prefix(1).uppercased() + r.priceDates.summary.dropFirst()),
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    /// A main part on one slide: its blocks, a chart as the right-hand panel with its table beside it, and the
+    /// speaker notes as an HTML comment.
+    static func mainSlide(_ part: ReportPart, chartDirectory: String) -> String {
+        var lines: [String] = []
+        if part.blocks.contains(where: { if case .chart = $0 { true } else { false } }) {
+            lines += ["<!-- _class: chart -->", ""]
+        }
+        lines += ["## " + MarkdownText.inline(part.title), ""]
+        for block in part.blocks {
+            switch block {
+            case .chart(let c):
+                let t = ChartTable.rows(c)
+                lines.append(MarkdownReport.image(c, chartDirectory: chartDirectory, attributes: "bg right:55% fit"))
+                lines.append("")
+                lines.append(MarkdownText.table(t.headers, t.rows, right: Set(1..<t.headers.count)))
+            case .diagram(let file, let alt, _):
+                lines.append("![\(MarkdownText.inline(alt))](\(chartDirectory)/\(file))")
+            default:
+                lines.append(MarkdownReport.render(block, chartDirectory: chartDirectory))
+            }
+            lines.append("")
+        }
+        if !part.notes.isEmpty { lines.append("<!-- " + noteText(part.notes) + " -->") }
+        while lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Text safe inside an HTML comment: no `--` (which would end or break it) and no tags (`<`, `>` as entities).
+    static func noteText(_ s: String) -> String {
+        var t = s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        while t.contains("--") { t = t.replacingOccurrences(of: "--", with: "–") }
+        return t
     }
 
     static func slides(_ part: ReportPart, chartDirectory: String) -> [String] {

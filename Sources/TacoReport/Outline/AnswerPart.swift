@@ -1,0 +1,47 @@
+import Foundation
+import TacoCore
+
+/// The answer, right after the title (issue 11): the verdict line, the four unit costs in one row, what sets the
+/// size, the top risks and the top levers with their savings.
+enum AnswerPart {
+    static func part(_ r: Report) -> ReportPart? {
+        guard let a = r.answer else { return nil }
+        // Totals that leave a line out say so (UNPRICED or INFEASIBLE), and the unit costs are then lower bounds.
+        let unpriced = MissingLine.marker(r.costs.missing)
+        let bound = r.costs.missing.isEmpty ? "" : " (lower bounds)"
+        let users = a.admittedUsers.map { Format.number(Double($0)) } ?? "—"
+        let seats = a.seats.map { Format.number(Double($0)) } ?? "—"
+        // The four numbers a CFO asks for first, as two large lines rather than a small table.
+        var blocks: [ReportPart.Block] = [
+            .text(a.verdict),
+            .heading("\(unitCost(a.perEvent))\(unpriced) per event · \(Format.usd(a.perMonth))\(unpriced) per month"),
+            .heading(
+                "\(a.perAdmittedUser.map(unitCost) ?? "—") per admitted user (\(users)) · "
+                    + "\(a.perSeat.map(unitCost) ?? "—") per seat sold (\(seats))" + bound),
+            .labeled("What sets the size", a.binding.joined(separator: " · ")),
+        ]
+        if !a.risks.isEmpty { blocks += [.labeled("Top risks", ""), .bullets(a.risks)] }
+        if !a.topLevers.isEmpty {
+            blocks += [
+                .labeled("Top levers (saved per month against the plan as written)", ""),
+                .bullets(a.topLevers.map(lever)),
+            ]
+        }
+        return ReportPart(
+            title: "The answer: \(a.feasibility.rawValue)", blocks: blocks, notes: SpeakerNotes.answer(a))
+    }
+
+    static func lever(_ l: ReportAnswer.Lever) -> String {
+        let pct = l.percent.map { " (\(Format.number($0, maxDecimals: $0 < 1 ? 2 : 0)) % of the month)" } ?? ""
+        return "\(l.name): saves \(Format.usd(l.savingPerMonth))\(pct)"
+    }
+
+    /// A per-user or per-seat cost, tiny by nature: shown with three significant digits ($0.0000200), never
+    /// rounded to $0.00.
+    static func unitCost(_ m: Money) -> String {
+        let v = m.amount.doubleValue
+        guard v > 0, v < 1 else { return Format.usd(m) }
+        let places = max(2, Int((-log10(v)).rounded(.up)) + 2)
+        return Format.usd(m, places: places)
+    }
+}
