@@ -17,6 +17,16 @@ import Testing
         ["pricing", "show", "m7g.xlarge", "--as-of", "2026-09-01"],
         ["pricing", "import", "pricing/prices.csv"],
         ["ingest", "--list"],
+        ["sweep", "plans/traffic-tacos.yaml", "--users", "100k..200k", "--steps", "2", "--as-of", "2026-09-01"],
+        ["simulate", "plans/traffic-tacos.yaml", "--as-of", "2026-09-01"],
+        [
+            "reconcile", "plans/traffic-tacos.yaml", "--from", "2026-01-01", "--to", "2026-01-02", "--as-of",
+            "2026-09-01",
+        ],
+        ["bill", "list"],
+        ["bill", "import", "Tests/Fixtures/focus/focus_sample.csv"],
+        ["pricing", "coverage", "plans/traffic-tacos.yaml", "--as-of", "2026-09-01"],
+        ["pricing", "fetch", "--region", "us-west-2", "--endpoint", "http://127.0.0.1:9"],
     ]
 
     enum BadPath: String, CaseIterable {
