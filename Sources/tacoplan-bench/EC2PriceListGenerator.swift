@@ -5,8 +5,8 @@ import Foundation
 /// Every field is quoted, empty ones too (`""`), as AWS writes them. Deterministic for a given N and shape.
 enum EC2PriceListGenerator {
     /// How the rows mix. `aws`: roughly the proportions of a real file, where most rows are ones the planner
-    /// discards (about 6 % kept). `dense`: mostly Linux, Shared, no software, Used, so about 60 % of the rows are
-    /// kept and the cost of a kept row dominates.
+    /// discards (2.9 % kept: 28,729 of 1 M rows). `dense`: mostly Linux, Shared, no software, Used, so 66 % of the
+    /// rows are kept (656,255 of 1 M) and the cost of a kept row dominates.
     enum Shape: String, CaseIterable {
         case aws, dense
 
