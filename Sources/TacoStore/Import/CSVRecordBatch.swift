@@ -1,6 +1,6 @@
 /// What every batch of one file shares: the row width, the byte-level pre-filter, the columns kept rows need, and
 /// the selection rules. Built once per file from its header.
-struct CSVRowPlan: @unchecked Sendable {
+struct CSVRowPlan: Sendable {
     var fileName: String
     var width: Int
     var checks: [BulkCSVImporter.Check]
@@ -16,6 +16,8 @@ struct CSVRowPlan: @unchecked Sendable {
 ///
 /// A batch starts at a record boundary (or at a guessed one, see `BulkCSVImporter.splitPoint`) and parses whole
 /// records while they start before `limit`; `stop` is where the next unparsed record starts.
+/// `@unchecked Sendable`: one worker runs `run()`, and the importer reads the results only after waiting for it
+/// (`DispatchGroup.wait`), which orders the accesses.
 final class CSVRecordBatch: @unchecked Sendable {
     /// One row that passed the pre-filter and got a verdict other than skip. `line` counts rows from the batch's
     /// first (1-based); the importer adds the rows before the batch.

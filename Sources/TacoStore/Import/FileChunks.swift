@@ -7,6 +7,8 @@
 /// Reads a file in large chunks with `read(2)` into one reusable buffer, keeping an unfinished tail
 /// (a record cut by the chunk boundary) in front of the next chunk. Memory stays at about one chunk
 /// whatever the file size; it grows only if a single record is larger than a chunk.
+/// `@unchecked Sendable`: the CSV importer lets one worker run `hashNewBytes()` while the buffer is parsed (read
+/// only) and waits for it before the next `refill`; nothing else crosses threads.
 final class FileChunks: @unchecked Sendable {
     /// Bytes read per `read(2)` call: large enough that system calls are negligible, small enough for the RSS budget.
     static let chunkSize = 4 << 20
