@@ -157,8 +157,8 @@ final class ImportSession {
 
     /// The `price` UNIQUE key within one file (the source is the file's).
     static func conflictKey(_ row: PriceRow) -> String {
-        [row.region, row.product, row.engineOS, row.purchaseOption, row.unit, row.effectiveFrom, row.zone]
-            .joined(separator: "|")
+        row.region + "|" + row.product + "|" + row.engineOS + "|" + row.purchaseOption + "|" + row.unit + "|"
+            + row.effectiveFrom + "|" + row.zone
     }
 
     /// Removes the rows of keys two rows of this file priced differently: neither price can be trusted.
