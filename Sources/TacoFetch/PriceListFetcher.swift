@@ -146,6 +146,7 @@ public struct PriceListFetcher {
         var transferred = 0
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            FreedMemory.release()
             let known = try db.fetchState(url: url.absoluteString)
             let outcome = try withRetries(url) {
                 var request = Self.request(url, timeout: options.idleTimeout)
@@ -193,6 +194,7 @@ public struct PriceListFetcher {
             let state = FetchState(
                 url: url.absoluteString, etag: outcome.etag, lastModified: outcome.lastModified, contentSize: size,
                 fetchedAt: options.now())
+            FreedMemory.release()
             let report = try db.importFetched(path: path, state: state, options: importOptions(name, outcome))
             return FetchOutcome(
                 label: label, url: url.absoluteString, result: .imported(report), bytesTransferred: transferred)
@@ -351,5 +353,24 @@ public struct PriceListFetcher {
             }
         }
         return "\(error)"
+    }
+}
+
+/// Hands memory the process has freed back to the system before each download and each import: glibc keeps freed
+/// heap pages (index documents, the previous file's import, URLSession's buffers), and they would count in the peak
+/// RSS of what follows (the peak of a fetch varied more without it; figures in Docs/Performance.md, "Fetch memory").
+enum FreedMemory {
+    /// glibc's `malloc_trim`, found at run time (Swift's Glibc module does not import `malloc.h`); nil elsewhere.
+    private static let trim: (@convention(c) (Int) -> Int32)? = {
+        #if canImport(Glibc)
+            guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return nil }
+            return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+        #else
+            return nil
+        #endif
+    }()
+
+    static func release() {
+        _ = trim?(0)
     }
 }

@@ -1,9 +1,43 @@
 import Foundation
 
 /// Writes a realistic full-size AmazonEC2 bulk CSV: the real 2025-09-12 91-column header, the 5 metadata rows, and
-/// rows mixing term types, tenancies, operating systems, pre-installed software, capacity statuses and regions in
-/// roughly the proportions of a real file (most rows are ones the planner discards). Deterministic for a given N.
+/// rows mixing term types, tenancies, operating systems, pre-installed software, capacity statuses and regions.
+/// Every field is quoted, empty ones too (`""`), as AWS writes them. Deterministic for a given N and shape.
 enum EC2PriceListGenerator {
+    /// How the rows mix. `aws`: roughly the proportions of a real file, where most rows are ones the planner
+    /// discards (2.9 % kept: 28,729 of 1 M rows). `dense`: mostly Linux, Shared, no software, Used, so 66 % of the
+    /// rows are kept (656,255 of 1 M) and the cost of a kept row dominates.
+    enum Shape: String, CaseIterable {
+        case aws, dense
+
+        var systems: [String] {
+            switch self {
+            case .aws: ["Linux", "Windows", "RHEL", "SUSE", "Red Hat Enterprise Linux with HA", "Ubuntu Pro", "Linux"]
+            case .dense: ["Linux", "Linux", "Linux", "Linux", "Linux", "Linux", "Linux", "Linux", "Linux", "Windows"]
+            }
+        }
+        var software: [String] {
+            switch self {
+            case .aws: ["NA", "NA", "SQL Web", "SQL Std", "SQL Ent"]
+            case .dense: ["NA", "NA", "NA", "NA", "NA", "NA", "NA", "NA", "NA", "SQL Web"]
+            }
+        }
+        var tenancies: [String] {
+            switch self {
+            case .aws: ["Shared", "Shared", "Dedicated", "Host"]
+            case .dense:
+                ["Shared", "Shared", "Shared", "Shared", "Shared", "Shared", "Shared", "Shared", "Shared", "Host"]
+            }
+        }
+        var capacity: [String] {
+            switch self {
+            case .aws: ["Used", "Used", "UnusedCapacityReservation", "AllocatedCapacityReservation"]
+            case .dense:
+                ["Used", "Used", "Used", "Used", "Used", "Used", "Used", "Used", "Used", "UnusedCapacityReservation"]
+            }
+        }
+    }
+
     static let header =
         #""SKU","OfferTermCode","RateCode","TermType","PriceDescription","EffectiveDate","StartingRange","EndingRange","Unit","PricePerUnit","Currency","RelatedTo","LeaseContractLength","PurchaseOption","OfferingClass","Product Family","serviceCode","Location","Location Type","Instance Type","Current Generation","Instance Family","vCPU","Physical Processor","Clock Speed","Memory","Storage","Network Performance","Processor Architecture","Storage Media","Volume Type","Max Volume Size","Max IOPS/volume","Max IOPS Burst Performance","Max throughput/volume","Provisioned","Tenancy","EBS Optimized","Operating System","License Model","Group","Group Description","Transfer Type","From Location","From Location Type","To Location","To Location Type","usageType","operation","AvailabilityZone","CapacityStatus","ClassicNetworkingSupport","Dedicated EBS Throughput","ECU","Elastic Graphics Type","Enhanced Networking Supported","From Region Code","GPU","GPU Memory","Instance","Instance Capacity - 10xlarge","Instance Capacity - 12xlarge","Instance Capacity - 16xlarge","Instance Capacity - 18xlarge","Instance Capacity - 24xlarge","Instance Capacity - 2xlarge","Instance Capacity - 32xlarge","Instance Capacity - 4xlarge","Instance Capacity - 8xlarge","Instance Capacity - 9xlarge","Instance Capacity - large","Instance Capacity - medium","Instance Capacity - metal","Instance Capacity - xlarge","instanceSKU","Intel AVX2 Available","Intel AVX Available","Intel Turbo Available","MarketOption","Normalization Size Factor","Physical Cores","Pre Installed S/W","Processor Features","Product Type","Region Code","Resource Type","serviceName","SnapshotArchiveFeeType","To Region Code","Volume API Name","VPCNetworkingSupport""#
 
@@ -14,18 +48,12 @@ enum EC2PriceListGenerator {
     ]
     static let families = ["m7g", "c7g", "r7g", "m6i", "c6i", "r6i", "m5", "c5", "m7i", "c7i", "t4g", "x2idn"]
     static let sizes = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "metal"]
-    static let systems = [
-        "Linux", "Windows", "RHEL", "SUSE", "Red Hat Enterprise Linux with HA", "Ubuntu Pro", "Linux",
-    ]
-    static let software = ["NA", "NA", "SQL Web", "SQL Std", "SQL Ent"]
-    static let tenancies = ["Shared", "Shared", "Dedicated", "Host"]
-    static let capacity = ["Used", "Used", "UnusedCapacityReservation", "AllocatedCapacityReservation"]
     static let leases = [
         ("1yr", "No Upfront"), ("1yr", "Partial Upfront"), ("3yr", "All Upfront"), ("3yr", "No Upfront"),
     ]
 
     /// Writes `rows` data rows to `path`, returning the file size in bytes.
-    static func write(rows: Int, to path: String) throws -> Int {
+    static func write(rows: Int, to path: String, shape: Shape = .aws) throws -> Int {
         guard FileManager.default.createFile(atPath: path, contents: nil), let out = FileHandle(forWritingAtPath: path)
         else { throw BenchError("cannot create \(path)") }
         defer { try? out.close() }
@@ -48,19 +76,19 @@ enum EC2PriceListGenerator {
         try emit(#""OfferCode","AmazonEC2""#)
         try emit(header)
         var random = SplitMix(seed: 42)
-        for index in 0..<rows { try emit(row(index, &random)) }
+        for index in 0..<rows { try emit(row(index, shape, &random)) }
         try out.write(contentsOf: buffer)
         return size + buffer.count
     }
 
-    static func row(_ index: Int, _ random: inout SplitMix) -> String {
+    static func row(_ index: Int, _ shape: Shape, _ random: inout SplitMix) -> String {
         func pick<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
         let region = pick(regions)
         let type = "\(pick(families)).\(pick(sizes))"
-        let os = pick(systems)
-        let tenancy = pick(tenancies)
-        let sw = pick(software)
-        let status = pick(capacity)
+        let os = pick(shape.systems)
+        let tenancy = pick(shape.tenancies)
+        let sw = pick(shape.software)
+        let status = pick(shape.capacity)
         let reserved = random.next() % 10 < 7
         let (lease, option) = pick(leases)
         let sku = String(format: "%016llX", UInt64(index) &* 0x9E37_79B9_7F4A_7C15 & 0xFFFF_FFFF_FFFF)
@@ -85,7 +113,7 @@ enum EC2PriceListGenerator {
             region.code,
             nil, "Amazon Elastic Compute Cloud", nil, nil, nil, "true",
         ]
-        return fields.map { $0.map { "\"\($0)\"" } ?? "" }.joined(separator: ",")
+        return fields.map { "\"\($0 ?? "")\"" }.joined(separator: ",")
     }
 }
 

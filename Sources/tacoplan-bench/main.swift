@@ -8,10 +8,12 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "limits": LimitsBenchmark.run,
     "simulate": SimulateBenchmark.run,
     "generate-ec2-csv": { arguments in
-        guard arguments.count == 2, let rows = Int(arguments[0]) else {
-            throw BenchError("usage: tacoplan-bench generate-ec2-csv ROWS FILE")
+        guard arguments.count == 2 || arguments.count == 3, let rows = Int(arguments[0]),
+            let shape = EC2PriceListGenerator.Shape(rawValue: arguments.count == 3 ? arguments[2] : "aws")
+        else {
+            throw BenchError("usage: tacoplan-bench generate-ec2-csv ROWS FILE [aws|dense]")
         }
-        let bytes = try EC2PriceListGenerator.write(rows: rows, to: arguments[1])
+        let bytes = try EC2PriceListGenerator.write(rows: rows, to: arguments[1], shape: shape)
         print("wrote \(rows) rows, \(bytes) bytes to \(arguments[1])")
     },
 ]

@@ -1,3 +1,11 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension BulkCSVImporter {
     /// The metadata rows (`"Publication Date","2025-09-12T22:53:08Z"` …), the column names, the header's line
     /// number and where the data rows start in the buffer.
@@ -56,87 +64,65 @@ extension BulkCSVImporter {
             message: "no header row (with a \"SKU\" column) after the metadata rows: not an AWS Price List CSV")
     }
 
-    /// The single pass over the data rows.
+    /// The pass over the data rows. Each chunk is cut at a line end near its middle and both halves are parsed at
+    /// once on worker threads (`CSVRecordBatch`), while the file's fingerprint of the new bytes is computed on a
+    /// third task and this thread writes the previous halves' rows to the database: the work uses both cores, yet
+    /// the rows are applied strictly in file order, so the import (counts, conflicts, errors and their lines) is
+    /// the same as a serial one. A cut inside a quoted field is detected (the first half's last record then ends
+    /// past the cut) and the second half is parsed again from the true record boundary.
     func scanRows(
         from dataStart: Int, line headerLine: Int, header: [String], columns: [String: Int], checks: [Check],
         selection: PlannerSelection, provenance: Provenance
     ) throws {
-        let width = header.count
-        let fields = UnsafeMutableBufferPointer<CSVScanner.Field>.allocate(capacity: width)
-        defer { fields.deallocate() }
-        let attributeColumns = columns.filter { Self.attributeNames.contains($0.key) }.map { ($0.value, $0.key) }
-        let term = TermColumns(columns)
+        let plan = CSVRowPlan(
+            fileName: fileName, width: header.count, checks: checks,
+            attributeColumns: columns.filter { Self.attributeNames.contains($0.key) }.map { ($0.value, $0.key) },
+            term: TermColumns(columns), selection: selection, provenance: provenance)
+        chunks.hashWhileReading = false
+        defer {
+            chunks.hashNewBytes()
+            chunks.hashWhileReading = true
+        }
         var line = headerLine
         var position = dataStart
+        var parsed: [(batch: CSVRecordBatch, line: Int)] = []
+        let group = DispatchGroup()
         while true {
             guard let raw = chunks.buffer.baseAddress else { break }
-            let bytes = raw.assumingMemoryBound(to: UInt8.self)
-            let scanner = CSVScanner(base: bytes, end: chunks.count, atEOF: chunks.atEnd)
-            records: while position < scanner.end {
-                let start = position
-                if bytes[start] == CSVScanner.newline || bytes[start] == CSVScanner.carriageReturn {
-                    position += 1
-                    continue
+            let scanner = CSVScanner(
+                base: raw.assumingMemoryBound(to: UInt8.self), end: chunks.count, atEOF: chunks.atEnd)
+            passes: while position < scanner.end {
+                let split = Self.splitPoint(scanner, from: position)
+                let first = CSVRecordBatch(plan: plan, scanner: scanner, start: position, limit: split ?? scanner.end)
+                let second = split.map { CSVRecordBatch(plan: plan, scanner: scanner, start: $0, limit: scanner.end) }
+                DispatchQueue.global().async(group: group) { first.run() }
+                if let second { DispatchQueue.global().async(group: group) { second.run() } }
+                if chunks.hasUnhashedBytes {
+                    let chunks = chunks
+                    DispatchQueue.global().async(group: group) { chunks.hashNewBytes() }
                 }
-                var index = start
-                var fieldCount = 0
-                var nextCheck = 0
-                var kept = true
-                var next = start
-                fields: while true {
-                    switch scanner.field(at: index) {
-                    case .incomplete:
-                        break records
-                    case .unclosedQuote:
-                        throw PriceListError(
-                            file: fileName, line: line + 1,
-                            message: "a quoted field is not closed before the end of the file: the file looks truncated"
-                        )
-                    case .junkAfterQuote:
-                        throw PriceListError(
-                            file: fileName, line: line + 1, message: "a character follows a closing quote")
-                    case .field(let field):
-                        if fieldCount < width { fields[fieldCount] = field }
-                        if nextCheck < checks.count && checks[nextCheck].column == fieldCount {
-                            if !checks[nextCheck].allowed.contains(where: { scanner.field(field, equals: $0) }) {
-                                kept = false
-                                if field.endsRecord {
-                                    next = field.next
-                                } else {
-                                    guard let after = scanner.skipRecord(from: field.next) else { break records }
-                                    if after == scanner.end && scanner.atEOF && bytes[after - 1] != CSVScanner.newline {
-                                        try checkLastRecord(scanner, from: start, width: width, line: line + 1)
-                                    }
-                                    next = after
-                                }
-                                break fields
-                            }
-                            nextCheck += 1
-                        }
-                        fieldCount += 1
-                        index = field.next
-                        if field.endsRecord {
-                            next = field.next
-                            break fields
-                        }
+                let ready = parsed
+                parsed = []
+                do {
+                    try apply(ready)
+                } catch {
+                    group.wait()
+                    throw error
+                }
+                group.wait()
+                for batch in [first] + (second.map { [$0] } ?? []) {
+                    guard batch.start == position else { break }
+                    parsed.append((batch, line))
+                    if let failure = batch.failure {
+                        throw PriceListError(file: fileName, line: line + failure.line, message: failure.message)
                     }
+                    line += batch.records
+                    position = batch.stop
+                    if batch.incomplete { break passes }
                 }
-                line += 1
-                session.rowsSeen += 1
-                position = next
-                guard kept else { continue }
-                guard fieldCount == width else {
-                    let truncated = position >= scanner.end && scanner.atEOF ? ": the file looks truncated" : ""
-                    throw PriceListError(
-                        file: fileName, line: line, message: "expected \(width) fields, found \(fieldCount)\(truncated)"
-                    )
-                }
-                var item = term.item(scanner, fields)
-                item.line = line
-                for (column, name) in attributeColumns { item.attributes[name] = scanner.text(fields[column]) }
-                try session.offer(item, selection, provenance)
             }
             if chunks.atEnd {
+                try apply(parsed)
                 try checkEndsWithLineEnd(line: line)
                 break
             }
@@ -146,6 +132,38 @@ extension BulkCSVImporter {
                     rowsKept: session.rowsKept))
             _ = try chunks.refill(keepingFrom: position)
             position = 0
+        }
+    }
+
+    /// Chunk remainders shorter than this are parsed by one worker: splitting them saves less than it costs.
+    static let minimumSplit = 256 << 10
+
+    /// A guessed record boundary near the middle of what is left of the chunk: just after the first line end past
+    /// the middle. It is only a guess (that line end may be inside a quoted field); `scanRows` checks it.
+    static func splitPoint(_ scanner: CSVScanner, from position: Int) -> Int? {
+        let remaining = scanner.end - position
+        guard remaining >= minimumSplit else { return nil }
+        let middle = position + remaining / 2
+        guard let hit = memchr(scanner.base + middle, Int32(CSVScanner.newline), scanner.end - middle) else {
+            return nil
+        }
+        let split = scanner.base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+        return split < scanner.end ? split : nil
+    }
+
+    /// Counts the batches' rows and writes their outcomes, in file order.
+    func apply(_ batches: [(batch: CSVRecordBatch, line: Int)]) throws {
+        for (batch, base) in batches {
+            session.rowsSeen += batch.records
+            for outcome in batch.outcomes {
+                switch outcome {
+                case .reject(let reason, let value, let line):
+                    session.reject(reason, "line \(base + line): '\(value)'")
+                case .keep(let row, let value, let spec, let line, let key, let price):
+                    try session.keep(
+                        row, value: value, spec: spec, place: "line \(base + line): ", key: key, price: price)
+                }
+            }
         }
     }
 
@@ -161,26 +179,6 @@ extension BulkCSVImporter {
             file: fileName, line: line,
             message: "the file does not end with a line end after line \(line): it looks truncated. "
                 + "Download it again (tacoplan pricing fetch) or check the copy")
-    }
-
-    /// The file's last record has no line end: it must still have every field, or the file was cut short.
-    func checkLastRecord(_ scanner: CSVScanner, from start: Int, width: Int, line: Int) throws {
-        var index = start
-        var count = 0
-        while true {
-            guard case .field(let field) = scanner.field(at: index) else {
-                throw PriceListError(
-                    file: fileName, line: line, message: "the last row is cut short: the file looks truncated")
-            }
-            count += 1
-            if field.endsRecord { break }
-            index = field.next
-        }
-        if count != width {
-            throw PriceListError(
-                file: fileName, line: line,
-                message: "expected \(width) fields, found \(count): the file looks truncated")
-        }
     }
 
     /// Column positions of the term and price fields.

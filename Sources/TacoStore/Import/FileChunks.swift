@@ -7,7 +7,9 @@
 /// Reads a file in large chunks with `read(2)` into one reusable buffer, keeping an unfinished tail
 /// (a record cut by the chunk boundary) in front of the next chunk. Memory stays at about one chunk
 /// whatever the file size; it grows only if a single record is larger than a chunk.
-final class FileChunks {
+/// `@unchecked Sendable`: the CSV importer lets one worker run `hashNewBytes()` while the buffer is parsed (read
+/// only) and waits for it before the next `refill`; nothing else crosses threads.
+final class FileChunks: @unchecked Sendable {
     /// Bytes read per `read(2)` call: large enough that system calls are negligible, small enough for the RSS budget.
     static let chunkSize = 4 << 20
 
@@ -21,6 +23,21 @@ final class FileChunks {
     /// Fingerprint of every byte read.
     private(set) var hash = ContentHash()
     private(set) var atEnd = false
+    /// When false, `refill` leaves the bytes it reads out of `hash` until `hashNewBytes()` is called (the CSV
+    /// importer does that on another thread while it parses them); `refill` itself catches up first if needed.
+    var hashWhileReading = true
+    /// Where the bytes not yet fed to `hash` start in `buffer` (`count` when every byte is hashed).
+    private var unhashedFrom = 0
+
+    /// True when some bytes in the buffer are not in `hash` yet.
+    var hasUnhashedBytes: Bool { unhashedFrom < count }
+
+    /// Feeds the bytes read since the last call to `hash`. Call it from one thread at a time, never during `refill`.
+    func hashNewBytes() {
+        guard unhashedFrom < count, let base = buffer.baseAddress else { return }
+        hash.update(UnsafeRawBufferPointer(start: base + unhashedFrom, count: count - unhashedFrom))
+        unhashedFrom = count
+    }
 
     init(path: String) throws(PriceListError) {
         self.path = path
@@ -47,6 +64,7 @@ final class FileChunks {
     /// Drops the bytes before `keep`, moves the rest to the front and reads more after them.
     /// Returns false when the file had nothing more to give (then `atEnd` is true).
     func refill(keepingFrom keep: Int) throws(PriceListError) -> Bool {
+        hashNewBytes()
         let tail = count - keep
         if tail > 0 && keep > 0, let base = buffer.baseAddress {
             memmove(base, base + keep, tail)
@@ -68,11 +86,12 @@ final class FileChunks {
                     file: path, line: nil, message: "read failed (\(String(cString: strerror(errno))))")
             }
             if n == 0 { break }
-            hash.update(UnsafeRawBufferPointer(start: base + count, count: n))
             count += n
             total += n
             bytesRead += n
         }
+        if hashWhileReading { hash.update(UnsafeRawBufferPointer(start: base + tail, count: total)) }
+        unhashedFrom = hashWhileReading ? count : tail
         if total == 0 { atEnd = true }
         return total > 0
     }

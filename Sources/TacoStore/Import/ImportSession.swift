@@ -109,27 +109,35 @@ final class ImportSession {
     /// One offer item (the caller counts it as seen): refused with a reason, or its price row and, for on-demand
     /// terms, its spec. A second price for a key and day already priced differently is a conflict.
     func offer(_ item: OfferItem, _ selection: PlannerSelection, _ provenance: Provenance) throws {
-        let row: PriceRow
         switch selection.verdict(item, from: provenance) {
         case .skip:
             return
         case .reject(let reason, let value):
             reject(reason, Self.place(item) + "'\(value)'")
-            return
-        case .keep(let kept, let value):
-            row = kept
-            if row.unit == "hour" && value > 0 {
-                hourlyPrices += 1
-                if value <= Self.smallWholeMax && value == value.rounded() { smallWholeHourlyPrices += 1 }
-            }
+        case .keep(let row, let value):
+            let spec = row.term == "OnDemand" ? selection.specRow(item, from: provenance) : nil
+            try keep(row, value: value, spec: spec, place: Self.place(item))
         }
-        let key = Self.conflictKey(row)
-        let price = PriceText.canonical(row.usd)
+    }
+
+    /// A row `PlannerSelection` kept, with its parsed price and (on-demand rows) its spec; `place` locates it in
+    /// the file for the conflict example. A second price for a key and day already priced differently is a conflict.
+    /// `key` and `price` are `conflictKey(row)` and the canonical price when the caller has them already.
+    func keep(
+        _ row: PriceRow, value: Double, spec: SpecRow?, place: @autoclosure () -> String, key: String? = nil,
+        price: Substring? = nil
+    ) throws {
+        if row.unit == "hour" && value > 0 {
+            hourlyPrices += 1
+            if value <= Self.smallWholeMax && value == value.rounded() { smallWholeHourlyPrices += 1 }
+        }
+        let key = key ?? Self.conflictKey(row)
+        let price = price ?? PriceText.canonical(row.usd)
         if let earlier = pricesByKey[key] {
             if earlier != price {
                 reject(
                     .conflict,
-                    Self.place(item) + "\(row.product) \(row.purchaseOption) \(row.unit) on \(row.effectiveFrom): "
+                    place() + "\(row.product) \(row.purchaseOption) \(row.unit) on \(row.effectiveFrom): "
                         + "\(earlier) and \(price)")
                 conflicted[key] = row
             } else {
@@ -140,7 +148,7 @@ final class ImportSession {
         }
         pricesByKey[key] = price
         try keep(row)
-        if row.term == "OnDemand", let spec = selection.specRow(item, from: provenance) { try keep(spec) }
+        if let spec { try keep(spec) }
     }
 
     static func place(_ item: OfferItem) -> String {
@@ -149,8 +157,8 @@ final class ImportSession {
 
     /// The `price` UNIQUE key within one file (the source is the file's).
     static func conflictKey(_ row: PriceRow) -> String {
-        [row.region, row.product, row.engineOS, row.purchaseOption, row.unit, row.effectiveFrom, row.zone]
-            .joined(separator: "|")
+        row.region + "|" + row.product + "|" + row.engineOS + "|" + row.purchaseOption + "|" + row.unit + "|"
+            + row.effectiveFrom + "|" + row.zone
     }
 
     /// Removes the rows of keys two rows of this file priced differently: neither price can be trusted.

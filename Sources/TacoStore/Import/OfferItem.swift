@@ -38,18 +38,22 @@ struct OfferItem {
 
 /// Where an imported price came from: the file and the Price List publication it belongs to.
 struct Provenance {
-    var fileName: String
+    let fileName: String
     /// `AmazonEC2`, `AmazonElastiCache`, `AmazonDynamoDB`.
-    var offerCode: String
-    var version: String
+    let offerCode: String
+    let version: String
     /// The publication timestamp as printed (`2025-09-12T22:53:08Z`).
-    var publication: String
+    let publication: String
     /// False only for a CSV without an `EffectiveDate` column: its rows then take the publication date.
     var hasEffectiveDates = true
+    /// "AWS Price List AmazonEC2 20250912225308 (index.csv)", built once: every kept row carries it.
+    let source: String
 
-    /// "AWS Price List AmazonEC2 20250912225308 (index.csv)".
-    var source: String {
-        let version = version.isEmpty ? "" : " \(version)"
-        return "AWS Price List \(offerCode)\(version) (\(fileName))"
+    init(fileName: String, offerCode: String, version: String, publication: String) {
+        self.fileName = fileName
+        self.offerCode = offerCode
+        self.version = version
+        self.publication = publication
+        source = "AWS Price List \(offerCode)\(version.isEmpty ? "" : " \(version)") (\(fileName))"
     }
 }

@@ -28,7 +28,7 @@ struct PlannerSelection {
     /// The verdict on `item`: `.skip` when the planner does not use it (another OS, term, tenancy, a free tier band),
     /// `.reject` when it is a row the planner would price but its price, currency, unit, date or product name is not
     /// valid (see `RejectReason`), else the `price` row to keep with its value for range and conflict checks.
-    func verdict(_ item: OfferItem, from provenance: Provenance) -> RowVerdict {
+    func verdict(_ item: OfferItem, from provenance: Provenance, memo: VerdictMemo? = nil) -> RowVerdict {
         guard let term = Self.purchaseTerm(item), let mapped = product(item),
             let region = RegionNames.region(code: item["regioncode"], location: item["location"])
         else { return .skip }
@@ -70,7 +70,9 @@ struct PlannerSelection {
         // A file without an effective-date column (never seen in AWS files) takes its publication date; a present
         // but empty or invalid date is refused, never replaced.
         let dayText = provenance.hasEffectiveDates ? item.effectiveDate : provenance.publication
-        guard let day = Day(iso: dayText) else { return .reject(.badEffectiveDate, value: dayText) }
+        guard let day = memo.map({ $0.day(dayText) }) ?? Day(iso: dayText)?.description else {
+            return .reject(.badEffectiveDate, value: dayText)
+        }
         let purchaseOption: String
         if let term {
             purchaseOption = term
@@ -81,7 +83,7 @@ struct PlannerSelection {
         }
         var row = PriceRow(
             service: offer.service.rawValue, region: region, product: mapped.product, engineOS: mapped.engineOS,
-            purchaseOption: purchaseOption, unit: unit, usd: item.usd, effectiveFrom: day.description,
+            purchaseOption: purchaseOption, unit: unit, usd: item.usd, effectiveFrom: day,
             source: provenance.source, confidence: "aws-price-list")
         row.sourceFile = provenance.fileName
         row.publication = provenance.publication
@@ -112,15 +114,25 @@ struct PlannerSelection {
         case "OnDemand" where !reserved: return .some(nil)
         case "Reserved", "OnDemand":
             guard reserved else { return nil }
-            let parts = ["reserved", item.leaseLength, item.purchaseOption, item.offeringClass]
-                .filter { !$0.isEmpty }.map(slug)
-            return .some(parts.joined(separator: "-"))
+            var term = "reserved"
+            for part in [item.leaseLength, item.purchaseOption, item.offeringClass] where !part.isEmpty {
+                term += "-" + slug(part)
+            }
+            return .some(term)
         default: return nil
         }
     }
 
     /// `No Upfront` → `no-upfront`, `1 yr` → `1yr`.
     static func slug(_ text: String) -> String {
+        // The spellings AWS uses, answered without allocating; the general rule below gives the same result.
+        switch text {
+        case "1yr", "3yr", "standard", "convertible": return text
+        case "No Upfront": return "no-upfront"
+        case "Partial Upfront": return "partial-upfront"
+        case "All Upfront": return "all-upfront"
+        default: break
+        }
         let lower = text.lowercased()
         if lower.hasSuffix(" yr") || lower.hasSuffix(" year") {
             return lower.split(separator: " ").first.map { "\($0)yr" } ?? lower

@@ -54,7 +54,7 @@ enum PriceText {
     /// The text without trailing fractional zeros (`0.1632000000` → `0.1632`, `438.00` → `438`), so two spellings of
     /// one price do not count as a conflict.
     static func canonical(_ text: String) -> Substring {
-        guard text.contains(".") else { return text[...] }
+        guard text.utf8.contains(UInt8(ascii: ".")) else { return text[...] }
         var end = text.endIndex
         while end > text.startIndex, text[text.index(before: end)] == "0" { end = text.index(before: end) }
         if end > text.startIndex, text[text.index(before: end)] == "." { end = text.index(before: end) }
