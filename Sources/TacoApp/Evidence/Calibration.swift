@@ -10,9 +10,13 @@ public enum Calibration {
     /// The bundled load test the overhead is fitted to.
     public static let benchmarkFile = "benchmarks/seed-load-test.yaml"
 
+    /// The bundled load test, decoded once per process: every variant of a `compare` is put on the ladder, and
+    /// parsing the YAML for each was a third of a 2,000-variant run.
+    static let bundled = BenchmarkReader.read(text: BundledData.seedLoadTestYAML, file: benchmarkFile)
+
     /// The bundled load test, decoded.
     public static func bundledBenchmark() throws(AppFailure) -> ReferenceBenchmark {
-        switch BenchmarkReader.read(text: BundledData.seedLoadTestYAML, file: benchmarkFile) {
+        switch bundled {
         case .success(let bench): return bench
         case .failure(let e): throw AppFailure.input(["\(benchmarkFile) (bundled): cannot be read: \(e)"])
         }
@@ -21,9 +25,9 @@ public enum Calibration {
     /// The input on the ladder's rung for `request`. `input.costs` is the table as given (`--costs FILE` or the
     /// bundled reference); `reference` is the bundled reference table. Forcing the calibration when the load test
     /// gives no overhead for the plan is an input error (exit 2).
-    public static func select(_ input: EstimateInput, request: EvidenceRequest, reference: CommandCostTable)
-        throws(AppFailure) -> EstimateInput
-    {
+    public static func select(
+        _ input: EstimateInput, request: EvidenceRequest, reference: CommandCostTable, memo: CalibrationMemo? = nil
+    ) throws(AppFailure) -> EstimateInput {
         let force = request.forcesCalibration
         var loadTest: ReferenceBenchmark?
         do {
@@ -35,6 +39,7 @@ public enum Calibration {
             measured: request.costsFile.map { (input.costs, $0) }, reference: reference, loadTest: loadTest,
             forceCalibration: force)
         ladder.pinReference = request.evidence == .reference
+        ladder.memo = memo
         let out = EvidenceLadder.select(input, ladder)
         if force && !ladder.pinReference && out.evidence.evidence == .reference {
             throw AppFailure.input([

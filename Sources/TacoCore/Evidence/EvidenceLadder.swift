@@ -15,6 +15,9 @@ public enum EvidenceLadder {
         public var forceCalibration: Bool
         /// `--evidence reference`: use the weakest rung on purpose (the others are still sized for the range).
         public var pinReference = false
+        /// Calibrations already worked out in this run (one per distinct Redis-relevant plan), if the caller keeps
+        /// one; nil works everything out afresh.
+        public var memo: CalibrationMemo?
 
         public init(
             measured: (table: CommandCostTable, file: String)?, reference: CommandCostTable,
@@ -50,7 +53,7 @@ public enum EvidenceLadder {
         let referenceSource = "benchmarks/redis-command-costs.csv (reference VM, uncalibrated)"
         var notUsed: [String] = []
         var calibrated: (table: CommandCostTable, source: String)?
-        switch calibration(reference, request) {
+        switch request.memo?.calibration(reference, request) ?? calibration(reference, request) {
         case .success(let c): calibrated = c
         case .failure(let why): notUsed.append(why.message)
         }
