@@ -95,18 +95,25 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
     public func cost(_ command: String, n: Double, engine: Engine) -> CommandCost? {
         // Unlabelled rows first (a label marks a special paired run in the reference); a user's own file labels
         // every row with its run, and those rows are then the ones to use.
+        // The same narrowing as filtering the rows step by step (unlabelled, busy server, own engine), done with
+        // predicates in one pass and no copies: validation calls this for every command of every load-test step.
         let all = byCommand[command] ?? []
-        let unlabelled = all.filter { $0.run.isEmpty }
-        let named = unlabelled.isEmpty ? all : unlabelled
-        let busy = named.filter { $0.clients == 50 }
-        let candidates = busy.isEmpty ? named : busy
-        let own = candidates.filter { $0.engine == engine }
-        let pool = own.isEmpty ? candidates.filter { $0.engine == .redis } : own
-        guard
-            let ref = pool.min(by: {
-                (abs(log(Double($0.n)) - log(max(n, 1))), $0.n) < (abs(log(Double($1.n)) - log(max(n, 1))), $1.n)
-            })
-        else { return nil }
+        let anyUnlabelled = all.contains { $0.run.isEmpty }
+        func named(_ r: CommandMeasurement) -> Bool { !anyUnlabelled || r.run.isEmpty }
+        let anyBusy = all.contains { named($0) && $0.clients == 50 }
+        func candidate(_ r: CommandMeasurement) -> Bool { named(r) && (!anyBusy || r.clients == 50) }
+        let anyOwn = all.contains { candidate($0) && $0.engine == engine }
+        let logN = log(max(n, 1))
+        var best: (index: Int, distance: Double, n: Int)?
+        for i in all.indices {
+            let r = all[i]
+            guard candidate(r), anyOwn ? r.engine == engine : r.engine == .redis else { continue }
+            let d = abs(log(Double(r.n)) - logN)
+            if let b = best, (b.distance, b.n) <= (d, r.n) { continue }
+            best = (i, d, r.n)
+        }
+        guard let index = best?.index else { return nil }
+        let ref = all[index]
         let complexity = CommandCostTable.complexity[command] ?? .constant
         let refOverhead = max(0, ref.cpuMicrosPerCall - ref.usecPerCall)
         let execRef = ref.cpuMicrosPerCall - refOverhead

@@ -55,12 +55,13 @@ public enum Format {
 
     /// A number with up to `maxDecimals`, trailing zeros dropped: 5.5555 → "5.56", 1000 → "1,000".
     public static func number(_ v: Double, maxDecimals: Int = 2) -> String {
-        var s = grouped(v, decimals: maxDecimals)
-        if s.contains("." as Character) {
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
+        // Trailing zeros and a bare point dropped on UTF-8 bytes (Character-level `removeLast` was slow per call).
+        var bytes = Array(grouped(v, decimals: maxDecimals).utf8)
+        if bytes.contains(UInt8(ascii: ".")) {
+            while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
+            if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
         }
-        return s
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// "$2,299.50"; `places` defaults to cents, more for unit prices.
@@ -92,19 +93,22 @@ public enum Format {
     }
 
     static func group(_ s: String) -> String {
-        var sign = ""
-        var body = Substring(s)
-        if body.hasPrefix("-") {
-            sign = "-"
-            body = body.dropFirst()
+        // On UTF-8 bytes: a validation prints tens of thousands of grouped numbers, and Character appends were a
+        // tenth of such a run.
+        var bytes = Array(s.utf8)
+        var sign: [UInt8] = []
+        if bytes.first == UInt8(ascii: "-") {
+            sign = [UInt8(ascii: "-")]
+            bytes.removeFirst()
         }
-        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let intPart = Array(parts[0])
-        var out = ""
-        for (i, c) in intPart.enumerated() {
-            if i > 0 && (intPart.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
+        let dot = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
+        var out = sign
+        out.reserveCapacity(bytes.count + dot / 3 + 1)
+        for i in 0..<dot {
+            if i > 0 && (dot - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(bytes[i])
         }
-        return sign + out + (parts.count > 1 ? "." + parts[1] : "")
+        out.append(contentsOf: bytes[dot...])
+        return String(decoding: out, as: UTF8.self)
     }
 }
