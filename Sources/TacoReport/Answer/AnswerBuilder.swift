@@ -4,7 +4,7 @@ import TacoCore
 /// Fills `ReportAnswer` from the report's own sections (after the levers are merged), so the answer never
 /// disagrees with the slides after it.
 enum AnswerBuilder {
-    static func build(_ r: Report, estimate e: Estimate) -> ReportAnswer {
+    static func build(_ r: Report) -> ReportAnswer {
         // Per admitted user and per seat sold are the estimate's own unit economics (Docs/Model.md §6.2: one event's
         // share of the month over the users it admits), so the answer and the cost slide never disagree.
         let u = r.unitEconomics

@@ -22,7 +22,7 @@ public enum ReportBuilder {
             hasClaims: e.findings.contains { $0.claim != nil }, charts: [], omittedCharts: [])
         (report.charts, report.omittedCharts) = ReportCharts.all(report)
         report.architecture = ArchitectureSection.build(e, redis: redis, gateway: report.gateway)
-        report.answer = AnswerBuilder.build(report, estimate: e)
+        report.answer = AnswerBuilder.build(report)
         return report
     }
 
