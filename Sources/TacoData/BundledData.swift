@@ -142,6 +142,7 @@ environment:
   source: "Part 1.4 (인프라 선정)"
   redis:
     engine: redis          # Redis OSS (ElastiCache); Valkey is not mentioned in the load test
+    # version: the seed names no engine version, so none is stated (calibrations say "version not stated")
     node_type: cache.m7g.xlarge
     nodes: 10
     shards: 5
@@ -158,6 +159,39 @@ environment:
     status_poll_seconds: 5
     admission_rps: 1000
     reservation_rps: 1000
+# The request mix the k6 test drove, as data (Docs/Benchmarks.md "workload"): the calibration replays THIS mix on
+# the cluster above, never the mix of the plan being judged, so it is a property of the load test and its hardware.
+# It is the seed implementation's mix (plans/traffic-tacos.yaml's APIs without partitions); every value the seed does
+# not state is marked "assumed".
+workload:
+  source: "Part 5.1 k6 scenario (join 300k, status every 5 s, enter and reservation at 1,000 RPS); Part 1.5 position index (ZRANK); Part 1.2 read replicas; Part 2.1–2.2 Lua rate limit and admission tokens"
+  queue_partitions: 1          # assumed: one queue ZSET (the seed names no partitioning)
+  read_from_replicas: true     # Part 1.2 "Read Replica: 읽기 분산"; assumed: the status reads (ZRANK, token GET) go to the replicas
+  waiting_users: 300000        # Part 5.1 "Join: 30만 명 대기": the queue's size, the N of ZRANK, at every step
+  apis:
+    join:
+      rps: 0                   # assumed: k6 joined the 300,000 users before the measured steps, so none join during them
+      commands:
+        - { command: EVALSHA_ratelimit, key: rate_limit }   # Part 2.2: token bucket, Lua
+        - { command: ZADD_NX, key: queue }
+    status:
+      rps: step                # the stepped API: the step's RPS are status requests/s (Part 1.5 "10k RPS" …)
+      commands:
+        - { command: EVALSHA_ratelimit, key: rate_limit }
+        - { command: ZRANK, key: queue }                    # Part 1.5: the position index (KEYS_queue in `keys` steps)
+    enter:
+      rps: 1000                # Part 5.1 "Enter: 1,000 RPS로 제한"
+      commands:
+        - { command: EVALSHA_admit10, key: queue, count: 0.1 }  # assumed: one script call admits 10 users
+        - { command: EVALSHA_ratelimit, key: rate_limit }
+        - { command: GET, key: token }                      # Part 2.1: admission token check
+    reserve:
+      rps: 1000                # Part 5.1 "Reservation: 1,000 RPS"
+      commands:
+        - { command: EVALSHA_ratelimit, key: rate_limit }
+        - { command: GET, key: token }                      # assumed: the reservation API re-validates the token
+        - { command: GET, key: idempotency, read: false }   # assumed: SET NX of the idempotency key, costed as GET
+
 steps:
   - name: keys-1k
     rps: 1000
@@ -184,18 +218,21 @@ steps:
       backend_cpu: 5
       dynamodb_utilization: 10
   - name: index-10k
+    waiting_users: 300000      # Part 5.1: the 300,000 joined users stay in the queue while the status rate steps up
     rps: 10000
     status_implementation: position_index
     source: "Part 1.5 해결/결과 (Redis CPU 100% → 40%); Part 5.1"
     measured:
       redis_engine_cpu: 40
   - name: index-20k
+    waiting_users: 300000      # Part 5.1: the 300,000 joined users stay in the queue while the status rate steps up
     rps: 20000
     status_implementation: position_index
     source: "Part 1.5 결과 (20k RPS: Redis 70%); Part 5.1"
     measured:
       redis_engine_cpu: 70
   - name: index-30k
+    waiting_users: 300000      # Part 5.1: the 300,000 joined users stay in the queue while the status rate steps up
     rps: 30000
     status_implementation: position_index
     source: "Part 1.5 결과 (30k RPS: Redis 90%); Part 5.1; Part 5.3 최종 결과"
@@ -270,6 +307,30 @@ claims:
     seconds: 30
     line: 88
     quote: "├─ Karpenter: 빠른 확장 (30초 내)"
+
+"""#
+
+    /// The text of `benchmarks/transfer-rules.csv`.
+    public static let transferRulesCSV = #"""
+kind,from,to,factor,low,high,source,date,confidence
+core,m7g,Graviton3,1.00,1.00,1.05,"engine-hardware-facts.md §1 (GSG: M7g/R7g = AWS Graviton3, Neoverse V1, 2600 MHz, 1 vCPU = 1 core); band: SC Redis 7.4 SET within the Graviton3 group agrees to ±5% (m7g 127k / r7g 130k / c7gn 134k rps)",2024-09,confirmed
+core,r7g,Graviton3,1.00,1.00,1.05,"engine-hardware-facts.md §1 (GSG: M7g/R7g = AWS Graviton3); band: SC Redis 7.4 SET, Graviton3 group ±5%",2024-09,confirmed
+core,c7gn,Graviton3,1.00,1.00,1.05,"engine-hardware-facts.md §1 (GSG lists C7gn under Graviton3(E): Neoverse V1, 2600 MHz); band: SC Redis 7.4 SET c7gn 134k vs m7g 127k rps (+5%)",2024-09,confirmed
+core,m6g,Graviton2,1.00,1.00,1.05,"engine-hardware-facts.md §1 (GSG/EC2: M6g = AWS Graviton2, Neoverse N1, 2500 MHz); band: SC Redis 7.4 SET m6g 99.5k / r6g 101.5k rps (±5%)",2024-09,confirmed
+core,r6g,Graviton2,1.00,1.00,1.05,"engine-hardware-facts.md §1 (GSG/EC2: R6g = AWS Graviton2); band: SC Redis 7.4 SET Graviton2 group ±5%",2024-09,confirmed
+core,r6gd,Graviton2,1.00,1.00,1.05,"engine-hardware-facts.md §1 (R6gd = Graviton2, same column as R6g in GSG); band: Graviton2 group ±5% (SC)",2024-09,confirmed
+core,t4g,Graviton2,1.00,1.00,1.05,"engine-hardware-facts.md §1 (EC2: 'AWS Graviton2: M6g, M6gd, T4g'); band: Graviton2 group ±5% (SC); a sustained engine thread on t4g runs on CPU credits (NT)",2024-09,confirmed
+core,m8g,Graviton4,1.00,1.00,1.05,"engine-hardware-facts.md §1 (GSG: M8g/R8g = AWS Graviton4, Neoverse V2, 2800 MHz); band: SC Redis 7.4 SET m8g 200k / r8g 193k rps (±5%)",2024-09,confirmed
+core,r8g,Graviton4,1.00,1.00,1.05,"engine-hardware-facts.md §1 (GSG: R8g = AWS Graviton4); band: Graviton4 group ±5% (SC)",2024-09,confirmed
+core,c8gn,Graviton4,1.00,1.00,1.05,"engine-hardware-facts.md §1 (G4EC summary of AWS What's New 2026-08-06: C8gn = Graviton4); band: Graviton4 group ±5% (SC)",2026-08-06,third-party
+core,m5,Xeon-8000,1.00,1.00,1.05,"engine-hardware-facts.md §1 (EC2/INT: M5/R5 = Intel Xeon Platinum 8175M Skylake-SP or 8259CL Cascade Lake, not controllable); band: GB6 single-core r5/m5 0.99, SC Redis r5/m5 1.03",2024-08,confirmed
+core,r5,Xeon-8000,1.00,1.00,1.05,"engine-hardware-facts.md §1 (EC2/INT: R5 = Xeon Platinum 8000 series, Skylake-SP or Cascade Lake); band: SC Redis r5/m5 1.03",2024-08,confirmed
+core,t3,Xeon-8000,1.00,1.00,1.05,"engine-hardware-facts.md §1 (m5 ≈ r5 ≈ t3, same Xeon 8000 family); band: SC Redis r5/m5 1.03",2024-08,inferred
+speed,Graviton3,Graviton2,1.28,1.25,1.52,"engine-hardware-facts.md §2: AWS (B-71) M7g/R7g 'up to 28% increased RPS … compared to Graviton2' and SC Redis 7.4 SET m7g/m6g 1.28 give ×1.28 engine cost on Graviton2; range: AWS C7g 'up to 25% better compute' (1.25) to Geekbench 6 single-core 1444/948 (1.52)",2023-08,confirmed
+speed,Graviton3,Graviton4,0.77,0.64,0.80,"engine-hardware-facts.md §2: AWS M8g 'up to 30% better compute performance than Graviton3' gives ×1/1.30 = 0.77; range: SC Redis 7.4 SET m8g/m7g 1.57 (0.64) to Geekbench 6 single-core 1805/1444 = 1.25 (0.80)",2024-09,confirmed
+speed,Graviton3,Xeon-8000,1.41,1.19,1.79,"engine-hardware-facts.md §2 and §5: Geekbench 6 single-core Graviton3 1444 ÷ Skylake m5 1023 = ×1.41; range: Graviton3/Graviton2 1.28 × Graviton2/Skylake 0.93 = 1.19 to SC Redis 7.4 server CPU per SET m5 11.8 µs ÷ m7g 6.6 µs = 1.79 (x86 per hyperthread); no source isolates one engine thread",2024-09,third-party
+engine,redis,valkey,1.00,0.90,1.10,"engine-hardware-facts.md §3: per-command engine-thread CPU differs by ≤10% between Redis OSS 7.x and Valkey 8.x (TW Graviton4 Valkey 8.1.1 9,430 vs Redis 8.0.2 10,180 cycles/op; reference VM ZRANK 0.97–1.00; Valkey #1026 SET −3% GET +4%); Valkey 8 I/O threads are NOT credited: no source says ElastiCache node-based Valkey runs them",2025,inferred
+uncalibrated,any,any,1.00,1.00,3.50,"engine-hardware-facts.md §5: the reference VM's full CPU per GET (7.8–8.5 µs) is ~3× Spare Cores' Zen 5 SET cost and a Graviton3 thread does 1/2.0–1/2.6 of a Zen-5-class core's work; the bundled load test's fitted overhead (22.9 µs) is 3.45× the reference VM's (6.64 µs) on the seed's busiest node: costs from hardware no rule covers may be off by ×3.5",2026-11-27,inferred
 
 """#
 
@@ -570,6 +631,7 @@ us-east-1,linux,m7i.xlarge,55,4,>20%,100,2024-02-28,aws-pricing-facts.md §2.3; 
         "benchmarks/redis-command-costs.csv": redisCommandCostsCSV,
         "benchmarks/seed-load-test.yaml": seedLoadTestYAML,
         "benchmarks/seed-scale-test.yaml": seedScaleTestYAML,
+        "benchmarks/transfer-rules.csv": transferRulesCSV,
         "pricing/instance-specs.csv": instanceSpecsCSV,
         "pricing/prices.csv": pricesCSV,
         "pricing/spot-advisor.csv": spotAdvisorCSV,

@@ -16,8 +16,6 @@ public struct Evidence: Sendable {
     /// Price books already read in this run, by region and day: `compare` and `report` check every variant of a
     /// plan, which would otherwise read the same book from SQLite once per variant.
     let books = PriceBookCache()
-    /// Load-test calibrations already worked out in this run, for the same reason (Docs/Model.md §14).
-    let calibrations = CalibrationMemo()
 
     public static func load(_ request: EvidenceRequest, access: DatabaseAccess, context: AppContext)
         throws(AppFailure) -> Evidence
@@ -50,6 +48,6 @@ public struct Evidence: Sendable {
             let lines = problems.map(\.description) + ["\(problems.count) problem(s) in \(subject)"]
             throw problems.allSatisfy(\.isPricing) ? AppFailure.pricing(lines) : AppFailure.input(lines)
         }
-        return try Calibration.select(input, request: request, reference: referenceCosts, memo: calibrations)
+        return try Calibration.select(input, request: request, reference: referenceCosts)
     }
 }

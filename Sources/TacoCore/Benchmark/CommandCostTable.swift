@@ -10,7 +10,7 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
     /// neither encoded nor compared.
     private var byCommand: [String: [CommandMeasurement]] = [:]
 
-    private enum CodingKeys: String, CodingKey { case measurements, calibratedOverhead }
+    private enum CodingKeys: String, CodingKey { case measurements, calibratedOverhead, evidence }
 
     static func group(_ rows: [CommandMeasurement]) -> [String: [CommandMeasurement]] {
         Dictionary(grouping: rows, by: \.command)
@@ -20,16 +20,18 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         measurements = try c.decode([CommandMeasurement].self, forKey: .measurements)
         calibratedOverhead = try c.decodeIfPresent(CalibratedOverhead.self, forKey: .calibratedOverhead)
+        evidence = try c.decodeIfPresent(EngineEvidence.self, forKey: .evidence) ?? .unstated
         byCommand = Self.group(measurements)
     }
 
     public static func == (a: CommandCostTable, b: CommandCostTable) -> Bool {
-        a.measurements == b.measurements && a.calibratedOverhead == b.calibratedOverhead
+        a.measurements == b.measurements && a.calibratedOverhead == b.calibratedOverhead && a.evidence == b.evidence
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(measurements)
         hasher.combine(calibratedOverhead)
+        hasher.combine(evidence)
     }
 
     /// A per-command overhead fitted elsewhere (e.g. by `validate` to a load test on the target node type) that
@@ -43,6 +45,17 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         }
     }
     public var calibratedOverhead: CalibratedOverhead?
+    /// Where these costs come from, the fitted baseline, the transfer steps and the band (Docs/Model.md §14). Every
+    /// cost `cost(_:n:engine:)` returns is multiplied by `evidence.factor`.
+    public var evidence: EngineEvidence = .unstated
+
+    /// Largest plausible CPU or command time of one call, µs: 10 s, twice Redis's default `lua-time-limit` / `busy-reply-threshold`
+    /// of 5 s (redis.conf) — a row above it measured a stalled server, not a command.
+    public static let maxMicrosPerCall = 10_000_000.0
+    /// Largest N (keys in the ZSET or keyspace) a row may name: 10⁹, beyond any keyspace one node holds.
+    public static let maxN = 1_000_000_000
+    /// Largest client count a row may name: ElastiCache's `maxclients` of 65,000 (ElastiCache parameter docs).
+    public static let maxClients = 65_000
 
     public static let complexity: [String: Complexity] = [
         "ZRANK": .logarithmic, "ZRANK_P16": .logarithmic, "ZADD_NX": .logarithmic, "EVALSHA_admit10": .logarithmic,
@@ -72,20 +85,69 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
             try col("clients"), try col("usec_per_call"), try col("cpu_us_per_call")
         )
         let host = table.column("host")
-        var rows: [CommandMeasurement] = []
-        for (line, f) in table.rows {
-            guard let engine = Engine(rawValue: f[e]), let nn = Int(f[n]), let clients = Int(f[cl]),
-                let usec = Double(f[u]), let cpuv = Double(f[cpu])
-            else {
-                throw CommandCostError(message: "\(file):\(line): a field is not a number or an engine (redis, valkey)")
+        let hardwareColumn = table.column("hardware")
+        let cpuModelColumn = table.column("cpu_model")
+        let coresColumn = table.column("cores")
+        let archColumn = table.column("arch")
+        let fix = "    fix: write the value `tacoplan bench redis` measured (columns as benchmarks/redis-command-costs.csv)"
+        func bad(_ line: Int, _ column: Int, _ name: String, _ expected: String, _ found: String) -> CommandCostError {
+            CommandCostError(
+                message: "\(file):\(line):\(column + 1): \(name): expected \(expected), found '\(found)'\n\(fix)")
+        }
+        func micros(_ line: Int, _ f: [String], _ i: Int, _ name: String) throws(CommandCostError) -> Double {
+            guard let v = Double(f[i]), v.isFinite, v > 0, v <= Self.maxMicrosPerCall else {
+                throw bad(
+                    line, i, name,
+                    "a finite number of µs per call above 0 and at most \(Format.grouped(Self.maxMicrosPerCall)) (CommandCostTable.maxMicrosPerCall)",
+                    f[i])
             }
-            rows.append(
-                CommandMeasurement(
-                    engine: engine, version: f[v], run: f[r], command: f[c], n: nn, clients: clients, usecPerCall: usec,
-                    cpuMicrosPerCall: cpuv, line: line, host: host.map { f[$0] } ?? "", file: file))
+            return v
+        }
+        var rows: [CommandMeasurement] = []
+        struct Key: Hashable {
+            var engine: Engine, version: String, run: String, command: String, n: Int, clients: Int
+        }
+        var seen: [Key: CommandMeasurement] = [:]
+        for (line, f) in table.rows {
+            guard let engine = Engine(rawValue: f[e]) else {
+                throw bad(line, e, "engine", "redis or valkey", f[e])
+            }
+            guard !f[c].isEmpty else { throw bad(line, c, "command", "a command name (ZRANK, GET, …)", f[c]) }
+            guard let nn = Int(f[n]), (1...Self.maxN).contains(nn) else {
+                throw bad(line, n, "N", "a whole number from 1 to \(Format.grouped(Double(Self.maxN)))", f[n])
+            }
+            guard let clients = Int(f[cl]), (1...Self.maxClients).contains(clients) else {
+                throw bad(line, cl, "clients", "a whole number from 1 to \(Format.grouped(Double(Self.maxClients)))", f[cl])
+            }
+            let usec = try micros(line, f, u, "usec_per_call")
+            let cpuv = try micros(line, f, cpu, "cpu_us_per_call")
+            let row = CommandMeasurement(
+                engine: engine, version: f[v], run: f[r], command: f[c], n: nn, clients: clients, usecPerCall: usec,
+                cpuMicrosPerCall: cpuv, line: line, host: host.map { f[$0] } ?? "", file: file)
+            let key = Key(engine: engine, version: f[v], run: f[r], command: f[c], n: nn, clients: clients)
+            if let first = seen[key], (first.usecPerCall, first.cpuMicrosPerCall) != (usec, cpuv) {
+                throw CommandCostError(
+                    message:
+                        "\(file):\(line):\(u + 1): \(f[c]) at N=\(nn), \(clients) clients (\(engine.rawValue) \(f[v]), run '\(f[r])') "
+                        + "is measured twice at different costs (line \(first.line): \(first.usecPerCall) / \(first.cpuMicrosPerCall) µs; "
+                        + "line \(line): \(usec) / \(cpuv) µs); expected one row per command, N, clients and run\n"
+                        + "    fix: keep one of the two rows, or give the runs different labels in the `run` column")
+            }
+            seen[key] = row
+            rows.append(row)
         }
         measurements = rows
         byCommand = Self.group(rows)
+        if let first = table.rows.first?.fields {
+            let stated = hardwareColumn.map { first[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+            evidence = EngineEvidence(
+                baseline: 0, fitError: 0,
+                hardware: CostHardware(
+                    nodeType: stated, cpuModel: cpuModelColumn.map { first[$0] } ?? host.map { first[$0] } ?? "",
+                    cores: coresColumn.flatMap { Int(first[$0]) }, architecture: archColumn.map { first[$0] } ?? "",
+                    engine: rows.first?.engine, version: rows.first?.version ?? ""),
+                origin: "measured rows of \(file)", steps: [])
+        }
     }
 
     public var commands: [String] { Array(Set(measurements.map(\.command))).sorted() }
@@ -118,9 +180,11 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         let refOverhead = max(0, ref.cpuMicrosPerCall - ref.usecPerCall)
         let execRef = ref.cpuMicrosPerCall - refOverhead
         let exec = execRef * complexity.scale(n) / complexity.scale(Double(ref.n))
+        let factor = evidence.factor
         return CommandCost(
             command: command, complexity: complexity, n: n,
-            overheadMicros: calibratedOverhead?.micros ?? refOverhead, executionMicros: exec, reference: ref,
+            overheadMicros: (calibratedOverhead?.micros ?? refOverhead) * factor, executionMicros: exec * factor,
+            reference: ref,
             overheadSource: calibratedOverhead?.source)
     }
 }

@@ -1,7 +1,11 @@
-/// Picks the most credible per-command Redis costs for a plan (Docs/Model.md §14): (1) costs the user measured
-/// (`--costs FILE`), (2) the bundled load test's fitted per-command overhead when the plan's Redis node type and
-/// engine are the load test's, (3) the reference VM's costs. The weaker rungs that can be computed are kept as
-/// alternatives so the estimate can show where they disagree.
+/// Picks the per-command Redis costs for a plan (Docs/Model.md §14). The evidence is a property of hardware, not of the
+/// plan: the bundled load test is calibrated once (`LoadTestCalibration`), a `--costs` file names the machine it was
+/// measured on, and each is carried to the plan's node type and engine by the transfer table (`TransferRules`), every
+/// step widening the band. Order: (1) costs measured on the plan's own node type and engine; (2) of the calibration
+/// and costs measured elsewhere, the one with the narrower band (the calibration on a tie), so measurements from
+/// other hardware never outrank a calibration on the plan's own node type; (3) the reference VM's costs,
+/// uncalibrated. Where no published factor carries evidence to the plan's hardware it is used with the
+/// `uncalibrated` rule's band (the widest stated), never better.
 public enum EvidenceLadder {
     /// What the caller asks for.
     public struct Request: Sendable {
@@ -9,116 +13,125 @@ public enum EvidenceLadder {
         public var measured: (table: CommandCostTable, file: String)?
         /// The bundled reference cost table (benchmarks/redis-command-costs.csv).
         public var reference: CommandCostTable
-        /// The bundled load test, if it could be read.
-        public var loadTest: ReferenceBenchmark?
-        /// `--calibrated`: use the load-test calibration even when the plan's hardware differs (an extrapolation).
+        /// The bundled load test's calibration, or why there is none.
+        public var calibration: Result<LoadTestCalibration, LoadTestCalibration.Problem>
+        /// The transfer table (benchmarks/transfer-rules.csv).
+        public var rules: TransferRules
+        /// `--calibrated`: the caller requires the load-test calibration (an error when there is none).
         public var forceCalibration: Bool
         /// `--evidence reference`: use the weakest rung on purpose (the others are still sized for the range).
         public var pinReference = false
-        /// Calibrations already worked out in this run (one per distinct Redis-relevant plan), if the caller keeps
-        /// one; nil works everything out afresh.
-        public var memo: CalibrationMemo?
 
         public init(
             measured: (table: CommandCostTable, file: String)?, reference: CommandCostTable,
-            loadTest: ReferenceBenchmark?, forceCalibration: Bool
+            calibration: Result<LoadTestCalibration, LoadTestCalibration.Problem>, rules: TransferRules,
+            forceCalibration: Bool
         ) {
             self.measured = measured
             self.reference = reference
-            self.loadTest = loadTest
+            self.calibration = calibration
+            self.rules = rules
             self.forceCalibration = forceCalibration
         }
     }
 
-    /// The input with the best rung's cost table and its `evidence` filled in; with `pinReference`, the reference
-    /// rung, the better rungs kept as alternatives so the verdict still shows where they disagree.
-    public static func select(_ input: EstimateInput, _ request: Request) -> EstimateInput {
-        let best = ranked(input, request)
-        guard request.pinReference, best.evidence.evidence != .reference else { return best }
-        var out = best
-        out.costs = request.reference
-        var better = [EvidenceAlternative(evidence: best.evidence.evidence, costs: best.costs)]
-        better += best.evidence.alternatives.filter { $0.evidence != .reference }
-        out.evidence = EvidenceSelection(
-            evidence: .reference, source: "benchmarks/redis-command-costs.csv (reference VM, uncalibrated)",
-            notUsed: ["--evidence reference asked for the reference VM's costs over \(best.evidence.evidence.phrase)"],
-            alternatives: better)
+    /// The run-to-run spread of a `bench redis` measurement, as a relative error: the reference VM's repeated busy
+    /// runs spread ZRANK 8.7–9.3 µs and GET 7.8–8.5 µs of CPU per call (max/min up to 1.09;
+    /// engine-hardware-facts.md §5, redis-bench.md), so ±10 %.
+    public static let measuredSpread = 0.10
+
+    /// The reference VM's costs with their evidence: the VM named, no baseline, the `uncalibrated` band.
+    public static func referenceTable(_ request: Request) -> CommandCostTable {
+        var t = request.reference
+        let host = t.measurements.first?.host ?? "reference VM"
+        t.evidence = EngineEvidence(
+            baseline: 0, fitError: 0,
+            hardware: CostHardware(
+                nodeType: nil, cpuModel: host, engine: t.measurements.first?.engine,
+                version: t.measurements.first?.version ?? ""),
+            origin: "reference VM costs (benchmarks/redis-command-costs.csv: \(host)), not calibrated to any cache node",
+            steps: [request.rules.uncalibratedStep("the reference VM is not an ElastiCache node")])
+        return t
+    }
+
+    /// The costs of `table` carried to every candidate node type of the plan, on the plan's engine: the candidate
+    /// whose transfer leaves the widest band decides (one table sizes every candidate, so it must hold for the worst).
+    static func carried(_ table: CommandCostTable, to plan: Plan, rules: TransferRules) -> CommandCostTable {
+        var best: EngineEvidence?
+        for type in plan.redis.candidates {
+            var e = table.evidence
+            switch rules.path(from: e.hardware, to: type, engine: plan.redis.engine) {
+            case .success(let steps): e.steps += steps
+            case .failure(let why): e.steps.append(rules.uncalibratedStep(why.message))
+            }
+            if let b = best, b.high * b.factor >= e.high * e.factor { continue }
+            best = e
+        }
+        var out = table
+        out.evidence = best ?? table.evidence
+        // Carried to another engine, the costs stay the source engine's rows times the engine factor (the reference
+        // table also holds Valkey rows; using them on top of the factor would count the engine difference twice).
+        if let source = table.evidence.hardware.engine, source != plan.redis.engine {
+            let own = table.measurements.filter { $0.engine == source }
+            if !own.isEmpty { out.measurements = own }
+        }
         return out
     }
 
-    static func ranked(_ input: EstimateInput, _ request: Request) -> EstimateInput {
-        var reference = input
-        reference.costs = request.reference
-        reference.evidence = .referenceOnly
-        let referenceSource = "benchmarks/redis-command-costs.csv (reference VM, uncalibrated)"
+    /// The input with the chosen table and its `evidence` filled in; with `pinReference`, the reference rung, the
+    /// better rungs kept as alternatives so the verdict still shows where they disagree.
+    public static func select(_ input: EstimateInput, _ request: Request) -> EstimateInput {
+        let plan = input.plan
+        let reference = referenceTable(request)
         var notUsed: [String] = []
-        var calibrated: (table: CommandCostTable, source: String)?
-        switch request.memo?.calibration(reference, request) ?? calibration(reference, request) {
-        case .success(let c): calibrated = c
+        var rungs: [(evidence: CostEvidence, table: CommandCostTable, source: String)] = []
+        var calibratedTable: CommandCostTable?
+        switch request.calibration {
+        case .success(let c):
+            calibratedTable = carried(c.table(reference: request.reference), to: plan, rules: request.rules)
         case .failure(let why): notUsed.append(why.message)
         }
-        var out = input
+        var measuredOwn: CommandCostTable?
+        var measuredElsewhere: CommandCostTable?
         if let m = request.measured {
-            out.costs = m.table
-            var alternatives: [EvidenceAlternative] = []
-            if let c = calibrated { alternatives.append(EvidenceAlternative(evidence: .calibrated, costs: c.table)) }
-            alternatives.append(EvidenceAlternative(evidence: .reference, costs: request.reference))
-            out.evidence = EvidenceSelection(
-                evidence: .measured, source: m.file, notUsed: [], alternatives: alternatives)
-            return out
+            var table = m.table
+            table.evidence.fitError = measuredSpread
+            table.evidence.origin = "measured by `tacoplan bench redis` on \(table.evidence.hardware.description) (\(m.file))"
+            let carried = carried(table, to: plan, rules: request.rules)
+            if carried.evidence.steps.isEmpty { measuredOwn = carried } else { measuredElsewhere = carried }
+        } else {
+            notUsed.append(
+                "no costs measured on your hardware (measure with `tacoplan bench redis`, pass --costs FILE)")
         }
-        notUsed.insert(
-            "no costs measured on your hardware (measure with `tacoplan bench redis`, pass --costs FILE)", at: 0)
-        if let c = calibrated {
-            out.costs = c.table
-            out.evidence = EvidenceSelection(
-                evidence: .calibrated, source: c.source, notUsed: notUsed,
-                alternatives: [EvidenceAlternative(evidence: .reference, costs: request.reference)])
-            return out
-        }
-        out.costs = request.reference
-        out.evidence = EvidenceSelection(
-            evidence: .reference, source: referenceSource, notUsed: notUsed, alternatives: [])
-        return out
-    }
-
-    struct NotCalibrated: Error {
-        var message: String
-    }
-
-    /// The reference table with the load test's fitted per-command overhead, when the plan runs on the load test's
-    /// hardware (or `forceCalibration`); the fit runs on the reference input exactly as `validate` runs it.
-    static func calibration(_ reference: EstimateInput, _ request: Request) -> Result<
-        (table: CommandCostTable, source: String), NotCalibrated
-    > {
-        guard let bench = request.loadTest else {
-            return .failure(NotCalibrated(message: "the bundled load test could not be read"))
-        }
-        let env = bench.environment
-        let plan = reference.plan
-        if !request.forceCalibration {
-            let chosen = Estimate.compute(reference).redis.chosen?.nodeType
-            let planNode = chosen ?? plan.redis.candidates.first ?? "?"
-            let sameNode = env.nodeType == nil || env.nodeType == planNode
-            let sameEngine = env.engine == nil || env.engine == plan.redis.engine
-            if !(sameNode && sameEngine) {
-                return .failure(
-                    NotCalibrated(
-                        message:
-                            "the plan's Redis (\(planNode) \(plan.redis.engine.displayName)) is not the load test's hardware (\(env.nodeType ?? "?") \(env.engine?.displayName ?? "?")), so its calibration does not apply (force it with --calibrated)"
-                    ))
+        if let t = measuredOwn { rungs.append((.measured, t, t.evidence.line)) }
+        switch (calibratedTable, measuredElsewhere) {
+        case (let c?, let m?):
+            if m.evidence.high * m.evidence.factor < c.evidence.high * c.evidence.factor {
+                rungs.append((.measured, m, m.evidence.line))
+                rungs.append((.calibrated, c, c.evidence.line))
+                notUsed.append("the load-test calibration leaves a wider band than your measurement carried over")
+            } else {
+                rungs.append((.calibrated, c, c.evidence.line))
+                rungs.append((.measured, m, m.evidence.line))
+                notUsed.append(
+                    "your --costs were measured on \(m.evidence.hardware.description), not the plan's node type: carried over they leave a wider band than the load-test calibration")
             }
+        case (let c?, nil): rungs.append((.calibrated, c, c.evidence.line))
+        case (nil, let m?): rungs.append((.measured, m, m.evidence.line))
+        case (nil, nil): break
         }
-        guard case .success(let v) = PlanValidation.run(input: reference, benchmark: bench),
-            let micros = v.overhead.calibrated
-        else {
-            return .failure(
-                NotCalibrated(message: "the bundled load test gives no per-command overhead for this plan"))
+        rungs.append((.reference, reference, reference.evidence.line))
+        let chosen = request.pinReference ? rungs[rungs.count - 1] : rungs[0]
+        if request.pinReference && rungs.count > 1 {
+            notUsed.append("--evidence reference asked for the reference VM's costs over \(rungs[0].evidence.phrase)")
         }
-        var table = request.reference
-        let basis = "least squares; on \(v.overhead.benchmarkNodeType ?? "the benchmark's node type")"
-        let source = "tacoplan validate: \(basis), \(bench.name)"
-        table.calibratedOverhead = CommandCostTable.CalibratedOverhead(micros: micros, source: source)
-        return .success((table, source))
+        var out = input
+        out.costs = chosen.table
+        out.evidence = EvidenceSelection(
+            evidence: chosen.evidence, source: chosen.source, notUsed: notUsed,
+            alternatives: rungs.filter { $0.table != chosen.table }.map {
+                EvidenceAlternative(evidence: $0.evidence, costs: $0.table)
+            })
+        return out
     }
 }

@@ -22,6 +22,9 @@ public struct RedisLoad: Codable, Hashable, Sendable {
     public var partitions: Int
     public var replicas: Int
     public var readFromReplicas: Bool
+    /// Engine CPU every node spends at zero load (fraction of one core): the load test's fitted intercept × the
+    /// transfer factor (`EngineEvidence`), 0 on measured or reference costs. Part of every node's figure.
+    public var baseline: Double = 0
 
     /// Totals by route: per queue partition (writes, reads) and spread over all shards (writes, reads).
     struct Split {
@@ -56,7 +59,7 @@ public struct RedisLoad: Codable, Hashable, Sendable {
 
     public func busiestEngineLoad(shards: Int) -> Double {
         let b = busiest(shards: shards) { $0.engineLoad }
-        return max(b.primary, b.replica)
+        return baseline + max(b.primary, b.replica)
     }
 
     public func busiestBandwidth(shards: Int) -> Double {
@@ -68,7 +71,8 @@ public struct RedisLoad: Codable, Hashable, Sendable {
     public var hotKeyEngineLoad: Double {
         let s = split { $0.engineLoad }
         let replicasServeReads = readFromReplicas && replicas > 0
-        return max(
+        return baseline
+            + max(
             s.queueWrite + (replicasServeReads ? 0 : s.queueRead),
             replicasServeReads ? s.queueRead / Double(replicas) : 0)
     }
@@ -115,7 +119,8 @@ public struct RedisLoad: Codable, Hashable, Sendable {
         return (
             RedisLoad(
                 commands: loads, partitions: r.queuePartitions, replicas: r.replicas,
-                readFromReplicas: r.readFromReplicas),
+                readFromReplicas: r.readFromReplicas,
+                baseline: input.costs.evidence.baseline * input.costs.evidence.factor),
             missing
         )
     }

@@ -47,6 +47,9 @@ public struct RedisSizing: Codable, Hashable, Sendable {
     public var nodeLoads: [NodeLoad]
     public var linearCommands: [LinearCommandFlag]
     public var infeasibleReason: String?
+    /// The hot-key and busiest-node figures as bands with their evidence line (read them with
+    /// `EngineCPUFigures.of(estimate)`).
+    public var engineCPU: EngineCPUFigures
 
     static func size(_ input: EstimateInput, traffic: Traffic, _ ledger: inout Ledger) -> RedisSizing {
         let plan = input.plan
@@ -55,14 +58,16 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let (load, _) = RedisLoad.build(input, traffic: traffic)
 
         let hot = load.hotKeyEngineLoad
+        let hotBand = EngineCPUBand(point: hot, evidence: input.costs.evidence)
         ledger.record(
-            "redis.hot_key_cpu", "Hot queue key engine CPU", value: hot, unit: "core", display: Show.pct(hot),
+            "redis.hot_key_cpu", "Hot queue key engine CPU", value: hot, unit: "core", display: hotBand.text,
             formula:
-                "Σ queue-key calls/s × µs per call ÷ partitions (÷ replicas for reads when reads go to replicas) (MODEL §5)",
+                "baseline + Σ queue-key calls/s × µs per call ÷ partitions (÷ replicas for reads when reads go to replicas) (MODEL §5, §14)",
             arithmetic: hotKeyArithmetic(load, hot: hot),
-            inputs: load.commands.filter { $0.key.isHotKey }.map {
-                FigureInput("\($0.api) \($0.command)", Show.n($0.cost.totalMicros) + " µs", $0.cost.citation)
-            } + [
+            inputs: [FigureInput("evidence", Show.pct(load.baseline) + " baseline", input.costs.evidence.line)]
+                + load.commands.filter { $0.key.isHotKey }.map {
+                    FigureInput("\($0.api) \($0.command)", Show.n($0.cost.totalMicros) + " µs", $0.cost.citation)
+                } + [
                 FigureInput("queue_partitions", "\(r.queuePartitions)", input.from("redis.queue_partitions")),
                 FigureInput("read_from_replicas", "\(r.readFromReplicas)", input.from("redis.read_from_replicas")),
             ])
@@ -102,9 +107,14 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         var sizing = RedisSizing(
             engine: r.engine, memory: memory, load: load, candidates: candidates, chosen: chosen,
             engineShards: engineShards, hotKeyLoad: hot, busiestEngineCPU: nil, nodeLoads: [], linearCommands: flags,
-            infeasibleReason: nil)
+            infeasibleReason: nil,
+            engineCPU: EngineCPUFigures(
+                hotKey: EngineCPUBand(point: hot, evidence: input.costs.evidence), busiestNode: nil,
+                evidence: input.costs.evidence.line, steps: input.costs.evidence.steps, ceiling: r.engineCPUCeiling))
         if let c = chosen, let shards = c.shards {
-            sizing.busiestEngineCPU = load.busiestEngineLoad(shards: shards)
+            let busiest = load.busiestEngineLoad(shards: shards)
+            sizing.busiestEngineCPU = busiest
+            sizing.engineCPU.busiestNode = EngineCPUBand(point: busiest, evidence: input.costs.evidence)
             sizing.nodeLoads = nodeLoads(load, shards: shards)
             record(c, sizing: sizing, input: input, &ledger)
         } else {
@@ -123,16 +133,17 @@ public struct RedisSizing: Codable, Hashable, Sendable {
                 .joined(separator: " + ")
         }
         let part = load.partitions > 1 ? " ÷ \(load.partitions) partitions" : ""
+        let base = load.baseline > 0 ? "baseline \(Show.pct(load.baseline)) + " : ""
         guard toReplicas else {
             let total = queue.reduce(0) { $0 + $1.engineLoad } / p
-            return "(\(terms(queue)))\(part) = \(Show.pct(total)) of one core on the queue primary"
+            return "\(base)(\(terms(queue)))\(part) = \(Show.pct(load.baseline + total)) of one core on the queue primary"
         }
         let writes = queue.filter { !$0.isRead }
         let reads = queue.filter(\.isRead)
         let w = writes.reduce(0) { $0 + $1.engineLoad } / p
         let r = reads.reduce(0) { $0 + $1.engineLoad } / p / Double(load.replicas)
         return
-            "writes on the primary (\(terms(writes)))\(part) = \(Show.pct(w)); reads per replica (\(terms(reads)))\(part) ÷ \(load.replicas) = \(Show.pct(r)); busiest = \(Show.pct(hot))"
+            "\(base)writes on the primary (\(terms(writes)))\(part) = \(Show.pct(load.baseline + w)); \(base)reads per replica (\(terms(reads)))\(part) ÷ \(load.replicas) = \(Show.pct(load.baseline + r)); busiest = \(Show.pct(hot))"
     }
 
     /// One candidate type judged by `RedisFit`, the constraints `search` judges with too (Docs/Model.md §3).
@@ -200,12 +211,15 @@ public struct RedisSizing: Codable, Hashable, Sendable {
     static func nodeLoads(_ load: RedisLoad, shards: Int) -> [NodeLoad] {
         let engine = load.busiest(shards: shards) { $0.engineLoad }
         let bw = load.busiest(shards: shards) { $0.bandwidth }
-        var out = [NodeLoad(role: .primaryQueueShard, count: 1, engineCPU: engine.primary, bandwidth: bw.primary)]
+        let base = load.baseline
+        var out = [
+            NodeLoad(role: .primaryQueueShard, count: 1, engineCPU: base + engine.primary, bandwidth: bw.primary)
+        ]
         if load.replicas > 0 {
             out.append(
                 NodeLoad(
-                    role: .replicaQueueShard, count: load.replicas, engineCPU: engine.replica, bandwidth: bw.replica
-                ))
+                    role: .replicaQueueShard, count: load.replicas, engineCPU: base + engine.replica,
+                    bandwidth: bw.replica))
         }
         let queueShards = min(load.partitions, shards)
         if shards > queueShards {
@@ -216,13 +230,13 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             let b = other.busiest(shards: shards) { $0.bandwidth }
             out.append(
                 NodeLoad(
-                    role: .primaryOtherShard, count: shards - queueShards, engineCPU: e.primary,
+                    role: .primaryOtherShard, count: shards - queueShards, engineCPU: base + e.primary,
                     bandwidth: b.primary))
             if load.replicas > 0 {
                 out.append(
                     NodeLoad(
                         role: .replicaOtherShard, count: (shards - queueShards) * load.replicas,
-                        engineCPU: e.replica, bandwidth: b.replica))
+                        engineCPU: base + e.replica, bandwidth: b.replica))
             }
         }
         return out
@@ -275,8 +289,8 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let busiest = sizing.busiestEngineCPU ?? 0
         ledger.record(
             "redis.busiest_engine_cpu", "Busiest node engine CPU", value: busiest, unit: "core",
-            display: Show.pct(busiest),
-            formula: "max over nodes of Σ routed calls/s × µs per call (MODEL §5)",
+            display: sizing.engineCPU.busiestNode?.text ?? Show.pct(busiest),
+            formula: "baseline + max over nodes of Σ routed calls/s × µs per call (MODEL §5, §14)",
             arithmetic: sizing.nodeLoads.map { "\($0.role): \(Show.pct($0.engineCPU))" }.joined(separator: "; "),
             inputs: [
                 FigureInput("engine_cpu_ceiling", Show.pct(r.engineCPUCeiling), input.from("redis.engine_cpu_ceiling"))

@@ -2,6 +2,8 @@
 public struct BenchmarkEnvironment: Hashable, Sendable {
     public var engine: Engine?
     public var nodeType: String?
+    /// The engine version the load test ran ("7.0.15"); nil when the source does not say.
+    public var engineVersion: String?
     public var nodes: Int?
     public var shards: Int?
     public var replicasPerShard: Int?

@@ -34,6 +34,7 @@ public enum BenchmarkReader {
         let environment = readEnvironment(root.raw("environment"), ctx: ctx)
         let steps = readSteps(root, ctx: ctx)
         let events = readEvents(root.raw("scale_events"), ctx: ctx)
+        let workload = readWorkload(root.raw("workload"), ctx: ctx)
         _ = root.raw("spot")
         root.finish()
         guard ctx.problems.isEmpty, schema != nil, let name else {
@@ -42,7 +43,46 @@ public enum BenchmarkReader {
         return .success(
             ReferenceBenchmark(
                 name: name, title: title, source: source, file: file, environment: environment, steps: steps,
-                scaleEvents: events))
+                scaleEvents: events, workload: workload))
+    }
+
+    /// `workload:` — the request mix the load test drove (Docs/Benchmarks.md "workload").
+    static func readWorkload(_ node: Node?, ctx: ReadContext) -> BenchmarkWorkload? {
+        guard let node else { return nil }
+        let r = FieldReader(node, path: "workload", ctx: ctx)
+        let source = r.optional("source", "a citation", default: "", note: "none") { t, _ in t }
+        let partitions = r.optional("queue_partitions", "a count", default: 1, note: "one queue ZSET") { t, n in
+            r.positiveInt(t, n, "queue_partitions", max: 1_000)
+        }
+        let replicasRead = r.optional("read_from_replicas", "true or false", default: false, note: "reads on primaries") {
+            r.bool($0, $1, "read_from_replicas")
+        }
+        let users = r.required("waiting_users", "a count", example: "300000") { t, n in
+            r.positiveInt(t, n, "waiting_users", max: 1_000_000_000)
+        }
+        var apis: [BenchmarkWorkload.Api] = []
+        if let apisNode = r.raw("apis") {
+            let top = FieldReader(apisNode, path: "workload.apis", ctx: ctx)
+            for pair in top.pairs {
+                let a = FieldReader(top.raw(pair.key), path: "workload.apis.\(pair.key)", ctx: ctx)
+                let rate = a.required("rps", "`step` or requests/s", example: "step") { t, n -> Double?? in
+                    if t == "step" { return .some(nil) }
+                    return a.number(t, n, "rps", range: 0...1e9).map { .some($0) }
+                }
+                let commands = ApiReader.readCommands(a.raw("commands"), path: a.fieldPath("commands"), ctx: ctx, parent: a.node)
+                a.finish()
+                if let rate, let commands {
+                    apis.append(BenchmarkWorkload.Api(name: pair.key, fixedRPS: rate, commands: commands))
+                }
+            }
+        } else {
+            ctx.problem(node, "workload.apis", "is required (the APIs the load test drove and their Redis commands)")
+        }
+        r.finish()
+        guard let users else { return nil }
+        return BenchmarkWorkload(
+            source: source, queuePartitions: partitions, readFromReplicas: replicasRead,
+            waitingUsers: users, apis: apis)
     }
 
     static func readEnvironment(_ node: Node?, ctx: ReadContext) -> BenchmarkEnvironment {
@@ -57,6 +97,9 @@ public enum BenchmarkReader {
                 redis.choice(t, n, "engine", Engine.self)
             }
             env.nodeType = redis.optional("node_type", "a node type", default: nil, note: "unknown") { t, _ in t }
+            env.engineVersion = redis.optional("version", "an engine version", default: nil, note: "not stated") {
+                t, _ in t
+            }
             env.nodes = redis.optional("nodes", "a count", default: nil, note: "unknown") { t, n in
                 redis.positiveInt(t, n, "nodes")
             }
@@ -132,6 +175,9 @@ public enum BenchmarkReader {
                 r.number(t, n, "pods", range: 0...100_000)
             }
             let source = r.optional("source", "a citation", default: "", note: "none") { t, _ in t }
+            let waiting = r.optional("waiting_users", "a count", default: nil, note: "the workload's") { t, n in
+                r.positiveInt(t, n, "waiting_users", max: 1_000_000_000)
+            }
             let measured = readMeasured(r.raw("measured"), path: "\(path).measured", ctx: ctx)
             r.finish()
             if let name, !names.insert(name).inserted {
@@ -139,10 +185,11 @@ public enum BenchmarkReader {
                     item, "\(path).name", "step name '\(name)' is used twice", fix: "give each step its own name")
             }
             if let name, let rps, let status {
-                steps.append(
-                    BenchmarkStep(
-                        name: name, rps: rps, status: status, measured: measured, pods: pods, source: source,
-                        location: ctx.location(item)))
+                var step = BenchmarkStep(
+                    name: name, rps: rps, status: status, measured: measured, pods: pods, source: source,
+                    location: ctx.location(item))
+                step.waitingUsers = waiting ?? nil
+                steps.append(step)
             }
         }
         return steps

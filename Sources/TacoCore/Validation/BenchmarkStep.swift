@@ -9,6 +9,8 @@ public struct BenchmarkStep: Hashable, Sendable {
     public var pods: Double?
     public var source: String
     public var location: SourceLocation?
+    /// Users waiting in the queue at this step, when the file says (else the workload's).
+    public var waitingUsers: Int?
 
     public init(
         name: String, rps: Double, status: StatusImplementation?, measured: [BenchmarkResource: MeasuredFigure],

@@ -10,11 +10,15 @@ public struct ReferenceBenchmark: Hashable, Sendable {
     public var environment: BenchmarkEnvironment
     public var steps: [BenchmarkStep]
     public var scaleEvents: [ScaleEvent]
+    /// The request mix the load test drove; nil for an ingested run, which is then replayed through the plan's mix
+    /// and gives no calibration (Docs/Model.md §14).
+    public var workload: BenchmarkWorkload?
 
     public init(
         name: String, title: String, source: String, file: String, environment: BenchmarkEnvironment,
-        steps: [BenchmarkStep], scaleEvents: [ScaleEvent]
+        steps: [BenchmarkStep], scaleEvents: [ScaleEvent], workload: BenchmarkWorkload? = nil
     ) {
+        self.workload = workload
         self.name = name
         self.title = title
         self.source = source

@@ -9,18 +9,28 @@ enum VerdictJudge {
         let ceiling = plan.redis.engineCPUCeiling
         let near = 1 - PlanVerdict.ceilingMargin
 
+        // Redis engine CPU: judged on the band (Docs/Model.md §15): FEASIBLE when its top is within the ceiling,
+        // INFEASIBLE when its bottom is above it, AT RISK otherwise.
+        let figures = e.redis.engineCPU
         if e.redis.chosen == nil {
             if e.redis.hotKeyLoad > ceiling {
-                infeasible.append(
-                    "Redis: the hot queue key alone needs \(Show.pct(e.redis.hotKeyLoad)) of one engine core, above the \(Show.pct(ceiling)) ceiling"
-                )
+                let hot = figures.hotKey
+                if hot.judge(ceiling: ceiling) == .infeasible {
+                    infeasible.append(
+                        "Redis: the hot queue key alone needs \(hot.text) of one engine core; even the bottom of the band is above the \(Show.pct(ceiling)) ceiling"
+                    )
+                } else {
+                    risks.append(
+                        "Redis: the hot queue key needs \(hot.text) of one engine core: the point value is above the \(Show.pct(ceiling)) ceiling and the bottom of the band below it, so no cluster is sized"
+                    )
+                }
             } else {
                 infeasible.append(
                     "Redis: no candidate node type fits (\(e.redis.infeasibleReason ?? "see the sizing"))")
             }
-        } else if let busiest = e.redis.busiestEngineCPU, busiest >= ceiling * near {
+        } else if let busiest = figures.busiestNode, busiest.high > ceiling {
             risks.append(
-                "Redis: the busiest node runs at \(Show.pct(busiest)) engine CPU, within \(Show.pct(PlanVerdict.ceilingMargin)) of the \(Show.pct(ceiling)) ceiling"
+                "Redis: the busiest node runs at \(busiest.text) engine CPU; the top of the band is above the \(Show.pct(ceiling)) ceiling"
             )
         }
         if let c = e.redis.chosen, let shards = c.shards, c.usableMemoryGiB > 0 {
@@ -62,11 +72,11 @@ enum VerdictJudge {
         } else {
             status = .feasible
             let busiest =
-                e.redis.busiestEngineCPU.map {
-                    "busiest Redis node \(Show.pct($0)) of the \(Show.pct(ceiling)) ceiling, "
+                figures.busiestNode.map {
+                    "busiest Redis node \($0.text) engine CPU, top of the band within the \(Show.pct(ceiling)) ceiling; "
                 } ?? ""
             reasons = [
-                "every resource meets its constraint with more than \(Show.pct(PlanVerdict.ceilingMargin)) margin: \(busiest)backend \(Show.pct(backend)) of \(Show.pct(allowed)), with \(sel.evidence.phrase)"
+                "every resource meets its constraint: \(busiest)backend \(Show.pct(backend)) of \(Show.pct(allowed)), with \(sel.evidence.phrase)"
             ]
         }
         if let range {
