@@ -43,6 +43,9 @@ public struct EngineCPUFigures: Codable, Hashable, Sendable {
     /// The engine's own ceiling (fraction of one core) the bands are judged against.
     public var ceiling: Double
 
+    /// "80 %".
+    public var ceilingText: String { Show.pct(ceiling) }
+
     /// The one place every command gets the hot-key and busiest-node figures from.
     public static func of(_ estimate: Estimate) -> EngineCPUFigures { estimate.redis.engineCPU }
 

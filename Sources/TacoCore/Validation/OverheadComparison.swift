@@ -12,7 +12,8 @@ public struct OverheadComparison: Codable, Hashable, Sendable {
     public var calibratedBusiestPercent: Double?
     public var benchmarkNodeType: String?
     public var planShards: Int
-    /// Which overhead `tacoplan estimate` used.
+    /// Which overhead `tacoplan estimate` uses: "calibrated" when this benchmark declares its workload (its
+    /// calibration is the one the evidence ladder carries to the plan's hardware), else "reference".
     public var estimateUses = "reference"
 
     /// Relative difference above which the report calls the two overheads different.
@@ -29,9 +30,11 @@ public struct OverheadComparison: Codable, Hashable, Sendable {
         var out = [
             "per-command overhead: calibrated \(Format.number(c, maxDecimals: 2)) µs on \(node) vs reference "
                 + "\(Format.number(reference, maxDecimals: 2)) µs (2-vCPU VM, redis-command-costs.csv); "
-                + "`tacoplan estimate` uses the reference"
+                + (estimateUses == "calibrated"
+                    ? "`tacoplan estimate` uses the calibration (with its baseline), carried to the plan's node type by the transfer table"
+                    : "`tacoplan estimate` uses the reference")
         ]
-        if differs {
+        if differs && estimateUses != "calibrated" {
             out.append(
                 "with the reference overhead the estimate puts the busiest node at "
                     + "\(Format.number(estimateBusiestPercent, maxDecimals: 1)) % at \(planShards) shards; the calibrated "

@@ -53,15 +53,25 @@ public struct PlanValidation: Codable, Hashable, Sendable {
         let env = benchmark.environment
         let model = ValidationModel(input: input, environment: env)
         var stepLoads: [String: RedisLoad] = [:]
-        for step in benchmark.steps {
-            switch model.stepLoad(rps: step.rps, implementation: step.status ?? implementation) {
-            case .success(let l): stepLoads[step.name] = l
-            case .failure(let p): return .failure(p)
+        var benchShards = model.benchmarkShards
+        let redis: RedisCalibration
+        // A benchmark that declares its workload is calibrated once, on its own mix (the same for every plan:
+        // Docs/Model.md §14); an ingested run without one is replayed through the plan's mix.
+        if benchmark.workload != nil, case .success(let calibration) = LoadTestCalibration.fit(benchmark, reference: input.costs) {
+            stepLoads = calibration.stepLoads
+            benchShards = calibration.shards
+            redis = calibration.redis
+        } else {
+            for step in benchmark.steps {
+                switch model.stepLoad(rps: step.rps, implementation: step.status ?? implementation) {
+                case .success(let l): stepLoads[step.name] = l
+                case .failure(let p): return .failure(p)
+                }
             }
-        }
-        let benchShards = model.benchmarkShards
-        let redis = RedisCalibration.calibrate(steps: benchmark.steps) { step, overhead in
-            stepLoads[step.name]?.busiestNode(shards: benchShards, overheadMicros: overhead).work
+            let shards = benchShards
+            redis = RedisCalibration.calibrate(steps: benchmark.steps) { step, overhead in
+                stepLoads[step.name]?.busiestNode(shards: shards, overheadMicros: overhead).work
+            }
         }
         let gateway = GatewayCalibration.calibrate(steps: benchmark.steps, events: benchmark.scaleEvents)
         let rps = model.estimate.traffic.statusRate
@@ -78,7 +88,8 @@ public struct PlanValidation: Codable, Hashable, Sendable {
             calibratedBusiestPercent: redis.overheadMicros.map {
                 planLoad.busiestEngineLoad(shards: planShards, overheadMicros: $0) * 100
             },
-            benchmarkNodeType: env.nodeType, planShards: planShards)
+            benchmarkNodeType: env.nodeType, planShards: planShards,
+            estimateUses: benchmark.workload != nil && redis.fit != nil ? "calibrated" : "reference")
 
         var constants: [Constant] = []
         var fits: [Fit] = []

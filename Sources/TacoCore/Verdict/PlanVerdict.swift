@@ -16,6 +16,9 @@ public struct PlanVerdict: Codable, Hashable, Sendable {
     /// "busiest node 52.7 % with reference-VM costs, ≥ 166.7 % with costs calibrated to the bundled load test"
     /// when the rungs disagree by more than `rungTolerance`; nil when they agree or only one rung exists.
     public var range: String?
+    /// The hot-key and busiest-node engine-CPU bands the verdict was judged on, with their evidence line (the same
+    /// value `EngineCPUFigures.of(estimate)` gives).
+    public var engineCPU: EngineCPUFigures? = nil
 
     public var exitCode: Int32 { status.exitCode }
 

@@ -87,7 +87,7 @@ enum VerdictJudge {
             reasons.append(
                 "the evidence rungs disagree (\(range)); the verdict follows \(sel.evidence.phrase), \(which)")
         }
-        return PlanVerdict(status: status, reasons: reasons, evidence: used, range: range)
+        return PlanVerdict(status: status, reasons: reasons, evidence: used, range: range, engineCPU: figures)
     }
 
     /// The busiest node's engine CPU on each rung ("≥" the hot key's load when no cluster fits), when the highest

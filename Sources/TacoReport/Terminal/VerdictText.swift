@@ -13,10 +13,16 @@ public enum VerdictText {
         }
         var out = [status + "  (exit \(v.exitCode); evidence: \(v.evidence.evidence.phrase))"]
         for r in v.reasons { out.append("  - \(r)") }
+        if let f = v.engineCPU { out.append("  " + engineLine(f)) }
         out.append("  evidence: \(v.evidence.source)")
         // On the reference rung the first reason already says why the better rungs were not used.
         for n in v.evidence.notUsed where v.evidence.evidence != .reference { out.append("  not used: \(n)") }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// "engine CPU (point, band): hot key 165.7 % (124.3 %–207.1 %); busiest node —; ceiling 80 %".
+    public static func engineLine(_ f: EngineCPUFigures) -> String {
+        "engine CPU (point, band): hot key \(f.hotKey.text); busiest node \(f.busiestNode?.text ?? "— (no cluster fits)"); ceiling \(f.ceilingText)"
     }
 
     /// The unit-economics sentence without the heading (report and deck).

@@ -67,6 +67,9 @@ public enum ValidationText {
     public static func verdict(_ v: PlanVerdict) -> String {
         var out = "Verdict: \(v.status.rawValue) (exit \(v.exitCode)) — evidence: \(v.evidence.evidence.phrase)\n"
         for r in v.reasons { out += "  \(r)\n" }
+        if let f = v.engineCPU {
+            out += "  " + VerdictText.engineLine(f) + "\n  evidence: \(f.evidence)\n"
+        }
         return out
     }
 
