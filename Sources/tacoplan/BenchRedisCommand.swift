@@ -41,7 +41,13 @@ struct BenchRedisCommand: ParsableCommand {
     @Option(help: "Calls of KEYS queue:* (O(N) each), 1…1,000.") var keysRequests = 20
     @Option(help: "Seconds one run may take before it is killed, 1…3,600.") var timeout: Double = 120
     @Option(help: "Label for the run column.") var label = "tacoplan-bench"
-    @Option(help: "Write the CSV here instead of standard output.") var output: String?
+    @Option(help: "Write the CSV here instead of standard output (a regular file; checked before measuring).")
+    var output: String?
+    @Option(
+        help:
+            "The AWS type this machine is (e.g. m7g.xlarge), recorded in the hardware column: the costs then count as measured for that node type."
+    )
+    var hardware: String?
     @Flag(help: "Only stop leftover servers of killed runs and remove their directories; measure nothing.")
     var reapOnly = false
 
@@ -80,7 +86,7 @@ struct BenchRedisCommand: ParsableCommand {
     func run() throws {
         let request = BenchRedisUseCase.Request(
             engine: engine, host: host, port: port, users: users, requests: requests, keysRequests: keysRequests,
-            timeout: timeout, label: label, reapOnly: reapOnly)
+            timeout: timeout, label: label, reapOnly: reapOnly, output: output, hardware: hardware)
         let csv = try BenchRedisUseCase.run(request, context: Terminal.context, log: Terminal.error)
         if reapOnly { return }
         if let output {

@@ -59,9 +59,9 @@ struct BenchRedisSession {
         var prepare: [[String]] = []
     }
 
-    func measure(users n: Int, requests: Int, keysRequests: Int, run label: String, log: (String) -> Void) throws
-        -> String
-    {
+    func measure(
+        users n: Int, requests: Int, keysRequests: Int, run label: String, hardware: String, log: (String) -> Void
+    ) throws -> String {
         let serverInfo = RedisBenchText.info(try cliCall(["INFO", "server"]))
         let engine = serverInfo["server_name"] == "valkey" || serverInfo["valkey_version"] != nil ? "valkey" : "redis"
         let version = serverInfo["valkey_version"] ?? serverInfo["redis_version"] ?? "unknown"
@@ -96,8 +96,9 @@ struct BenchRedisSession {
             Run(name: "KEYS_queue", stat: "keys", clients: 1, count: keysRequests, args: ["KEYS", "queue:*"]),
         ]
         let host = Self.hostDescription()
+        let machine = Self.machine()
         var csv =
-            "engine,version,run,command,N,clients,ops_per_sec,usec_per_call,p50_ms,p99_ms,cpu_us_per_call,server_cpu_util,host,measured_on\n"
+            "engine,version,run,command,N,clients,ops_per_sec,usec_per_call,p50_ms,p99_ms,cpu_us_per_call,server_cpu_util,host,measured_on,hardware,cpu_model,cores,arch\n"
         for r in runs {
             for p in r.prepare { _ = try cliCall(p) }
             _ = try cliCall(["CONFIG", "RESETSTAT"])
@@ -124,7 +125,8 @@ struct BenchRedisSession {
             let fields: [String] = [
                 engine, version, label, r.name, String(n), String(r.clients), fmt(row.opsPerSecond, 1),
                 fmt(s.usec / s.calls, 2),
-                fmt(row.p50, 3), fmt(row.p99, 3), fmt(cpuMicros, 2), fmt(util, 2), host, day,
+                fmt(row.p50, 3), fmt(row.p99, 3), fmt(cpuMicros, 2), fmt(util, 2), host, day, hardware,
+                machine.cpuModel, String(machine.cores), machine.architecture,
             ]
             csv += fields.map(Self.quoted).joined(separator: ",") + "\n"
             log("\(r.name): \(fmt(s.usec / s.calls, 2)) µs/call, \(fmt(cpuMicros, 2)) µs CPU/call")
@@ -150,6 +152,25 @@ struct BenchRedisSession {
 
     static func quoted(_ s: String) -> String {
         s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    /// The machine the bench runs on, recorded in every row: CPU model (/proc/cpuinfo `model name`, or the Arm
+    /// `CPU part` when there is none), logical CPUs, and the architecture the binary was built for (the machine's).
+    static func machine() -> (cpuModel: String, cores: Int, architecture: String) {
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        func field(_ name: String) -> String? {
+            cpuinfo.split(separator: "\n").first { $0.hasPrefix(name) }?.split(separator: ":", maxSplits: 1).last
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        let model = field("model name") ?? field("CPU part").map { "Arm CPU part \($0)" } ?? "unknown CPU"
+        #if arch(x86_64)
+            let arch = "x86_64"
+        #elseif arch(arm64)
+            let arch = "aarch64"
+        #else
+            let arch = "unknown"
+        #endif
+        return (model, ProcessInfo.processInfo.activeProcessorCount, arch)
     }
 
     /// "2-vCPU AMD EPYC … (Linux)": what the numbers were measured on.

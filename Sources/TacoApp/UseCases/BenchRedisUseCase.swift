@@ -20,11 +20,18 @@ public enum BenchRedisUseCase {
         public var label: String
         /// Only stop leftover servers of killed runs; measure nothing.
         public var reapOnly: Bool
+        /// `--output`: checked before the measurement starts.
+        public var output: String?
+        /// `--hardware`: the AWS type the machine is (e.g. m7g.xlarge), recorded in the `hardware` column; nil: not
+        /// stated (the costs then apply to no node type without the transfer table's widest band).
+        public var hardware: String?
 
         public init(
             engine: Engine, host: String, port: Int?, users: Int, requests: Int, keysRequests: Int, timeout: Double,
-            label: String, reapOnly: Bool = false
+            label: String, reapOnly: Bool = false, output: String? = nil, hardware: String? = nil
         ) {
+            self.output = output
+            self.hardware = hardware
             self.engine = engine
             self.host = host
             self.port = port
@@ -39,6 +46,13 @@ public enum BenchRedisUseCase {
 
     /// Measures and returns the CSV (empty with `reapOnly`); `log` receives progress lines for stderr.
     public static func run(_ r: Request, context: AppContext, log: (String) -> Void) throws(AppFailure) -> String {
+        if let output = r.output, !r.reapOnly { try BenchOutput.check(output) }
+        if let hardware = r.hardware, !isHardwareName(hardware) {
+            throw AppFailure.input([
+                "error: --hardware '\(hardware.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 ? String($0) : "?" }.joined())' is not an AWS instance or node type",
+                "    fix: write the type the bench ran on, e.g. --hardware m7g.xlarge or --hardware cache.m7g.xlarge",
+            ])
+        }
         do {
             return try measure(r, context: context, log: log)
         } catch let failure as AppFailure {
@@ -101,18 +115,21 @@ public enum BenchRedisUseCase {
             cli: cli, bench: bench, host: target.host, port: target.port, timeout: r.timeout,
             day: context.clock.today.description, scratch: scratch)
         return try session.measure(
-            users: r.users, requests: r.requests, keysRequests: r.keysRequests, run: r.label, log: log)
+            users: r.users, requests: r.requests, keysRequests: r.keysRequests, run: r.label, hardware: r.hardware ?? "",
+            log: log)
     }
 
-    /// Writes the CSV to `--output`; an unwritable path is invalid input (exit 2).
+    /// An AWS type name: `[cache.|db.]family.size`, lowercase letters, digits and dashes, at most 40 characters.
+    static func isHardwareName(_ s: String) -> Bool {
+        guard s.count <= 40 else { return false }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        let body = parts.first == "cache" || parts.first == "db" ? Array(parts.dropFirst()) : parts
+        return body.count == 2
+            && body.allSatisfy { p in !p.isEmpty && p.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" } }
+    }
+
+    /// Writes the CSV to `--output`; an unwritable path or a failed write is invalid input (exit 2) naming it.
     public static func write(_ csv: String, to path: String) throws(AppFailure) {
-        do {
-            try csv.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw AppFailure.input([
-                "\(path): error: cannot write the CSV: \(error.localizedDescription)",
-                "    fix: choose a writable --output path",
-            ])
-        }
+        try BenchOutput.write(csv, to: path)
     }
 }

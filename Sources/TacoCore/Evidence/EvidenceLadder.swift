@@ -78,6 +78,14 @@ public enum EvidenceLadder {
         return out
     }
 
+    /// Why a stated type cannot be the machine a bench recorded: Graviton cores are aarch64, Xeon and AMD x86_64.
+    static func architectureConflict(_ type: String, _ architecture: String, _ rules: TransferRules) -> String? {
+        guard !architecture.isEmpty, let core = rules.core(of: type)?.to else { return nil }
+        let expected = core.hasPrefix("Graviton") ? "aarch64" : "x86_64"
+        return architecture == expected
+            ? nil : "the bench recorded a \(architecture) machine and \(type) runs \(core) (\(expected))"
+    }
+
     /// The input with the chosen table and its `evidence` filled in; with `pinReference`, the reference rung, the
     /// better rungs kept as alternatives so the verdict still shows where they disagree.
     public static func select(_ input: EstimateInput, _ request: Request) -> EstimateInput {
@@ -96,6 +104,12 @@ public enum EvidenceLadder {
         if let m = request.measured {
             var table = m.table
             table.evidence.fitError = measuredSpread
+            if let stated = table.evidence.hardware.nodeType,
+                let conflict = architectureConflict(stated, table.evidence.hardware.architecture, request.rules)
+            {
+                table.evidence.hardware.nodeType = nil
+                notUsed.append("the --costs file states \(stated), but \(conflict): its type is not taken as stated")
+            }
             table.evidence.origin = "measured by `tacoplan bench redis` on \(table.evidence.hardware.description) (\(m.file))"
             let carried = carried(table, to: plan, rules: request.rules)
             if carried.evidence.steps.isEmpty { measuredOwn = carried } else { measuredElsewhere = carried }

@@ -80,10 +80,11 @@ enum VerdictJudge {
             ]
         }
         if let range {
-            let best = rungs.map(\.evidence).min() ?? sel.evidence
+            // The ladder puts its choice first; only `--evidence reference` follows a weaker rung on purpose.
+            let pinned = sel.notUsed.first { $0.hasPrefix("--evidence reference") }
             let which =
-                best == sel.evidence
-                ? "the most credible available" : "as --evidence asked; \(best.phrase) are more credible"
+                pinned == nil
+                ? "the most credible available" : "as --evidence asked; \(rungs.dropFirst().first?.evidence.phrase ?? "other costs") are more credible"
             reasons.append(
                 "the evidence rungs disagree (\(range)); the verdict follows \(sel.evidence.phrase), \(which)")
         }
