@@ -32,7 +32,7 @@ import Testing
         // No --port: tacoplan starts its own temporary redis-server and stops it.
         let r = try tacoplan([
             "bench", "redis", "--users", "20000", "--requests", "2000", "--keys-requests", "5", "--timeout", "60",
-            "--output", out.path,
+            "--output", out.path, "--hardware", "m7g.xlarge",
         ])
         #expect(r.status == 0, "\(r.stderr)")
         // "started redis-server (pid N) on 127.0.0.1:P": that PID no longer exists afterwards.
@@ -54,6 +54,44 @@ import Testing
             Set(table.rows.map { $0.fields[command] }).isSuperset(of: [
                 "ZCARD", "GET", "ZADD_NX", "EVALSHA_ratelimit", "EVALSHA_admit10",
             ]))
+        // Issue 18: every row names its hardware — the stated type, and the CPU model, logical CPUs and architecture
+        // recorded from this machine — and the table reads them back.
+        let cores = try #require(table.column("cores"))
+        let arch = try #require(table.column("arch"))
+        let model = try #require(table.column("cpu_model"))
+        let hardware = try #require(table.column("hardware"))
+        #expect(table.rows.allSatisfy { $0.fields[hardware] == "m7g.xlarge" })
+        #expect(table.rows.allSatisfy { Int($0.fields[cores]) == ProcessInfo.processInfo.activeProcessorCount })
+        #if arch(x86_64)
+            #expect(table.rows.allSatisfy { $0.fields[arch] == "x86_64" })
+        #endif
+        #expect(table.rows.allSatisfy { !$0.fields[model].isEmpty })
+        let costs = try CommandCostTable(csv: String(contentsOf: out, encoding: .utf8), file: out.path)
+        #expect(costs.evidence.hardware.nodeType == "m7g.xlarge")
+        #expect(costs.evidence.hardware.engine == .redis)
+        #expect(!costs.evidence.hardware.version.isEmpty)
+    }
+
+    /// Issue 20: `--output` is checked BEFORE the measurement starts (no server is started, nothing measured), and a
+    /// stated `--hardware` must be an AWS type name.
+    @Test func anUnusableOutputIsRefusedBeforeMeasuring() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bench-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (output, message) in [
+            ("/dev/full", "--output is not a regular file"),
+            (dir.appendingPathComponent("missing/costs.csv").path, "which is not an existing directory"),
+            (dir.path, "--output is a directory"),
+        ] {
+            let r = try tacoplan(["bench", "redis", "--output", output])
+            #expect(r.status == 2, "\(output): \(r.stderr)")
+            #expect(r.stderr.contains(message), "\(r.stderr)")
+            #expect(r.stderr.contains("fix:"))
+            #expect(!r.stderr.contains("started redis-server"), "a measurement started before the check")
+        }
+        let bad = try tacoplan(["bench", "redis", "--hardware", "m7g.xlarge; rm -rf /"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("is not an AWS instance or node type"))
     }
 
     @Test(

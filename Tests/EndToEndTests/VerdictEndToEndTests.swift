@@ -8,9 +8,11 @@ import Testing
     let seed = "plans/traffic-tacos.yaml"
 
     // The seed runs cache.m7g.xlarge Redis OSS, the bundled load test's hardware, so the calibrated rung applies:
-    // 60,000 ZRANK/s × (22.91 µs fitted overhead + 2.09 µs execution) = 1.5 cores = 150 % on the queue shard's one
-    // read replica, above the 80 % ceiling → INFEASIBLE, exit 5, in every command.
-    static let reason = "the hot queue key alone needs 150 % of one engine core, above the 80 % ceiling"
+    // 60,000 ZRANK/s × (22.91 µs fitted overhead + 2.09 µs execution) = 1.5 cores, plus the fitted baseline 15.69 %
+    // = 165.7 % on the queue shard's one read replica; band ±25 % (largest leave-one-out error 10 of 40 points):
+    // 124.3 %–207.1 %, all above the 80 % ceiling → INFEASIBLE, exit 5, in every command.
+    static let reason =
+        "the hot queue key alone needs 165.7 % (124.3 %–207.1 %) of one engine core; even the bottom of the band is above the 80 % ceiling"
 
     @Test func estimateTableStatesTheVerdictFirst() throws {
         let cli = try CLI()
@@ -62,19 +64,22 @@ import Testing
     }
 
     @Test func unpricedMarkersInEveryTotalAndFormat() throws {
-        // Seoul: the cache.m7g.xlarge Valkey nodes have no bundled Seoul price: one UNPRICED line.
+        // Seoul: the cache.m7g.xlarge Valkey nodes have no bundled Seoul price: one UNPRICED line. On the reference
+        // rung a cluster is sized (AT RISK, exit 0); the carried calibration makes its hot key infeasible (issue 18),
+        // and an infeasible line is never priced, so this test pins the reference rung.
         let cli = try CLI()
         let plan = "plans/seoul-concert.yaml"
-        let table = try cli.run(["estimate", plan, "--as-of", "2026-11-01"])
+        let ref = ["--evidence", "reference"]
+        let table = try cli.run(["estimate", plan, "--as-of", "2026-11-01"] + ref)
         #expect(table.status == 0)
         let total = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("  total") })
         // per hour, per event and per month each carry the marker.
         #expect(total.components(separatedBy: "+ 1 UNPRICED").count - 1 == 3)
-        let json = try cli.run(["estimate", plan, "--as-of", "2026-11-01", "--format", "json"])
+        let json = try cli.run(["estimate", plan, "--as-of", "2026-11-01", "--format", "json"] + ref)
         #expect(json.stdout.contains("\"complete\" : false"))
-        let csv = try cli.run(["report", plan, "--as-of", "2026-11-01", "--format", "csv"])
+        let csv = try cli.run(["report", plan, "--as-of", "2026-11-01", "--format", "csv"] + ref)
         #expect(csv.stdout.contains("total,total + 1 UNPRICED,"))
-        let md = try cli.run(["report", plan, "--as-of", "2026-11-01"])
+        let md = try cli.run(["report", plan, "--as-of", "2026-11-01"] + ref)
         #expect(md.stdout.contains("**Per hour:**"))
         #expect(md.stdout.contains("+ 1 UNPRICED"))
         #expect(md.stdout.contains("Totals exclude UNPRICED redis (cache.m7g.xlarge Valkey node)."))

@@ -60,7 +60,9 @@ import Testing
             let old = try #require(b.input.costs.cost("ZRANK", n: n, engine: .redis))
             let new = try #require(a.input.costs.cost("ZRANK", n: n, engine: .redis))
             #expect(
-                abs((new.overheadMicros + new.executionMicros) - 2 * factor * (old.overheadMicros + old.executionMicros))
+                abs(
+                    (new.overheadMicros + new.executionMicros) - 2 * factor * (old.overheadMicros + old.executionMicros)
+                )
                     < 1e-9)
             #expect(new.reference.file == costs)
             // Busiest-node load = Σ calls × cost; only ZRANK's term doubles, so for a plan that calls ZRANK the

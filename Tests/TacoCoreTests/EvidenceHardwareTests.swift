@@ -200,7 +200,9 @@ import Testing
             Issue.record("a .large node must be refused")
         }
         // Costs that name no AWS type (a laptop) have no published path.
-        if case .success = rules.path(from: CostHardware(nodeType: nil, engine: .redis, version: ""), to: "cache.m7g.xlarge", engine: .redis) {
+        if case .success = rules.path(
+            from: CostHardware(nodeType: nil, engine: .redis, version: ""), to: "cache.m7g.xlarge", engine: .redis)
+        {
             Issue.record("unknown hardware must be refused")
         }
     }
@@ -227,7 +229,9 @@ import Testing
             ("nan", 8), ("inf", 8), ("-30", 8), ("0", 8), ("1e12", 8),
         ] {
             let message = try #require(Self.error(Self.header + Self.row(usec: bad)), "usec_per_call \(bad) accepted")
-            #expect(message.contains("mine.csv:2:\(column): usec_per_call: expected a finite number of µs per call above 0"))
+            #expect(
+                message.contains("mine.csv:2:\(column): usec_per_call: expected a finite number of µs per call above 0")
+            )
             #expect(message.contains("found '\(bad)'"))
             #expect(message.contains("fix:"))
         }

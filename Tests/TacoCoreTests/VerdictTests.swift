@@ -42,7 +42,8 @@ import Testing
         let range = try #require(e.verdict.range)
         #expect(range.contains("with reference-VM costs"))
         #expect(range.contains("≥ 165.7 % (the hot key alone; no cluster fits) with costs calibrated"))
-        #expect(e.verdict.reasons[0].contains("the hot queue key alone needs 165.7 % (124.3 %–207.1 %) of one engine core"))
+        #expect(
+            e.verdict.reasons[0].contains("the hot queue key alone needs 165.7 % (124.3 %–207.1 %) of one engine core"))
         // The infeasible Redis line is listed in the totals, not dropped.
         #expect(!e.totals.complete)
         #expect(e.totals.missing.map(\.reason) == [.infeasible])

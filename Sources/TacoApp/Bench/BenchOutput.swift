@@ -15,7 +15,9 @@ enum BenchOutput {
         func refuse(_ why: String, _ fix: String) -> AppFailure {
             AppFailure.input(["\(path): error: --output \(why)", "    fix: \(fix)"])
         }
-        guard !path.isEmpty else { throw refuse("is empty", "name a file, or omit --output to write to standard output") }
+        guard !path.isEmpty else {
+            throw refuse("is empty", "name a file, or omit --output to write to standard output")
+        }
         var st = stat()
         if stat(path, &st) == 0 {
             switch st.st_mode & S_IFMT {
@@ -35,7 +37,8 @@ enum BenchOutput {
         let dir = parent.isEmpty ? "." : parent
         var pst = stat()
         guard stat(dir, &pst) == 0, pst.st_mode & S_IFMT == S_IFDIR else {
-            throw refuse("is in \(dir), which is not an existing directory", "create the directory first or choose another path")
+            throw refuse(
+                "is in \(dir), which is not an existing directory", "create the directory first or choose another path")
         }
         guard access(dir, W_OK | X_OK) == 0 else {
             throw refuse("is in \(dir), which is not writable", "choose a writable --output directory")

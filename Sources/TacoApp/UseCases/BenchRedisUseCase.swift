@@ -115,7 +115,8 @@ public enum BenchRedisUseCase {
             cli: cli, bench: bench, host: target.host, port: target.port, timeout: r.timeout,
             day: context.clock.today.description, scratch: scratch)
         return try session.measure(
-            users: r.users, requests: r.requests, keysRequests: r.keysRequests, run: r.label, hardware: r.hardware ?? "",
+            users: r.users, requests: r.requests, keysRequests: r.keysRequests, run: r.label,
+            hardware: r.hardware ?? "",
             log: log)
     }
 
@@ -125,7 +126,10 @@ public enum BenchRedisUseCase {
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         let body = parts.first == "cache" || parts.first == "db" ? Array(parts.dropFirst()) : parts
         return body.count == 2
-            && body.allSatisfy { p in !p.isEmpty && p.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" } }
+            && body.allSatisfy { p in
+                !p.isEmpty
+                    && p.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+            }
     }
 
     /// Writes the CSV to `--output`; an unwritable path or a failed write is invalid input (exit 2) naming it.

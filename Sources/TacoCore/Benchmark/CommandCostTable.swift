@@ -89,7 +89,8 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         let cpuModelColumn = table.column("cpu_model")
         let coresColumn = table.column("cores")
         let archColumn = table.column("arch")
-        let fix = "    fix: write the value `tacoplan bench redis` measured (columns as benchmarks/redis-command-costs.csv)"
+        let fix =
+            "    fix: write the value `tacoplan bench redis` measured (columns as benchmarks/redis-command-costs.csv)"
         func bad(_ line: Int, _ column: Int, _ name: String, _ expected: String, _ found: String) -> CommandCostError {
             CommandCostError(
                 message: "\(file):\(line):\(column + 1): \(name): expected \(expected), found '\(found)'\n\(fix)")
@@ -117,7 +118,8 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
                 throw bad(line, n, "N", "a whole number from 1 to \(Format.grouped(Double(Self.maxN)))", f[n])
             }
             guard let clients = Int(f[cl]), (1...Self.maxClients).contains(clients) else {
-                throw bad(line, cl, "clients", "a whole number from 1 to \(Format.grouped(Double(Self.maxClients)))", f[cl])
+                throw bad(
+                    line, cl, "clients", "a whole number from 1 to \(Format.grouped(Double(Self.maxClients)))", f[cl])
             }
             let usec = try micros(line, f, u, "usec_per_call")
             let cpuv = try micros(line, f, cpu, "cpu_us_per_call")

@@ -49,7 +49,8 @@ public enum EvidenceLadder {
             hardware: CostHardware(
                 nodeType: nil, cpuModel: host, engine: t.measurements.first?.engine,
                 version: t.measurements.first?.version ?? ""),
-            origin: "reference VM costs (benchmarks/redis-command-costs.csv: \(host)), not calibrated to any cache node",
+            origin:
+                "reference VM costs (benchmarks/redis-command-costs.csv: \(host)), not calibrated to any cache node",
             steps: [request.rules.uncalibratedStep("the reference VM is not an ElastiCache node")])
         return t
     }
@@ -110,7 +111,8 @@ public enum EvidenceLadder {
                 table.evidence.hardware.nodeType = nil
                 notUsed.append("the --costs file states \(stated), but \(conflict): its type is not taken as stated")
             }
-            table.evidence.origin = "measured by `tacoplan bench redis` on \(table.evidence.hardware.description) (\(m.file))"
+            table.evidence.origin =
+                "measured by `tacoplan bench redis` on \(table.evidence.hardware.description) (\(m.file))"
             let carried = carried(table, to: plan, rules: request.rules)
             if carried.evidence.steps.isEmpty { measuredOwn = carried } else { measuredElsewhere = carried }
         } else {
@@ -128,7 +130,8 @@ public enum EvidenceLadder {
                 rungs.append((.calibrated, c, c.evidence.line))
                 rungs.append((.measured, m, m.evidence.line))
                 notUsed.append(
-                    "your --costs were measured on \(m.evidence.hardware.description), not the plan's node type: carried over they leave a wider band than the load-test calibration")
+                    "your --costs were measured on \(m.evidence.hardware.description), not the plan's node type: carried over they leave a wider band than the load-test calibration"
+                )
             }
         case (let c?, nil): rungs.append((.calibrated, c, c.evidence.line))
         case (nil, let m?): rungs.append((.measured, m, m.evidence.line))

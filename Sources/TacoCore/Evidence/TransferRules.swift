@@ -27,7 +27,8 @@ public struct TransferRules: Codable, Hashable, Sendable {
         var index: [String: Int] = [:]
         for name in names {
             guard let i = table.column(name) else {
-                throw CommandCostError(message: "\(file):1: missing column '\(name)'; expected \(names.joined(separator: ","))")
+                throw CommandCostError(
+                    message: "\(file):1: missing column '\(name)'; expected \(names.joined(separator: ","))")
             }
             index[name] = i
         }
@@ -39,7 +40,8 @@ public struct TransferRules: Codable, Hashable, Sendable {
                 guard let v = Double(f[i]), v.isFinite, v > 0, v <= 100 else {
                     throw CommandCostError(
                         message:
-                            "\(file):\(line):\(i + 1): \(name): expected a positive finite multiplier ≤ 100, found '\(f[i])'")
+                            "\(file):\(line):\(i + 1): \(name): expected a positive finite multiplier ≤ 100, found '\(f[i])'"
+                    )
                 }
                 return v
             }
@@ -105,7 +107,11 @@ public struct TransferRules: Codable, Hashable, Sendable {
     > {
         var steps: [TransferStep] = []
         guard let sourceType = source.nodeType else {
-            return .failure(Refusal(message: "the costs name no AWS type (\(source.description)), so no published factor carries them to \(nodeType)"))
+            return .failure(
+                Refusal(
+                    message:
+                        "the costs name no AWS type (\(source.description)), so no published factor carries them to \(nodeType)"
+                ))
         }
         if CostHardware.bareType(sourceType) != CostHardware.bareType(nodeType) {
             guard let from = core(of: sourceType) else {

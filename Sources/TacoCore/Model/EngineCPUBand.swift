@@ -53,6 +53,8 @@ public struct EngineCPUFigures: Codable, Hashable, Sendable {
     /// node's.
     public var status: VerdictStatus {
         guard let busiestNode else { return hotKey.judge(ceiling: ceiling) }
-        return max(busiestNode.judge(ceiling: ceiling), hotKey.judge(ceiling: ceiling) == .infeasible ? .infeasible : .feasible)
+        return max(
+            busiestNode.judge(ceiling: ceiling), hotKey.judge(ceiling: ceiling) == .infeasible ? .infeasible : .feasible
+        )
     }
 }

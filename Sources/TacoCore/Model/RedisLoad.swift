@@ -73,8 +73,8 @@ public struct RedisLoad: Codable, Hashable, Sendable {
         let replicasServeReads = readFromReplicas && replicas > 0
         return baseline
             + max(
-            s.queueWrite + (replicasServeReads ? 0 : s.queueRead),
-            replicasServeReads ? s.queueRead / Double(replicas) : 0)
+                s.queueWrite + (replicasServeReads ? 0 : s.queueRead),
+                replicasServeReads ? s.queueRead / Double(replicas) : 0)
     }
 
     public var totalEngineLoad: Double { commands.reduce(0) { $0 + $1.engineLoad } }

@@ -68,9 +68,9 @@ public struct RedisSizing: Codable, Hashable, Sendable {
                 + load.commands.filter { $0.key.isHotKey }.map {
                     FigureInput("\($0.api) \($0.command)", Show.n($0.cost.totalMicros) + " µs", $0.cost.citation)
                 } + [
-                FigureInput("queue_partitions", "\(r.queuePartitions)", input.from("redis.queue_partitions")),
-                FigureInput("read_from_replicas", "\(r.readFromReplicas)", input.from("redis.read_from_replicas")),
-            ])
+                    FigureInput("queue_partitions", "\(r.queuePartitions)", input.from("redis.queue_partitions")),
+                    FigureInput("read_from_replicas", "\(r.readFromReplicas)", input.from("redis.read_from_replicas")),
+                ])
 
         let engineShards = load.shardsForEngine(ceiling: r.engineCPUCeiling)
         ledger.record(
@@ -136,7 +136,8 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let base = load.baseline > 0 ? "baseline \(Show.pct(load.baseline)) + " : ""
         guard toReplicas else {
             let total = queue.reduce(0) { $0 + $1.engineLoad } / p
-            return "\(base)(\(terms(queue)))\(part) = \(Show.pct(load.baseline + total)) of one core on the queue primary"
+            return
+                "\(base)(\(terms(queue)))\(part) = \(Show.pct(load.baseline + total)) of one core on the queue primary"
         }
         let writes = queue.filter { !$0.isRead }
         let reads = queue.filter(\.isRead)

@@ -54,7 +54,8 @@ public enum BenchmarkReader {
         let partitions = r.optional("queue_partitions", "a count", default: 1, note: "one queue ZSET") { t, n in
             r.positiveInt(t, n, "queue_partitions", max: 1_000)
         }
-        let replicasRead = r.optional("read_from_replicas", "true or false", default: false, note: "reads on primaries") {
+        let replicasRead = r.optional("read_from_replicas", "true or false", default: false, note: "reads on primaries")
+        {
             r.bool($0, $1, "read_from_replicas")
         }
         let users = r.required("waiting_users", "a count", example: "300000") { t, n in
@@ -69,7 +70,8 @@ public enum BenchmarkReader {
                     if t == "step" { return .some(nil) }
                     return a.number(t, n, "rps", range: 0...1e9).map { .some($0) }
                 }
-                let commands = ApiReader.readCommands(a.raw("commands"), path: a.fieldPath("commands"), ctx: ctx, parent: a.node)
+                let commands = ApiReader.readCommands(
+                    a.raw("commands"), path: a.fieldPath("commands"), ctx: ctx, parent: a.node)
                 a.finish()
                 if let rate, let commands {
                     apis.append(BenchmarkWorkload.Api(name: pair.key, fixedRPS: rate, commands: commands))

@@ -39,12 +39,16 @@ public struct LoadTestCalibration: Hashable, Sendable {
     public static func fit(_ bench: ReferenceBenchmark, reference: CommandCostTable) -> Result<Self, Problem> {
         guard let workload = bench.workload else {
             return .failure(
-                Problem(message: "\(bench.file) declares no `workload:` (the request mix it drove), so it cannot be calibrated"))
+                Problem(
+                    message:
+                        "\(bench.file) declares no `workload:` (the request mix it drove), so it cannot be calibrated"))
         }
         let env = bench.environment
         guard let nodeType = env.nodeType, let engine = env.engine, let shards = env.shards else {
             return .failure(
-                Problem(message: "\(bench.file) does not name its Redis node type, engine and shards (`environment.redis`)"))
+                Problem(
+                    message: "\(bench.file) does not name its Redis node type, engine and shards (`environment.redis`)")
+            )
         }
         let replicas = env.replicasPerShard ?? 0
         var loads: [String: RedisLoad] = [:]
@@ -53,7 +57,8 @@ public struct LoadTestCalibration: Hashable, Sendable {
             case .success(let l): loads[step.name] = l
             case .failure(let missing):
                 return .failure(
-                    Problem(message: "\(bench.file): the workload's command '\(missing.command)' has no reference cost"))
+                    Problem(message: "\(bench.file): the workload's command '\(missing.command)' has no reference cost")
+                )
             }
         }
         let redis = RedisCalibration.calibrate(steps: bench.steps) { step, overhead in
@@ -88,7 +93,8 @@ public struct LoadTestCalibration: Hashable, Sendable {
     public func table(reference: CommandCostTable) -> CommandCostTable {
         var t = reference
         t.calibratedOverhead = CommandCostTable.CalibratedOverhead(
-            micros: overheadMicros, source: "tacoplan validate: least squares; on \(hardware.nodeType ?? "?"), \(benchmark)")
+            micros: overheadMicros,
+            source: "tacoplan validate: least squares; on \(hardware.nodeType ?? "?"), \(benchmark)")
         t.evidence = evidence
         return t
     }

@@ -57,7 +57,9 @@ public struct PlanValidation: Codable, Hashable, Sendable {
         let redis: RedisCalibration
         // A benchmark that declares its workload is calibrated once, on its own mix (the same for every plan:
         // Docs/Model.md §14); an ingested run without one is replayed through the plan's mix.
-        if benchmark.workload != nil, case .success(let calibration) = LoadTestCalibration.fit(benchmark, reference: input.costs) {
+        if benchmark.workload != nil,
+            case .success(let calibration) = LoadTestCalibration.fit(benchmark, reference: input.costs)
+        {
             stepLoads = calibration.stepLoads
             benchShards = calibration.shards
             redis = calibration.redis

@@ -84,7 +84,8 @@ enum VerdictJudge {
             let pinned = sel.notUsed.first { $0.hasPrefix("--evidence reference") }
             let which =
                 pinned == nil
-                ? "the most credible available" : "as --evidence asked; \(rungs.dropFirst().first?.evidence.phrase ?? "other costs") are more credible"
+                ? "the most credible available"
+                : "as --evidence asked; \(rungs.dropFirst().first?.evidence.phrase ?? "other costs") are more credible"
             reasons.append(
                 "the evidence rungs disagree (\(range)); the verdict follows \(sel.evidence.phrase), \(which)")
         }
