@@ -154,6 +154,21 @@ import Testing
         #expect(abs(EngineCPUFigures.of(valkey).hotKey.high - EngineCPUFigures.of(base).hotKey.high * 1.1) < 1e-9)
     }
 
+    /// `compare --levers` agrees with the variants: the automatic Valkey lever puts the changed plan back on the same
+    /// ladder, so it is judged on the calibration carried to Valkey exactly like the `valkey` variant (before issue 18
+    /// the variant fell to the reference VM and came out AT RISK while the lever said infeasible).
+    @Test func theValkeyLeverAgreesWithTheValkeyVariant() throws {
+        let seed = try Fixture.seedText()
+        let levers = AutomaticLevers.all(try Self.ladder(seed))
+        let lever = try #require(levers.first { $0.kind == .engine })
+        let variant = Estimate.compute(try Self.ladder(try Fixture.variant(seed, "engine: redis", "engine: valkey")))
+        #expect(lever.status == .infeasible)
+        #expect(variant.verdict.status == .infeasible)
+        // Both: 0.15692 + 60,000 × 25 µs = 1.657 cores → "1.66 cores".
+        #expect(lever.reason?.contains("the hot queue key needs 1.66 cores") == true, "\(lever.reason ?? "")")
+        #expect(Show.n(variant.redis.hotKeyLoad, 2) == "1.66")
+    }
+
     /// A file from `bench redis` on a 2-vCPU local VM: the reference VM's own rows (its type not stated). The seed
     /// stays on the load-test calibration (cache.m7g.xlarge's own), and the laptop's rung carries the
     /// uncalibrated band ×3.5.

@@ -149,6 +149,14 @@ public enum EvidenceLadder {
             alternatives: rungs.filter { $0.table != chosen.table }.map {
                 EvidenceAlternative(evidence: $0.evidence, costs: $0.table)
             })
+        out.evidence.ladder = request
         return out
+    }
+
+    /// `input` (a plan changed after the ladder ran, e.g. by an automatic lever) put back on the ladder it came from,
+    /// so another engine or node type gets its own transfer steps; unchanged when it came from no ladder.
+    public static func reselect(_ input: EstimateInput) -> EstimateInput {
+        guard let request = input.evidence.ladder else { return input }
+        return select(input, request)
     }
 }

@@ -5,6 +5,10 @@ public struct EvidenceSelection: Sendable {
     public var source: String
     public var notUsed: [String]
     public var alternatives: [EvidenceAlternative]
+    /// The ladder request this selection came from, so a plan changed by a lever (another engine or node type) is put
+    /// back on the same ladder and gets its own transfer steps (`EvidenceLadder.reselect`); nil for an input built
+    /// without the ladder.
+    public var ladder: EvidenceLadder.Request? = nil
 
     public init(evidence: CostEvidence, source: String, notUsed: [String], alternatives: [EvidenceAlternative]) {
         self.evidence = evidence

@@ -55,7 +55,8 @@ public enum AutomaticLevers {
         func with(_ change: (inout Plan) -> Void) -> EstimateInput {
             var i = input
             change(&i.plan)
-            return i
+            // A lever that changes the engine or the node types changes the hardware the evidence is carried to.
+            return i.plan.redis == input.plan.redis ? i : EvidenceLadder.reselect(i)
         }
     }
 
