@@ -81,9 +81,14 @@ public enum ConfigSearch {
                 service: .elasticache, region: input.plan.event.region, product: type, engineOS: r.engine.rawValue,
                 purchaseOption: .onDemand, unit: "hour")
             let price = input.book.sheet.quote(key)?.usd
+            // Each node type gets the evidence carried to its own hardware (Docs/Model.md §14), as `estimate` of a
+            // plan with that one candidate would.
+            var typed = input
+            typed.plan.redis.candidates = [type]
+            if typed.plan.redis != input.plan.redis { typed = EvidenceLadder.reselect(typed) }
             for partitions in space.queuePartitions {
                 for replicas in space.replicas {
-                    var i = input
+                    var i = typed
                     i.plan.redis.queuePartitions = partitions
                     i.plan.redis.replicas = replicas
                     let (load, _) = RedisLoad.build(i, traffic: base.traffic)
