@@ -18,6 +18,21 @@ public struct EngineCPUBand: Codable, Hashable, Sendable {
         self.high = high
     }
 
+    /// How the band is put together, for `explain`: "165.7 % × (1 − 25 %) = 124.3 % … 165.7 % × (1 + 25 %) × 1.05
+    /// (same Graviton3 core) = 217.5 %; FEASIBLE when the top is within the ceiling, INFEASIBLE when the bottom is
+    /// above it, AT RISK otherwise (Docs/Model.md §14–15)".
+    public static func explanation(point: Double, evidence: EngineEvidence) -> String {
+        let band = EngineCPUBand(point: point, evidence: evidence)
+        let widenings = evidence.steps.filter { $0.widening != 1 }.map {
+            " × \(Format.number($0.widening, maxDecimals: 3)) (\($0.text))"
+        }.joined()
+        return "\(Show.pct(point)) × (1 − \(Show.pct(evidence.fitError))) = \(Show.pct(band.low)) … "
+            + "\(Show.pct(point)) × (1 + \(Show.pct(evidence.fitError)))\(widenings) = \(Show.pct(band.high)); "
+            + "± the evidence's own relative error (a calibration's largest leave-one-out error ÷ its measured value; "
+            + "a measurement's run-to-run spread), each transfer step only raising the top; "
+            + "FEASIBLE when the top is within the ceiling, INFEASIBLE when the bottom is above it, AT RISK otherwise (Docs/Model.md §14–15)"
+    }
+
     /// "150 % (124–206 %)".
     public var text: String { "\(Show.pct(point)) (\(Show.pct(low))–\(Show.pct(high)))" }
 

@@ -64,7 +64,11 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             formula:
                 "baseline + Σ queue-key calls/s × µs per call ÷ partitions (÷ replicas for reads when reads go to replicas) (MODEL §5, §14)",
             arithmetic: hotKeyArithmetic(load, hot: hot),
-            inputs: [FigureInput("evidence", Show.pct(load.baseline) + " baseline", input.costs.evidence.line)]
+            inputs: [
+                FigureInput("evidence", Show.pct(load.baseline) + " baseline", input.costs.evidence.line),
+                FigureInput(
+                    "band", hotBand.text, EngineCPUBand.explanation(point: hot, evidence: input.costs.evidence)),
+            ]
                 + load.commands.filter { $0.key.isHotKey }.map {
                     FigureInput("\($0.api) \($0.command)", Show.n($0.cost.totalMicros) + " µs", $0.cost.citation)
                 } + [
