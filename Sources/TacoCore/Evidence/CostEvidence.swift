@@ -1,11 +1,12 @@
-/// Where the per-command Redis costs of an estimate come from, most credible first (Docs/Model.md §14, the evidence
-/// ladder): costs measured on the user's own hardware, the bundled load test's calibration when the plan runs on the
-/// load test's hardware, else the reference VM's costs (uncalibrated).
+/// Where the per-command Redis costs of an estimate come from (Docs/Model.md §14, the evidence ladder): costs measured
+/// with `bench redis`, the bundled load test's calibration (both carried to the plan's hardware by the transfer
+/// table), or the reference VM's costs (uncalibrated). The transfer steps and the band are in the table's
+/// `EngineEvidence`.
 public enum CostEvidence: String, Codable, Hashable, Sendable, Comparable {
-    /// `--costs FILE`: rows written by `tacoplan bench redis` on the user's hardware.
+    /// `--costs FILE`: rows written by `tacoplan bench redis` on the hardware the file names.
     case measured
-    /// The per-command overhead `validate` fits to the bundled load test, used only when the plan's Redis node type
-    /// and engine are the load test's.
+    /// The per-command overhead and baseline fitted once to the bundled load test, carried to the plan's node type
+    /// and engine.
     case calibrated
     /// The reference benchmark VM's rows (benchmarks/redis-command-costs.csv), not calibrated to any cache node.
     case reference

@@ -1,7 +1,8 @@
 /// The verdict on one estimate: FEASIBLE / AT RISK / INFEASIBLE, its one-line reasons, the evidence used and,
 /// when the evidence rungs disagree, the range they span (Docs/Model.md §15).
 public struct PlanVerdict: Codable, Hashable, Sendable {
-    /// A utilization within this fraction of its ceiling is AT RISK: ≥ 90 % of the ceiling. Ten percent is the
+    /// A memory or backend utilization within this fraction of its ceiling is AT RISK: ≥ 90 % of the ceiling (Redis
+    /// engine CPU is judged on its band instead, Docs/Model.md §15). Ten percent is the
     /// spread of the bundled load test's own leave-one-out errors (±10 points on the Redis engine-CPU fit,
     /// Docs/Benchmarks.md §3), so a prediction closer to a ceiling than that cannot be told apart from it.
     public static let ceilingMargin = 0.10

@@ -1,11 +1,13 @@
 /// One answer per plan (Docs/Model.md §15): can this plan carry its event on the best evidence tacoplan has?
 public enum VerdictStatus: String, Codable, Hashable, Sendable, Comparable {
-    /// Every constraint holds with margin on measured or calibrated evidence.
+    /// Every engine-CPU band's top is within its ceiling and every other constraint holds with margin, on measured or
+    /// calibrated evidence.
     case feasible = "FEASIBLE"
-    /// Feasible, but only on the weakest evidence (reference-VM costs, uncalibrated) or within
-    /// `PlanVerdict.ceilingMargin` of a ceiling.
+    /// An engine-CPU band spans its ceiling, or feasible only on the weakest evidence (reference-VM costs,
+    /// uncalibrated), or memory / backend within `PlanVerdict.ceilingMargin` of a limit.
     case atRisk = "AT RISK"
-    /// Some resource cannot meet its constraint on the most credible evidence.
+    /// Some resource cannot meet its constraint on the most credible evidence (for engine CPU: even the bottom of
+    /// the band is above the ceiling).
     case infeasible = "INFEASIBLE"
 
     var order: Int {
