@@ -38,7 +38,7 @@ struct StoreOptions: ParsableArguments {
 struct CostOption: ParsableArguments {
     @Option(
         help:
-            "Per-command Redis costs measured by `tacoplan bench redis --output FILE`, the evidence ladder's first rung (default: the load-test calibration on its hardware, else the bundled reference)."
+            "Per-command Redis costs measured by `tacoplan bench redis --output FILE`: measured evidence for the node type its `hardware` column names, else carried over by benchmarks/transfer-rules.csv (default: the bundled load test's calibration carried to the plan's hardware)."
     )
     var costs: String?
 }
@@ -48,16 +48,18 @@ struct CostOption: ParsableArguments {
 struct CalibrationOption: ParsableArguments {
     @Flag(
         help: """
-            Force the per-command Redis overhead fitted to the bundled load test (cache.m7g.xlarge, Redis OSS) even \
-            when the plan runs on other hardware. Without it the calibration is used only on the load test's hardware.
+            Use the per-command overhead and baseline fitted to the bundled load test (cache.m7g.xlarge, Redis OSS), \
+            carried to the plan's hardware, over any --costs file. Without it the calibration is still used unless \
+            costs measured on the plan's own node type are more credible.
             """)
     var calibrated = false
 
     @Option(
         help: """
-            Which rung of the evidence ladder sizes Redis: best (default: --costs, else the load-test calibration on \
-            its hardware, else the reference VM), calibrated (same as --calibrated) or reference (the reference VM's \
-            costs on purpose; the verdict still shows the other rungs).
+            Which rung of the evidence ladder sizes Redis: best (default: --costs measured on the plan's node type, \
+            else the narrower band of the load-test calibration and --costs carried over, else the reference VM), \
+            calibrated (same as --calibrated) or reference (the reference VM's costs on purpose; the verdict still \
+            shows the other rungs).
             """)
     var evidence: EvidenceChoice = .best
 }
