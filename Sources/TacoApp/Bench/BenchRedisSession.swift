@@ -124,7 +124,7 @@ struct BenchRedisSession {
             let util = wall > 0 ? (after - before) / wall : 0
             let fields: [String] = [
                 engine, version, label, r.name, String(n), String(r.clients), fmt(row.opsPerSecond, 1),
-                fmt(s.usec / s.calls, 2),
+                fmt(s.usec / s.calls, 3),
                 fmt(row.p50, 3), fmt(row.p99, 3), fmt(cpuMicros, 2), fmt(util, 2), host, day, hardware,
                 machine.cpuModel, String(machine.cores), machine.architecture,
             ]

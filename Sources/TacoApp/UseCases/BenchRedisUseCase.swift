@@ -114,10 +114,17 @@ public enum BenchRedisUseCase {
         let session = BenchRedisSession(
             cli: cli, bench: bench, host: target.host, port: target.port, timeout: r.timeout,
             day: context.clock.today.description, scratch: scratch)
-        return try session.measure(
+        let csv = try session.measure(
             users: r.users, requests: r.requests, keysRequests: r.keysRequests, run: r.label,
-            hardware: r.hardware ?? "",
-            log: log)
+            hardware: r.hardware ?? "", log: log)
+        // The rows pass the same checks a `--costs` file does (finite, positive, in range, one cost per command), so
+        // a measurement that produced nonsense (a 0 µs command, a stalled run) fails here, not in a later estimate.
+        do {
+            _ = try CommandCostTable(csv: csv, file: "bench redis output")
+        } catch {
+            throw BenchProcess.failure("the measurement produced an unusable row: \(error)")
+        }
+        return csv
     }
 
     /// An AWS type name: `[cache.|db.]family.size`, lowercase letters, digits and dashes, at most 40 characters.
