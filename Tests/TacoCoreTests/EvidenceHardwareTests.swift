@@ -191,6 +191,26 @@ import Testing
         #expect(onLaptop.verdict.status == .atRisk)
     }
 
+    /// A file stated as measured on m7g.xlarge (Graviton3, aarch64) whose rows the bench recorded on an x86_64
+    /// machine is not taken as the plan's own hardware: the load-test calibration stays the evidence.
+    @Test func aStatedTypeThatContradictsTheRecordedArchitectureIsNotTaken() throws {
+        var lying = try Fixture.costs()
+        lying.evidence.hardware = CostHardware(
+            nodeType: "m7g.xlarge", cpuModel: "AMD EPYC", cores: 2, architecture: "x86_64", engine: .redis,
+            version: "7.0.15")
+        let e = Estimate.compute(try Self.ladder(try Fixture.seedText(), measured: lying))
+        #expect(e.verdict.evidence.evidence == .calibrated)
+        #expect(e.verdict.status == .infeasible)
+        #expect(
+            e.verdict.evidence.notUsed.contains {
+                $0.contains("the --costs file states m7g.xlarge, but the bench recorded a x86_64 machine")
+            })
+        // Stated on a matching architecture it is the plan's own measurement.
+        lying.evidence.hardware.architecture = "aarch64"
+        let own = Estimate.compute(try Self.ladder(try Fixture.seedText(), measured: lying))
+        #expect(own.verdict.evidence.evidence == .measured)
+    }
+
     @Test func theVerdictReadsTheBand() {
         // FEASIBLE when the top is within the ceiling, INFEASIBLE when the bottom is above it, AT RISK otherwise.
         #expect(EngineCPUBand(low: 0.5, point: 0.6, high: 0.8).judge(ceiling: 0.8) == .feasible)

@@ -33,7 +33,14 @@ public enum EvidenceLadder {
             self.calibration = calibration
             self.rules = rules
             self.forceCalibration = forceCalibration
+            calibratedTable = try? calibration.get().table(reference: reference)
+            referenceWithEvidence = EvidenceLadder.referenceTable(reference: reference, rules: rules)
         }
+
+        /// The calibration applied to the reference table, and the reference table with its evidence: built once per
+        /// request, not once per plan (`compare` puts thousands of variants on one ladder).
+        let calibratedTable: CommandCostTable?
+        let referenceWithEvidence: CommandCostTable
     }
 
     /// The run-to-run spread of a `bench redis` measurement, as a relative error: the reference VM's repeated busy
@@ -42,8 +49,10 @@ public enum EvidenceLadder {
     public static let measuredSpread = 0.10
 
     /// The reference VM's costs with their evidence: the VM named, no baseline, the `uncalibrated` band.
-    public static func referenceTable(_ request: Request) -> CommandCostTable {
-        var t = request.reference
+    public static func referenceTable(_ request: Request) -> CommandCostTable { request.referenceWithEvidence }
+
+    static func referenceTable(reference: CommandCostTable, rules: TransferRules) -> CommandCostTable {
+        var t = reference
         let host = t.measurements.first?.host ?? "reference VM"
         t.evidence = EngineEvidence(
             baseline: 0, fitError: 0,
@@ -52,7 +61,7 @@ public enum EvidenceLadder {
                 version: t.measurements.first?.version ?? ""),
             origin:
                 "reference VM costs (benchmarks/redis-command-costs.csv: \(host)), not calibrated to any cache node",
-            steps: [request.rules.uncalibratedStep("the reference VM is not an ElastiCache node")])
+            steps: [rules.uncalibratedStep("the reference VM is not an ElastiCache node")])
         return t
     }
 
@@ -98,7 +107,8 @@ public enum EvidenceLadder {
         var calibratedTable: CommandCostTable?
         switch request.calibration {
         case .success(let c):
-            calibratedTable = carried(c.table(reference: request.reference), to: plan, rules: request.rules)
+            calibratedTable = carried(
+                request.calibratedTable ?? c.table(reference: request.reference), to: plan, rules: request.rules)
         case .failure(let why): notUsed.append(why.message)
         }
         var measuredOwn: CommandCostTable?
