@@ -115,7 +115,9 @@ public struct Comparison: Codable, Hashable, Sendable {
                     resource: .redis,
                     configuration:
                         "\(c.nodeType) \(e.redis.engine.displayName), \(shards) shards × (1 + \(replicas)), \(input.plan.redis.queuePartitions) queue partition(s)",
-                    nodes: nodes, utilization: "busiest engine CPU " + Show.pct(e.redis.busiestEngineCPU ?? 0),
+                    nodes: nodes,
+                    utilization: "busiest engine CPU "
+                        + (EngineCPUFigures.of(e).busiestNode?.text ?? Show.pct(e.redis.busiestEngineCPU ?? 0)),
                     perEvent: ev, perMonth: mo))
         }
         if let g = e.gateway.chosen {
