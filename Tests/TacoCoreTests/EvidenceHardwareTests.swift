@@ -227,13 +227,16 @@ import Testing
         let g2 = try rules.path(from: m7g, to: "cache.m6g.xlarge", engine: .redis).get()
         #expect(g2.map(\.factor) == [1.28])
         #expect(abs(g2[0].widening - 1.52 / 1.28) < 1e-12)
-        // No core is known for an unknown family; a .large node (engine thread may do socket I/O) is refused.
+        // No core is known for an unknown family: refused.
         if case .success = rules.path(from: m7g, to: "cache.x9z.xlarge", engine: .redis) {
             Issue.record("an unknown node family must be refused")
         }
-        if case .success = rules.path(from: m7g, to: "cache.r7g.large", engine: .redis) {
-            Issue.record("a .large node must be refused")
-        }
+        // A .large node (its engine thread may also do socket I/O, no published factor): the core step, then the
+        // uncalibrated band (top × 3.5).
+        let large = try rules.path(from: m7g, to: "cache.r7g.large", engine: .redis).get()
+        #expect(large.map(\.factor) == [1, 1])
+        #expect(large.last?.widening == 3.5)
+        #expect(large.last?.text.hasPrefix("uncalibrated (cache.r7g.large is a .large node") == true)
         // Costs that name no AWS type (a laptop) have no published path.
         if case .success = rules.path(
             from: CostHardware(nodeType: nil, engine: .redis, version: ""), to: "cache.m7g.xlarge", engine: .redis)

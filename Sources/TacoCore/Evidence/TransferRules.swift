@@ -99,13 +99,14 @@ public struct TransferRules: Codable, Hashable, Sendable {
     }
 
     /// The steps from costs on `source` to a node of type `nodeType` running `engine`; an empty list when it is the
-    /// same hardware and engine. Refused when a node type has no `core` rule, two cores have no `speed` rule, the
-    /// engines have no `engine` rule, or the target is a small size the source is not (its engine thread does socket
-    /// I/O: no published factor).
+    /// same hardware and engine. Refused when a node type has no `core` rule, two cores have no `speed` rule or the
+    /// engines have no `engine` rule. A small target from a larger source (its engine thread may do socket I/O, for
+    /// which no factor is published) gets the core factor and then the `uncalibrated` step's band.
     public func path(from source: CostHardware, to nodeType: String, engine: Engine) -> Result<
         [TransferStep], Refusal
     > {
         var steps: [TransferStep] = []
+        var smallTarget: String?
         guard let sourceType = source.nodeType else {
             return .failure(
                 Refusal(
@@ -123,11 +124,9 @@ public struct TransferRules: Codable, Hashable, Sendable {
             let targetSize = CostHardware.size(of: nodeType)
             let sourceSize = CostHardware.size(of: sourceType)
             if Self.smallSizes.contains(targetSize) && !Self.smallSizes.contains(sourceSize) {
-                return .failure(
-                    Refusal(
-                        message:
-                            "\(nodeType) is a .\(targetSize) node whose engine thread may also do socket I/O (engine-hardware-facts.md §4): no published factor carries costs from \(sourceType) to it"
-                    ))
+                // The core factor still applies; the I/O layout has no published factor: the widest stated band.
+                smallTarget =
+                    "\(nodeType) is a .\(targetSize) node whose engine thread may also do socket I/O (engine-hardware-facts.md §4): no published factor carries costs from \(sourceType) to it"
             }
             if from.to == to.to {
                 let widening = max(from.high / from.factor, to.high / to.factor, 1)
@@ -163,6 +162,7 @@ public struct TransferRules: Codable, Hashable, Sendable {
         } else if source.engine == nil {
             return .failure(Refusal(message: "the costs name no engine (\(source.description))"))
         }
+        if let smallTarget { steps.append(uncalibratedStep(smallTarget)) }
         return .success(steps)
     }
 
