@@ -113,7 +113,12 @@ extension FieldReader {
             return required ? nil : []
         }
         if let loc = ctx.location(node) { ctx.provenance.locations[fieldPath(key)] = loc }
-        if case .scalar(let s) = node { return [s.string] }
+        func printable(_ s: Node.Scalar, _ at: Node) -> Bool {
+            guard let bad = PrintableText.firstProblem(s.string) else { return true }
+            ctx.problem(at, fieldPath(key), "holds the control character \(bad): a name must be printable")
+            return false
+        }
+        if case .scalar(let s) = node { return printable(s, node) ? [s.string] : nil }
         guard case .sequence(let seq) = node else {
             ctx.problem(node, fieldPath(key), "expected a list, found \(FieldReader.describe(node))")
             return nil
@@ -125,7 +130,7 @@ extension FieldReader {
                 ctx.problem(item, fieldPath(key), "expected a name, found \(FieldReader.describe(item))")
                 continue
             }
-            out.append(s.string)
+            if printable(s, item) { out.append(s.string) }
         }
         if out.isEmpty && required {
             ctx.problem(node, fieldPath(key), "must list at least one name")
