@@ -26,6 +26,11 @@ public enum ValueRules {
         day >= earliestEffectiveDate && day.ordinal <= today.ordinal + effectiveDateLeadDays
     }
 
+    /// k6 sample timestamps (Unix seconds): 2017-01-01 (1,483,228,800; k6's first release was in 2017) to
+    /// 2100-01-01 (4,102,444,800). A negative or zero timestamp would place a step in 1969; a larger one is not a
+    /// clock reading.
+    public static let k6Timestamps: ClosedRange<Double> = 1_483_228_800...4_102_444_800
+
     /// DynamoDB's maximum item size, attribute names and values included: 400 KB
     /// (docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html, "Item size"). A larger item
     /// cannot be written, so a plan that assumes one is refused rather than priced.
