@@ -38,7 +38,10 @@ public struct AppFailure: Error, Sendable, CustomStringConvertible {
         } catch let failure as AppFailure {
             throw failure
         } catch {
-            throw AppFailure.input(["error: \(error)"])
+            let ns = error as NSError
+            let why = ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain
+                ? FileErrorText.describe(error) : "\(error)"
+            throw AppFailure.input(["error: \(why)"])
         }
     }
 }
