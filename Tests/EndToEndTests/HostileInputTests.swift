@@ -396,6 +396,45 @@ import Testing
         #expect(try Self.dump(cli) == before)
     }
 
+    @Test func twoFetchesIntoOneDatabaseDoNotShareAPartialFile() throws {
+        let (cli, _) = try Self.initialised()
+        try M.write(to: cli.scratch)
+        let server = try PriceListServer(root: cli.scratch)
+        // Both runs ask for the EC2 file within the server's 2 s delay, so their downloads overlap.
+        try server.faults(slow: [M.ec2West: 2])
+        let args = [
+            "pricing", "fetch", "--endpoint", server.endpoint, "--region", "us-west-2", "--service", "ec2",
+            "--backoff", "0", "--db", cli.db,
+        ]
+        var env = ProcessInfo.processInfo.environment.merging(Self.direct) { _, new in new }
+        env.removeValue(forKey: "TACOPLAN_DB")
+        env["NO_COLOR"] = "1"
+        var runs: [(Process, Pipe, Pipe)] = []
+        for _ in 0..<2 {
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = args
+            process.environment = env
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            runs.append((process, out, err))
+        }
+        for (process, out, err) in runs {
+            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(stdout)\(stderr)")
+            #expect(!stderr.contains("truncated"))
+        }
+        // us-west-2 EC2: 3 Linux prices kept (PriceListMirror.ec2CSV), stored once whichever run imported them.
+        let count = try cli.program(
+            "/usr/bin/sqlite3", [cli.db, "SELECT COUNT(*) FROM price WHERE region = 'us-west-2' AND service = 'ec2'"])
+        #expect(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "3")
+    }
+
     /// A loopback server that accepts connections and never answers.
     final class StalledServer {
         let process = Process()
