@@ -39,7 +39,8 @@ public struct AppFailure: Error, Sendable, CustomStringConvertible {
             throw failure
         } catch {
             let ns = error as NSError
-            let why = ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain
+            let why =
+                ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain
                 ? FileErrorText.describe(error) : "\(error)"
             throw AppFailure.input(["error: \(why)"])
         }

@@ -191,7 +191,9 @@ public struct PriceListFetcher {
                 Self.discard(part)
                 throw FetchError.truncated(url: url.absoluteString, received: size, expected: total)
             }
-            if let why = Self.shapeProblem(contentType: outcome.contentType, head: Self.head(part), csv: name.hasSuffix(".csv")) {
+            if let why = Self.shapeProblem(
+                contentType: outcome.contentType, head: Self.head(part), csv: name.hasSuffix(".csv"))
+            {
                 Self.discard(part)
                 throw FetchError.notAPriceList(url: url.absoluteString, why: why)
             }

@@ -26,14 +26,18 @@ enum Terminal {
 
     /// Writes every byte, retrying on EINTR and short writes; the `errno` of a failure, or nil.
     private static func write(_ fd: Int32, _ text: String) -> Int32? {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.write(fd, base + offset, buffer.count - offset)
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 return errno
             }
+            if n == 0 { return EIO }
             offset += n
         }
         return nil

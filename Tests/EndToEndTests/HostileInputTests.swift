@@ -24,16 +24,20 @@ import Testing
 
     /// No ESC, BEL or other C0 control except line feed and tab, and no C1 control, in `text`.
     static func noControlBytes(_ text: String) -> Bool {
-        !text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) }
+        !text.unicodeScalars.contains {
+            ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value)
+        }
     }
 
     /// One us-west-2 EC2 Linux on-demand row in `M.header` order, with the given fields replaced.
     static func row(
-        type: String = "c7g.large", price: String = "0.0725", effective: String = "2025-09-01", currency: String = "USD",
+        type: String = "c7g.large", price: String = "0.0725", effective: String = "2025-09-01",
+        currency: String = "USD",
         region: String = "us-west-2"
     ) -> String {
         let values = [
-            "S-\(type)", "JRTCKXETXF", "S.JRTCKXETXF.6YS6EN2CT7", "OnDemand", "$\(price) per Linux \(type) Instance Hour",
+            "S-\(type)", "JRTCKXETXF", "S.JRTCKXETXF.6YS6EN2CT7", "OnDemand",
+            "$\(price) per Linux \(type) Instance Hour",
             effective, "0", "Inf", "Hrs", price, currency, "", "", "", "Compute Instance", "AmazonEC2",
             "US West (Oregon)", "AWS Region", type, "2", "AWS Graviton3 Processor", "4 GiB", "Up to 12500 Megabit",
             "Shared", "Linux", "No License required", "USW2-BoxUsage:\(type)", "RunInstances", "Used", "OnDemand", "NA",
@@ -118,7 +122,8 @@ import Testing
         let (cli, before) = try Self.initialised()
         // c7g.xlarge at 58 % / bucket 0 is valid; c7g.large carries the hostile entry.
         let file = try cli.write(
-            "spot-advisor-data.json", Self.spotAdvisor("\"c7g.large\": \(entry), \"c7g.xlarge\": {\"s\": 58, \"r\": 0}"))
+            "spot-advisor-data.json", Self.spotAdvisor("\"c7g.large\": \(entry), \"c7g.xlarge\": {\"s\": 58, \"r\": 0}")
+        )
         let result = try cli.run(["pricing", "import", file, "--captured-on", "2025-09-12"])
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains(reason))
@@ -206,8 +211,11 @@ import Testing
 
     @Test func aVariantNameFromTheCommandLineIsEscapedInTheError() throws {
         let (cli, _) = try Self.initialised()
-        let plan = try cli.write("plan.yaml", PlanFixture.minimal + "variants:\n  spot-off: { gateway.spot_share: 0% }\n")
-        let result = try cli.run(["estimate", plan, "--variant", "x\u{1B}]52;c;cm0gLXJm\u{07}", "--as-of", "2025-10-01"])
+        let plan = try cli.write(
+            "plan.yaml", PlanFixture.minimal + "variants:\n  spot-off: { gateway.spot_share: 0% }\n")
+        let result = try cli.run([
+            "estimate", plan, "--variant", "x\u{1B}]52;c;cm0gLXJm\u{07}", "--as-of", "2025-10-01",
+        ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("is not a variant of"))
         #expect(result.stderr.contains("x\\u{1B}]52;c;cm0gLXJm\\u{7}"))
@@ -227,7 +235,8 @@ import Testing
     @Test func theDeckTitleIsHTMLEscaped() throws {
         let (cli, _) = try Self.initialised()
         let plan = try cli.write(
-            "plan.yaml", try PlanFixture.variant("name: Minimal", "name: \"<img src=x onerror=alert(1)><script>x</script>\""))
+            "plan.yaml",
+            try PlanFixture.variant("name: Minimal", "name: \"<img src=x onerror=alert(1)><script>x</script>\""))
         let out = cli.scratch.appendingPathComponent("deck").path
         let result = try cli.run(["report", plan, "--slides", "-o", out, "--as-of", "2025-10-01"])
         #expect([0, 5].contains(result.status), "\(result.stderr)")
@@ -265,7 +274,8 @@ import Testing
     @Test func extendsInsideThePlanDirectoryStillWorks() throws {
         let (cli, _) = try Self.initialised()
         let dir = cli.scratch.appendingPathComponent("plans")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("base"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("base"), withIntermediateDirectories: true)
         try Data(PlanFixture.minimal.utf8).write(to: dir.appendingPathComponent("base/base.yaml"))
         try Data("extends: base/base.yaml\nname: child\n".utf8).write(to: dir.appendingPathComponent("child.yaml"))
         let result = try cli.run(["estimate", dir.appendingPathComponent("child.yaml").path, "--as-of", "2025-10-01"])
@@ -565,7 +575,9 @@ import Testing
             directory: cli.scratch)
         #expect(result.status == 0, "\(result.stderr)")
         // SQLite would have opened an in-memory database for the URI; the path is used literally instead.
-        #expect(FileManager.default.fileExists(atPath: cli.scratch.appendingPathComponent("file:tp.sqlite?mode=memory").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: cli.scratch.appendingPathComponent("file:tp.sqlite?mode=memory").path))
     }
 
     // MARK: - Write errors
@@ -576,7 +588,8 @@ import Testing
     ])
     func outputToAFullDeviceIsAnError(_ args: [String]) throws {
         let (cli, _) = try Self.initialised()
-        let plan = try cli.write("plan.yaml", PlanFixture.minimal + "variants:\n  spot-off: { gateway.spot_share: 0% }\n")
+        let plan = try cli.write(
+            "plan.yaml", PlanFixture.minimal + "variants:\n  spot-off: { gateway.spot_share: 0% }\n")
         let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
         let (result, _) = try Self.bounded(
             cli, args.map { $0 == "PLAN" ? plan : $0 } + ["--as-of", "2025-10-01"], seconds: 60, stdout: full)
@@ -592,7 +605,9 @@ import Testing
         let steps = try cli.write("steps.csv", "name,rps,gateway_cpu\nwarm,1000,40\npeak,5000,8")
         let result = try cli.run(["ingest", steps])
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
-        #expect(result.stderr.contains("the file ends inside line 3 (no line break after its last record): it looks truncated"))
+        #expect(
+            result.stderr.contains(
+                "the file ends inside line 3 (no line break after its last record): it looks truncated"))
         #expect(try Self.dump(cli) == before)
     }
 

@@ -44,7 +44,8 @@ public enum PlanFiles {
         return PlanErrors([
             PlanProblem(
                 file: from, location: nil, path: "extends",
-                message: "'\(Excerpt.quoted(written))' is outside the plan's directory (\(Excerpt.quoted(root, limit: 200))): "
+                message:
+                    "'\(Excerpt.quoted(written))' is outside the plan's directory (\(Excerpt.quoted(root, limit: 200))): "
                     + "extends may only name a plan file in that directory or below it; the file was not read",
                 fix: "copy the base plan next to this plan (or into a folder below it) and extend that copy")
         ])
@@ -54,7 +55,8 @@ public enum PlanFiles {
     public static func family(_ path: String) throws(AppFailure) -> (family: PlanFamily, text: String) {
         let file = normalize(path)
         let text = try TextFiles.read(path, as: .plan)
-        let root = realPath((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        let root = realPath(
+            (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         let result = PlanVariants.resolve(PlanSource(file: file, text: text)) { t, from in
             let p = target(t, from: from)
             if let refusal = confinement(t, resolved: p, root: root, from: from) { return .failure(refusal) }

@@ -50,7 +50,8 @@ public enum DemandFile {
         guard let d = header.firstIndex(of: "duration"), let r = header.firstIndex(of: "rps") else {
             throw bad(
                 "\(file):1",
-                "expected columns `duration` and `rps`, found \(Excerpt.quoted(header.joined(separator: ","), limit: 200))")
+                "expected columns `duration` and `rps`, found \(Excerpt.quoted(header.joined(separator: ","), limit: 200))"
+            )
         }
         for (i, name) in header.enumerated() where header[..<i].contains(name) {
             throw bad(

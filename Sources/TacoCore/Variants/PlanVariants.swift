@@ -163,7 +163,8 @@ public enum PlanVariants {
                 guard case .scalar(let text) = v, PrintableText.firstProblem(text.string, multiline: true) == nil else {
                     problems.append(
                         problem(
-                            file, v, "\(here).about", "about: must be printable text describing the variant (no mapping, no control characters)",
+                            file, v, "\(here).about",
+                            "about: must be printable text describing the variant (no mapping, no control characters)",
                             fix: "e.g. `about: Spot off, all on-demand`"))
                     continue
                 }
@@ -178,7 +179,8 @@ public enum PlanVariants {
                         file, k, here,
                         "a variant cannot set '\(Excerpt.quoted(path))': extends and variants are read once for the "
                             + "whole plan, and about is the variant's own description",
-                        fix: "set plan fields only (e.g. gateway.spot_share), or put extends/variants at the top level"))
+                        fix: "set plan fields only (e.g. gateway.spot_share), or put extends/variants at the top level")
+                )
                 continue
             }
             guard let segments = FieldPath.parse(path) else {

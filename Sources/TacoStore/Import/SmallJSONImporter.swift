@@ -101,7 +101,8 @@ struct SmallJSONImporter {
                             session.reject(.spotSavings, place + "'\(Excerpt.quoted(entry["s"]?.text ?? ""))'")
                             continue
                         }
-                        guard let bucket = entry["r"]?.text.flatMap({ Int($0) }), ValueRules.spotBuckets.contains(bucket)
+                        guard let bucket = entry["r"]?.text.flatMap({ Int($0) }),
+                            ValueRules.spotBuckets.contains(bucket)
                         else {
                             session.reject(.spotBucket, place + "'\(Excerpt.quoted(entry["r"]?.text ?? ""))'")
                             continue
