@@ -562,7 +562,11 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: cli.db))
         let (result, _) = try Self.bounded(cli, ["pricing", "import", prices], seconds: 90)
         #expect(result.status == 4, "\(result.stderr)")
-        #expect(result.stderr.contains("\(cli.db): error: the database is locked"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "\(cli.db): error: the database is locked: process \(holder.processIdentifier) (sqlite3) is writing to it"
+            ),
+            "\(result.stderr)")
         #expect(result.stderr.contains("try again"))
         #expect(!result.stderr.contains("remove"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: cli.db)) == before)
