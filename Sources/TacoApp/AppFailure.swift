@@ -22,6 +22,17 @@ public struct AppFailure: Error, Sendable, CustomStringConvertible {
     /// command (`DatabaseProblem`).
     public static func database(_ path: String, _ error: any Error) -> AppFailure {
         let problem = DatabaseProblem.classify(error, path: path)
+        let ns = error as NSError
+        if case .other = problem, ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain {
+            // A file-system failure before SQLite opened anything (its folder cannot be created): say which path.
+            let at = (ns.userInfo[NSFilePathErrorKey] as? String).map { " (\($0))" } ?? ""
+            return AppFailure(
+                .database,
+                [
+                    "\(path): error: cannot create or open the database file\(at): \(FileErrorText.describe(error))",
+                    "    fix: pass --db PATH naming a file in a directory you can write, or create the directory",
+                ])
+        }
         return AppFailure(.database, ["\(path): error: \(problem.reason)", "    fix: \(problem.fix(path))"])
     }
 

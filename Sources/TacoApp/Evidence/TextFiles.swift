@@ -77,6 +77,8 @@ public enum TextFiles {
         case ENOENT, ENOTDIR: .noSuchFile
         case EACCES, EPERM: .permissionDenied
         case EISDIR: .isDirectory
+        // A device that cannot be opened (`/dev/tty` without a controlling terminal): not a file to read.
+        case ENXIO, ENODEV: .notRegular
         default: .system(String(cString: strerror(code)))
         }
     }

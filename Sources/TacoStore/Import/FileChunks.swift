@@ -56,6 +56,12 @@ final class FileChunks: @unchecked Sendable {
         descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
+            if code == ENXIO || code == ENODEV {
+                throw PriceListError(
+                    file: path, line: nil,
+                    message: "is not a regular file (a device with nothing to read, such as /dev/tty without a "
+                        + "terminal): save the price list to a regular file and import that")
+            }
             let why =
                 code == ENOENT ? "no such file" : code == EACCES ? "permission denied" : String(cString: strerror(code))
             throw PriceListError(file: path, line: nil, message: "cannot open the file (\(why))")
