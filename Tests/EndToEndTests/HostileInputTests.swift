@@ -367,6 +367,21 @@ import Testing
         #expect(try Self.dump(cli) == before)
     }
 
+    @Test func aNulByteInATextInputIsNamedWithItsLine() throws {
+        let (cli, before) = try Self.initialised()
+        // Without the check, the step CSV's "1\0" was read as 1 req/s and stored.
+        let steps = try cli.write("steps.csv", Data("name,rps\nwarm,1\0\npeak,2\n".utf8))
+        let ingest = try cli.run(["ingest", steps])
+        #expect(ingest.status == 2, "\(ingest.stdout)\(ingest.stderr)")
+        #expect(ingest.stderr.contains("steps.csv: error: a NUL byte on line 2: this is a binary file, not text"))
+        let plan = try cli.write("plan.yaml", Data((PlanFixture.minimal + "\0\n").utf8))
+        let estimate = try cli.run(["estimate", plan, "--as-of", "2025-10-01"])
+        #expect(estimate.status == 2)
+        // PlanFixture.minimal is 22 lines, each ending in a line feed: the NUL opens line 23.
+        #expect(estimate.stderr.contains("plan.yaml: error: a NUL byte on line 23"), "\(estimate.stderr)")
+        #expect(try Self.dump(cli) == before)
+    }
+
     // MARK: - Fetch
 
     /// Loopback only, whatever proxy the environment sets.
