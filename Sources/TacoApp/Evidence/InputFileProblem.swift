@@ -45,7 +45,8 @@ public enum InputFileProblem: Error, Sendable, Equatable {
         case .permissionDenied: "make the file readable (chmod u+r \(path)) or run as a user who can read it"
         case .tooLarge: kind.shrinkFix
         case .notUTF8: "save the \(kind.noun) as UTF-8 text"
-        case .nulByte: "check that you named the \(kind.noun), not a binary file; save it as UTF-8 text without NUL bytes"
+        case .nulByte:
+            "check that you named the \(kind.noun), not a binary file; save it as UTF-8 text without NUL bytes"
         case .system: "check the path and the file system"
         }
     }
