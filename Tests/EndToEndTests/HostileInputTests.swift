@@ -295,6 +295,17 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test func aPlanRegionOutsideTheDocumentedListIsAnInputError() throws {
+        let (cli, before) = try Self.initialised()
+        // us-east-9 has the shape of a region code but is not one AWS documents.
+        let plan = try cli.write("plan.yaml", try PlanFixture.variant("region: us-east-1", "region: us-east-9"))
+        let result = try cli.run(["estimate", plan, "--as-of", "2025-10-01"])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("plan.yaml:3:11: error: event.region: 'us-east-9' is not an AWS region code"))
+        #expect(result.stderr.contains("did you mean 'us-east-1'?"))
+        #expect(try Self.dump(cli) == before)
+    }
+
     @Test func aDynamoDBItemOverItsLimitIsNotPriced() throws {
         let (cli, before) = try Self.initialised()
         // 500KB = 500,000 bytes > 400 KB = 409,600 bytes.
