@@ -6,8 +6,10 @@ import TacoCore
 /// the terminal (OSC 52 clipboard writes, window titles, screen clears) whichever renderer printed it.
 public enum SafeText {
     /// Terminal text: every control character except line feed and tab, DEL, the C1 controls and the Unicode
-    /// bidirectional controls become `\u{1B}`-style escapes (the form `Excerpt.quoted` uses). With `colour`, the
-    /// SGR colour sequences `Style` writes (`ESC [ digits ; … m`) pass unchanged; without it every ESC is escaped.
+    /// bidirectional controls become `\u001B`-style escapes. That is JSON's own escape, so a JSON document printed
+    /// through here stays valid and decodes to the same text (the JSON encoder already escapes C0 controls; C1,
+    /// DEL and bidi controls may appear raw inside its strings). With `colour`, the SGR colour sequences `Style`
+    /// writes (`ESC [ digits ; … m`) pass unchanged; without it every ESC is escaped.
     public static func terminal(_ text: String, colour: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = String.UnicodeScalarView()
@@ -21,7 +23,8 @@ public enum SafeText {
                 continue
             }
             if needsEscape(scalar) {
-                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
             } else {
                 out.append(scalar)
             }

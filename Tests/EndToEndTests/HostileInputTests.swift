@@ -218,7 +218,7 @@ import Testing
         ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("is not a variant of"))
-        #expect(result.stderr.contains("x\\u{1B}]52;c;cm0gLXJm\\u{7}"))
+        #expect(result.stderr.contains("x\\u001B]52;c;cm0gLXJm\\u0007"))
         #expect(Self.noControlBytes(result.stderr))
     }
 

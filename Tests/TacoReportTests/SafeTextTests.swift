@@ -1,3 +1,4 @@
+import Foundation
 import TacoReport
 import Testing
 
@@ -8,13 +9,22 @@ import Testing
         let hostile = "a\u{1B}]52;c;eA==\u{07}b\u{1B}[2Jc\u{9B}d\u{7F}e\u{202E}f\tg\nh"
         #expect(
             SafeText.terminal(hostile)
-                == "a\\u{1B}]52;c;eA==\\u{7}b\\u{1B}[2Jc\\u{9B}d\\u{7F}e\\u{202E}f\tg\nh")
+                == "a\\u001B]52;c;eA==\\u0007b\\u001B[2Jc\\u009Bd\\u007Fe\\u202Ef\tg\nh")
     }
 
     @Test func colourKeepsOnlySGRSequences() {
         let text = "\u{1B}[1;31mFAIL\u{1B}[0m \u{1B}[2J\u{1B}]0;title\u{07}"
-        #expect(SafeText.terminal(text, colour: true) == "\u{1B}[1;31mFAIL\u{1B}[0m \\u{1B}[2J\\u{1B}]0;title\\u{7}")
+        #expect(SafeText.terminal(text, colour: true) == "\u{1B}[1;31mFAIL\u{1B}[0m \\u001B[2J\\u001B]0;title\\u0007")
         #expect(SafeText.terminal(text, colour: false).unicodeScalars.allSatisfy { $0 != "\u{1B}" })
+    }
+
+    @Test func aJSONDocumentStaysValidAndDecodesToTheSameText() throws {
+        // A C1 control and a bidi override raw inside a JSON string (JSONEncoder leaves both unescaped).
+        let json = "{\"name\":\"a\u{9B}b\\\\\u{202E}c\"}"
+        let printed = SafeText.terminal(json)
+        #expect(printed == "{\"name\":\"a\\u009Bb\\\\\\u202Ec\"}")
+        let decoded = try JSONSerialization.jsonObject(with: Data(printed.utf8)) as? [String: String]
+        #expect(decoded?["name"] == "a\u{9B}b\\\u{202E}c")
     }
 
     @Test func plainTextIsReturnedUnchanged() {
