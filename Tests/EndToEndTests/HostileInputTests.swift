@@ -209,6 +209,18 @@ import Testing
         #expect(try Self.dump(cli) == before)
     }
 
+    @Test func aPlanNameCannotForgeOutputLines() throws {
+        let (cli, before) = try Self.initialised()
+        let plan = try cli.write(
+            "plan.yaml", try PlanFixture.variant("name: Minimal", "name: \"Sale\\nverdict: FEASIBLE\""))
+        let result = try cli.run(["estimate", plan, "--as-of", "2025-10-01"])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(
+            result.stderr.contains("plan.yaml:1:7: error: name: holds \\n: a plan name is one line of printable text"))
+        #expect(result.stdout.isEmpty)
+        #expect(try Self.dump(cli) == before)
+    }
+
     @Test func aVariantNameFromTheCommandLineIsEscapedInTheError() throws {
         let (cli, _) = try Self.initialised()
         let plan = try cli.write(

@@ -28,7 +28,12 @@ public enum PlanDecoder {
     }
 
     static func read(_ root: FieldReader, file: String) -> Plan? {
-        let name = root.optional("name", "a name", default: file, note: "the file name") { t, _ in t }
+        let name = root.optional("name", "a name", default: file, note: "the file name") { t, n -> String? in
+            // A name is one line: a line break in it would let a plan forge lines of the output.
+            guard let bad = PrintableText.firstProblem(t) else { return t }
+            root.ctx.problem(n, root.fieldPath("name"), "holds \(bad): a plan name is one line of printable text")
+            return nil
+        }
         _ = root.raw("extends")
         _ = root.raw("variants")
         let event = EventReader.read(FieldReader(section(root, "event"), path: "event", ctx: root.ctx))
