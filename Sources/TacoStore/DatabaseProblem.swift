@@ -26,6 +26,7 @@ public enum DatabaseProblem: Sendable, Equatable {
 
     /// The problem behind `error` raised while `path` was opened or used.
     public static func classify(_ error: any Error, path: String) -> DatabaseProblem {
+        if case .permissionDenied(let denied) = error as? DatabaseOpenError { return .permissionDenied(denied) }
         if let refusal = error as? DatabaseOpenError { return .refused(refusal.description) }
         if let sqlite = error as? DatabaseError {
             switch sqlite.resultCode.primaryResultCode {

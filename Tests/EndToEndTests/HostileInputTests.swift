@@ -611,6 +611,23 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: cli.db)) == before)
     }
 
+    /// Run as the unprivileged user `nobody` (setpriv) on a database root created: root bypasses file permissions.
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func aDatabaseThisUserMayNotWriteSaysPermissionDeniedAndWhichPath() throws {
+        let (cli, before) = try Self.initialised()
+        let prices = try cli.write("index.csv", Self.csv([Self.row()]))
+        let result = try cli.program(
+            "/usr/bin/setpriv",
+            [
+                "--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path, "pricing", "import", prices,
+                "--db", cli.db,
+            ])
+        #expect(result.status == 4, "\(result.stderr)")
+        #expect(result.stderr.contains("\(cli.db): error: permission denied: \(cli.db).lock"), "\(result.stderr)")
+        #expect(result.stderr.contains("fix: make \(cli.db).lock readable and writable by this user"))
+        #expect(try Self.dump(cli) == before)
+    }
+
     @Test func aFileURIInTACOPLAN_DBIsAPlainPath() throws {
         let cli = try CLI()
         let result = try cli.run(
