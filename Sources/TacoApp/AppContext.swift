@@ -1,4 +1,5 @@
 import Foundation
+import TacoReport
 
 /// What a run takes from its surroundings: the clock, the environment variables (`TACOPLAN_DB`,
 /// `XDG_DATA_HOME`, `HOME`, `PATH`) and where notes go (a plan run not recorded because the database is read-only
@@ -18,6 +19,6 @@ public struct AppContext: Sendable {
     public static func live() -> AppContext {
         AppContext(
             clock: .system(), environment: ProcessInfo.processInfo.environment,
-            note: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+            note: { FileHandle.standardError.write(Data((SafeText.terminal($0) + "\n").utf8)) })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TacoStore
 
 /// The one failure every use case throws: the sentences to print on stderr and the documented exit code.
 /// The CLI prints `lines` and exits with `status.rawValue`; nothing else decides an exit code.
@@ -16,18 +17,28 @@ public struct AppFailure: Error, Sendable, CustomStringConvertible {
     public static func input(_ lines: [String]) -> AppFailure { AppFailure(.invalidInput, lines) }
     public static func pricing(_ lines: [String]) -> AppFailure { AppFailure(.pricingMissing, lines) }
 
-    /// A database failure always names the database file (acceptance of issue 9).
+    /// A database failure always names the database file and says which problem it is (locked, permission
+    /// denied, not a database, damaged with `integrity_check`'s first line): one message and exit 4 from every
+    /// command (`DatabaseProblem`).
     public static func database(_ path: String, _ error: any Error) -> AppFailure {
-        // File-system errors (a parent that cannot be created) read best as their localized sentence; SQLite errors
-        // from GRDB describe themselves.
+        let problem = DatabaseProblem.classify(error, path: path)
         let ns = error as NSError
-        let why = ns.domain == NSCocoaErrorDomain ? ns.localizedDescription : "\(error)"
-        return AppFailure(
-            .database,
-            [
-                "\(path): error: cannot open or use the database: \(why)",
-                "    fix: pass --db PATH to use another file, or remove a damaged one",
-            ])
+        if case .other = problem, ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain {
+            // A file-system failure before SQLite opened anything (its folder cannot be created): say which path.
+            let at = (ns.userInfo[NSFilePathErrorKey] as? String).map { " (\($0))" } ?? ""
+            return AppFailure(
+                .database,
+                [
+                    "\(path): error: cannot create or open the database file\(at): \(FileErrorText.describe(error))",
+                    "    fix: pass --db PATH naming a file in a directory you can write, or create the directory",
+                ])
+        }
+        return AppFailure(.database, ["\(path): error: \(problem.reason)", "    fix: \(problem.fix(path))"])
+    }
+
+    /// `error` as a database failure when it came from SQLite or the store's open checks, else nil.
+    public static func databaseIfStore(_ path: String, _ error: any Error) -> AppFailure? {
+        DatabaseProblem.isStoreError(error) ? database(path, error) : nil
     }
 
     /// Runs `body`, passing an `AppFailure` through and turning any other error into invalid input (exit 2) with
@@ -38,7 +49,11 @@ public struct AppFailure: Error, Sendable, CustomStringConvertible {
         } catch let failure as AppFailure {
             throw failure
         } catch {
-            throw AppFailure.input(["error: \(error)"])
+            let ns = error as NSError
+            let why =
+                ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain
+                ? FileErrorText.describe(error) : "\(error)"
+            throw AppFailure.input(["error: \(why)"])
         }
     }
 }

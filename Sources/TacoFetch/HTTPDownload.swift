@@ -13,6 +13,8 @@ final class HTTPDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         var status: Int
         var etag = ""
         var lastModified = ""
+        /// The `Content-Type` header, lower-cased (empty when absent).
+        var contentType = ""
         /// The full size of the resource when known (`Content-Length` of a 200, the total of a 206's `Content-Range`).
         var totalSize: Int?
         /// Body bytes received by this request.
@@ -77,6 +79,7 @@ final class HTTPDownload: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         outcome.status = http.statusCode
         outcome.etag = http.value(forHTTPHeaderField: "ETag") ?? ""
         outcome.lastModified = http.value(forHTTPHeaderField: "Last-Modified") ?? ""
+        outcome.contentType = (http.value(forHTTPHeaderField: "Content-Type") ?? "").lowercased()
         let length = http.value(forHTTPHeaderField: "Content-Length").flatMap { Int($0) }
         do {
             switch http.statusCode {

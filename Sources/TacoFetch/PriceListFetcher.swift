@@ -146,6 +146,10 @@ public struct PriceListFetcher {
         var transferred = 0
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // Two fetches into one database share the download folder: the second waits here for the first to
+            // finish this file (then asks conditionally and gets a 304) instead of writing into the same `.part`.
+            let lock = try DownloadLock(path + ".lock")
+            defer { lock.release() }
             FreedMemory.release()
             let known = try db.fetchState(url: url.absoluteString)
             let outcome = try withRetries(url) {
@@ -186,6 +190,12 @@ public struct PriceListFetcher {
             if let total = outcome.totalSize, total != size {
                 Self.discard(part)
                 throw FetchError.truncated(url: url.absoluteString, received: size, expected: total)
+            }
+            if let why = Self.shapeProblem(
+                contentType: outcome.contentType, head: Self.head(part), csv: name.hasSuffix(".csv"))
+            {
+                Self.discard(part)
+                throw FetchError.notAPriceList(url: url.absoluteString, why: why)
             }
             try? FileManager.default.removeItem(atPath: path)
             try FileManager.default.moveItem(atPath: part, toPath: path)
@@ -245,6 +255,9 @@ public struct PriceListFetcher {
             let body = try Data(contentsOf: URL(fileURLWithPath: temporary))
             if let total = outcome.totalSize, total != body.count {
                 throw FetchError.truncated(url: url.absoluteString, received: body.count, expected: total)
+            }
+            if let why = Self.shapeProblem(contentType: outcome.contentType, head: body.prefix(512), csv: false) {
+                throw FetchError.notAPriceList(url: url.absoluteString, why: why)
             }
             try db.saveFetchState(
                 FetchState(
@@ -310,6 +323,30 @@ public struct PriceListFetcher {
         if !state.lastModified.isEmpty { request.setValue(state.lastModified, forHTTPHeaderField: "If-Modified-Since") }
     }
 
+    /// Why a 200 body is not the document asked for, from its `Content-Type` and first bytes: an HTML page (a
+    /// proxy's error page), or a body that does not start the way an AWS Price List CSV (`"FormatVersion"`) or
+    /// JSON document (`{`) does. nil when it looks right.
+    static func shapeProblem(contentType: String, head: Data, csv: Bool) -> String? {
+        if contentType.contains("html") { return "an HTML page (Content-Type: \(Excerpt.quoted(contentType)))" }
+        let text = String(decoding: head, as: UTF8.self).drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        if text.hasPrefix("<") { return "an HTML or XML page" }
+        if csv {
+            guard text.hasPrefix("\"FormatVersion\"") || text.hasPrefix("FormatVersion,") else {
+                return "a body that does not start like an AWS Price List CSV (\"FormatVersion\")"
+            }
+        } else if !text.hasPrefix("{") {
+            return "a body that is not a JSON object"
+        }
+        return nil
+    }
+
+    /// The first 512 bytes of a file.
+    static func head(_ path: String) -> Data {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return Data() }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 512)) ?? Data()
+    }
+
     static func size(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
@@ -353,6 +390,25 @@ public struct PriceListFetcher {
             }
         }
         return "\(error)"
+    }
+}
+
+/// An exclusive `flock` on a file beside a download, held while one process downloads and imports it; a second
+/// process waits for it.
+final class DownloadLock {
+    private let descriptor: Int32
+
+    init(_ path: String) throws {
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw FetchError.local("\(path): cannot create the download lock (\(String(cString: strerror(errno))))")
+        }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }
 

@@ -71,6 +71,8 @@ public enum FetchError: Error, CustomStringConvertible, Sendable {
     case noRegion(offer: String, region: String, known: [String])
     case noOffer(offer: String)
     case local(String)
+    /// A 200 whose body is not the file asked for (a proxy's HTML "Access Denied" page): nothing is stored.
+    case notAPriceList(url: String, why: String)
 
     public var description: String {
         switch self {
@@ -92,6 +94,9 @@ public enum FetchError: Error, CustomStringConvertible, Sendable {
             "the offer index has no '\(offer)' offer"
         case .local(let why):
             why
+        case .notAPriceList(let url, let why):
+            "\(url): the server answered 200 but sent \(why), not the price list; nothing was stored (a proxy or "
+                + "captive portal may have answered: check --endpoint and the proxy variables, then fetch again)"
         }
     }
 }

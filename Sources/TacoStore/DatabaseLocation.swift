@@ -5,15 +5,19 @@ public enum DatabaseLocation {
     public static let environmentVariable = "TACOPLAN_DB"
 
     /// The database path for a `--db` option value (nil when absent) and the process environment.
+    /// A path starting with `file:` is made relative (`./file:…`), so SQLite opens the same file the lock and
+    /// device checks look at instead of reading it as a URI with options.
     public static func resolve(option: String?, environment: [String: String]) -> String {
-        if let path = option, !path.isEmpty { return path }
-        if let path = environment[environmentVariable], !path.isEmpty { return path }
+        if let path = option, !path.isEmpty { return literal(path) }
+        if let path = environment[environmentVariable], !path.isEmpty { return literal(path) }
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
             return data + "/tacoplan/tacoplan.sqlite"
         }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
         return home + "/.local/share/tacoplan/tacoplan.sqlite"
     }
+
+    static func literal(_ path: String) -> String { path.hasPrefix("file:") ? "./" + path : path }
 }
 
 #if canImport(Glibc)

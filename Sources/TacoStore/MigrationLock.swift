@@ -13,7 +13,15 @@ enum MigrationLock {
         let lockPath = path + ".lock"
         let fd = open(lockPath, O_CREAT | O_RDWR, 0o644)
         guard fd >= 0 else {
-            throw StoreError.internalInconsistency("cannot open the migration lock \(lockPath) (errno \(errno))")
+            let code = errno
+            if code == EACCES || code == EPERM || code == EROFS {
+                // The lock file itself when it exists, else the directory it cannot be created in.
+                let exists = access(lockPath, F_OK) == 0
+                throw DatabaseOpenError.permissionDenied(
+                    exists ? lockPath : (lockPath as NSString).deletingLastPathComponent)
+            }
+            throw StoreError.internalInconsistency(
+                "cannot open the migration lock \(lockPath) (\(String(cString: strerror(code))))")
         }
         defer { close(fd) }
         guard flock(fd, LOCK_EX) == 0 else {

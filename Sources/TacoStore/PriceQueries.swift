@@ -200,7 +200,9 @@ extension TacoDatabase {
             let bucketIndex: Int = row["interruption_bucket"] ?? -1
             let capturedText: String = row["captured_on"] ?? ""
             guard let bucket = InterruptionBucket(rawValue: bucketIndex), let captured = Day(iso: capturedText),
-                let savings: Int = row["savings_pct"]
+                let savings: Int = row["savings_pct"],
+                // A row stored before savings were checked on import (200 % would make Spot negative) is not used.
+                ValueRules.spotSavingsPercent.contains(savings)
             else { return nil }
             return SpotAdvice(
                 region: region, instanceType: row["instance_type"] ?? "", savingsPercent: savings, bucket: bucket,

@@ -243,6 +243,8 @@ public enum DatabaseOpenError: Error, CustomStringConvertible, Sendable {
     case newerSchema(String, unknown: [String])
     /// A read-only file that lacks a migration or the bundled price book.
     case notInitialised(String, String)
+    /// A file beside the database (its lock, `-wal`, `-shm`) this user may not create or write: that path.
+    case permissionDenied(String)
 
     public var description: String {
         switch self {
@@ -252,6 +254,8 @@ public enum DatabaseOpenError: Error, CustomStringConvertible, Sendable {
             "\(path) was written by a newer tacoplan: it carries the migration"
                 + (unknown.count == 1 ? " " : "s ") + unknown.map { "'\($0)'" }.joined(separator: ", ")
                 + " that this binary does not know; upgrade tacoplan, or pass --db PATH to use another file"
+        case .permissionDenied(let path):
+            "permission denied: \(path)"
         case .notInitialised(let path, let what):
             "\(path) is read-only and not initialised for this tacoplan (\(what)); run any tacoplan command once "
                 + "with write access to it, or pass --db PATH to use another file"

@@ -139,15 +139,15 @@ import Testing
 
     @Test func k6CSVOutputHasTheLargerLimit() throws {
         let run = try AppRun()
-        // 17 MiB of k6 CSV is within its 256 MiB limit (256 × 1,048,576 = 268,435,456), so the size check passes
+        // 17 MiB of k6 CSV is within its 64 MiB limit (64 × 1,048,576 = 67,108,864), so the size check passes
         // and the parser sees it (the NUL hole is then not UTF-8 text… or not k6 rows; either way not a size error).
         let within = try sparse(run, "within.csv", bytes: 17 * 1_048_576, head: "metric_name,timestamp\n")
         let withinFailure = ingest(run, within)
         #expect(withinFailure.map { !$0.description.contains("limited to") } ?? true)
-        let over = try sparse(run, "over.csv", bytes: 268_435_457, head: "metric_name,timestamp\n")
+        let over = try sparse(run, "over.csv", bytes: 67_108_865, head: "metric_name,timestamp\n")
         expect(
             ingest(run, over),
-            ["\(over): error: the k6 CSV output is 268,435,457 bytes;", "limited to 268,435,456 bytes"])
+            ["\(over): error: the k6 CSV output is 67,108,865 bytes;", "limited to 67,108,864 bytes"])
     }
 
     @Test func aCostCSVOver1MiBIsRefused() throws {

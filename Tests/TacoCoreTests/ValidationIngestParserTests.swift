@@ -95,6 +95,7 @@ import Testing
             http_reqs,1700000000,1.000000,,,,true,,GET,http://gw/status,HTTP/1.1,default,,200,,,http://gw/status,,
             http_reqs,1700000001,1.000000,,,,true,,GET,http://gw/status,HTTP/1.1,default,,200,,,http://gw/status,,
             vus,1700000001,12.000000,,,,,,,,,,,,,,,,
+
             """
         let seconds = try K6CSV.parse(text: csv, file: "out.csv")
         #expect(

@@ -7,6 +7,12 @@ public struct CLIResult: Sendable {
     public var stdout: String
     public var stderr: String
 
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
     /// No crash report on stderr, whatever the exit code.
     public var crashed: Bool {
         stderr.contains("Fatal error") || stderr.contains("Stack dump") || stderr.contains("Segmentation fault")

@@ -12,6 +12,8 @@ public enum InputFileProblem: Error, Sendable, Equatable {
     /// it was read.
     case tooLarge(bytes: Int?, kind: InputKind)
     case notUTF8
+    /// A NUL byte: a binary file (or a text file with a binary part), on this 1-based line.
+    case nulByte(line: Int)
     /// Any other `open`/`read` failure, with the system's sentence.
     case system(String)
 
@@ -27,6 +29,7 @@ public enum InputFileProblem: Error, Sendable, Equatable {
                 + "; a \(kind.noun) is limited to "
                 + "\(Self.grouped(kind.maximumBytes)) bytes (\(kind.maximumBytes / 1_048_576) MiB)"
         case .notUTF8: "the file is not UTF-8 text"
+        case .nulByte(let line): "a NUL byte on line \(line): this is a binary file, not text"
         case .system(let why): "cannot read the file: \(why)"
         }
     }
@@ -42,6 +45,8 @@ public enum InputFileProblem: Error, Sendable, Equatable {
         case .permissionDenied: "make the file readable (chmod u+r \(path)) or run as a user who can read it"
         case .tooLarge: kind.shrinkFix
         case .notUTF8: "save the \(kind.noun) as UTF-8 text"
+        case .nulByte:
+            "check that you named the \(kind.noun), not a binary file; save it as UTF-8 text without NUL bytes"
         case .system: "check the path and the file system"
         }
     }

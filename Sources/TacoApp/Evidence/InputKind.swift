@@ -1,3 +1,5 @@
+import TacoCore
+
 /// The kinds of input file tacoplan reads whole into memory, each with its own size limit (issue 13, "limits on
 /// every input"). The limit is checked from the file's size before anything is read, so a wrong path (a disk image,
 /// a log) is refused at once instead of after seconds of reading and gigabytes of memory.
@@ -31,10 +33,11 @@ public enum InputKind: Sendable, CaseIterable {
     /// A k6 summary is limited to 16 MiB: `handleSummary` data is one object per metric and check (tens of KB for
     /// a typical test); 16 MiB leaves room for thousands of tagged sub-metrics.
     public static let k6SummaryBytes = 16 * 1_048_576
-    /// k6 CSV output is limited to 256 MiB: it is held in memory while it is aggregated per second, and k6 writes
-    /// about a dozen ~150-byte rows per HTTP request (≈ 1.8 KB a request), so 256 MiB is ~150,000 requests. Longer
-    /// runs should be exported as a summary (`handleSummary`) or reduced to a step CSV.
-    public static let k6CSVBytes = 256 * 1_048_576
+    /// k6 CSV output is limited to `InputLimits.loadTestCSVBytes` (64 MiB), the limit the parser applies too, so a
+    /// larger file is refused from its size before it is read: it is held in memory while it is aggregated per
+    /// second, and k6 writes ≈ 100 bytes per sample (≈ 650,000 samples). Longer runs should be exported as a
+    /// summary (`handleSummary`) or reduced to a step CSV.
+    public static let k6CSVBytes = InputLimits.loadTestCSVBytes
 
     /// The most bytes read for this kind.
     public var maximumBytes: Int {

@@ -27,12 +27,39 @@ public enum PlanFiles {
         return normalize(dir.isEmpty ? target : dir + "/" + target)
     }
 
+    /// The real path of `path` (symbolic links and `..` resolved), or the normalized path when it does not exist.
+    static func realPath(_ path: String) -> String {
+        guard let resolved = Glibc.realpath(path, nil) else { return normalize(path) }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// An `extends:` target outside the root plan's directory tree (an absolute path elsewhere, `../../x.yaml`, or a
+    /// symbolic link out of it): refused before anything is read, naming only the path as written, so an untrusted
+    /// plan run in CI cannot make tacoplan read and echo another file (`/etc/shadow`).
+    static func confinement(_ written: String, resolved: String, root: String, from: String) -> PlanErrors? {
+        let real = realPath(resolved)
+        let inside = real == root || real.hasPrefix(root == "/" ? "/" : root + "/")
+        guard !inside else { return nil }
+        return PlanErrors([
+            PlanProblem(
+                file: from, location: nil, path: "extends",
+                message:
+                    "'\(Excerpt.quoted(written))' is outside the plan's directory (\(Excerpt.quoted(root, limit: 200))): "
+                    + "extends may only name a plan file in that directory or below it; the file was not read",
+                fix: "copy the base plan next to this plan (or into a folder below it) and extend that copy")
+        ])
+    }
+
     /// The plan at `path` with its `extends` chain merged and its variants decoded, and the root file's text.
     public static func family(_ path: String) throws(AppFailure) -> (family: PlanFamily, text: String) {
         let file = normalize(path)
         let text = try TextFiles.read(path, as: .plan)
+        let root = realPath(
+            (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         let result = PlanVariants.resolve(PlanSource(file: file, text: text)) { t, from in
             let p = target(t, from: from)
+            if let refusal = confinement(t, resolved: p, root: root, from: from) { return .failure(refusal) }
             do throws(InputFileProblem) {
                 return .success(PlanSource(file: p, text: try TextFiles.text(p, as: .plan)))
             } catch {

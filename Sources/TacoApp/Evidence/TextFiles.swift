@@ -22,6 +22,9 @@ public enum TextFiles {
     /// The file's text, or the one problem that stops it being read.
     public static func text(_ path: String, as kind: InputKind) throws(InputFileProblem) -> String {
         let data = try bytes(path, limit: kind.maximumBytes, kind: kind)
+        if let nul = data.firstIndex(of: 0) {
+            throw .nulByte(line: data[..<nul].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })
+        }
         guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8 }
         return text
     }
@@ -77,6 +80,8 @@ public enum TextFiles {
         case ENOENT, ENOTDIR: .noSuchFile
         case EACCES, EPERM: .permissionDenied
         case EISDIR: .isDirectory
+        // A device that cannot be opened (`/dev/tty` without a controlling terminal): not a file to read.
+        case ENXIO, ENODEV: .notRegular
         default: .system(String(cString: strerror(code)))
         }
     }

@@ -45,6 +45,7 @@ public enum PricingImportUseCase {
         do {
             reports = try database.store.importPriceLists(paths: request.files, options: options)
         } catch {
+            if let failure = AppFailure.databaseIfStore(database.path, error) { throw failure }
             throw AppFailure.input(["error: \(error)", "Nothing was imported: the database is unchanged."])
         }
         var notes: [String] = []

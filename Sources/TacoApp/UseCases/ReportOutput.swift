@@ -15,7 +15,7 @@ public enum ReportOutput {
             }
         } catch {
             throw AppFailure.input([
-                "\(directory): error: cannot write the report: \(error.localizedDescription)",
+                "\(directory): error: cannot write the report: \(FileErrorText.describe(error))",
                 "    fix: choose a writable directory with -o",
             ])
         }

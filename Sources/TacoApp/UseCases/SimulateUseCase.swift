@@ -8,13 +8,17 @@ public enum SimulateUseCase {
     static func load(_ request: PlanRequest, demandFile: String?, evidence: EvidenceRequest, context: AppContext)
         throws(AppFailure) -> (input: EstimateInput, estimate: Estimate)
     {
-        var (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        // The demand file is read and checked first, so a refused one leaves the database as it was (no plan run
+        // is recorded for a run that cannot start).
+        var demand: [DemandStage]?
         if let demandFile {
             let text = try TextFiles.read(demandFile, as: .stepCSV)
             do throws(SimulationError) {
-                plan.input.plan.scaling.demand = try DemandFile.parse(text: text, file: demandFile)
+                demand = try DemandFile.parse(text: text, file: demandFile)
             } catch { throw AppFailure.input([error.description]) }
         }
+        var (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        if let demand { plan.input.plan.scaling.demand = demand }
         return (plan.input, Estimate.compute(plan.input))
     }
 

@@ -45,6 +45,12 @@ final class FieldReader {
             ctx.problem(node, fieldPath(key), "expected \(expected), found \(FieldReader.describe(node))")
             return nil
         }
+        if let bad = PrintableText.firstProblem(s.string, multiline: true) {
+            ctx.problem(
+                node, fieldPath(key), "holds the control character \(bad): plan text must be printable",
+                fix: "remove the control character (escape sequences in a name would drive the terminal)")
+            return nil
+        }
         if let loc = ctx.location(node) { ctx.provenance.locations[fieldPath(key)] = loc }
         return (s.string, node)
     }
@@ -169,14 +175,14 @@ final class FieldReader {
         for pair in pairs where !asked.contains(pair.key) {
             let hint = Suggestion.closest(to: pair.key, in: known).map { "did you mean '\($0)'?" }
             ctx.problem(
-                pair.keyNode, fieldPath(pair.key), "unknown field '\(pair.key)'",
+                pair.keyNode, fieldPath(Excerpt.quoted(pair.key)), "unknown field '\(Excerpt.quoted(pair.key))'",
                 fix: (hint.map { $0 + " " } ?? "") + "known fields here: \(known.joined(separator: ", "))")
         }
     }
 
     static func describe(_ node: Node) -> String {
         switch node {
-        case .scalar(let s): return "'\(s.string)'"
+        case .scalar(let s): return "'\(Excerpt.quoted(s.string))'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"

@@ -28,7 +28,12 @@ public enum PlanDecoder {
     }
 
     static func read(_ root: FieldReader, file: String) -> Plan? {
-        let name = root.optional("name", "a name", default: file, note: "the file name") { t, _ in t }
+        let name = root.optional("name", "a name", default: file, note: "the file name") { t, n -> String? in
+            // A name is one line: a line break in it would let a plan forge lines of the output.
+            guard let bad = PrintableText.firstProblem(t) else { return t }
+            root.ctx.problem(n, root.fieldPath("name"), "holds \(bad): a plan name is one line of printable text")
+            return nil
+        }
         _ = root.raw("extends")
         _ = root.raw("variants")
         let event = EventReader.read(FieldReader(section(root, "event"), path: "event", ctx: root.ctx))
@@ -113,7 +118,12 @@ extension FieldReader {
             return required ? nil : []
         }
         if let loc = ctx.location(node) { ctx.provenance.locations[fieldPath(key)] = loc }
-        if case .scalar(let s) = node { return [s.string] }
+        func printable(_ s: Node.Scalar, _ at: Node) -> Bool {
+            guard let bad = PrintableText.firstProblem(s.string) else { return true }
+            ctx.problem(at, fieldPath(key), "holds the control character \(bad): a name must be printable")
+            return false
+        }
+        if case .scalar(let s) = node { return printable(s, node) ? [s.string] : nil }
         guard case .sequence(let seq) = node else {
             ctx.problem(node, fieldPath(key), "expected a list, found \(FieldReader.describe(node))")
             return nil
@@ -125,7 +135,7 @@ extension FieldReader {
                 ctx.problem(item, fieldPath(key), "expected a name, found \(FieldReader.describe(item))")
                 continue
             }
-            out.append(s.string)
+            if printable(s, item) { out.append(s.string) }
         }
         if out.isEmpty && required {
             ctx.problem(node, fieldPath(key), "must list at least one name")

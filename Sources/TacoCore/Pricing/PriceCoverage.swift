@@ -73,9 +73,10 @@ public enum PriceCoverage {
         return out
     }
 
-    /// `tacoplan pricing fetch --region us-west-2 --service ec2,dynamodb`.
+    /// `tacoplan pricing fetch --region us-west-2 --service ec2,dynamodb`. Built from validated values only: a
+    /// region that is not a known AWS Region code is written as the placeholder `REGION`.
     public static func fetchCommand(region: String, services: [Service]) -> String {
-        "tacoplan pricing fetch --region \(region) --service "
+        "tacoplan pricing fetch --region \(AWSRegion.isKnown(region) ? region : "REGION") --service "
             + Set(services).sorted().map(\.rawValue).joined(separator: ",")
     }
 

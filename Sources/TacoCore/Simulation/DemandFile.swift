@@ -48,7 +48,16 @@ public enum DemandFile {
         do { table = try CSVTable(text: text) } catch { throw bad("\(file):\(error.line)", error.message) }
         let header = table.header.map { $0.trimmingCharacters(in: .whitespaces) }
         guard let d = header.firstIndex(of: "duration"), let r = header.firstIndex(of: "rps") else {
-            throw bad("\(file):1", "expected columns `duration` and `rps`, found \(header.joined(separator: ","))")
+            throw bad(
+                "\(file):1",
+                "expected columns `duration` and `rps`, found \(Excerpt.quoted(header.joined(separator: ","), limit: 200))"
+            )
+        }
+        for (i, name) in header.enumerated() where header[..<i].contains(name) {
+            throw bad(
+                "\(file):1",
+                "the column '\(Excerpt.quoted(name))' appears twice (columns \((header.firstIndex(of: name) ?? 0) + 1) and "
+                    + "\(i + 1)): keep one, so no value silently replaces another")
         }
         var out: [DemandStage] = []
         for row in table.rows {

@@ -55,6 +55,27 @@ public struct Day: Codable, Hashable, Comparable, Sendable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 
+    /// The day `ordinal` days after 1970-01-01 (the inverse of `ordinal`, H. Hinnant's civil_from_days), clamped to
+    /// the years `init(year:month:day:)` accepts.
+    public init(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        if y > 9999 {
+            self.init(checked: 9999, 12, 31)
+        } else if y < 1900 {
+            self.init(checked: 1900, 1, 1)
+        } else {
+            self.init(checked: y, m, d)
+        }
+    }
+
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(description)

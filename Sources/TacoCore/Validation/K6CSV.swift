@@ -14,12 +14,14 @@ public enum K6CSV {
         var requests: [Int: Double] = [:]
         var vus: [Int: Double] = [:]
         for (line, f) in table.rows where f[name] == "http_reqs" || f[name] == "vus" {
-            guard let t = Double(f[time]), t.isFinite, let v = Double(f[value]), v.isFinite, v >= 0 else {
+            guard let t = Double(f[time]), ValueRules.k6Timestamps.contains(t), let v = Double(f[value]), v.isFinite,
+                v >= 0
+            else {
                 throw IngestError(
                     file: file, line: line, field: "timestamp/metric_value",
                     message:
-                        "expected a Unix timestamp and a non-negative value, found '\(Excerpt.quoted(f[time]))', "
-                        + "'\(Excerpt.quoted(f[value]))'")
+                        "expected a Unix timestamp from 2017 to 2100 (ValueRules.k6Timestamps) and a non-negative "
+                        + "value, found '\(Excerpt.quoted(f[time]))', '\(Excerpt.quoted(f[value]))'")
             }
             let s = Int(t.rounded(.down))
             if f[name] == "http_reqs" { requests[s, default: 0] += v } else { vus[s] = max(vus[s] ?? 0, v) }

@@ -12,6 +12,13 @@ enum LoadTestCSV {
                     + "limit for a load-test CSV (InputLimits.loadTestCSVBytes): aggregate it into a step CSV or export a "
                     + "k6 summary instead")
         }
+        if let last = text.unicodeScalars.last, last != "\n" && last != "\r" {
+            let lines = text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            throw IngestError(
+                file: file, line: lines,
+                message: "the file ends inside line \(lines) (no line break after its last record): it looks "
+                    + "truncated; export or copy the file again (a complete CSV ends with a line break)")
+        }
         let table: CSVTable
         do { table = try CSVTable(text: text) } catch {
             throw IngestError(file: file, line: error.line, message: error.message)

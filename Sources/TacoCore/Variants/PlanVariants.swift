@@ -130,8 +130,12 @@ public enum PlanVariants {
         }
         var out: [(String, Node, Node)] = []
         for (k, v) in vm {
-            guard let name = k.string, !name.isEmpty else {
-                problems.append(problem(file, k, "variants", "a variant name must be a plain name"))
+            guard let name = k.string, !name.isEmpty, PrintableText.firstProblem(name) == nil else {
+                problems.append(
+                    problem(
+                        file, k, "variants",
+                        "a variant name must be a plain name of printable characters"
+                            + (k.string.flatMap { PrintableText.firstProblem($0) }.map { " (it holds \($0))" } ?? "")))
                 continue
             }
             out.append((name, k, v))
@@ -156,7 +160,27 @@ public enum PlanVariants {
         for (k, v) in overrides {
             guard let path = k.string else { continue }
             if path == "about" {
-                about = v.string
+                guard case .scalar(let text) = v, PrintableText.firstProblem(text.string, multiline: true) == nil else {
+                    problems.append(
+                        problem(
+                            file, v, "\(here).about",
+                            "about: must be printable text describing the variant (no mapping, no control characters)",
+                            fix: "e.g. `about: Spot off, all on-demand`"))
+                    continue
+                }
+                about = text.string
+                continue
+            }
+            if let first = path.split(separator: ".").first?.split(separator: "[").first,
+                ["extends", "variants", "about"].contains(String(first))
+            {
+                problems.append(
+                    problem(
+                        file, k, here,
+                        "a variant cannot set '\(Excerpt.quoted(path))': extends and variants are read once for the "
+                            + "whole plan, and about is the variant's own description",
+                        fix: "set plan fields only (e.g. gateway.spot_share), or put extends/variants at the top level")
+                )
                 continue
             }
             guard let segments = FieldPath.parse(path) else {

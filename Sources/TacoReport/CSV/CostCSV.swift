@@ -32,10 +32,5 @@ public enum CostCSV {
 
     /// Quotes a field when it holds a comma, quote or line break; doubles inner quotes. A leading `=`, `+`, `-` or
     /// `@` is prefixed with `'` so a spreadsheet does not run a user-supplied name as a formula.
-    static func field(_ s: String) -> String {
-        var v = s
-        if let first = v.first, "=+@".contains(first) || (first == "-" && Double(v) == nil) { v = "'" + v }
-        guard v.contains(where: { ",\"\n\r".contains($0) }) else { return v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func field(_ s: String) -> String { SafeText.csvField(s) }
 }

@@ -132,21 +132,7 @@ public enum SVGChart {
     }
 
     /// XML text and attribute escaping.
-    public static func xml(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case _ where ch.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }: out += " "
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    public static func xml(_ s: String) -> String { SafeText.xml(s) }
 }
 
 /// The value axis: linear in steps of 1, 2, 2.5 or 5 × 10ⁿ from 0 (or below the lowest negative bar) to above

@@ -15,7 +15,14 @@ public enum PricingText {
 
     public static func warnings(_ listing: PriceBookListing) -> [String] {
         listing.stale.map { s in
-            "warning: the newest price for \(s.region) is from \(s.newest), \(s.age) days before \(s.today): "
+            // The suggested command is built from validated values only: a stored region code outside the AWS list
+            // (imported before codes were checked) is named escaped, never pasted into a command.
+            guard AWSRegion.isKnown(s.region) else {
+                return "warning: the newest price for region '\(Excerpt.quoted(s.region))' is from \(s.newest), "
+                    + "\(s.age) days before \(s.today); that code is not a known AWS Region code: fetch current prices "
+                    + "with tacoplan pricing fetch --region REGION, naming a documented region"
+            }
+            return "warning: the newest price for \(s.region) is from \(s.newest), \(s.age) days before \(s.today): "
                 + "fetch current prices (tacoplan pricing fetch --region \(s.region))"
         }
     }

@@ -17,7 +17,7 @@ public enum MarpDeck {
                 ? self.slides(part, chartDirectory: chartDirectory) : [mainSlide(part, chartDirectory: chartDirectory)]
         }
         let front = [
-            "---", "marp: true", "paginate: true", "size: 16:9", "title: \"" + yamlText(r.plan) + "\"",
+            "---", "marp: true", "paginate: true", "size: 16:9", "title: \"" + yamlText(SafeText.html(r.plan)) + "\"",
             "style: |", "  section { font-size: 24px; }", "  table { font-size: 16px; }",
             "  section.chart table { font-size: 14px; }", "---", "",
         ]

@@ -1,4 +1,5 @@
 import GRDB
+import TacoCore
 
 /// How far one file's import has got, for the progress line on stderr.
 public struct ImportProgress: Sendable {
@@ -64,11 +65,41 @@ final class ImportSession {
     /// A price column holding only whole numbers up to this (a vCPU count, a memory size) is not a price column.
     static let smallWholeMax = 1_024.0
 
+    /// The plausible effective dates (`ValueRules`) as `YYYY-MM-DD` text, compared as text on the hot path.
+    let earliestEffective = ValueRules.earliestEffectiveDate.description
+    let latestEffective: String
+    /// The last region code found in `AWSRegion.codes` (a regional file repeats one code on every row).
+    private var knownRegion = ""
+
     init(_ db: Database, options: ImportOptions) throws {
         prices = try PriceInserter(db)
         others = try SpecAndSpotInserter(db)
         self.db = db
         self.options = options
+        let today = Day(iso: options.now()) ?? Day(iso: options.capturedOn) ?? .epoch
+        latestEffective = Day(ordinal: today.ordinal + ValueRules.effectiveDateLeadDays).description
+    }
+
+    /// Whether `region` is a known AWS Region code; an unknown one is counted as rejected (escaped in the example).
+    func admitsRegion(_ region: String, place: @autoclosure () -> String) -> Bool {
+        if region == knownRegion { return true }
+        guard AWSRegion.isKnown(region) else {
+            reject(.unknownRegion, place() + "'\(Excerpt.quoted(region))'")
+            return false
+        }
+        knownRegion = region
+        return true
+    }
+
+    /// The value rules every kept price row passes (region code, plausible effective date); a failing row is
+    /// counted as rejected with its reason.
+    func admits(_ row: PriceRow, place: @autoclosure () -> String) -> Bool {
+        guard admitsRegion(row.region, place: place()) else { return false }
+        guard row.effectiveFrom >= earliestEffective && row.effectiveFrom <= latestEffective else {
+            reject(.implausibleEffectiveDate, place() + "\(row.product) '\(row.effectiveFrom)'")
+            return false
+        }
+        return true
     }
 
     private let db: Database
@@ -127,6 +158,7 @@ final class ImportSession {
         _ row: PriceRow, value: Double, spec: SpecRow?, place: @autoclosure () -> String, key: String? = nil,
         price: Substring? = nil
     ) throws {
+        guard admits(row, place: place()) else { return }
         if row.unit == "hour" && value > 0 {
             hourlyPrices += 1
             if value <= Self.smallWholeMax && value == value.rounded() { smallWholeHourlyPrices += 1 }

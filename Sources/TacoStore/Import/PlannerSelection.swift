@@ -34,7 +34,9 @@ struct PlannerSelection {
         else { return .skip }
         let parsed = PriceText.parse(item.usd)
         if !keepsTier(item, parsed) { return .skip }
-        guard item.currency.isEmpty || item.currency == "USD" else { return .reject(.currency, value: item.currency) }
+        guard item.currency == ValueRules.currency else {
+            return .reject(.currency, value: item.currency.isEmpty ? "(empty)" : item.currency)
+        }
         let value: Double
         switch parsed {
         case .value(let number): value = number

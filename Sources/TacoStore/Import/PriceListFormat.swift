@@ -24,7 +24,12 @@ public enum PriceListFormat: String, CaseIterable, Sendable {
     static func detect(_ head: UnsafeRawBufferPointer) -> Detection {
         guard !head.isEmpty else { return .unreadable("the file is empty") }
         let sample = UnsafeRawBufferPointer(rebasing: head.prefix(65_536))
-        if sample.contains(0) { return .unreadable("this is a binary file, not a price list") }
+        if let nul = sample.firstIndex(of: 0) {
+            let line = sample[..<nul].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            return .unreadable(
+                "a NUL byte on line \(line) (byte \(nul + 1)): this is a binary file, not a price list (a gzip file "
+                    + "is read as gzip; anything else must be the CSV or JSON text AWS publishes)")
+        }
         var text = String(decoding: sample, as: UTF8.self)
         if text.contains("\u{FFFD}") && sample.count < 65_536 {
             return .unreadable("this is not UTF-8 text, so not a price list")

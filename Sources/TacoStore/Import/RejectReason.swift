@@ -7,7 +7,16 @@ public enum RejectReason: String, CaseIterable, Sendable, Comparable, Hashable {
     case negative = "price is negative"
     /// Outside `PriceRange` for the row's unit (e.g. `99999999999999999999999` USD an hour).
     case outOfRange = "price is outside the sane range for its unit"
+    /// Empty or another code: an empty Currency is not taken as USD.
     case currency = "currency is not USD"
+    /// Not in `AWSRegion.codes` (`../x`, `us-east-1; curl … | sh #`, a local zone).
+    case unknownRegion = "region is not a known AWS Region code"
+    /// Before `ValueRules.earliestEffectiveDate` or more than `ValueRules.effectiveDateLeadDays` after today.
+    case implausibleEffectiveDate = "effective date is implausible (before 2006 or more than two years ahead)"
+    /// Spot Advisor savings outside `ValueRules.spotSavingsPercent` (0 ≤ s < 100).
+    case spotSavings = "Spot savings are outside 0–99 %"
+    /// A Spot Advisor interruption bucket outside `ValueRules.spotBuckets`, or a missing one.
+    case spotBucket = "Spot interruption bucket is not one AWS publishes (0–4)"
     case unknownUnit = "unit is not one tacoplan knows for this product"
     /// Empty, `not-a-date`, `2025-13-45`: never replaced by another date.
     case badEffectiveDate = "effective date is not a valid YYYY-MM-DD date"

@@ -93,9 +93,24 @@ struct SmallJSONImporter {
                 for (os, types) in systems.members.sorted(by: { $0.key < $1.key }) {
                     for (type, entry) in types.members.sorted(by: { $0.key < $1.key }) {
                         session.rowsSeen += 1
+                        let place = "\(Excerpt.quoted(type)) in \(Excerpt.quoted(region)): "
+                        guard session.admitsRegion(region, place: place) else { continue }
                         guard let savings = entry["s"]?.text.flatMap({ Int($0) }),
-                            let bucket = entry["r"]?.text.flatMap({ Int($0) }), (0...4).contains(bucket)
-                        else { continue }
+                            ValueRules.spotSavingsPercent.contains(savings)
+                        else {
+                            session.reject(.spotSavings, place + "'\(Excerpt.quoted(entry["s"]?.text ?? ""))'")
+                            continue
+                        }
+                        guard let bucket = entry["r"]?.text.flatMap({ Int($0) }),
+                            ValueRules.spotBuckets.contains(bucket)
+                        else {
+                            session.reject(.spotBucket, place + "'\(Excerpt.quoted(entry["r"]?.text ?? ""))'")
+                            continue
+                        }
+                        guard ProductName.isInstanceType(type, nodeType: false) else {
+                            session.reject(.badProduct, "'\(Excerpt.quoted(type))'")
+                            continue
+                        }
                         try session.keep(
                             SpotRow(
                                 region: region, os: os.lowercased(), instanceType: type, savingsPercent: savings,
@@ -149,6 +164,7 @@ struct SmallJSONImporter {
                 row.sourceFile = fileName
                 row.term = "Spot"
                 row.zone = zone
+                guard session.admits(row, place: "\(type) in \(Excerpt.quoted(zone)): ") else { continue }
                 try session.keep(row)
             }
         }

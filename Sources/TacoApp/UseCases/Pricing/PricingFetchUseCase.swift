@@ -84,7 +84,25 @@ public enum PricingFetchUseCase {
                 progress(Progress(file: p.file, bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows))
             }
         }
-        let outcomes = try database.run { try PriceListFetcher(db: $0, options: options).run() }
+        let outcomes: [FetchOutcome]
+        do {
+            outcomes = try PriceListFetcher(db: database.store, options: options).run()
+        } catch {
+            // A network, server or index failure is a fetch error (exit 2, naming the URL), not a database error.
+            if let failure = AppFailure.databaseIfStore(database.path, error) { throw failure }
+            if (error as NSError).domain == NSCocoaErrorDomain {
+                throw AppFailure.input([
+                    "\(options.downloadDirectory): error: cannot create the download folder: "
+                        + FileErrorText.describe(error),
+                    "    fix: pass --db PATH in a directory you can write (downloads go beside the database)",
+                ])
+            }
+            throw AppFailure.input([
+                "error: \(Excerpt.quoted(String(describing: error), limit: 600))",
+                "    fix: check --endpoint, the network and the proxy variables (http_proxy, HTTPS_PROXY), then "
+                    + "run the fetch again; nothing was stored",
+            ])
+        }
         let files = outcomes.map { o in
             let result: FetchedFile.Result
             switch o.result {

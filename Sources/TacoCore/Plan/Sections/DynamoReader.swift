@@ -7,7 +7,17 @@ enum DynamoReader {
             return nil
         }
         let item = r.optional("item_size", "a size", default: Bytes(1000), note: "1KB (one write unit)") {
-            r.bytes($0, $1, "item_size")
+            text, node -> Bytes? in
+            guard let size = r.bytes(text, node, "item_size") else { return nil }
+            guard size.value <= Double(ValueRules.dynamoItemBytes) else {
+                r.ctx.problem(
+                    node, r.fieldPath("item_size"),
+                    "'\(text)' is larger than DynamoDB's item size limit of 400 KB (\(ValueRules.dynamoItemBytes) bytes): "
+                        + "such an item cannot be written",
+                    fix: "store the large part in S3 and keep a pointer in the item, or split the item")
+                return nil
+            }
+            return size
         }
         let tx = r.optional("transactional", "true or false", default: false, note: "standard writes") {
             r.bool($0, $1, "transactional")

@@ -1,11 +1,14 @@
 enum EventReader {
     static func read(_ r: FieldReader) -> EventSpec? {
         let region = r.required("region", "an AWS region code", example: "us-east-1") { t, n -> String? in
-            let ok = t.range(of: #"^[a-z]{2}(-gov)?-[a-z]+-\d$"#, options: .regularExpression) != nil
+            // One rule for region codes everywhere (AWSRegion): the documented list, not a pattern.
+            let ok = AWSRegion.isKnown(t)
             if !ok {
+                let hint =
+                    Suggestion.closest(to: t, in: AWSRegion.codes.sorted()).map { "did you mean '\($0)'? " } ?? ""
                 r.ctx.problem(
-                    n, r.fieldPath("region"), "'\(t)' is not an AWS region code",
-                    fix: "e.g. us-east-1 or ap-northeast-2")
+                    n, r.fieldPath("region"), "'\(Excerpt.quoted(t))' is not an AWS region code",
+                    fix: "\(hint)e.g. us-east-1 or ap-northeast-2 (the documented AWS Region codes)")
             }
             return ok ? t : nil
         }
