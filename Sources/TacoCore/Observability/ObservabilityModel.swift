@@ -255,8 +255,6 @@ extension ObservabilityModel {
                 let id = node.suffix.replacingOccurrences(of: "-", with: "")
                 let label = node.suffix.dropFirst()
                 let dim = [AlarmDimension(name: "CacheClusterId", parameter: .replicationGroup, value: node.suffix)]
-                let role =
-                    node.replica ? "replica" : "primary"
                 alarms.append(
                     CloudWatchAlarm(
                         id: "RedisEngineCpu\(id)", suffix: "redis\(node.suffix)-engine-cpu", resource: .redis,
@@ -266,7 +264,7 @@ extension ObservabilityModel {
                         datapointsToAlarm: ObservabilityModel.capacityMinutes, threshold: ceiling,
                         comparison: .greaterThan, perSecond: false, treatMissingData: "missing", unit: "%",
                         meaning:
-                            "the \(role) \(label) runs its engine thread above the plan's ceiling: queue commands slow down for every user of its shard",
+                            "the node runs its engine thread above the plan's ceiling: queue commands slow down for every user of its shard",
                         sized: sizedCPU, expectedToBreach: busiest > r.engineCPUCeiling || e.redis.chosen == nil,
                         source: cpuSource, relief: cpuRelief))
                 alarms.append(
@@ -277,7 +275,7 @@ extension ObservabilityModel {
                         datapointsToAlarm: ObservabilityModel.capacityMinutes, threshold: baseline,
                         comparison: .greaterThan, perSecond: true, treatMissingData: "missing", unit: "B/s",
                         meaning:
-                            "the \(role) \(label) sends more than its baseline bandwidth: it is spending burst credits and will drop packets when they run out",
+                            "the node sends more than its baseline bandwidth: it is spending burst credits and will drop packets when they run out",
                         sized: maxNet.map { "busiest node \(Format.number($0, maxDecimals: 0)) B/s" } ?? "—",
                         expectedToBreach: (maxNet ?? 0) > baseline, source: netSource, relief: netRelief))
                 alarms.append(
@@ -287,7 +285,7 @@ extension ObservabilityModel {
                         period: ObservabilityModel.period, evaluationPeriods: ObservabilityModel.capacityMinutes,
                         datapointsToAlarm: ObservabilityModel.capacityMinutes, threshold: baseline,
                         comparison: .greaterThan, perSecond: true, treatMissingData: "missing", unit: "B/s",
-                        meaning: "the \(role) \(label) receives more than its baseline bandwidth",
+                        meaning: "the node receives more than its baseline bandwidth: burst credits again",
                         sized: maxNet.map { "busiest node \(Format.number($0, maxDecimals: 0)) B/s (both directions)" }
                             ?? "—",
                         expectedToBreach: (maxNet ?? 0) > baseline, source: netSource, relief: netRelief))
@@ -300,7 +298,7 @@ extension ObservabilityModel {
                         datapointsToAlarm: ObservabilityModel.capacityMinutes, threshold: memThreshold,
                         comparison: .greaterThan, perSecond: false, treatMissingData: "missing", unit: "%",
                         meaning:
-                            "the \(role) \(label) holds more data than the plan sized: the ×\(Format.number(r.bufferFactor)) buffer is being used up",
+                            "the node holds more data than the plan sized: the ×\(Format.number(r.bufferFactor)) buffer is being used up",
                         sized: memSized, expectedToBreach: false, source: memSource, relief: memRelief))
                 alarms.append(
                     CloudWatchAlarm(
@@ -310,7 +308,7 @@ extension ObservabilityModel {
                         evaluationPeriods: ObservabilityModel.connectionMinutes,
                         datapointsToAlarm: ObservabilityModel.connectionMinutes, threshold: connThreshold,
                         comparison: .greaterThan, perSecond: false, treatMissingData: "missing", unit: "connections",
-                        meaning: "more clients hold connections to \(label) than the sized gateway's pools open",
+                        meaning: "more clients hold connections to the node than the sized gateway's pools open",
                         sized: "\(pods) pods × \(pool) = \(pods * pool)", expectedToBreach: false,
                         source: connSource, relief: connRelief))
                 if node.replica && toReplicas {
@@ -323,7 +321,7 @@ extension ObservabilityModel {
                             datapointsToAlarm: ObservabilityModel.replicationLagMinutes, threshold: lagSeconds,
                             comparison: .greaterThan, perSecond: false, treatMissingData: "missing", unit: "s",
                             meaning:
-                                "the replica \(label) serves status reads (read_from_replicas) with positions older than one poll",
+                                "the replica serves status reads (read_from_replicas) with positions older than one poll",
                             sized: "reads go to replicas", expectedToBreach: false, source: lagSource,
                             relief: lagRelief))
                     lagPanel.append(cw("ReplicationLag", dim, "Average", false, String(label)))
@@ -415,7 +413,9 @@ extension ObservabilityModel {
                     meaning: onDemand
                         ? "writes are throttled: the on-demand table met a peak above twice its previous one (or its 4,000 WRU/s start), or a partition's 1,000 WRU/s"
                         : "writes are throttled: provisioned capacity is below the peak",
-                    sized: "none expected", expectedToBreach: d.peakWRUPerSecond > AWSLimits.dynamoNewTableWRU,
+                    sized: d.peakWRUPerSecond > AWSLimits.dynamoNewTableWRU && onDemand
+                        ? "throttles unless the table is pre-warmed (see Before the sale): the peak exceeds a new table's start"
+                        : "none expected", expectedToBreach: false,
                     source: throttleSource,
                     relief: relief(
                         onDemand

@@ -65,6 +65,11 @@ public enum ReliefLevers {
         return out
     }
 
+    /// "redis: cache.m7g.xlarge Valkey node" for every cost line without a price.
+    static func unpriced(_ e: Estimate) -> [String] {
+        e.costs.filter { $0.perMonth == nil }.map { "\($0.resource): \($0.component)" }
+    }
+
     static func evaluate(
         _ kind: ReliefKind, _ name: String, _ change: String, _ fields: [String], _ input: EstimateInput,
         base: Estimate, baseInput: EstimateInput
@@ -80,10 +85,13 @@ public enum ReliefLevers {
             lever.perEvent = nil
             lever.perMonth = nil
         } else if e.totals.unpricedLines > 0 {
+            // The priced lines still have a total; the UNPRICED ones are named, never counted as $0.
             lever.status = .unpriced
-            lever.reason = "UNPRICED: \(e.totals.unpricedLines) cost line(s) have no price, so no total is stated"
-            lever.perEvent = nil
-            lever.perMonth = nil
+            let missing = unpriced(e)
+            lever.reason = "UNPRICED: " + missing.joined(separator: ", ") + " (not in the totals)"
+            if Infeasible.reasons(base, baseInput).isEmpty && unpriced(base) == missing {
+                lever.extraPerMonth = e.totals.perMonth - base.totals.perMonth
+            }
         } else if Infeasible.reasons(base, baseInput).isEmpty && base.totals.unpricedLines == 0 {
             lever.extraPerMonth = e.totals.perMonth - base.totals.perMonth
         } else {

@@ -96,7 +96,13 @@ public enum RunbookMarkdown {
             }
             return head + "plan total \(month), \(event)" + (extra.map { "; " + $0 } ?? "; " + (l.reason ?? ""))
         case .infeasible: return head + "INFEASIBLE — " + (l.reason ?? "")
-        case .unpriced: return head + (l.reason ?? "UNPRICED")
+        case .unpriced:
+            let month = l.perMonth.map { Format.usd($0) + "/month" } ?? "—"
+            let extra = l.extraPerMonth.map {
+                "; " + ($0.amount >= 0 ? "+" : "−") + Format.usd(Money(abs($0.amount)))
+                    + "/month against the plan (both without the UNPRICED lines)"
+            }
+            return head + "priced lines \(month); " + (l.reason ?? "UNPRICED") + (extra ?? "")
         case .notAvailable: return head + "not available — " + (l.reason ?? "")
         }
     }
