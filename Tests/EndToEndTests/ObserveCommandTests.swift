@@ -400,6 +400,27 @@ import Testing
         return whole + out + "." + cents
     }
 
+    // MARK: the deck's appendix slide
+
+    @Test func theDeckHasTheRunbookSlideFromTheSameModel() throws {
+        let cli = try CLI()
+        let out = cli.scratch.appendingPathComponent("deck")
+        let r = try cli.run(["report", "plans/seoul-concert.yaml", "--slides", "--as-of", Self.asOf, "-o", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let deck = try String(contentsOf: out.appendingPathComponent("deck.md"), encoding: .utf8)
+        let slide = try #require(
+            deck.components(separatedBy: "## Appendix: Runbook: alarms from the plan").dropFirst().first)
+        let body = slide.components(separatedBy: "\n---").first ?? ""
+        // The same thresholds as alarms.yaml and rules.yaml: ceiling 80 %, 10,000 WRU/s, 170,833.33 requests/s.
+        #expect(body.contains("| EngineCPUUtilization (12 nodes) | &gt; 80 % |"), "\(body)")
+        #expect(body.contains("| ConsumedWriteCapacityUnits | &gt; 10,000 WRU/s |"))
+        #expect(body.contains("| GatewayRequestRateAboveSized | &gt; 170,833.33 requests/s |"))
+        #expect(body.contains("AT RISK"))
+        // report.json does not carry the model: `observe` writes it in its tools' formats.
+        let json = try cli.run(["report", "plans/seoul-concert.yaml", "--format", "json", "--as-of", Self.asOf])
+        #expect(!json.stdout.contains("\"observability\""))
+    }
+
     // MARK: plan changes and plan options
 
     @Test func changingThePlanChangesTheThresholdsAndNamesComeFromTheObservabilitySection() throws {

@@ -135,8 +135,24 @@ extension ObservabilityModel {
                 arithmetic: f.map { "\($0.formula): \($0.arithmetic)" } ?? "not computed for this plan", origin: origin)
         }
 
+        /// The levers that relieve an alarm: those estimated feasible first, cheapest per month first (the
+        /// cheapest fix leads), then unpriced, infeasible; ties keep the order given.
         func relief(_ action: String, _ kinds: [ReliefKind], note: String? = nil) -> Relief {
-            Relief(action: action, levers: kinds.compactMap { levers[$0] }, note: note)
+            func rank(_ l: ReliefLever) -> Int {
+                switch l.status {
+                case .computed: 0
+                case .unpriced: 1
+                case .infeasible: 2
+                case .notAvailable: 3
+                }
+            }
+            let found = kinds.compactMap { levers[$0] }.enumerated().sorted { a, b in
+                let (ra, rb) = (rank(a.element), rank(b.element))
+                if ra != rb { return ra < rb }
+                if ra == 0, let pa = a.element.perMonth, let pb = b.element.perMonth, pa != pb { return pa < pb }
+                return a.offset < b.offset
+            }.map(\.element)
+            return Relief(action: action, levers: found, note: note)
         }
 
         // MARK: ElastiCache
@@ -179,8 +195,8 @@ extension ObservabilityModel {
                     "\($0.label): \($0.arithmetic)"
                 } ?? "—", origin: input.from("redis.engine_cpu_ceiling"))
             let cpuRelief = relief(
-                "Find the node: if it holds the queue key (its primary or replicas), add a read replica or a queue partition; otherwise add a shard. During the sale, lower the admission rate cap only if the backend is also hot.",
-                [.readReplica, .queuePartition, .shard])
+                "Find the node: if it holds the queue key (its primary or replicas), the status polls' ZRANK load is on it — add a read replica or a queue partition, or slow the status poll; otherwise add a shard. During the sale, lower the admission rate cap only if the backend is also hot.",
+                [.readReplica, .queuePartition, .slowerPoll, .shard])
 
             // Network: each node's baseline bandwidth (instance spec), bytes per second.
             let gbps = candidate?.baselineGbps ?? 0
