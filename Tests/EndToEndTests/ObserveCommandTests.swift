@@ -450,6 +450,40 @@ import Testing
         #expect(rules.contains("rate(gw_requests_total{job=\\\"edge\\\"}[1m])"))
     }
 
+    /// A plan name is text we did not write: a line break, a YAML comment and key, a Prometheus template, quotes,
+    /// Markdown and HTML must not change what any file means.
+    @Test func aHostilePlanNameIsEscapedInEveryFile() throws {
+        let cfnLint = try Self.require("cfn-lint")
+        let promtool = try Self.require("promtool")
+        let cli = try CLI()
+        let hostile = #"Evil\n# x: {{ $value }} \"q\" | <script>alert(1)</script> ${AWS::Region} *b*"#
+        var text = try String(contentsOf: CLI.root.appendingPathComponent("plans/seoul-concert.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "name: Seoul concert (K-pop, 1M fans)", with: "name: \"\(hostile)\"")
+        let plan = try cli.write("hostile.yaml", text)
+        let (dir, r) = try Self.observe(cli, plan)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lint = try cli.program(cfnLint, [dir.appendingPathComponent("alarms.yaml").path])
+        #expect(lint.status == 0, "\(lint.stdout)")
+        let check = try cli.program(promtool, ["check", "rules", dir.appendingPathComponent("rules.yaml").path])
+        #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+        let template = try Self.yaml(cli, dir.appendingPathComponent("alarms.yaml"))
+        #expect((template["Description"] as? String)?.contains("<script>alert(1)</script>") == true)
+        #expect(template["x"] == nil)
+        let data = try Data(contentsOf: dir.appendingPathComponent("dashboard.json"))
+        let dashboard = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect((dashboard["title"] as? String)?.contains("<script>") == true)
+        let runbook = try String(contentsOf: dir.appendingPathComponent("runbook.md"), encoding: .utf8)
+        #expect(!runbook.contains("<script>"))
+        #expect(runbook.contains("&lt;script&gt;"))
+        let rules = try String(contentsOf: dir.appendingPathComponent("rules.yaml"), encoding: .utf8)
+        // The line break in the name stays inside the header comment: no line of either YAML file starts a new key.
+        for yaml in [rules, try String(contentsOf: dir.appendingPathComponent("alarms.yaml"), encoding: .utf8)] {
+            #expect(!yaml.contains("\n# x:"))
+            #expect(yaml.contains("Evil # x: {{ $value }}"))
+        }
+    }
+
     @Test func aBadMetricNameIsRefusedWithItsLocation() throws {
         let cli = try CLI()
         let text =
