@@ -18,7 +18,8 @@ public enum ObserveUseCase {
         let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         let estimate = Estimate.compute(plan.input)
         let levers = ReliefLevers.all(plan.input, base: estimate)
-        let model = ObservabilityModel.build(estimate, input: plan.input, levers: levers)
+        var model = ObservabilityModel.build(estimate, input: plan.input, levers: levers)
+        model.variant = plan.variant?.name
         return Outcome(model: model, plan: plan, failure: EstimateUseCase.failure(estimate))
     }
 

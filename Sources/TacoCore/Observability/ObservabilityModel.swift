@@ -5,6 +5,8 @@ import Foundation
 /// CloudFormation, Prometheus, Grafana and Markdown renderers only print it (Docs/Observability.md).
 public struct ObservabilityModel: Codable, Hashable, Sendable {
     public var plan: String
+    /// The plan variant (`--variant`) the files watch; nil for the plan itself.
+    public var variant: String? = nil
     public var region: String
     public var asOf: Day
     public var verdict: PlanVerdict

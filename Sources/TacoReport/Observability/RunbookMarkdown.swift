@@ -35,7 +35,7 @@ public enum RunbookMarkdown {
             out.append("")
             if a.expectedToBreach { out += ["**EXPECTED TO FIRE at the planned peak** (see the verdict).", ""] }
             out.append(
-                "- **Threshold:** \(t(a.metric)) \(a.perSecond ? "per second (Sum ÷ 60 s) " : "")\(a.comparison.symbol) \(t(Format.plain(a.threshold))) \(t(a.unit)), \(a.statistic) over \(a.period) s, \(a.datapointsToAlarm) of \(a.evaluationPeriods) periods (namespace \(t(a.namespace)))"
+                "- **Threshold:** \(t(a.metric)) \(a.perSecond ? "per second (Sum ÷ 60 s) " : "")\(a.comparison.symbol) \(t(Format.number(a.threshold))) \(t(a.unit)), \(a.statistic) over \(a.period) s, \(a.datapointsToAlarm) of \(a.evaluationPeriods) periods (namespace \(t(a.namespace)))"
             )
             out += entry(meaning: a.meaning, sized: a.sized, source: a.source, relief: a.relief)
         }
@@ -44,7 +44,9 @@ public enum RunbookMarkdown {
             out.append("### \(t(a.name)) (\(t(a.severity)))")
             out.append("")
             if a.expectedToBreach { out += ["**EXPECTED TO FIRE at the planned peak** (see the verdict).", ""] }
-            out.append("- **Threshold:** `\(a.expr)` for \(a.forSeconds) s (\(t(a.unit)))")
+            out.append(
+                "- **Threshold:** `\(a.expr)` for \(a.forSeconds) s (\(a.comparison.symbol) \(t(Format.number(a.threshold))) \(t(a.unit)))"
+            )
             out += entry(meaning: a.meaning, sized: a.sized, source: a.source, relief: a.relief)
         }
         if !m.notes.isEmpty {
