@@ -25,6 +25,9 @@ import Testing
         var nodes: Int
         var replicas: Int
         var pods: Int
+        /// The chosen admission rate and the crowd.
+        var admission: Double
+        var users: Double
         var testDescription: String { plan }
     }
 
@@ -39,7 +42,7 @@ import Testing
         // min_shards 5 × (1 + 1 replica) = 10 nodes, 5 of them replicas.
         Expected(
             plan: "plans/traffic-tacos.yaml", exit: 5, verdict: "INFEASIBLE", engineCeiling: 80, peakWRU: 1000,
-            peakRequests: 67000, nodes: 10, replicas: 5, pods: 67),
+            peakRequests: 67000, nodes: 10, replicas: 5, pods: 67, admission: 1000, users: 300_000),
         // plans/seoul-concert.yaml: engine_cpu_ceiling: 80% → 80.
         // admission: 1,000,000 ÷ 600 s = 1,666.67/s (cap 6,000 × 70 % ÷ 1.5 = 2,800/s); writes × 1.5 attempts
         // = 2,500/s; WRU per write ⌈1,000 ÷ 1,024⌉ × 2 (transactional) × (1 + 1 GSI) = 4 → 10,000 WRU/s.
@@ -49,7 +52,7 @@ import Testing
         Expected(
             plan: "plans/seoul-concert.yaml", exit: 0, verdict: "AT RISK", engineCeiling: 80, peakWRU: 10000,
             peakRequests: 1_000_000.0 / 30 + 100_000 + 1_000_000.0 / 30 + 1_000_000.0 / 600 + 2500, nodes: 12,
-            replicas: 8, pods: 171),
+            replicas: 8, pods: 171, admission: 1_000_000.0 / 600, users: 1_000_000),
     ]
 
     // MARK: helpers
@@ -269,52 +272,65 @@ import Testing
     // MARK: promtool test rules: the alert fires just above the sized peak and stays quiet just below
 
     @Test(arguments: acceptance)
-    func requestRateAlertFiresAboveTheSizedPeakOnly(_ x: Expected) throws {
+    func alertsFireAboveTheirThresholdOnly(_ x: Expected) throws {
         let promtool = try Self.require("promtool")
         let cli = try CLI()
         let (dir, _) = try Self.observe(cli, x.plan, ["--format", "prometheus"])
-        // A counter sampled every 15 s growing at 1 % above (below) the sized peak: rate() of a straight line is
-        // its slope, so the recorded rate is 1.01 × (0.99 ×) the peak. The alert has `for: 120s`, so at 5 m it fires.
-        func series(_ factor: Double) -> String {
-            "'0+\(Int((x.peakRequests * factor * 15).rounded()))x40'"
-        }
-        func firing(_ value: Int?) -> String {
-            let sample =
-                value.map {
-                    "\n          - labels: 'ALERTS{alertname=\"GatewayRequestRateAboveSized\",alertstate=\"firing\",job=\"gateway\",severity=\"page\",source=\"tacoplan\"}'\n            value: \($0)"
-                } ?? " []"
-            return """
-                    promql_expr_test:
-                      - expr: ALERTS{alertname="GatewayRequestRateAboveSized",alertstate="firing"}
-                        eval_time: 5m
-                        exp_samples:\(sample)
-                """
-        }
-        let test = """
-            rule_files: [rules.yaml]
-            evaluation_interval: 15s
-            tests:
-              - interval: 15s
-                input_series:
-                  - series: 'http_requests_total{job="gateway",code="200"}'
-                    values: \(series(1.01))
-            \(firing(1))
-              - interval: 15s
-                input_series:
-                  - series: 'http_requests_total{job="gateway",code="200"}'
-                    values: \(series(0.99))
-            \(firing(nil))
+        // (alert, input series, severity, threshold, counter?): a counter sampled every 15 s grows at 1 % above
+        // (below) the threshold — rate() of a straight line is its slope, so the recorded rate is 1.01 × (0.99 ×) the
+        // threshold; a gauge is held there. The alerts have `for: 120s`, so at 5 m they fire or stay quiet.
+        let cases: [(String, String, String, Double, Bool)] = [
+            (
+                "GatewayRequestRateAboveSized", "http_requests_total{job=\"gateway\",code=\"200\"}", "page",
+                x.peakRequests, true
+            ),
+            ("AdmissionRateAboveChosen", "waitingroom_admissions_total{job=\"gateway\"}", "warning", x.admission, true),
+            ("QueueLongerThanPlanned", "waitingroom_queue_length{job=\"gateway\"}", "warning", x.users, false),
+        ]
+        for (alert, series, severity, threshold, counter) in cases {
+            func values(_ factor: Double) -> String {
+                counter
+                    ? "'0+\(Int((threshold * factor * 15).rounded()))x40'"
+                    : "'\(Int((threshold * factor).rounded()))x40'"
+            }
+            func firing(_ value: Int?) -> String {
+                let sample =
+                    value.map {
+                        "\n          - labels: 'ALERTS{alertname=\"\(alert)\",alertstate=\"firing\",job=\"gateway\",severity=\"\(severity)\",source=\"tacoplan\"}'\n            value: \($0)"
+                    } ?? " []"
+                return """
+                        promql_expr_test:
+                          - expr: ALERTS{alertname="\(alert)",alertstate="firing"}
+                            eval_time: 5m
+                            exp_samples:\(sample)
+                    """
+            }
+            let test = """
+                rule_files: [rules.yaml]
+                evaluation_interval: 15s
+                tests:
+                  - interval: 15s
+                    input_series:
+                      - series: '\(series)'
+                        values: \(values(1.01))
+                \(firing(1))
+                  - interval: 15s
+                    input_series:
+                      - series: '\(series)'
+                        values: \(values(0.99))
+                \(firing(nil))
 
-            """
-        try Data(test.utf8).write(to: dir.appendingPathComponent("rules_test.yaml"))
-        let r = try cli.program(promtool, ["test", "rules", "rules_test.yaml"], directory: dir)
-        #expect(r.status == 0, "\(r.stdout) \(r.stderr)\n\(test)")
-        #expect(r.stdout.contains("SUCCESS"))
-        // The test itself can fail: the same series at 0.99 expected to fire must make promtool report a failure.
-        let wrong = test.replacingOccurrences(of: firing(nil), with: firing(1))
-        try Data(wrong.utf8).write(to: dir.appendingPathComponent("rules_wrong.yaml"))
-        let failing = try cli.program(promtool, ["test", "rules", "rules_wrong.yaml"], directory: dir)
-        #expect(failing.status != 0)
+                """
+            try Data(test.utf8).write(to: dir.appendingPathComponent("rules_test.yaml"))
+            let r = try cli.program(promtool, ["test", "rules", "rules_test.yaml"], directory: dir)
+            #expect(r.status == 0, "\(alert): \(r.stdout) \(r.stderr)\n\(test)")
+            #expect(r.stdout.contains("SUCCESS"))
+            // The test itself can fail: the series 1 % below expected to fire must make promtool report a failure.
+            let wrong = test.replacingOccurrences(of: firing(nil), with: firing(1))
+            try Data(wrong.utf8).write(to: dir.appendingPathComponent("rules_wrong.yaml"))
+            let failing = try cli.program(promtool, ["test", "rules", "rules_wrong.yaml"], directory: dir)
+            #expect(failing.status != 0, "\(alert)")
+        }
     }
 
     // MARK: Grafana: every panel's query and threshold
