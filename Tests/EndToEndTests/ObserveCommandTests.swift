@@ -365,6 +365,13 @@ import Testing
         #expect(Self.close(red["Gateway requests/s (sized peak)"], x.peakRequests))
         #expect(Self.close(red["Engine CPU per node (ceiling 80 %)"], x.engineCeiling))
         #expect(Self.close(red["Write units per second (sized peak)"], x.peakWRU))
+        // The hard limit beyond the request-rate alarm: the sized pods at 100 % CPU, pods × rps_per_pod 1,667
+        // (67 × 1,667 = 111,689/s; 171 × 1,667 = 285,057/s).
+        let rate = try #require(series.first { $0["title"] as? String == "Gateway requests/s (sized peak)" })
+        let rateSteps =
+            ((rate["fieldConfig"] as? [String: Any])?["defaults"] as? [String: Any])?["thresholds"] as? [String: Any]
+        let darkRed = (rateSteps?["steps"] as? [[String: Any]])?.first { $0["color"] as? String == "dark-red" }
+        #expect(Self.close(darkRed?["value"] as? Double, Double(x.pods * 1667)))
         let cpu = try #require(series.first { ($0["title"] as? String)?.hasPrefix("Engine CPU") == true })
         #expect((cpu["targets"] as? [Any])?.count == x.nodes)
     }

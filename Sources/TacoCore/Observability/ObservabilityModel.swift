@@ -355,16 +355,19 @@ extension ObservabilityModel {
             var panels = [
                 DashboardPanel(
                     title: "Engine CPU per node (ceiling \(Format.number(ceiling, maxDecimals: 1)) %)", unit: "percent",
-                    queries: cpuPanel, sized: busiest * 100, ceiling: ceiling, alarm: "redis-*-engine-cpu"),
+                    queries: cpuPanel, sized: busiest * 100, ceiling: ceiling, alarm: "redis-*-engine-cpu",
+                    capacity: 100),
                 DashboardPanel(
                     title: "Network out per node (baseline \(Format.number(gbps, maxDecimals: 3)) Gbps)", unit: "Bps",
-                    queries: netPanel, sized: maxNet, ceiling: baseline, alarm: "redis-*-network-out"),
+                    queries: netPanel, sized: maxNet, ceiling: baseline, alarm: "redis-*-network-out",
+                    capacity: input.book.specs[nodeType].map { $0.burstGbps * 1e9 / 8 }),
                 DashboardPanel(
                     title: "Memory used of maxmemory (buffer ×\(Format.number(r.bufferFactor)))", unit: "percent",
-                    queries: memPanel, sized: nil, ceiling: memThreshold, alarm: "redis-*-memory"),
+                    queries: memPanel, sized: nil, ceiling: memThreshold, alarm: "redis-*-memory", capacity: 100),
                 DashboardPanel(
                     title: "Client connections per node", unit: "short", queries: connPanel,
-                    sized: Double(pods * pool), ceiling: connThreshold, alarm: "redis-*-connections"),
+                    sized: Double(pods * pool), ceiling: connThreshold, alarm: "redis-*-connections",
+                    capacity: Double(ObservabilityModel.maxNodeConnections)),
             ]
             if toReplicas {
                 panels.append(
@@ -512,7 +515,8 @@ extension ObservabilityModel {
                             expr:
                                 "kube_horizontalpodautoscaler_status_desired_replicas{namespace=\"\(spec.namespace)\",horizontalpodautoscaler=\"\(spec.service)\"}",
                             legend: "desired"),
-                    ], sized: pods, ceiling: pods, alarm: "eks-gateway-pods")
+                    ], sized: pods, ceiling: pods, alarm: "eks-gateway-pods",
+                    capacity: g.chosen.map { Double($0.nodes * $0.podsPerNode) })
             ]
             if let chosen = g.chosen {
                 let nodes = Double(chosen.nodes)
@@ -711,7 +715,7 @@ extension ObservabilityModel {
                         DashboardPanel(
                             title: "Gateway requests/s (sized peak)", unit: "reqps",
                             queries: [.prometheus(expr: rateQuery, legend: "requests/s")], sized: t.gatewayRate,
-                            ceiling: t.gatewayRate, alarm: "GatewayRequestRateAboveSized"),
+                            ceiling: t.gatewayRate, alarm: "GatewayRequestRateAboveSized", capacity: capacity),
                         DashboardPanel(
                             title: "5xx ratio", unit: "percentunit",
                             queries: [.prometheus(expr: "\(errorRecord){\(job)}", legend: "5xx")], sized: nil,
@@ -719,7 +723,8 @@ extension ObservabilityModel {
                         DashboardPanel(
                             title: "Admissions/s (chosen rate)", unit: "short",
                             queries: [.prometheus(expr: "\(admitRecord){\(job)}", legend: "admissions/s")],
-                            sized: admission.rate, ceiling: admission.rate, alarm: "AdmissionRateAboveChosen"),
+                            sized: admission.rate, ceiling: admission.rate, alarm: "AdmissionRateAboveChosen",
+                            capacity: cap),
                         DashboardPanel(
                             title: "Users waiting (planned crowd)", unit: "short",
                             queries: [.prometheus(expr: "max by (job) (\(spec.queueMetric){\(job)})", legend: "queue")],

@@ -163,6 +163,9 @@ public struct DashboardPanel: Codable, Hashable, Sendable {
     public var ceiling: Double
     /// The alarm or alert the red line mirrors (its suffix or alert name).
     public var alarm: String
+    /// The hard limit beyond the alarm (dark-red line): pods at 100 % CPU, the backend cap, one engine core,
+    /// the burst bandwidth, maxmemory, a node's 65,000 connections; nil when the alarm is the limit.
+    public var capacity: Double? = nil
 }
 
 public struct DashboardRow: Codable, Hashable, Sendable {

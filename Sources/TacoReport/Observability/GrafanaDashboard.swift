@@ -83,10 +83,11 @@ public enum GrafanaDashboard {
     }
 
     /// Threshold steps sorted by value: base (green), the sized value (orange) unless it is the threshold, the
-    /// alarm threshold (red).
+    /// alarm threshold (red), the hard limit beyond it (dark red).
     static func steps(_ p: DashboardPanel) -> [JSONValue] {
         var marks: [(Double, String)] = [(p.ceiling, "red")]
         if let s = p.sized, s != p.ceiling, s.isFinite { marks.append((s, "orange")) }
+        if let c = p.capacity, c > p.ceiling, c.isFinite { marks.append((c, "dark-red")) }
         marks.sort { $0.0 < $1.0 }
         return [.object(["color": .string("green"), "value": .null])]
             + marks.map { .object(["color": .string($0.1), "value": .number($0.0)]) }
@@ -134,7 +135,9 @@ public enum GrafanaDashboard {
         }
         return .object([
             "id": .int(id), "type": .string("timeseries"), "title": .string(p.title),
-            "description": .string("Red line: the alarm \(p.alarm). Orange line: the plan's sized value at the peak."),
+            "description": .string(
+                "Red line: the alarm \(p.alarm). Orange line: the plan's sized value at the peak."
+                    + (p.capacity.map { " Dark-red line: the hard limit (\(Format.number($0)))." } ?? "")),
             "gridPos": grid(x: x, y: y, w: panelWidth, h: panelHeight),
             "datasource": .object([
                 "type": .string(datasource),
