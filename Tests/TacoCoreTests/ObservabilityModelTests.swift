@@ -111,6 +111,21 @@ import Testing
         #expect(computed == computed.sorted())
     }
 
+    /// Seoul has no ElastiCache prices: a lever that changes the cache keeps its priced total and names the UNPRICED
+    /// line with its quantity, and states no difference (the missing line is never counted as $0).
+    @Test func anUnpricedLeverStatesNoDifference() throws {
+        let text = try String(
+            contentsOf: Fixture.root.appendingPathComponent("plans/seoul-concert.yaml"), encoding: .utf8)
+        let input = try Fixture.input(text, asOf: "2026-12-01")
+        let e = Estimate.compute(input)
+        let replica = try #require(ReliefLevers.all(input, base: e)[.readReplica])
+        #expect(replica.status == .unpriced)
+        #expect(replica.extraPerMonth == nil)
+        #expect(replica.perMonth != nil)
+        #expect(replica.reason?.contains("UNPRICED: redis: cache.m7g.xlarge Valkey node × ") == true)
+        #expect(replica.reason?.contains("no difference is stated") == true)
+    }
+
     @Test func badObservabilityFieldsAreReportedWithTheirPath() throws {
         let text =
             Fixture.minimal + "observability:\n  replication_group: Bad_Name\n  requests_metrics: x\n  table: \"a b\"\n"

@@ -65,9 +65,12 @@ public enum ReliefLevers {
         return out
     }
 
-    /// "redis: cache.m7g.xlarge Valkey node" for every cost line without a price.
+    /// "redis: cache.m7g.xlarge Valkey node × 12" for every cost line without a price. With the quantity, a lever
+    /// that changes an UNPRICED line (more nodes) never shows a difference as if that line were free.
     static func unpriced(_ e: Estimate) -> [String] {
-        e.costs.filter { $0.perMonth == nil }.map { "\($0.resource): \($0.component)" }
+        e.costs.filter { $0.perMonth == nil }.map {
+            "\($0.resource): \($0.component) × \(Format.number($0.quantity.doubleValue, maxDecimals: 4))"
+        }
     }
 
     static func evaluate(
@@ -91,6 +94,8 @@ public enum ReliefLevers {
             lever.reason = "UNPRICED: " + missing.joined(separator: ", ") + " (not in the totals)"
             if Infeasible.reasons(base, baseInput).isEmpty && unpriced(base) == missing {
                 lever.extraPerMonth = e.totals.perMonth - base.totals.perMonth
+            } else {
+                lever.reason = (lever.reason ?? "") + "; the plan's UNPRICED lines differ, so no difference is stated"
             }
         } else if Infeasible.reasons(base, baseInput).isEmpty && base.totals.unpricedLines == 0 {
             lever.extraPerMonth = e.totals.perMonth - base.totals.perMonth
