@@ -13,7 +13,7 @@ struct Tacoplan: ParsableCommand {
             EstimateCommand.self, ExplainCommand.self, SearchCommand.self, CompareCommand.self, ReportCommand.self,
             SweepCommand.self, SimulateCommand.self,
             PricingCommand.self, ValidateCommand.self, BenchCommand.self, IngestCommand.self, BillCommand.self,
-            ReconcileCommand.self,
+            ReconcileCommand.self, ObserveCommand.self,
         ])
 
     /// Parses and runs. An `AppFailure` prints its lines and exits with its code; option errors exit 2 (where

@@ -27,6 +27,7 @@ import Testing
         ["bill", "import", "Tests/Fixtures/focus/focus_sample.csv"],
         ["pricing", "coverage", "plans/traffic-tacos.yaml", "--as-of", "2026-09-01"],
         ["pricing", "fetch", "--region", "us-west-2", "--endpoint", "http://127.0.0.1:9"],
+        ["observe", "plans/traffic-tacos.yaml", "--as-of", "2026-09-01", "--format", "markdown"],
     ]
 
     enum BadPath: String, CaseIterable {

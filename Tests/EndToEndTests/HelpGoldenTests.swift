@@ -9,6 +9,7 @@ import Testing
         ["pricing", "import"], ["pricing", "list"], ["pricing", "show"], ["pricing", "fetch"], ["pricing", "coverage"],
         ["bench"], ["bench", "redis"], ["ingest"],
         ["sweep"], ["simulate"], ["bill"], ["bill", "import"], ["bill", "list"], ["reconcile"],
+        ["observe"],
     ]
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -33,6 +33,9 @@ public enum ReportUseCase {
         }
         // The plan re-sized from a quarter to four times its crowd, with the same evidence (Docs/Model.md §9).
         report.attach(sweep: ScaleSweep.run(plan.input, range: .around(users: plan.input.plan.event.users)))
+        // The runbook's appendix slide, from the same model `tacoplan observe` writes (Docs/Observability.md).
+        report.observability = ObservabilityModel.build(
+            estimate, input: plan.input, levers: ReliefLevers.all(plan.input, base: estimate))
         if let window {
             report.attach(
                 try ReconcileUseCase.reconcile(

@@ -15,4 +15,6 @@ public struct Plan: Codable, Hashable, Sendable {
     public var scaling: ScalingSpec = .defaults
     /// Statements the plan's authors made, checked by findings (`claims:`, Docs/PlanSpec.md); none by default.
     public var claims: [Claim] = []
+    /// Names and service objectives for `tacoplan observe` (`observability:`); `ObservabilitySpec.defaults` without it.
+    public var observability: ObservabilitySpec = .defaults
 }

@@ -47,15 +47,18 @@ public enum PlanDecoder {
         let search = SearchReader.read(FieldReader(optionalSection(root, "search"), path: "search", ctx: root.ctx))
         let scaling = ScalingReader.read(FieldReader(optionalSection(root, "scaling"), path: "scaling", ctx: root.ctx))
         let claims = ClaimsReader.read(root.raw("claims"), ctx: root.ctx)
+        let observability = ObservabilityReader.read(
+            FieldReader(optionalSection(root, "observability"), path: "observability", ctx: root.ctx))
         root.finish()
         guard let event, let clients, let apis, let admission, let redis, let gateway, let dynamo, let pricing,
-            let search, let scaling, let claims
+            let search, let scaling, let claims, let observability
         else {
             return nil
         }
         return Plan(
             name: name, event: event, clients: clients, apis: apis, admission: admission, redis: redis,
-            gateway: gateway, dynamodb: dynamo, pricing: pricing, search: search, scaling: scaling, claims: claims)
+            gateway: gateway, dynamodb: dynamo, pricing: pricing, search: search, scaling: scaling, claims: claims,
+            observability: observability)
     }
 
     /// A required section; an empty mapping stands in so its required fields are each reported.

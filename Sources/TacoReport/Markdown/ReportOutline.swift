@@ -66,6 +66,7 @@ public enum ReportOutline {
         }
         parts += LeverTablePart.parts(r).appendix.map { [$0] } ?? []
         parts += SweepPart.appendix(r).map { [$0] } ?? []
+        parts += r.observability.map { [RunbookSlide.part($0)] } ?? []
         parts += simulation(r).dropFirst()
         parts += r.findings.isEmpty ? [] : [findings(r)]
         return parts.map { p in

@@ -44,6 +44,8 @@ public struct Report: Codable, Hashable, Sendable {
     public var architecture: ArchitectureSection? = nil
     /// The plan re-sized around its crowd (`attach(sweep:)`); `nil` when the report was built without one.
     public var sweep: SweepResult? = nil
+    /// The alarms, alerts and runbook `tacoplan observe` writes for this plan; its deck appendix slide.
+    public var observability: ObservabilityModel? = nil
 }
 
 /// A derived number as the report shows it: the seed-style arithmetic ("300,000 users ÷ 300 s = 1,000/s").

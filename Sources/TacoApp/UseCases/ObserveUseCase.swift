@@ -1,0 +1,41 @@
+import Foundation
+import TacoCore
+import TacoReport
+
+/// `observe`: the alarms, rules, dashboard and runbook of a plan (or one variant), from the same estimate and verdict
+/// `estimate` prints (same evidence ladder, same figures), with the relief levers estimated on the same input.
+public enum ObserveUseCase {
+    public struct Outcome: Sendable {
+        public var model: ObservabilityModel
+        public var plan: LoadedPlan
+        /// The estimate's exit after the files are written (`EstimateUseCase.failure`): 5 INFEASIBLE, 3 UNPRICED.
+        public var failure: AppFailure?
+    }
+
+    public static func run(_ request: PlanRequest, evidence: EvidenceRequest, context: AppContext)
+        throws(AppFailure) -> Outcome
+    {
+        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        let estimate = Estimate.compute(plan.input)
+        let levers = ReliefLevers.all(plan.input, base: estimate)
+        var model = ObservabilityModel.build(estimate, input: plan.input, levers: levers)
+        model.variant = plan.variant?.name
+        return Outcome(model: model, plan: plan, failure: EstimateUseCase.failure(estimate))
+    }
+
+    /// Writes the rendered files into `directory` (created if missing); returns the paths written.
+    public static func write(_ files: [ObservabilityFiles.File], to directory: String) throws(AppFailure) -> [String] {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for f in files {
+                try Data(f.text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(f.path))
+            }
+        } catch {
+            throw AppFailure.input([
+                "\(directory): error: cannot write the observability files: \(error.localizedDescription)",
+                "    fix: choose a writable directory with -o",
+            ])
+        }
+        return files.map { (directory as NSString).appendingPathComponent($0.path) }
+    }
+}
