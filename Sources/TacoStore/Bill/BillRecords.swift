@@ -21,13 +21,20 @@ final class BillRecords {
     /// The physical line the next record starts on (1-based).
     private(set) var line = 1
 
-    init(path: String) throws(BillProblem) {
+    /// Whether the file is gzip (its first two bytes).
+    let gzip: Bool
+    /// Most decompressed bytes read: `BillLimits.maxBytes`, and for gzip `maxGzipRatio` × the compressed size
+    /// (at least `gzipRatioFloor`), so a decompression bomb ends in bounded time.
+    let maxBytes: Int64
+
+    /// Opens a regular file (the caller checked it with `BillFileStamp.of`) of `compressedBytes` on disk.
+    init(path: String, compressedBytes: Int64) throws(BillProblem) {
         self.path = path
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw BillProblem(
-                file: path, line: nil, message: "is a directory", fix: "name the export's CSV or .csv.gz files")
-        }
+        gzip = BillRecords.isGzip(path)
+        maxBytes =
+            gzip
+            ? min(BillLimits.maxBytes, max(BillLimits.gzipRatioFloor, compressedBytes * BillLimits.maxGzipRatio))
+            : BillLimits.maxBytes
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw BillProblem(
                 file: path, line: nil, message: "no such readable file", fix: "check the path and permissions")
@@ -62,7 +69,14 @@ final class BillRecords {
         }
         buffer.withUnsafeBytes { hash.update(UnsafeRawBufferPointer(rebasing: $0[0..<Int(n)])) }
         bytesRead += Int64(n)
-        guard bytesRead <= BillLimits.maxBytes else {
+        guard bytesRead <= maxBytes else {
+            if gzip && maxBytes < BillLimits.maxBytes {
+                throw BillProblem(
+                    file: path, line: line,
+                    message:
+                        "the gzip stream inflates more than \(BillLimits.maxGzipRatio)× (past \(maxBytes >> 20) MiB): a decompression bomb, not an export",
+                    fix: "export the bill again; nothing was imported from this file")
+            }
             throw BillProblem(
                 file: path, line: line, message: "larger than \(BillLimits.maxBytes >> 30) GiB decompressed",
                 fix: "import the export's parts one by one (AWS Data Exports splits large months)")
