@@ -55,16 +55,16 @@ public struct BillRowReader: Sendable {
         tagMemo = TagMemo()
     }
 
-    /// The row of `cells` (one per header column) found at `line`.
-    public func row(_ cells: [String], line: Int) throws(BillProblem) -> BillRow {
-        guard cells.count == header.count else {
+    /// The row of `cells` (one per header column) found at `line`; only the columns read become Strings.
+    public func row(_ cells: some BillCells, line: Int) throws(BillProblem) -> BillRow {
+        guard cells.cellCount == header.count else {
             throw BillProblem(
-                file: file, line: line, message: "\(cells.count) fields where the header has \(header.count)",
+                file: file, line: line, message: "\(cells.cellCount) fields where the header has \(header.count)",
                 fix: "check for an unquoted comma or a cut line")
         }
         func text(_ f: BillField) -> String? {
             guard let i = index[f] else { return nil }
-            let v = cells[i]
+            let v = cells.cell(i)
             guard let first = v.utf8.first, let last = v.utf8.last else { return nil }
             if first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 {
                 let t = v.trimmingCharacters(in: .whitespaces)
@@ -317,6 +317,18 @@ public struct BillRowReader: Sendable {
         }
         return out + "\""
     }
+}
+
+/// The cells of one record, read by column index: a `[String]`, or a record reader that makes a String only of the
+/// columns asked for.
+public protocol BillCells {
+    var cellCount: Int { get }
+    func cell(_ i: Int) -> String
+}
+
+extension Array: BillCells where Element == String {
+    public var cellCount: Int { count }
+    public func cell(_ i: Int) -> String { self[i] }
 }
 
 /// Tag texts already normalised, bounded (`capacity`): the same tag set on many rows is parsed once.

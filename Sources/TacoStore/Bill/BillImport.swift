@@ -103,19 +103,19 @@ extension TacoDatabase {
                 let fileId = db.lastInsertedRowID
                 let writer = try BillLineWriter(db)
                 var empty = 0
-                while let record = try records.next() {
-                    if record.cells.count == 1 && record.cells[0].isEmpty {
+                while try records.advance() {
+                    if records.isBlank {
                         empty += 1
                         guard empty <= BillLimits.maxEmptyRecordRun else {
                             throw BillProblem(
-                                file: path, line: record.line,
+                                file: path, line: records.recordLine,
                                 message: "more than \(BillLimits.maxEmptyRecordRun) empty lines in a row",
                                 fix: "an export has no blank lines: the file is damaged or not a bill")
                         }
                         continue
                     }
                     empty = 0
-                    let row = try reader.row(record.cells, line: record.line)
+                    let row = try reader.row(records, line: records.recordLine)
                     try writer.insert(row, fileId: fileId)
                     rows += 1
                     if row.isAWS { aws += 1 }

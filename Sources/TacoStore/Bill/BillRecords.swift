@@ -98,67 +98,132 @@ final class BillRecords {
         return String(cString: text)
     }
 
+    /// The fields of the current record (after `advance`), unquoted, back to back; `fieldEnds[i]` is where
+    /// field i ends.
+    private(set) var fieldBytes: [UInt8] = []
+    private(set) var fieldEnds: [Int] = []
+    /// The line the current record starts on.
+    private(set) var recordLine = 1
+
     /// The next record as its fields and the line it starts on; nil at the end of the file.
     func next() throws(BillProblem) -> (line: Int, cells: [String])? {
-        var cells: [String] = []
-        var field: [UInt8] = []
+        guard try advance() else { return nil }
+        return (recordLine, (0..<fieldEnds.count).map(cell))
+    }
+
+    /// True when the current record is one empty field (a blank line).
+    var isBlank: Bool { fieldEnds.count == 1 && fieldEnds[0] == 0 }
+
+    /// Moves to the next record (RFC 4180: quoted fields, doubled quotes, LF or CRLF); false at the end. Bytes are
+    /// copied span by span, never one at a time.
+    func advance() throws(BillProblem) -> Bool {
+        fieldBytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        recordLine = line
         var inQuotes = false
         var afterQuote = false
         var started = false
-        var recordBytes = 0
-        let startLine = line
+        var spanStart = position
+        func flush(to end: Int) throws(BillProblem) {
+            if spanStart < end { fieldBytes.append(contentsOf: buffer[spanStart..<end]) }
+            spanStart = end
+            if fieldBytes.count > BillLimits.maxRecordBytes {
+                throw BillProblem(
+                    file: path, line: recordLine, message: "a record longer than \(BillLimits.maxRecordBytes) bytes",
+                    fix: "check for an unclosed quote")
+            }
+        }
         while true {
             if position == count {
+                try flush(to: position)
                 guard try fill() else {
                     if inQuotes {
                         throw BillProblem(
-                            file: path, line: startLine, message: "a quoted field is never closed",
+                            file: path, line: recordLine, message: "a quoted field is never closed",
                             fix: "check the record's quotes (a cut file?)")
                     }
-                    guard started else { return nil }
-                    cells.append(String(decoding: field, as: UTF8.self))
-                    return (startLine, cells)
+                    guard started else { return false }
+                    fieldEnds.append(fieldBytes.count)
+                    return true
                 }
+                spanStart = 0
             }
-            let byte = buffer[position]
-            position += 1
-            recordBytes += 1
             started = true
-            if recordBytes > BillLimits.maxRecordBytes {
-                throw BillProblem(
-                    file: path, line: startLine, message: "a record longer than \(BillLimits.maxRecordBytes) bytes",
-                    fix: "check for an unclosed quote")
-            }
-            if inQuotes {
-                if byte == 0x22 {
-                    inQuotes = false
-                    afterQuote = true
+            // Skip ordinary bytes in one tight loop.
+            let stop: Int = buffer.withUnsafeBufferPointer { b in
+                var i = position
+                if inQuotes {
+                    while i < count, b[i] != 0x22 {
+                        if b[i] == 0x0A { line += 1 }
+                        i += 1
+                    }
                 } else {
-                    if byte == 0x0A { line += 1 }
-                    field.append(byte)
+                    while i < count {
+                        let c = b[i]
+                        if c == 0x22 || c == 0x2C || c == 0x0A || c == 0x0D { break }
+                        i += 1
+                    }
                 }
+                return i
+            }
+            if stop > position { afterQuote = afterQuote && inQuotes }
+            position = stop
+            if position == count { continue }
+            let byte = buffer[position]
+            if inQuotes {
+                // byte is the closing quote
+                try flush(to: position)
+                position += 1
+                spanStart = position
+                inQuotes = false
+                afterQuote = true
                 continue
             }
             switch byte {
             case 0x22:
-                if afterQuote { field.append(0x22) }
+                try flush(to: position)
+                // A quote right after a closing quote is a literal quote: keep it and reopen.
+                spanStart = afterQuote ? position : position + 1
+                position += 1
                 inQuotes = true
                 afterQuote = false
             case 0x2C:
-                cells.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
+                try flush(to: position)
+                fieldEnds.append(fieldBytes.count)
+                position += 1
+                spanStart = position
                 afterQuote = false
             case 0x0A:
+                try flush(to: position)
                 line += 1
-                if field.last == 0x0D && !afterQuote { field.removeLast() }
-                cells.append(String(decoding: field, as: UTF8.self))
-                return (startLine, cells)
-            case 0x0D where afterQuote:
-                continue
-            default:
-                field.append(byte)
-                afterQuote = false
+                position += 1
+                spanStart = position
+                if !afterQuote, fieldBytes.last == 0x0D, fieldBytes.count > (fieldEnds.last ?? 0) {
+                    fieldBytes.removeLast()
+                }
+                fieldEnds.append(fieldBytes.count)
+                return true
+            default:  // 0x0D
+                if afterQuote {
+                    try flush(to: position)
+                    position += 1
+                    spanStart = position
+                } else {
+                    position += 1
+                }
             }
         }
     }
+
+    /// Field `i` of the current record as a String.
+    func cell(_ i: Int) -> String {
+        let start = i == 0 ? 0 : fieldEnds[i - 1]
+        return fieldBytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<fieldEnds[i]]), as: UTF8.self)
+        }
+    }
+}
+
+extension BillRecords: BillCells {
+    var cellCount: Int { fieldEnds.count }
 }
