@@ -115,64 +115,84 @@ final class BillRecords {
     var isBlank: Bool { fieldEnds.count == 1 && fieldEnds[0] == 0 }
 
     /// Moves to the next record (RFC 4180: quoted fields, doubled quotes, LF or CRLF); false at the end. Bytes are
-    /// copied span by span, never one at a time.
+    /// copied span by span, never one at a time; the state lives in locals while scanning (no exclusivity checks
+    /// on the class's properties per byte).
     func advance() throws(BillProblem) -> Bool {
-        fieldBytes.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        swap(&bytes, &fieldBytes)
+        swap(&ends, &fieldEnds)
+        defer {
+            swap(&bytes, &fieldBytes)
+            swap(&ends, &fieldEnds)
+        }
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
         recordLine = line
+        var lineNumber = line
+        defer { line = lineNumber }
         var inQuotes = false
         var afterQuote = false
         var started = false
+        var position = self.position
+        var count = self.count
+        defer { self.position = position }
         var spanStart = position
-        func flush(to end: Int) throws(BillProblem) {
-            if spanStart < end { fieldBytes.append(contentsOf: buffer[spanStart..<end]) }
-            spanStart = end
-            if fieldBytes.count > BillLimits.maxRecordBytes {
-                throw BillProblem(
-                    file: path, line: recordLine, message: "a record longer than \(BillLimits.maxRecordBytes) bytes",
-                    fix: "check for an unclosed quote")
-            }
-        }
+        let path = self.path
+        let startLine = recordLine
         while true {
             if position == count {
-                try flush(to: position)
+                if spanStart < position { buffer.withUnsafeBufferPointer { bytes.append(contentsOf: $0[spanStart..<position]) } }
+                self.position = position
+                line = lineNumber
                 guard try fill() else {
                     if inQuotes {
                         throw BillProblem(
-                            file: path, line: recordLine, message: "a quoted field is never closed",
+                            file: path, line: startLine, message: "a quoted field is never closed",
                             fix: "check the record's quotes (a cut file?)")
                     }
                     guard started else { return false }
-                    fieldEnds.append(fieldBytes.count)
+                    ends.append(bytes.count)
                     return true
                 }
+                position = 0
+                count = self.count
                 spanStart = 0
             }
             started = true
-            // Skip ordinary bytes in one tight loop.
-            let stop: Int = buffer.withUnsafeBufferPointer { b in
-                var i = position
+            var stop = position
+            var byte: UInt8 = 0
+            buffer.withUnsafeBufferPointer { b in
                 if inQuotes {
-                    while i < count, b[i] != 0x22 {
-                        if b[i] == 0x0A { line += 1 }
-                        i += 1
+                    while stop < count {
+                        let c = b[stop]
+                        if c == 0x22 { break }
+                        if c == 0x0A { lineNumber += 1 }
+                        stop += 1
                     }
                 } else {
-                    while i < count {
-                        let c = b[i]
+                    while stop < count {
+                        let c = b[stop]
                         if c == 0x22 || c == 0x2C || c == 0x0A || c == 0x0D { break }
-                        i += 1
+                        stop += 1
                     }
                 }
-                return i
+                if stop < count { byte = b[stop] }
+                // The span up to a delimiter or quote is content.
+                if stop < count, byte != 0x0D || afterQuote || inQuotes, spanStart < stop {
+                    bytes.append(contentsOf: b[spanStart..<stop])
+                    spanStart = stop
+                }
             }
-            if stop > position { afterQuote = afterQuote && inQuotes }
+            if stop > position && !inQuotes { afterQuote = false }
             position = stop
+            if bytes.count > BillLimits.maxRecordBytes {
+                throw BillProblem(
+                    file: path, line: startLine, message: "a record longer than \(BillLimits.maxRecordBytes) bytes",
+                    fix: "check for an unclosed quote")
+            }
             if position == count { continue }
-            let byte = buffer[position]
-            if inQuotes {
-                // byte is the closing quote
-                try flush(to: position)
+            if inQuotes {  // the closing quote
                 position += 1
                 spanStart = position
                 inQuotes = false
@@ -181,36 +201,26 @@ final class BillRecords {
             }
             switch byte {
             case 0x22:
-                try flush(to: position)
                 // A quote right after a closing quote is a literal quote: keep it and reopen.
                 spanStart = afterQuote ? position : position + 1
                 position += 1
                 inQuotes = true
                 afterQuote = false
             case 0x2C:
-                try flush(to: position)
-                fieldEnds.append(fieldBytes.count)
+                ends.append(bytes.count)
                 position += 1
                 spanStart = position
                 afterQuote = false
             case 0x0A:
-                try flush(to: position)
-                line += 1
+                lineNumber += 1
                 position += 1
                 spanStart = position
-                if !afterQuote, fieldBytes.last == 0x0D, fieldBytes.count > (fieldEnds.last ?? 0) {
-                    fieldBytes.removeLast()
-                }
-                fieldEnds.append(fieldBytes.count)
+                if !afterQuote, bytes.last == 0x0D, bytes.count > (ends.last ?? 0) { bytes.removeLast() }
+                ends.append(bytes.count)
                 return true
-            default:  // 0x0D
-                if afterQuote {
-                    try flush(to: position)
-                    position += 1
-                    spanStart = position
-                } else {
-                    position += 1
-                }
+            default:  // 0x0D: content, unless right after a closing quote
+                if afterQuote { spanStart = position + 1 }
+                position += 1
             }
         }
     }

@@ -18,6 +18,9 @@ final class BillLineWriter {
     private let findText: Statement
     private let addText: Statement
     private var ids: [String: Int64] = [:]
+    /// The last text and id of each column: most columns repeat their value from row to row, and comparing two
+    /// Strings is cheaper than hashing one.
+    private var last: [(text: String, id: Int64)] = Array(repeating: ("", -1), count: 32)
 
     static let columns = [
         "file_id", "line", "charge_start", "charge_end", "provider", "account", "account_name", "sub_account",
@@ -47,7 +50,10 @@ final class BillLineWriter {
             try addText.execute(arguments: [text])
             id = db.lastInsertedRowID
         }
-        if ids.count >= Self.cacheCapacity { ids.removeAll(keepingCapacity: true) }
+        if ids.count >= Self.cacheCapacity {
+            ids.removeAll(keepingCapacity: true)
+            last = Array(repeating: ("", -1), count: 32)
+        }
         ids[text] = id
         return id
     }
@@ -61,7 +67,12 @@ final class BillLineWriter {
         }
         func text(_ v: String?) throws {
             i += 1
-            if let v { sqlite3_bind_int64(s, i, try id(v)) } else { sqlite3_bind_null(s, i) }
+            guard let v else { return _ = sqlite3_bind_null(s, i) }
+            let column = Int(i)
+            if last[column].id >= 0, last[column].text == v { return _ = sqlite3_bind_int64(s, i, last[column].id) }
+            let id = try id(v)
+            last[column] = (v, id)
+            sqlite3_bind_int64(s, i, id)
         }
         func amount(_ a: BillAmount?) {
             i += 1
