@@ -335,15 +335,21 @@ extension Array: BillCells where Element == String {
 final class TagMemo: @unchecked Sendable {
     static let capacity = 4096
     private var seen: [String: String?] = [:]
+    private var last: (text: String, json: String?)?
     private let lock = NSLock()
 
     func json(_ text: String) -> String? {
         lock.lock()
         defer { lock.unlock() }
-        if let hit = seen[text] { return hit }
+        if let last, last.text == text { return last.json }
+        if let hit = seen[text] {
+            last = (text, hit)
+            return hit
+        }
         let json = BillRowReader.sortedJSONObject(text)
         if seen.count >= Self.capacity { seen.removeAll(keepingCapacity: true) }
         seen[text] = json
+        last = (text, json)
         return json
     }
 }
