@@ -83,7 +83,10 @@ enum BillBenchmark {
         if let duck, duck.status == 0 {
             print(String(format: "duckdb database %.1f MiB", Double(fileSize(duckDB)) / 1_048_576))
             if tacoplan.status == 0 {
-                print(String(format: "tacoplan bill import is %.2f× DuckDB's speed on this file", duck.seconds / tacoplan.seconds))
+                print(
+                    String(
+                        format: "tacoplan bill import is %.2f× DuckDB's speed on this file",
+                        duck.seconds / tacoplan.seconds))
             }
         }
         if !keep { for p in [db, duckDB] { _ = fresh((p as NSString).lastPathComponent) } }

@@ -46,7 +46,8 @@ struct BillWindowOptions: ParsableArguments {
         for t in tag where !t.contains("=") || t.hasPrefix("=") {
             throw ValidationError("--tag '\(Excerpt.quoted(t))' is not KEY=VALUE, e.g. --tag event=sale-42")
         }
-        for t in tag + [account].compactMap({ $0 }) where t.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        for t in tag + [account].compactMap({ $0 })
+        where t.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw ValidationError("--tag/--account '\(Excerpt.quoted(t))' contains a control character")
         }
     }

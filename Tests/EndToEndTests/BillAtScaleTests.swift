@@ -12,12 +12,16 @@ import Testing
     static let plan = ["plans/traffic-tacos.yaml", "--as-of", "2024-10-31"]
 
     /// Runs python3 with `script`; the output as text.
-    static func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func python(_ script: String, _ arguments: [String]) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         let (process, out, err) = try CLI.start("/usr/bin/env", ["python3", "-c", script] + arguments)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
     }
 
     /// `count` rows from the FOCUS sample: copy k of row i shifted k hours later, its Id + k × 1,000,000.
@@ -75,7 +79,9 @@ import Testing
         let inProcess = try cli.run(["reconcile"] + Self.plan + Self.window + filters + ["--format", "json"])
         #expect(inProcess.stderr.contains("verdict") || inProcess.status == 0, "\(inProcess.stderr)")
         let sql = try cli.run(
-            ["reconcile"] + Self.plan + Self.window + filters + ["--sql", "duckdb", "--columns", "focus", "--table", "focus"])
+            ["reconcile"] + Self.plan + Self.window + filters + [
+                "--sql", "duckdb", "--columns", "focus", "--table", "focus",
+            ])
         #expect(sql.status == 0 && sql.stdout.contains("GROUP BY"), "\(sql.stderr)")
         let sqlFile = try cli.write("query.sql", sql.stdout)
         let out = cli.scratch.appendingPathComponent("aggregate-\(filters.count).csv").path
@@ -86,7 +92,9 @@ import Testing
         #expect(pushed.status == inProcess.status, "\(pushed.stderr)")
         let a = try reconciliation(inProcess.stdout)
         let b = try reconciliation(pushed.stdout)
-        #expect(NSDictionary(dictionary: a).isEqual(to: b), "in-process:\n\(inProcess.stdout)\npushed down:\n\(pushed.stdout)")
+        #expect(
+            NSDictionary(dictionary: a).isEqual(to: b),
+            "in-process:\n\(inProcess.stdout)\npushed down:\n\(pushed.stdout)")
         #expect((a["rowsSelected"] as? Int ?? 0) > 0)
     }
 
@@ -98,8 +106,10 @@ import Testing
         // every sample row is USD and in September 2024.
         let r = try reconciliation(try cli.run(["reconcile"] + Self.plan + Self.window + ["--format", "json"]).stdout)
         let python = try Self.python(Self.sums, [Self.sample])
-        let total = python.stdout.split(separator: "\n").compactMap { Decimal(string: String($0.split(separator: "|")[3])) }
-            .reduce(0, +)
+        let total = python.stdout.split(separator: "\n").compactMap {
+            Decimal(string: String($0.split(separator: "|")[3]))
+        }
+        .reduce(0, +)
         #expect(Decimal(string: r["billedTotal"] as? String ?? "") == total)
     }
 
@@ -110,7 +120,9 @@ import Testing
         let generated = try Self.python(Self.generator, [Self.sample, "20000", csv])
         #expect(generated.status == 0, "\(generated.stderr)")
         let first = try cli.run(["bill", "import", csv])
-        #expect(first.status == 0 && first.stdout.contains("20000 rows (18840 AWS) imported"), "\(first.stdout)\(first.stderr)")
+        #expect(
+            first.status == 0 && first.stdout.contains("20000 rows (18840 AWS) imported"),
+            "\(first.stdout)\(first.stderr)")
 
         // bill list: each (provider, account, currency) line carries Python's exact Decimal sum and row count.
         let list = try cli.run(["bill", "list"])
@@ -119,7 +131,8 @@ import Testing
         for line in expected {
             let f = line.split(separator: "|").map(String.init)
             let row = list.stdout.split(separator: "\n").first { $0.contains(" \(f[1]) ") && $0.contains(f[0]) }
-            let cells = try #require(row, "no bill list line for \(f[0]) \(f[1])").split(separator: " ").map(String.init)
+            let cells = try #require(row, "no bill list line for \(f[0]) \(f[1])").split(separator: " ").map(
+                String.init)
             #expect(cells.contains(f[3]), "\(f[0]): expected Σ \(f[3]) in \(cells)")
             #expect(cells.contains(Int(f[4]).map { Self.grouped($0) } ?? ""), "\(f[0]): expected \(f[4]) rows")
         }

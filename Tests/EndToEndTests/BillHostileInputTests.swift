@@ -53,7 +53,8 @@ import Testing
             of: "2026-11-27T00:00:00Z,2026-11-28T00:00:00Z", with: "9999-11-27T00:00:00Z,9999-11-28T00:00:00Z")
         try refused(
             cli, try cli.write("far.csv", "\(header)\n\(far)\n"),
-            "far.csv:2: column ChargePeriodStart: error: '9999-11-27T00:00:00Z' is outside the plausible charge periods")
+            "far.csv:2: column ChargePeriodStart: error: '9999-11-27T00:00:00Z' is outside the plausible charge periods"
+        )
         // A negative cost on a Credit row is a credit: accepted.
         let credit = negative.replacingOccurrences(of: ",Usage,", with: ",Credit,")
         #expect(try cli.run(["bill", "import", try cli.write("credit.csv", "\(header)\n\(credit)\n")]).status == 0)

@@ -63,7 +63,9 @@ import Testing
         #expect(try cli.run(["bill", "import", Self.cur2]).status == 0)
         let r = try doc(
             try cli.run(
-                ["reconcile", "plans/traffic-tacos.yaml", "--evidence", "reference"] + Self.month + ["--format", "json"]
+                ["reconcile", "plans/traffic-tacos.yaml", "--evidence", "reference"] + Self.month + [
+                    "--format", "json",
+                ]
             ).stdout)
         let estimate = try cli.run([
             "estimate", "plans/traffic-tacos.yaml", "--evidence", "reference", "--as-of", "2024-10-31", "--format",

@@ -117,7 +117,8 @@ public struct BillAmount: Codable, Hashable, Sendable {
         }
         let integerDigits = significant + power
         guard integerDigits <= Limits.integerDigits else {
-            return .failure(.outOfRange("a magnitude of 10^\(integerDigits - 1) or more, at most 10^\(Limits.integerDigits)"))
+            return .failure(
+                .outOfRange("a magnitude of 10^\(integerDigits - 1) or more, at most 10^\(Limits.integerDigits)"))
         }
         guard -power <= Limits.decimalPlaces else {
             return .failure(.outOfRange("\(-power) decimal places, more than \(Limits.decimalPlaces)"))

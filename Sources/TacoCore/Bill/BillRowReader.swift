@@ -104,7 +104,8 @@ public struct BillRowReader: Sendable {
             }
             guard t >= BillLimits.earliestCharge, t <= BillLimits.latestCharge else {
                 throw problem(
-                    f, "'\(Excerpt.quoted(v))' is outside the plausible charge periods (\(BillLimits.earliestCharge) → \(BillLimits.latestCharge))",
+                    f,
+                    "'\(Excerpt.quoted(v))' is outside the plausible charge periods (\(BillLimits.earliestCharge) → \(BillLimits.latestCharge))",
                     "check the export's dates; AWS billing began in 2006")
             }
             return t
@@ -196,8 +197,10 @@ public struct BillRowReader: Sendable {
         }
         if row.billedCost < 0, row.isAWS, row.chargeCategory == "Usage", !creditLike {
             throw problem(
-                .billedCost, "a negative cost (\(Excerpt.quoted(NSDecimalNumber(decimal: row.billedCost).stringValue))) on a Usage row",
-                "credits, refunds and discounts are Credit or Adjustment rows (or ChargeClass Correction); check the export")
+                .billedCost,
+                "a negative cost (\(Excerpt.quoted(NSDecimalNumber(decimal: row.billedCost).stringValue))) on a Usage row",
+                "credits, refunds and discounts are Credit or Adjustment rows (or ChargeClass Correction); check the export"
+            )
         }
         return row
     }

@@ -68,7 +68,8 @@ public struct ReconcileQuery: Sendable {
     /// A SQL string literal: single quotes doubled; control characters never reach it (they are refused by the
     /// CLI's tag and account checks, and escaped here as a last line).
     static func literal(_ s: String) -> String {
-        "'" + s.replacingOccurrences(of: "'", with: "''").unicodeScalars.filter { $0.value >= 0x20 }.map(String.init)
+        "'"
+            + s.replacingOccurrences(of: "'", with: "''").unicodeScalars.filter { $0.value >= 0x20 }.map(String.init)
             .joined() + "'"
     }
 
@@ -79,11 +80,13 @@ public struct ReconcileQuery: Sendable {
         return "TIMESTAMP '\(t)'"
     }
     var start: String {
-        dialect == .duckdb ? "TRY_CAST(replace(replace(ChargePeriodStart, 'T', ' '), 'Z', '') AS TIMESTAMP)" : "ChargePeriodStart"
+        dialect == .duckdb
+            ? "TRY_CAST(replace(replace(ChargePeriodStart, 'T', ' '), 'Z', '') AS TIMESTAMP)" : "ChargePeriodStart"
     }
     func tag(_ key: String) -> String {
         switch dialect {
-        case .duckdb: "json_extract_string(Tags, \(Self.literal("$.\"" + key.replacingOccurrences(of: "\"", with: "\\\"") + "\"")))"
+        case .duckdb:
+            "json_extract_string(Tags, \(Self.literal("$.\"" + key.replacingOccurrences(of: "\"", with: "\\\"") + "\"")))"
         case .athena, .trino: "element_at(Tags, \(Self.literal(key)))"
         }
     }
@@ -93,7 +96,8 @@ public struct ReconcileQuery: Sendable {
         let aws = columns == .aws
         var conditions = ["\(start) >= \(timestamp(from))", "\(start) < \(timestamp(to))"]
         if let account {
-            conditions.append("(BillingAccountId = \(Self.literal(account)) OR SubAccountId = \(Self.literal(account)))")
+            conditions.append(
+                "(BillingAccountId = \(Self.literal(account)) OR SubAccountId = \(Self.literal(account)))")
         }
         for t in tags {
             let v = Self.literal(t.value)
@@ -136,7 +140,8 @@ public enum BillAggregateReader {
     public static func read(_ text: String, file: String) throws(BillProblem) -> [BillChargeSum] {
         let table: CSVTable
         do { table = try CSVTable(text: text) } catch {
-            throw BillProblem(file: file, line: error.line, message: error.message, fix: "save the query's result as CSV")
+            throw BillProblem(
+                file: file, line: error.line, message: error.message, fix: "save the query's result as CSV")
         }
         let header = table.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var index: [String: Int] = [:]
@@ -155,14 +160,16 @@ public enum BillAggregateReader {
                     fix: "check for an unquoted comma or a cut line")
             }
             func cell(_ name: String) -> String? {
-                let v = fields[index[name]!].trimmingCharacters(in: .whitespaces)
+                guard let i = index[name] else { return nil }
+                let v = fields[i].trimmingCharacters(in: .whitespaces)
                 return v.isEmpty || v == "NULL" ? nil : v
             }
             func amount(_ name: String) throws(BillProblem) -> Decimal {
                 guard let v = cell(name) else { return 0 }
                 guard case .success(let a) = BillAmount.parse(v) else {
                     throw BillProblem(
-                        file: file, line: line, column: name, message: "'\(Excerpt.quoted(v))' is not an exact decimal in range",
+                        file: file, line: line, column: name,
+                        message: "'\(Excerpt.quoted(v))' is not an exact decimal in range",
                         fix: "write the sums as decimals (the query casts to \(ReconcileQuery.decimalType))")
                 }
                 return a.decimal
@@ -175,7 +182,8 @@ public enum BillAggregateReader {
             let committed = (cell("committed") ?? "false").lowercased()
             guard ["true", "false", "1", "0", "t", "f"].contains(committed) else {
                 throw BillProblem(
-                    file: file, line: line, column: "committed", message: "'\(Excerpt.quoted(committed))' is not true or false",
+                    file: file, line: line, column: "committed",
+                    message: "'\(Excerpt.quoted(committed))' is not true or false",
                     fix: "keep the query's boolean column")
             }
             let usage = cell("usage_type")

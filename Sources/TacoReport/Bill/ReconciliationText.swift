@@ -59,7 +59,8 @@ public enum ReconciliationText {
         if let e = r.plannedPerEvent {
             out.append(
                 "  cost per event (\(r.events) sale(s)): planned \(usd(e)), billed \(r.billedPerEvent.map(usd) ?? "—")"
-                    + "; per seat sold: planned \(r.plannedPerSeat.map { unit($0) } ?? "—"), billed \(r.billedPerSeat.map { unit($0) } ?? "—")")
+                    + "; per seat sold: planned \(r.plannedPerSeat.map { unit($0) } ?? "—"), billed \(r.billedPerSeat.map { unit($0) } ?? "—")"
+            )
         }
         if let users = r.admittedUsers {
             out.append(

@@ -124,7 +124,8 @@ extension TacoDatabase {
                     arguments: [hash, size])
                 if seen != nil { throw AlreadyImported() }
                 try db.execute(
-                    sql: "UPDATE bill_file SET content_hash = ?, content_size = ?, row_count = ?, aws_rows = ? WHERE id = ?",
+                    sql:
+                        "UPDATE bill_file SET content_hash = ?, content_size = ?, row_count = ?, aws_rows = ? WHERE id = ?",
                     arguments: [hash, size, rows, aws, fileId])
             }
         } catch is AlreadyImported {

@@ -142,7 +142,9 @@ final class BillRecords {
         let startLine = recordLine
         while true {
             if position == count {
-                if spanStart < position { buffer.withUnsafeBufferPointer { bytes.append(contentsOf: $0[spanStart..<position]) } }
+                if spanStart < position {
+                    buffer.withUnsafeBufferPointer { bytes.append(contentsOf: $0[spanStart..<position]) }
+                }
                 self.position = position
                 line = lineNumber
                 guard try fill() else {

@@ -118,7 +118,8 @@ final class BillLineWriter {
         try text(r.tags)
         let code = sqlite3_step(s)
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
     }
 }
@@ -234,7 +235,9 @@ extension TacoDatabase {
             var conditions = ["charge_start >= ?", "charge_start < ?"]
             var arguments: [any DatabaseValueConvertible] = [filter.from.seconds, filter.to.seconds]
             if let account = filter.account {
-                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM bill_text WHERE text = ?", arguments: [account])
+                guard
+                    let id = try Int64.fetchOne(
+                        db, sql: "SELECT id FROM bill_text WHERE text = ?", arguments: [account])
                 else { return [] }
                 conditions.append("(account = ? OR sub_account = ?)")
                 arguments += [id, id]
@@ -320,7 +323,8 @@ extension TacoDatabase {
                 s.from = min(s.from, start)
                 s.to = max(s.to, end)
                 s.rows += row[8]
-                s.billedCost = s.billedCost + Money(try BillAmountSQL.value(scale: row[3], units: row[4], texts: row[5]))
+                s.billedCost =
+                    s.billedCost + Money(try BillAmountSQL.value(scale: row[3], units: row[4], texts: row[5]))
                 files[key] = max(files[key] ?? 0, row[9])
                 s.files = files[key] ?? 0
                 out[key] = s

@@ -28,7 +28,8 @@ public enum BillImportUseCase {
                     ImportedBill(
                         file: r.file, format: r.format, gzip: r.gzip, rows: r.rows, awsRows: r.awsRows, added: r.added))
             } catch let problem as BillProblem {
-                problems.append(Excerpt.quoted(problem.description, limit: 2000).replacingOccurrences(of: "\\n", with: "\n"))
+                problems.append(
+                    Excerpt.quoted(problem.description, limit: 2000).replacingOccurrences(of: "\\n", with: "\n"))
             } catch {
                 throw AppFailure.database(database.path, error)
             }
