@@ -124,38 +124,6 @@ final class BillLineWriter {
     }
 }
 
-/// Exact sums of packed amounts: Σ units per scale in SQL (`packed >> 5` grouped by `packed & 31`), texts (amounts
-/// past 58 bits) summed here as Decimal.
-enum BillAmountSQL {
-    /// The scale of a stored amount column: 0–31, −1 for an exact text, −2 for NULL.
-    static func scale(_ c: String) -> String {
-        "CASE WHEN \(c) IS NULL THEN -2 WHEN typeof(\(c)) = 'integer' THEN \(c) & 31 ELSE -1 END"
-    }
-    /// Σ units of the integer amounts of a group.
-    static func units(_ c: String) -> String { "sum(CASE WHEN typeof(\(c)) = 'integer' THEN \(c) >> 5 END)" }
-    /// The exact texts of the text amounts of a group, space-separated (rare: only past 58 bits of digits).
-    static func texts(_ c: String) -> String { "group_concat(CASE WHEN typeof(\(c)) = 'text' THEN \(c) END, ' ')" }
-
-    /// The Decimal of one group's (scale, units, texts).
-    static func value(scale: Int, units: Int64?, texts: String?) throws -> Decimal {
-        switch scale {
-        case -2: return 0
-        case -1:
-            var total = Decimal.zero
-            for t in (texts ?? "").split(separator: " ") {
-                guard let d = BillRowReader.decimal(String(t)) else {
-                    throw StoreError.badStoredValue(table: "bill_line", column: "amount", value: String(t))
-                }
-                total += d
-            }
-            return total
-        default:
-            guard let units else { return 0 }
-            return BillAmount.decimal(units: units, scale: scale)
-        }
-    }
-}
-
 enum BillRowStore {
     /// A row of the first bill table (`bill_row`, issue 15: decimals as text), for the move to `bill_line`.
     static func readV1(_ row: Row) throws -> BillRow {
@@ -193,6 +161,49 @@ enum BillRowStore {
         r.tags = row["tags"]
         return r
     }
+}
+
+/// The exact sum of one stored amount column over some rows: Int64 units per scale (`BillAmount.packed`), spilled
+/// into a Decimal before they would overflow; exact texts added as Decimal.
+struct AmountSum {
+    var units = [Int64](repeating: 0, count: 32)
+    var spilled = Decimal.zero
+
+    mutating func add(_ s: OpaquePointer?, _ column: Int32) throws {
+        switch sqlite3_column_type(s, column) {
+        case SQLITE_NULL: return
+        case SQLITE_INTEGER:
+            let packed = sqlite3_column_int64(s, column)
+            let scale = Int(packed & 31)
+            let (sum, overflow) = units[scale].addingReportingOverflow(packed >> 5)
+            if overflow {
+                spilled += BillAmount.decimal(units: units[scale], scale: scale)
+                units[scale] = packed >> 5
+            } else {
+                units[scale] = sum
+            }
+        default:
+            let text = String(cString: sqlite3_column_text(s, column))
+            guard let d = BillRowReader.decimal(text) else {
+                throw StoreError.badStoredValue(table: "bill_line", column: "amount", value: text)
+            }
+            spilled += d
+        }
+    }
+
+    var total: Decimal {
+        var t = spilled
+        for (scale, u) in units.enumerated() where u != 0 { t += BillAmount.decimal(units: u, scale: scale) }
+        return t
+    }
+}
+
+/// The running sums of one charge.
+struct ChargeAccumulator {
+    var cost = AmountSum()
+    var quantity = AmountSum()
+    var rows = 0
+    var firstLine = Int.max
 }
 
 /// Reads `bill_text` ids back as strings, each once.
@@ -254,82 +265,121 @@ extension TacoDatabase {
                 guard !matching.isEmpty else { return [] }
                 conditions.append("tags IN (\(matching.map(String.init).joined(separator: ",")))")
             }
-            let quantity = "coalesce(consumed_quantity, pricing_quantity)"
+            // The rows are read once, in index order, and summed here per charge (13 text ids) and scale in
+            // Int64 (overflow spills into Decimal): no SQL sort of a million rows by thirteen columns.
             let keys = [
                 "provider", "currency", "charge_category", "charge_class", "service_name", "service_code",
                 "usage_type", "pricing_unit", "consumed_unit", "charge_description", "instance_type",
                 "pricing_category", "commitment_id IS NOT NULL",
             ]
             let sql = """
-                SELECT \(keys.joined(separator: ", ")),
-                    \(BillAmountSQL.scale("billed_cost")) AS cs, \(BillAmountSQL.units("billed_cost")),
-                    \(BillAmountSQL.texts("billed_cost")),
-                    \(BillAmountSQL.scale(quantity)) AS qs, \(BillAmountSQL.units(quantity)), \(BillAmountSQL.texts(quantity)),
-                    count(*), min(line)
+                SELECT \(keys.joined(separator: ", ")), billed_cost, coalesce(consumed_quantity, pricing_quantity), line
                 FROM bill_line WHERE \(conditions.joined(separator: " AND "))
-                GROUP BY \(keys.indices.map { "\($0 + 1)" }.joined(separator: ", ")), cs, qs
                 """
-            var sums: [BillCharge: BillChargeSum] = [:]
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-            while let row = try cursor.next() {
-                let charge = BillCharge(
-                    provider: try texts.text(row[0]) ?? "", currency: try texts.text(row[1]) ?? "",
-                    chargeCategory: try texts.text(row[2]) ?? "", chargeClass: try texts.text(row[3]),
-                    serviceName: try texts.text(row[4]) ?? "", serviceCode: try texts.text(row[5]),
-                    usageType: try texts.text(row[6]), pricingUnit: try texts.text(row[7]),
-                    consumedUnit: try texts.text(row[8]), chargeDescription: try texts.text(row[9]),
-                    instanceType: try texts.text(row[10]),
-                    pricing: try texts.text(row[11]).flatMap(BillPricing.init(rawValue:)), committed: row[12])
-                let cost = try BillAmountSQL.value(scale: row[13], units: row[14], texts: row[15])
-                let q = try BillAmountSQL.value(scale: row[16], units: row[17], texts: row[18])
-                var s = sums[charge] ?? BillChargeSum(charge: charge, billedCost: 0, quantity: 0, rows: 0, lines: [])
-                s.billedCost += cost
-                s.quantity += q
-                s.rows += row[19]
-                s.lines = [min(s.lines.first ?? Int.max, row[20] as Int)]
-                sums[charge] = s
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(StatementArguments(arguments))
+            let s = statement.sqliteStatement
+            var slots: [SIMD16<Int64>: Int] = [:]
+            var accumulators: [ChargeAccumulator] = []
+            while true {
+                let code = sqlite3_step(s)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code),
+                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                var key = SIMD16<Int64>(repeating: -1)
+                for c in 0..<13 where sqlite3_column_type(s, Int32(c)) != SQLITE_NULL {
+                    key[c] = sqlite3_column_int64(s, Int32(c))
+                }
+                let slot: Int
+                if let known = slots[key] {
+                    slot = known
+                } else {
+                    slot = accumulators.count
+                    slots[key] = slot
+                    accumulators.append(ChargeAccumulator())
+                }
+                try accumulators[slot].cost.add(s, 13)
+                try accumulators[slot].quantity.add(s, 14)
+                accumulators[slot].rows += 1
+                accumulators[slot].firstLine = min(accumulators[slot].firstLine, Int(sqlite3_column_int64(s, 15)))
             }
-            return Array(sums.values)
+            var out: [BillChargeSum] = []
+            for (key, slot) in slots {
+                let acc = accumulators[slot]
+                func text(_ c: Int) throws -> String? { key[c] < 0 ? nil : try texts.text(key[c]) }
+                let charge = BillCharge(
+                    provider: try text(0) ?? "", currency: try text(1) ?? "", chargeCategory: try text(2) ?? "",
+                    chargeClass: try text(3), serviceName: try text(4) ?? "", serviceCode: try text(5),
+                    usageType: try text(6), pricingUnit: try text(7), consumedUnit: try text(8),
+                    chargeDescription: try text(9), instanceType: try text(10),
+                    pricing: try text(11).flatMap(BillPricing.init(rawValue:)), committed: key[12] == 1)
+                out.append(
+                    BillChargeSum(
+                        charge: charge, billedCost: acc.cost.total, quantity: acc.quantity.total, rows: acc.rows,
+                        lines: [acc.firstLine]))
+            }
+            return out
         }
     }
 
     /// What is loaded per provider, account and currency: periods, rows and the exact Σ BilledCost (Σ units per
-    /// scale in SQL, combined here as Decimal — never SQLite's floating point).
+    /// scale in Int64 while the rows stream by, combined as Decimal — never SQLite's floating point).
     public func billSummaries() throws -> [BillSummary] {
         try writer.read { db in
             var texts = BillTexts(db: db)
-            var out: [[Int64]: BillSummary] = [:]
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT provider, account, currency, \(BillAmountSQL.scale("billed_cost")) AS cs,
-                        \(BillAmountSQL.units("billed_cost")), \(BillAmountSQL.texts("billed_cost")),
-                        min(charge_start), max(charge_end), count(*), count(DISTINCT file_id)
-                    FROM bill_line GROUP BY provider, account, currency, cs
-                    """)
-            var files: [[Int64]: Int] = [:]
-            while let row = try cursor.next() {
-                let key: [Int64] = [row[0], row[1], row[2]]
-                let start = BillInstant(seconds: row[6])
-                let end = BillInstant(seconds: row[7])
-                var s: BillSummary
-                if let known = out[key] {
-                    s = known
-                } else {
-                    s = BillSummary(
-                        provider: try texts.text(row[0]) ?? "", accountId: try texts.text(row[1]) ?? "",
-                        currency: try texts.text(row[2]) ?? "", from: start, to: end)
-                }
-                s.from = min(s.from, start)
-                s.to = max(s.to, end)
-                s.rows += row[8]
-                s.billedCost =
-                    s.billedCost + Money(try BillAmountSQL.value(scale: row[3], units: row[4], texts: row[5]))
-                files[key] = max(files[key] ?? 0, row[9])
-                s.files = files[key] ?? 0
-                out[key] = s
+            struct Running {
+                var cost = AmountSum()
+                var from = Int64.max
+                var to = Int64.min
+                var rows = 0
+                var files = Set<Int64>()
             }
-            return out.values.sorted {
+            var slots: [SIMD4<Int64>: Int] = [:]
+            var running: [Running] = []
+            let statement = try db.makeStatement(
+                sql: "SELECT provider, account, currency, billed_cost, charge_start, charge_end, file_id FROM bill_line"
+            )
+            let s = statement.sqliteStatement
+            while true {
+                let code = sqlite3_step(s)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code),
+                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                let key = SIMD4<Int64>(
+                    sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2), 0)
+                let slot: Int
+                if let known = slots[key] {
+                    slot = known
+                } else {
+                    slot = running.count
+                    slots[key] = slot
+                    running.append(Running())
+                }
+                try running[slot].cost.add(s, 3)
+                running[slot].from = min(running[slot].from, sqlite3_column_int64(s, 4))
+                running[slot].to = max(running[slot].to, sqlite3_column_int64(s, 5))
+                running[slot].rows += 1
+                running[slot].files.insert(sqlite3_column_int64(s, 6))
+            }
+            var out: [BillSummary] = []
+            for (key, slot) in slots {
+                let r = running[slot]
+                var summary = BillSummary(
+                    provider: try texts.text(key[0]) ?? "", accountId: try texts.text(key[1]) ?? "",
+                    currency: try texts.text(key[2]) ?? "", from: BillInstant(seconds: r.from),
+                    to: BillInstant(seconds: r.to))
+                summary.rows = r.rows
+                summary.billedCost = Money(r.cost.total)
+                summary.files = r.files.count
+                out.append(summary)
+            }
+            return out.sorted {
                 ($0.provider, $0.accountId, $0.currency) < ($1.provider, $1.accountId, $1.currency)
             }
         }
