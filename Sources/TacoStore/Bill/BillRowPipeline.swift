@@ -7,8 +7,8 @@ import TacoCore
 final class BillRowPipeline: @unchecked Sendable {
     /// Rows per batch handed over: 2,048 (a few MB of rows; small enough to keep both threads busy).
     static let batchRows = 2048
-    /// Batches waiting at most: 3.
-    static let maxQueued = 3
+    /// Batches waiting at most: 2.
+    static let maxQueued = 2
 
     private let condition = NSCondition()
     private var queue: [[BillRow]] = []
