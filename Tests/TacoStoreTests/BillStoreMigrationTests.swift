@@ -57,3 +57,30 @@ import Testing
         }
     }
 }
+
+/// A gzip bill may inflate at most `BillLimits.maxGzipRatio` × its compressed size (past the 64 MiB floor, lowered
+/// here to keep the test small): a bomb of valid-looking rows ends with a clear error, not after gigabytes.
+@Suite struct BillGzipBoundTests {
+    @Test func aGzipThatInflatesPast200TimesItsSizeIsRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bill-bomb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bomb = dir.appendingPathComponent("bomb.csv.gz").path
+        // 8 MiB of one repeated row compresses about 1,000×: far past 200×.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "yes 'a,b,c,d,e,f,g,h' | head -c 8388608 | gzip -9 > '\(bomb)'"]
+        try p.run()
+        p.waitUntilExit()
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: bomb)[.size] as? Int64)
+        let records = try BillRecords(path: bomb, compressedBytes: size, floor: 0)
+        #expect(records.gzip && records.maxBytes == size * 200)
+        do {
+            while try records.advance() {}
+            Issue.record("the bomb was read to its end")
+        } catch {
+            #expect(error.message.contains("inflates more than 200×"), "\(error.message)")
+            #expect(records.bytesRead <= size * 200 + Int64(BillRecords.readSize))
+        }
+    }
+}

@@ -28,12 +28,12 @@ final class BillRecords {
     let maxBytes: Int64
 
     /// Opens a regular file (the caller checked it with `BillFileStamp.of`) of `compressedBytes` on disk.
-    init(path: String, compressedBytes: Int64) throws(BillProblem) {
+    init(path: String, compressedBytes: Int64, floor: Int64 = BillLimits.gzipRatioFloor) throws(BillProblem) {
         self.path = path
         gzip = BillRecords.isGzip(path)
         maxBytes =
             gzip
-            ? min(BillLimits.maxBytes, max(BillLimits.gzipRatioFloor, compressedBytes * BillLimits.maxGzipRatio))
+            ? min(BillLimits.maxBytes, max(floor, compressedBytes * BillLimits.maxGzipRatio))
             : BillLimits.maxBytes
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw BillProblem(
