@@ -32,7 +32,8 @@ public struct Reconciliation: Codable, Hashable, Sendable {
         public var currency: String
         public var billedCost: Money
         public var rows: Int
-        /// The first file lines of the group, to find them in the export.
+        /// File lines to find the group in the export: the first line of each of its charges, the five earliest
+        /// (empty when the sums come from a warehouse, `--from-aggregate`).
         public var lines: [Int]
     }
 
