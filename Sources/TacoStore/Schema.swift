@@ -144,6 +144,7 @@ enum Schema {
                     );
                     """)
         }
+        registerCompactBillMigration(&migrator)
         return migrator
     }
 }

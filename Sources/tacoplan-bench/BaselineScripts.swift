@@ -44,4 +44,12 @@ enum BaselineScripts {
             """, [sys.argv[1]]).fetchone()[0]
         print(n, "kept")
         """#
+
+    /// DuckDB `read_csv` of a FOCUS bill into a table of an on-disk database, then Σ BilledCost by provider.
+    static let duckdbBill = #"""
+        import duckdb, sys
+        con = duckdb.connect(sys.argv[2])
+        con.execute("CREATE TABLE bill AS SELECT * FROM read_csv(?, nullstr = 'NULL')", [sys.argv[1]])
+        print(con.execute("SELECT ProviderName, sum(BilledCost) FROM bill GROUP BY 1 ORDER BY 1").fetchall())
+        """#
 }

@@ -4,6 +4,16 @@ import Foundation
 let benchmarks: [String: ([String]) throws -> Void] = [
     "import": ImportBenchmark.main,
     "import-once": ImportBenchmark.importOnce,
+    "bill": BillBenchmark.main,
+    "bill-import-once": BillBenchmark.importOnce,
+    "bill-sums-once": BillBenchmark.sumsOnce,
+    "generate-focus-csv": { arguments in
+        guard arguments.count == 2, let rows = Int(arguments[0]) else {
+            throw BenchError("usage: tacoplan-bench generate-focus-csv ROWS FILE")
+        }
+        let bytes = try FocusBillGenerator.write(rows: rows, to: arguments[1])
+        print("wrote \(rows) rows, \(bytes) bytes to \(arguments[1])")
+    },
     "search": { SearchBenchmark.run(arguments: $0) },
     "limits": LimitsBenchmark.run,
     "simulate": SimulateBenchmark.run,

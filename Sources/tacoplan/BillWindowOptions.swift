@@ -19,8 +19,11 @@ struct BillWindowOptions: ParsableArguments {
     @Option(help: "Only rows of this billing account or sub-account id.")
     var account: String?
 
-    @Option(help: "Sales held in the window (event-only cost lines are planned once per sale).")
-    var events: Int = 1
+    @Option(
+        help:
+            "Sales held in the window (event-only cost lines are planned once per sale; default: the plan's events per month over the window)."
+    )
+    var events: Int?
 
     @Option(help: "Users actually admitted in the window, for cost per admitted user (default: the plan's).")
     var admitted: Int?
@@ -38,10 +41,14 @@ struct BillWindowOptions: ParsableArguments {
         if (from == nil) != (to == nil) {
             throw ValidationError("give both --from and --to (UTC), e.g. --from 2026-11-27 --to 2026-11-28")
         }
-        if events < 0 { throw ValidationError("--events must be 0 or more") }
+        if let events, events < 0 { throw ValidationError("--events must be 0 or more") }
         if let admitted, admitted < 0 { throw ValidationError("--admitted must be 0 or more") }
         for t in tag where !t.contains("=") || t.hasPrefix("=") {
-            throw ValidationError("--tag '\(t)' is not KEY=VALUE, e.g. --tag event=sale-42")
+            throw ValidationError("--tag '\(Excerpt.quoted(t))' is not KEY=VALUE, e.g. --tag event=sale-42")
+        }
+        for t in tag + [account].compactMap({ $0 })
+        where t.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw ValidationError("--tag/--account '\(Excerpt.quoted(t))' contains a control character")
         }
     }
 

@@ -3,7 +3,8 @@ import TacoApp
 import TacoCore
 import TacoReport
 
-/// `reconcile PLAN --from T --to T`: planned vs billed per resource, variance causes, unplanned spend.
+/// `reconcile PLAN --from T --to T`: planned vs billed per resource, variance causes, unplanned spend; or the
+/// attribution as one SQL query for the account's warehouse (`--sql`) and its result read back (`--from-aggregate`).
 struct ReconcileCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
@@ -18,20 +19,52 @@ struct ReconcileCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: Format = .table
 
+    @Option(help: "Print the attribution as one SQL query for athena, trino or duckdb over a FOCUS table, and exit.")
+    var sql: ReconcileQuery.Dialect?
+
+    @Option(help: "The FOCUS table the --sql query reads (letters, digits, _ . -).")
+    var table = "focus"
+
+    @Option(help: "Columns of that table: aws (FOCUS with AWS columns x_ServiceCode, x_UsageType) or focus.")
+    var columns: ReconcileQuery.Columns = .aws
+
+    @Option(help: "Reconcile from the --sql query's result saved as CSV instead of the imported bill.")
+    var fromAggregate: String?
+
     func validate() throws {
         if window.from == nil || window.to == nil {
             throw ValidationError("reconcile needs a window: --from 2026-11-27 --to 2026-11-28 (UTC)")
+        }
+        guard ReconcileQuery.isValidTable(table) else {
+            throw ValidationError("--table: use letters, digits, _ . and - only, e.g. --table cur.focus_export")
+        }
+        if sql != nil && fromAggregate != nil {
+            throw ValidationError("--sql prints the query; --from-aggregate reads its result: give one of them")
         }
     }
 
     func run() throws {
         guard let billWindow = window.window else { return }
-        let r = try ReconcileUseCase.run(
-            options.request, window: billWindow, evidence: options.evidence(calibration), context: Terminal.context)
+        if let sql {
+            Terminal.out(
+                ReconcileQuery(
+                    dialect: sql, table: table, columns: columns, from: billWindow.from, to: billWindow.to,
+                    account: billWindow.account, tags: billWindow.tags
+                ).sql)
+            return
+        }
+        let outcome = try ReconcileUseCase.run(
+            options.request, window: billWindow, source: fromAggregate.map { .aggregate(path: $0) } ?? .store,
+            evidence: options.evidence(calibration), context: Terminal.context)
+        let r = outcome.reconciliation
         switch format {
         case .table: Terminal.out(ReconciliationText.render(r))
         case .json: Terminal.out(try ReconciliationDocument(r).json())
         case .csv: Terminal.out(ReconciliationCSV.render(r))
         }
+        if let failure = outcome.failure { throw failure }
     }
 }
+
+extension ReconcileQuery.Dialect: ExpressibleByArgument {}
+extension ReconcileQuery.Columns: ExpressibleByArgument {}

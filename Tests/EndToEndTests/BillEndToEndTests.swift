@@ -38,7 +38,7 @@ import Testing
         let aws = try #require(list.stdout.split(separator: "\n").first { $0.contains("1234567890123") })
         #expect(aws.contains("2024-09-01T00:00:00Z → 2024-10-01T00:00:00Z"))
         #expect(aws.contains(" 942 ") && aws.contains("18.0066386184"))
-        #expect(try Tacoplan.sqlite(cli.db, "SELECT COUNT(*) FROM bill_row") == "1000")
+        #expect(try Tacoplan.sqlite(cli.db, "SELECT COUNT(*) FROM bill_line") == "1000")
     }
 
     @Test func reconcilingTheHandMadeFOCUS12BillNamesTheCauses() throws {
@@ -127,7 +127,7 @@ import Testing
                 "backwards.csv:2: column ChargePeriodEnd: error: the charge period ends"
             ),
         ]
-        let before = try Tacoplan.sqlite(cli.db, "SELECT COUNT(*) FROM bill_row; SELECT COUNT(*) FROM bill_file")
+        let before = try Tacoplan.sqlite(cli.db, "SELECT COUNT(*) FROM bill_line; SELECT COUNT(*) FROM bill_file")
         for (name, text, message) in cases {
             let path = try cli.write(name, text)
             let r = try cli.run(["bill", "import", path])
@@ -142,7 +142,7 @@ import Testing
         gzip.waitUntilExit()
         let truncated = try cli.run(["bill", "import", gz])
         #expect(truncated.status == 2 && truncated.stderr.contains("the gzip stream is truncated or damaged"))
-        #expect(try Tacoplan.sqlite(cli.db, "SELECT COUNT(*) FROM bill_row; SELECT COUNT(*) FROM bill_file") == before)
+        #expect(try Tacoplan.sqlite(cli.db, "SELECT COUNT(*) FROM bill_line; SELECT COUNT(*) FROM bill_file") == before)
 
         // A euro row is stored with its currency and never summed with USD.
         let euro = good.replacingOccurrences(of: ",USD,", with: ",EUR,")
@@ -170,7 +170,7 @@ import Testing
         let body = lines.dropFirst().joined(separator: "\n")
         let copies = Array(repeating: body, count: 40).joined(separator: "\n")
         let big = try cli.write("big.csv", String(lines[0]) + "\n" + copies + "\n")
-        let before = try Tacoplan.sqlite(cli.db, "SELECT COUNT(*) FROM bill_row; SELECT COUNT(*) FROM bill_file")
+        let before = try Tacoplan.sqlite(cli.db, "SELECT COUNT(*) FROM bill_line; SELECT COUNT(*) FROM bill_file")
         let (process, _, _) = try Tacoplan.start(Tacoplan.binary, ["bill", "import", "--db", cli.db, big])
         Thread.sleep(forTimeInterval: 1.5)
         #expect(process.isRunning, "the import finished before it could be killed; use a bigger file")
@@ -178,7 +178,7 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationReason == Process.TerminationReason.uncaughtSignal)
         #expect(try Tacoplan.sqlite(cli.db, "PRAGMA integrity_check") == "ok")
-        #expect(try Tacoplan.sqlite(cli.db, "SELECT COUNT(*) FROM bill_row; SELECT COUNT(*) FROM bill_file") == before)
+        #expect(try Tacoplan.sqlite(cli.db, "SELECT COUNT(*) FROM bill_line; SELECT COUNT(*) FROM bill_file") == before)
     }
 
     @Test func theReportAndDeckCarryThePlanVsActualPart() throws {

@@ -36,7 +36,6 @@ import Testing
         #expect(row.pricing == .dynamic)
         #expect(row.instanceType == "c7g.2xlarge")
         #expect(row.tags == #"{"a":"1","b":"2"}"#)
-        #expect(row.extra == #"{"Id":"11472"}"#)
         #expect(row.isAWS)
     }
 

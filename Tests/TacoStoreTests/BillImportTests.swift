@@ -44,7 +44,9 @@ import Testing
         let from = try #require(BillInstant(text: "2024-01-01"))
         let to = try #require(BillInstant(text: "2025-01-01"))
         var counts: [String: Int] = [:]
-        for row in try db.billRows(from: from, to: to) where row.isAWS { counts[row.serviceName, default: 0] += 1 }
+        for sum in try db.billChargeSums(BillRowFilter(from: from, to: to)) where sum.charge.isAWS {
+            counts[sum.charge.serviceName, default: 0] += sum.rows
+        }
         #expect(counts["Amazon Elastic Compute Cloud"] == 554)
         #expect(counts["Elastic Load Balancing"] == 97)
         #expect(counts["AmazonCloudWatch"] == 63)

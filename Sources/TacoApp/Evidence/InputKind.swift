@@ -16,6 +16,8 @@ public enum InputKind: Sendable, CaseIterable {
     case k6Summary
     /// k6 `--out csv` output: one row per metric sample (`ingest`).
     case k6CSV
+    /// The CSV a warehouse wrote from `reconcile --sql`'s query (`reconcile --from-aggregate`).
+    case billAggregate
 
     /// A plan is limited to 4 MiB. The bundled plans are 3–6 KB (plans/), a plan with 2,000 variants is about
     /// 300 KB, and a 100 MB plan took 10–13 s to be refused (issue 13), so 4 MiB is ~700× the largest bundled plan
@@ -38,6 +40,9 @@ public enum InputKind: Sendable, CaseIterable {
     /// second, and k6 writes ≈ 100 bytes per sample (≈ 650,000 samples). Longer runs should be exported as a
     /// summary (`handleSummary`) or reduced to a step CSV.
     public static let k6CSVBytes = InputLimits.loadTestCSVBytes
+    /// A bill aggregate is limited to 64 MiB: one row per distinct charge (service, usage type, unit, description…),
+    /// a few thousand rows of ~300 bytes for a real account's month; 64 MiB is ~200,000 charges.
+    public static let billAggregateBytes = 64 * 1_048_576
 
     /// The most bytes read for this kind.
     public var maximumBytes: Int {
@@ -48,6 +53,7 @@ public enum InputKind: Sendable, CaseIterable {
         case .stepCSV: Self.stepCSVBytes
         case .k6Summary: Self.k6SummaryBytes
         case .k6CSV: Self.k6CSVBytes
+        case .billAggregate: Self.billAggregateBytes
         }
     }
 
@@ -60,6 +66,7 @@ public enum InputKind: Sendable, CaseIterable {
         case .stepCSV: "step CSV"
         case .k6Summary: "k6 summary JSON"
         case .k6CSV: "k6 CSV output"
+        case .billAggregate: "bill aggregate CSV"
         }
     }
 
@@ -71,6 +78,7 @@ public enum InputKind: Sendable, CaseIterable {
         case .benchmarkYAML, .stepCSV: "split the ramp into several files, or keep one row per load step"
         case .k6Summary: "export the summary with handleSummary/--summary-export, which holds one entry per metric"
         case .k6CSV: "export a summary (handleSummary) or reduce the samples to a step CSV (one row per load step)"
+        case .billAggregate: "save only the output of the query `reconcile --sql` prints (one row per charge)"
         }
     }
 }

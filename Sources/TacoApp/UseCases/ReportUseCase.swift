@@ -39,7 +39,8 @@ public enum ReportUseCase {
         if let window {
             report.attach(
                 try ReconcileUseCase.reconcile(
-                    plan, estimate: estimate, window: window, database: loadedEvidence.database))
+                    plan, estimate: estimate, window: window,
+                    sums: try ReconcileUseCase.storedSums(window, database: loadedEvidence.database)))
         }
         return Outcome(report: report, failure: EstimateUseCase.failure(estimate))
     }

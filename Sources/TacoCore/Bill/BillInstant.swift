@@ -10,6 +10,10 @@ public struct BillInstant: Codable, Hashable, Comparable, Sendable, CustomString
     /// Reads `2024-09-01 00:00:00`, `2024-09-01T00:00:00Z`, `2024-09-01T00:00:00.000Z`, `…+00:00` or a bare date
     /// (midnight). Any offset other than UTC is refused: bills are UTC (FOCUS 1.2, ChargePeriodStart).
     public init?(text raw: String) {
+        if let fast = BillInstant.fixed(raw) {
+            self = fast
+            return
+        }
         let untrimmed = raw.utf8.first == 0x20 || raw.utf8.last == 0x20
         var t = Substring(untrimmed ? raw.trimmingCharacters(in: .whitespaces) : raw)
         for suffix in ["Z", "z", "+00:00", "+0000", "-00:00", " UTC"] where t.hasSuffix(suffix) {
@@ -35,6 +39,30 @@ public struct BillInstant: Codable, Hashable, Comparable, Sendable, CustomString
             clock = h * 3600 + m * 60 + s
         }
         seconds = Int64(day.ordinal) * 86_400 + clock
+    }
+
+    /// The common shapes `2024-09-01 00:00:00` and `2024-09-01T00:00:00Z` read from their bytes; nil for any other
+    /// shape (then the general reader above decides).
+    static func fixed(_ raw: String) -> BillInstant? {
+        var text = raw
+        return text.withUTF8 { b -> BillInstant? in
+            guard b.count == 19 || (b.count == 20 && b[19] == UInt8(ascii: "Z")) else { return nil }
+            guard b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x20 || b[10] == UInt8(ascii: "T"), b[13] == 0x3A, b[16] == 0x3A
+            else { return nil }
+            func num(_ i: Int, _ n: Int) -> Int? {
+                var v = 0
+                for k in i..<(i + n) {
+                    let c = b[k]
+                    guard c >= 0x30, c <= 0x39 else { return nil }
+                    v = v * 10 + Int(c - 0x30)
+                }
+                return v
+            }
+            guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2), let mi = num(14, 2),
+                let s = num(17, 2), h < 24, mi < 60, s < 60, let day = Day(year: y, month: mo, day: d)
+            else { return nil }
+            return BillInstant(seconds: Int64(day.ordinal) * 86_400 + Int64(h * 3600 + mi * 60 + s))
+        }
     }
 
     /// `2024-09-01T00:00:00Z`.

@@ -79,7 +79,7 @@ public enum BillResource: Hashable, Comparable, Sendable {
 
     /// The resource an AWS usage row is for, or nil when it matches nothing the plan runs (unplanned spend).
     /// EC2 and ElastiCache rows must name an instance type the plan uses (`nodeTypes`).
-    public static func of(_ row: BillRow, nodeTypes: Set<String>) -> BillResource? {
+    public static func of(_ row: BillCharge, nodeTypes: Set<String>) -> BillResource? {
         let service = (row.serviceCode ?? "") + " " + row.serviceName
         let usage = row.usageType ?? ""
         let units = [row.pricingUnit, row.consumedUnit, Optional(usage)].compactMap { $0 }.joined(separator: " ")
@@ -99,7 +99,7 @@ public enum BillResource: Hashable, Comparable, Sendable {
                 switch row.pricing {
                 case .dynamic: .spot
                 case .committed: .committed
-                default: row.commitmentId == nil ? .onDemand : .committed
+                default: row.committed ? .committed : .onDemand
                 }
             return .gatewayNodes(nodeType: t, purchase: purchase)
         }

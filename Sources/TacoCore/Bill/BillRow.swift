@@ -11,9 +11,24 @@ public struct BillRow: Codable, Hashable, Sendable {
     public var subAccountId: String?
     /// ISO 4217 code; rows in different currencies are never summed together.
     public var currency: String
-    public var billedCost: Decimal
-    public var effectiveCost: Decimal?
-    public var listCost: Decimal?
+    /// The exact amounts as read (`BillAmount`: also packed for the store); the Decimal accessors below read them.
+    public var billed: BillAmount
+    public var effective: BillAmount?
+    public var list: BillAmount?
+    public var consumed: BillAmount?
+    public var priced: BillAmount?
+    public var billedCost: Decimal {
+        get { billed.decimal }
+        set { billed = BillAmount(newValue) }
+    }
+    public var effectiveCost: Decimal? {
+        get { effective?.decimal }
+        set { effective = newValue.map(BillAmount.init) }
+    }
+    public var listCost: Decimal? {
+        get { list?.decimal }
+        set { list = newValue.map(BillAmount.init) }
+    }
     public var chargeStart: BillInstant
     public var chargeEnd: BillInstant
     /// FOCUS ChargeCategory: Usage, Purchase, Tax, Credit, Adjustment.
@@ -26,9 +41,15 @@ public struct BillRow: Codable, Hashable, Sendable {
     public var pricing: BillPricing?
     public var commitmentType: String?
     public var commitmentId: String?
-    public var consumedQuantity: Decimal?
+    public var consumedQuantity: Decimal? {
+        get { consumed?.decimal }
+        set { consumed = newValue.map(BillAmount.init) }
+    }
     public var consumedUnit: String?
-    public var pricingQuantity: Decimal?
+    public var pricingQuantity: Decimal? {
+        get { priced?.decimal }
+        set { priced = newValue.map(BillAmount.init) }
+    }
     public var pricingUnit: String?
     public var skuPriceId: String?
     public var resourceId: String?
@@ -38,8 +59,6 @@ public struct BillRow: Codable, Hashable, Sendable {
     public var instanceType: String?
     /// Tags as a JSON object text, keys sorted ("{}" when none).
     public var tags: String
-    /// Other columns (the provider's `x_…` ones, `Id`, …) as a JSON object text, keys sorted.
-    public var extra: String
 
     /// A row with its mandatory cells; the optional ones start nil (tags and extra "{}") and are set after.
     public init(
@@ -50,13 +69,12 @@ public struct BillRow: Codable, Hashable, Sendable {
         self.provider = provider
         self.accountId = accountId
         self.currency = currency
-        self.billedCost = billedCost
+        billed = BillAmount(billedCost)
         self.chargeStart = chargeStart
         self.chargeEnd = chargeEnd
         self.chargeCategory = chargeCategory
         self.serviceName = serviceName
         tags = "{}"
-        extra = "{}"
     }
 
     /// True for Amazon Web Services rows, the only ones attributed to a plan.
@@ -65,7 +83,10 @@ public struct BillRow: Codable, Hashable, Sendable {
         return p == "aws" || p.hasPrefix("amazon web services")
     }
 
-    public var tagMap: [String: String] {
+    public var tagMap: [String: String] { BillRow.tagMap(tags) }
+
+    /// The tags of a JSON object text as strings ([:] when it is not an object).
+    public static func tagMap(_ tags: String) -> [String: String] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(tags.utf8)) as? [String: Any] else {
             return [:]
         }
@@ -105,6 +126,18 @@ public enum BillLimits {
     public static let maxRecordBytes = 1 << 20
     /// Most columns: 1,024. CUR 2.0 has about 125 static columns, FOCUS 1.2 about 50 plus `x_` ones.
     public static let maxColumns = 1024
+    /// Most decompressed bytes per compressed byte of a gzip bill: 200. CSV exports compress 10–30× (repeated
+    /// column values); a file that inflates further is a decompression bomb, refused before it fills the disk.
+    public static let maxGzipRatio: Int64 = 200
+    /// Decompressed bytes always allowed, whatever the ratio (a small gzip of a small bill): 64 MiB.
+    public static let gzipRatioFloor: Int64 = 64 << 20
+    /// Most empty records in a row: 1,000. An export never has blank lines; a run of them is a damaged or hostile
+    /// file, refused at once instead of being read to its end.
+    public static let maxEmptyRecordRun = 1000
+    /// Charge periods must lie in [2006-01-01, 2100-01-01): AWS billed its first service (S3) in March 2006, and a
+    /// period in the next century is a typo or a hostile file, not a bill.
+    public static let earliestCharge = BillInstant(seconds: 1_136_073_600)
+    public static let latestCharge = BillInstant(seconds: 4_102_444_800)
 }
 
 /// A bill file that cannot be imported, by file, line and column, with what was expected and the fix.

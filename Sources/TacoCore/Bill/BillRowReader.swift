@@ -9,8 +9,8 @@ public struct BillRowReader: Sendable {
     public let header: [String]
     /// Column index of each field tacoplan reads (first present name wins).
     let index: [BillField: Int]
-    /// Columns not mapped to a field, kept in `BillRow.extra`.
-    let extraColumns: [Int]
+    /// Normalised tag texts already seen by this reader (a bill repeats a few tag sets on millions of rows).
+    let tagMemo: TagMemo?
 
     /// Checks the header: a known format, required columns present, no duplicate names, within the limits.
     public init(file: String, header raw: [String]) throws(BillProblem) {
@@ -52,20 +52,19 @@ public struct BillRowReader: Sendable {
                 fix: "export the \(format == .focus ? "FOCUS" : "CUR 2.0") columns listed in Docs/Billing.md")
         }
         self.index = index
-        let used = Set(index.values)
-        extraColumns = header.indices.filter { !used.contains($0) }
+        tagMemo = TagMemo()
     }
 
-    /// The row of `cells` (one per header column) found at `line`.
-    public func row(_ cells: [String], line: Int) throws(BillProblem) -> BillRow {
-        guard cells.count == header.count else {
+    /// The row of `cells` (one per header column) found at `line`; only the columns read become Strings.
+    public func row(_ cells: some BillCells, line: Int) throws(BillProblem) -> BillRow {
+        guard cells.cellCount == header.count else {
             throw BillProblem(
-                file: file, line: line, message: "\(cells.count) fields where the header has \(header.count)",
+                file: file, line: line, message: "\(cells.cellCount) fields where the header has \(header.count)",
                 fix: "check for an unquoted comma or a cut line")
         }
         func text(_ f: BillField) -> String? {
             guard let i = index[f] else { return nil }
-            let v = cells[i]
+            let v = cells.cell(i)
             guard let first = v.utf8.first, let last = v.utf8.last else { return nil }
             if first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 {
                 let t = v.trimmingCharacters(in: .whitespaces)
@@ -83,27 +82,41 @@ public struct BillRowReader: Sendable {
             }
             return v
         }
-        func decimal(_ f: BillField) throws(BillProblem) -> Decimal? {
+        func amount(_ f: BillField) throws(BillProblem) -> BillAmount? {
             guard let v = text(f) else { return nil }
-            guard let d = BillRowReader.decimal(v) else {
-                throw problem(f, "'\(v)' is not a number", "write a decimal such as 0.00001605990 or 1.5E-4")
+            switch BillAmount.parse(v) {
+            case .success(let a): return a
+            case .failure(.notANumber):
+                throw problem(
+                    f, "'\(Excerpt.quoted(v))' is not a number", "write a decimal such as 0.00001605990 or 1.5E-4")
+            case .failure(.outOfRange(let why)):
+                throw problem(
+                    f, "'\(Excerpt.quoted(v))' is outside the range of a bill amount: \(why)",
+                    "check the export; amounts are refused rather than rounded (Docs/Billing.md \"Limits\")")
             }
-            return d
         }
         func instant(_ f: BillField) throws(BillProblem) -> BillInstant {
             let v = try required(f)
             guard let t = BillInstant(text: v) else {
                 throw problem(
-                    f, "'\(v)' is not a UTC date-time",
+                    f, "'\(Excerpt.quoted(v))' is not a UTC date-time",
                     "write UTC as 2024-09-01T00:00:00Z or 2024-09-01 00:00:00 (bills are UTC; no other offset)")
+            }
+            guard t >= BillLimits.earliestCharge, t <= BillLimits.latestCharge else {
+                throw problem(
+                    f,
+                    "'\(Excerpt.quoted(v))' is outside the plausible charge periods (\(BillLimits.earliestCharge) → \(BillLimits.latestCharge))",
+                    "check the export's dates; AWS billing began in 2006")
             }
             return t
         }
-        let billed = try decimal(.billedCost)
+        let billed = try amount(.billedCost)
         guard let billed else { throw problem(.billedCost, "empty or NULL", "every row has a billed cost, 0 included") }
         let currency = try required(.currency)
-        guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-            throw problem(.currency, "'\(currency)' is not an ISO 4217 currency code", "write a code such as USD")
+        guard BillCurrency.isKnown(currency) else {
+            throw problem(
+                .currency, "'\(Excerpt.quoted(currency))' is not an ISO 4217 currency code",
+                "write an active ISO 4217 code such as USD or EUR")
         }
         let start = try instant(.chargeStart)
         let end = try instant(.chargeEnd)
@@ -146,11 +159,12 @@ public struct BillRowReader: Sendable {
             format == .cur2 ? BillRowReader.curServiceName(try required(.serviceName)) : try required(.serviceName)
         var row = BillRow(
             line: line, provider: provider, accountId: try required(.accountId), currency: currency,
-            billedCost: billed, chargeStart: start, chargeEnd: end, chargeCategory: category, serviceName: service)
+            billedCost: 0, chargeStart: start, chargeEnd: end, chargeCategory: category, serviceName: service)
+        row.billed = billed
         row.accountName = text(.accountName)
         row.subAccountId = text(.subAccountId)
-        row.effectiveCost = try decimal(.effectiveCost)
-        row.listCost = try decimal(.listCost)
+        row.effective = try amount(.effectiveCost)
+        row.list = try amount(.listCost)
         row.chargeClass = text(.chargeClass)
         row.chargeDescription = text(.chargeDescription)
         row.serviceCode = code
@@ -158,27 +172,21 @@ public struct BillRowReader: Sendable {
         row.pricing = pricing
         row.commitmentType = commitmentType
         row.commitmentId = text(.commitmentId)
-        row.consumedQuantity = try decimal(.consumedQuantity)
+        row.consumed = try amount(.consumedQuantity)
         row.consumedUnit = text(.consumedUnit)
-        row.pricingQuantity = try decimal(.pricingQuantity)
+        row.priced = try amount(.pricingQuantity)
         row.pricingUnit = text(.pricingUnit)
         row.skuPriceId = text(.skuPriceId)
         row.resourceId = text(.resourceId)
         row.usageType = usageType
         row.instanceType = BillRowReader.instanceType(
             column: text(.instanceType), details: text(.skuPriceDetails), usageType: usageType)
-        if let t = text(.tags) {
-            guard let json = BillRowReader.sortedJSONObject(t) else {
+        if let t = text(.tags), t != "{}" {
+            guard let json = tagMemo?.json(t) ?? BillRowReader.sortedJSONObject(t) else {
                 throw problem(.tags, "the tags are not a JSON object", "write tags as {\"key\": \"value\"}, or NULL")
             }
             row.tags = json
         }
-        var extra: [String: String] = [:]
-        for i in extraColumns {
-            let v = cells[i]
-            if !v.isEmpty && v != "NULL" { extra[header[i]] = v }
-        }
-        if !extra.isEmpty { row.extra = BillRowReader.json(extra) }
         let negative = [(BillField.consumedQuantity, row.consumedQuantity), (.pricingQuantity, row.pricingQuantity)]
             .first { ($0.1 ?? 0) < 0 }?.0
         let creditLike = ["Credit", "Adjustment"].contains(row.chargeCategory) || row.chargeClass == "Correction"
@@ -186,6 +194,13 @@ public struct BillRowReader: Sendable {
             throw problem(
                 negative, "negative usage on a '\(row.chargeCategory)' row",
                 "negative quantities belong on Credit or Adjustment rows (or ChargeClass Correction); check the export")
+        }
+        if row.billedCost < 0, row.isAWS, row.chargeCategory == "Usage", !creditLike {
+            throw problem(
+                .billedCost,
+                "a negative cost (\(Excerpt.quoted(NSDecimalNumber(decimal: row.billedCost).stringValue))) on a Usage row",
+                "credits, refunds and discounts are Credit or Adjustment rows (or ChargeClass Correction); check the export"
+            )
         }
         return row
     }
@@ -211,6 +226,12 @@ public struct BillRowReader: Sendable {
 
     /// An exact decimal from text: digits with an optional sign, point and exponent; nothing else.
     public static func decimal(_ text: String) -> Decimal? {
+        if case .success(let a) = BillAmount.parse(text) { return a.decimal }
+        return nil
+    }
+
+    /// The previous exact-decimal check, kept for stored values of older imports.
+    static func foundationDecimal(_ text: String) -> Decimal? {
         var digits = 0
         var point = false
         var exponent = false
@@ -298,5 +319,40 @@ public struct BillRowReader: Sendable {
             }
         }
         return out + "\""
+    }
+}
+
+/// The cells of one record, read by column index: a `[String]`, or a record reader that makes a String only of the
+/// columns asked for.
+public protocol BillCells {
+    var cellCount: Int { get }
+    func cell(_ i: Int) -> String
+}
+
+extension Array: BillCells where Element == String {
+    public var cellCount: Int { count }
+    public func cell(_ i: Int) -> String { self[i] }
+}
+
+/// Tag texts already normalised, bounded (`capacity`): the same tag set on many rows is parsed once.
+final class TagMemo: @unchecked Sendable {
+    static let capacity = 4096
+    private var seen: [String: String?] = [:]
+    private var last: (text: String, json: String?)?
+    private let lock = NSLock()
+
+    func json(_ text: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let last, last.text == text { return last.json }
+        if let hit = seen[text] {
+            last = (text, hit)
+            return hit
+        }
+        let json = BillRowReader.sortedJSONObject(text)
+        if seen.count >= Self.capacity { seen.removeAll(keepingCapacity: true) }
+        seen[text] = json
+        last = (text, json)
+        return json
     }
 }

@@ -22,9 +22,12 @@ public struct BillTally: Sendable {
     public private(set) var rowsAttributed = 0
 
     /// A tally for the node types the estimate chose (the ElastiCache and EC2 rows that can be the plan's).
-    public init(_ e: Estimate) {
+    /// With the plan, its Redis node type as planned counts even when sizing found the cluster INFEASIBLE
+    /// (`Reconciliation.asPlannedRedis`): a plan's own resource is never unplanned spend.
+    public init(_ e: Estimate, plan: Plan? = nil) {
         var types = Set<String>()
         if let r = e.redis.chosen { types.insert(r.nodeType) }
+        if let plan, let r = Reconciliation.asPlannedRedis(e, plan: plan) { types.insert(r.nodeType) }
         if let g = e.gateway.chosen { types.insert(g.nodeType) }
         nodeTypes = types
     }
@@ -32,36 +35,45 @@ public struct BillTally: Sendable {
     public var groups: [String: Reconciliation.Group] { groupsByKey }
 
     public mutating func add(_ row: BillRow) {
-        rowsSelected += 1
-        guard row.currency == "USD" else {
-            return group("other currency", "\(row.provider) \(row.serviceName)", row)
-        }
-        billedTotal += row.billedCost
-        guard row.isAWS else { return group("other provider", "\(row.provider) \(row.serviceName)", row) }
-        guard row.chargeCategory == "Usage" else {
-            return group("charge", "\(row.chargeCategory): \(row.serviceName)", row)
-        }
-        guard let resource = BillResource.of(row, nodeTypes: nodeTypes) else {
-            return group("unplanned", [row.serviceName, row.usageType].compactMap { $0 }.joined(separator: " · "), row)
-        }
-        var b = billed[resource] ?? Sum()
-        b.cost += row.billedCost
-        b.quantity += row.consumedQuantity ?? row.pricingQuantity ?? 0
-        b.rows += 1
-        billed[resource] = b
-        attributedTotal += row.billedCost
-        rowsAttributed += 1
+        add(
+            BillChargeSum(
+                charge: row.charge, billedCost: row.billedCost,
+                quantity: row.consumedQuantity ?? row.pricingQuantity ?? 0, rows: 1, lines: [row.line]))
     }
 
-    private mutating func group(_ bucket: String, _ name: String, _ row: BillRow) {
-        let key = bucket + "\u{1}" + name + "\u{1}" + row.currency
+    /// Adds the summed rows of one charge (from the store's aggregate or a warehouse's).
+    public mutating func add(_ sum: BillChargeSum) {
+        let row = sum.charge
+        rowsSelected += sum.rows
+        guard row.currency == "USD" else {
+            return group("other currency", "\(row.provider) \(row.serviceName)", sum)
+        }
+        billedTotal += sum.billedCost
+        guard row.isAWS else { return group("other provider", "\(row.provider) \(row.serviceName)", sum) }
+        guard row.chargeCategory == "Usage" else {
+            return group("charge", "\(row.chargeCategory): \(row.serviceName)", sum)
+        }
+        guard let resource = BillResource.of(row, nodeTypes: nodeTypes) else {
+            return group("unplanned", [row.serviceName, row.usageType].compactMap { $0 }.joined(separator: " · "), sum)
+        }
+        var b = billed[resource] ?? Sum()
+        b.cost += sum.billedCost
+        b.quantity += sum.quantity
+        b.rows += sum.rows
+        billed[resource] = b
+        attributedTotal += sum.billedCost
+        rowsAttributed += sum.rows
+    }
+
+    private mutating func group(_ bucket: String, _ name: String, _ sum: BillChargeSum) {
+        let key = bucket + "\u{1}" + name + "\u{1}" + sum.charge.currency
         var g =
             groupsByKey[key]
             ?? Reconciliation.Group(
-                bucket: bucket, name: name, currency: row.currency, billedCost: .zero, rows: 0, lines: [])
-        g.billedCost = g.billedCost + Money(row.billedCost)
-        g.rows += 1
-        if g.lines.count < Self.linesPerGroup { g.lines.append(row.line) }
+                bucket: bucket, name: name, currency: sum.charge.currency, billedCost: .zero, rows: 0, lines: [])
+        g.billedCost = g.billedCost + Money(sum.billedCost)
+        g.rows += sum.rows
+        g.lines = Array((g.lines + sum.lines).sorted().prefix(Self.linesPerGroup))
         groupsByKey[key] = g
     }
 }

@@ -32,7 +32,8 @@ public struct Reconciliation: Codable, Hashable, Sendable {
         public var currency: String
         public var billedCost: Money
         public var rows: Int
-        /// The first file lines of the group, to find them in the export.
+        /// File lines to find the group in the export: the first line of each of its charges, the five earliest
+        /// (empty when the sums come from a warehouse, `--from-aggregate`).
         public var lines: [Int]
     }
 
@@ -56,6 +57,14 @@ public struct Reconciliation: Codable, Hashable, Sendable {
     public var admittedUsers: Decimal?
     public var plannedPerUser: Money?
     public var billedPerUser: Money?
+    /// Cost per sale: planned total ÷ events, billed AWS total ÷ events (the estimate's definition).
+    public var plannedPerEvent: Money?
+    public var billedPerEvent: Money?
+    /// Cost per seat sold: per event ÷ min(seats, admitted users per event).
+    public var plannedPerSeat: Money?
+    public var billedPerSeat: Money?
+    /// The plan's verdict (FEASIBLE, AT RISK, INFEASIBLE), the same the estimate prints.
+    public var verdict: String
 }
 
 /// What to reconcile: the window, how many sales happened in it and, when known, the users actually admitted.

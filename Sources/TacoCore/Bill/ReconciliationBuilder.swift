@@ -3,7 +3,7 @@ import Foundation
 extension Reconciliation {
     /// Reconciles `rows` (already selected, `BillSelection`) with the estimate of `plan` over `window`.
     public static func build(_ e: Estimate, plan: Plan, rows: [BillRow], window: ReconcileWindow) -> Reconciliation {
-        var tally = BillTally(e)
+        var tally = BillTally(e, plan: plan)
         for row in rows { tally.add(row) }
         return build(e, plan: plan, tally: tally, window: window)
     }
@@ -32,9 +32,18 @@ extension Reconciliation {
             lines.append(line)
         }
         let plannedTotal = lines.compactMap(\.plannedCost).reduce(.zero, +)
-        let admitted = window.admittedUsers.map { Decimal($0) } ?? plannedAdmissions(e, plan: plan).map { $0 * events }
         let awsBilled =
             billedTotal - groups.values.filter { $0.bucket == "other provider" }.reduce(0) { $0 + $1.billedCost.amount }
+        // Unit economics with the estimate's definitions (UnitEconomics, Docs/Model.md §6.2): per event = cost ÷
+        // events; per admitted user = per event ÷ users admitted per event; per seat = per event ÷ min(seats,
+        // admitted). Planned admissions are the estimate's timeline; billed ones `--admitted` when given.
+        let plannedAdmittedPerEvent = Decimal(exactly: e.unitEconomics.admittedUsers)
+        let admitted = window.admittedUsers.map { Decimal($0) } ?? plannedAdmittedPerEvent * events
+        let seats = Decimal(plan.event.seats)
+        func per(_ total: Decimal, _ n: Decimal) -> Money? { n > 0 ? Money(total / n) : nil }
+        let plannedPerEvent = per(plannedTotal.amount, events)
+        let billedPerEvent = per(awsBilled, events)
+        let billedAdmittedPerEvent = events > 0 ? admitted / events : 0
         return Reconciliation(
             plan: e.plan, from: window.from, to: window.to, hours: hours, events: window.events, lines: lines,
             groups: groups.values.sorted {
@@ -43,8 +52,36 @@ extension Reconciliation {
             plannedTotal: plannedTotal, billedTotal: Money(billedTotal), attributedTotal: Money(tally.attributedTotal),
             rowsSelected: tally.rowsSelected, rowsAttributed: tally.rowsAttributed, plannedSpotShare: spot.planned,
             billedSpotShare: spot.billed, admittedUsers: admitted,
-            plannedPerUser: admitted.flatMap { $0 > 0 ? plannedTotal * (1 / $0) : nil },
-            billedPerUser: admitted.flatMap { $0 > 0 ? Money(awsBilled) * (1 / $0) : nil })
+            plannedPerUser: plannedPerEvent.flatMap { p in per(p.amount, plannedAdmittedPerEvent) },
+            billedPerUser: billedPerEvent.flatMap { b in per(b.amount, billedAdmittedPerEvent) },
+            plannedPerEvent: plannedPerEvent, billedPerEvent: billedPerEvent,
+            plannedPerSeat: plannedPerEvent.flatMap { p in per(p.amount, min(seats, plannedAdmittedPerEvent)) },
+            billedPerSeat: billedPerEvent.flatMap { b in per(b.amount, min(seats, billedAdmittedPerEvent)) },
+            verdict: e.verdict.status.rawValue)
+    }
+
+    /// The plan's Redis cluster as configured — its first candidate node type, shards × (1 + replicas) nodes —
+    /// priced like the estimate's line (`Costing.hourlyLine`) even when sizing finds it INFEASIBLE: the estimate
+    /// then has a Redis line without a cost (`Costing.lines`, "no candidate fits"), yet the cluster runs and is
+    /// billed. Once the estimate keeps the as-planned cost itself, its own priced line is used instead.
+    static func asPlannedRedis(_ e: Estimate, plan: Plan) -> (nodeType: String, line: CostLine)? {
+        if let c = e.redis.chosen { return e.costs.first { $0.resource == .redis }.map { (c.nodeType, $0) } }
+        guard let type = plan.redis.candidates.first else { return nil }
+        let candidate = e.redis.candidates.first { $0.nodeType == type }
+        let shards = candidate?.shards ?? max(plan.redis.minShards, candidate?.memoryShards ?? 0)
+        let nodes = candidate?.nodes ?? shards * (1 + plan.redis.replicas)
+        if let own = e.costs.first(where: { $0.resource == .redis && $0.unitPrice != nil }) { return (type, own) }
+        let line = Costing.hourlyLine(
+            resource: .redis, component: "\(type) \(plan.redis.engine.displayName) node (as planned)", count: nodes,
+            unit: "node", quote: candidate?.price, eventHours: Costing.eventHours(plan, traffic: e.traffic),
+            alwaysOn: plan.redis.alwaysOn, eventsPerMonth: plan.event.eventsPerMonth)
+        return (type, line)
+    }
+
+    /// The estimate's cost lines with the Redis line as planned (`asPlannedRedis`).
+    static func asPlannedLines(_ e: Estimate, plan: Plan) -> [CostLine] {
+        guard let redis = asPlannedRedis(e, plan: plan) else { return e.costs }
+        return e.costs.map { $0.resource == .redis ? redis.line : $0 }
     }
 
     /// Users admitted per sale as the plan expects them: the DynamoDB expected writes ÷ attempts per user
@@ -62,8 +99,8 @@ extension Reconciliation {
     static func plannedGroups(_ e: Estimate, plan: Plan, hours: Decimal, events: Decimal) -> [BillResource: Planned] {
         let eventHours = Costing.eventHours(plan, traffic: e.traffic)
         var out: [BillResource: Planned] = [:]
-        for line in e.costs {
-            guard let resource = resource(of: line, e) else { continue }
+        for line in asPlannedLines(e, plan: plan) {
+            guard let resource = resource(of: line, e, plan: plan) else { continue }
             let hourlyResource = line.unit == "node" || line.unit == "cluster"
             let cost: Money?
             let quantity: Decimal
@@ -92,9 +129,9 @@ extension Reconciliation {
         return out
     }
 
-    static func resource(of line: CostLine, _ e: Estimate) -> BillResource? {
+    static func resource(of line: CostLine, _ e: Estimate, plan: Plan) -> BillResource? {
         switch line.resource {
-        case .redis: return e.redis.chosen.map { .cacheNodes(nodeType: $0.nodeType) }
+        case .redis: return asPlannedRedis(e, plan: plan).map { .cacheNodes(nodeType: $0.nodeType) }
         case .eks: return .eksControlPlane
         case .gateway:
             return e.gateway.chosen.map {

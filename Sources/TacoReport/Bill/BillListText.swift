@@ -9,7 +9,8 @@ public enum BillListText {
             aligns: [.left, .left, .left, .right, .left, .right, .right])
         for s in summaries {
             t.add([
-                s.provider, s.accountId, "\(s.from) → \(s.to)", Format.number(Double(s.rows)), s.currency,
+                Excerpt.quoted(s.provider, limit: Int.max), Excerpt.quoted(s.accountId, limit: Int.max),
+                "\(s.from) → \(s.to)", Format.number(Double(s.rows)), s.currency,
                 s.billedCost.description, "\(s.files)",
             ])
         }

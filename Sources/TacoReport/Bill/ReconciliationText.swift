@@ -6,7 +6,7 @@ import TacoCore
 public enum ReconciliationText {
     public static func render(_ r: Reconciliation) -> String {
         var out = [
-            "tacoplan reconcile — \(r.plan)",
+            "tacoplan reconcile — \(safe(r.plan)) (\(r.verdict))",
             "window \(r.from) → \(r.to) (\(num(r.hours)) h, \(r.events) sale(s)); \(r.rowsSelected) billed row(s) selected, \(r.rowsAttributed) attributed",
             "",
         ]
@@ -18,7 +18,7 @@ public enum ReconciliationText {
             aligns: [.left, .left, .right, .right, .left, .right, .right, .right, .right, .right])
         for l in r.lines {
             t.add([
-                l.resource, l.label, l.plannedQuantity.map(num) ?? "—", num(l.billedQuantity), l.unit,
+                l.resource, safe(l.label), l.plannedQuantity.map(num) ?? "—", num(l.billedQuantity), l.unit,
                 l.plannedUnitPrice.map(Format.unitPrice) ?? "—", l.paidUnitPrice.map { unit($0) } ?? "—",
                 planned(l), usd(l.billedCost), l.variance.map(signed) ?? "—",
             ])
@@ -37,7 +37,7 @@ public enum ReconciliationText {
                 ["bucket", "what", "rows", "billed", "first lines"], aligns: [.left, .left, .right, .right, .left])
             for x in r.groups {
                 g.add([
-                    x.bucket, x.name, "\(x.rows)", money(x.billedCost, x.currency),
+                    x.bucket, safe(x.name), "\(x.rows)", money(x.billedCost, x.currency),
                     x.lines.map(String.init).joined(separator: ", "),
                 ])
             }
@@ -56,6 +56,12 @@ public enum ReconciliationText {
                 "  gateway Spot share: planned \(Format.percent(p.doubleValue)), billed "
                     + (r.billedSpotShare.map { Format.percent($0.doubleValue) } ?? "—"))
         }
+        if let e = r.plannedPerEvent {
+            out.append(
+                "  cost per event (\(r.events) sale(s)): planned \(usd(e)), billed \(r.billedPerEvent.map(usd) ?? "—")"
+                    + "; per seat sold: planned \(r.plannedPerSeat.map { unit($0) } ?? "—"), billed \(r.billedPerSeat.map { unit($0) } ?? "—")"
+            )
+        }
         if let users = r.admittedUsers {
             out.append(
                 "  cost per admitted user (\(num(users)) users): planned \(r.plannedPerUser.map { unit($0) } ?? "—"), billed \(r.billedPerUser.map { unit($0) } ?? "—")"
@@ -69,6 +75,9 @@ public enum ReconciliationText {
         if l.plannedQuantity == nil { return "not planned" }
         return l.plannedCost.map(usd) ?? "UNPRICED"
     }
+
+    /// Bill text (service names, descriptions) with control characters escaped: the bill is input we did not write.
+    static func safe(_ s: String) -> String { Excerpt.quoted(s, limit: Int.max) }
 
     static func num(_ d: Decimal) -> String { Format.number(d.doubleValue, maxDecimals: 2) }
     static func usd(_ m: Money) -> String { Format.usd(m, places: 4) }

@@ -21,13 +21,20 @@ final class BillRecords {
     /// The physical line the next record starts on (1-based).
     private(set) var line = 1
 
-    init(path: String) throws(BillProblem) {
+    /// Whether the file is gzip (its first two bytes).
+    let gzip: Bool
+    /// Most decompressed bytes read: `BillLimits.maxBytes`, and for gzip `maxGzipRatio` × the compressed size
+    /// (at least `gzipRatioFloor`), so a decompression bomb ends in bounded time.
+    let maxBytes: Int64
+
+    /// Opens a regular file (the caller checked it with `BillFileStamp.of`) of `compressedBytes` on disk.
+    init(path: String, compressedBytes: Int64, floor: Int64 = BillLimits.gzipRatioFloor) throws(BillProblem) {
         self.path = path
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw BillProblem(
-                file: path, line: nil, message: "is a directory", fix: "name the export's CSV or .csv.gz files")
-        }
+        gzip = BillRecords.isGzip(path)
+        maxBytes =
+            gzip
+            ? min(BillLimits.maxBytes, max(floor, compressedBytes * BillLimits.maxGzipRatio))
+            : BillLimits.maxBytes
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw BillProblem(
                 file: path, line: nil, message: "no such readable file", fix: "check the path and permissions")
@@ -62,7 +69,14 @@ final class BillRecords {
         }
         buffer.withUnsafeBytes { hash.update(UnsafeRawBufferPointer(rebasing: $0[0..<Int(n)])) }
         bytesRead += Int64(n)
-        guard bytesRead <= BillLimits.maxBytes else {
+        guard bytesRead <= maxBytes else {
+            if gzip && maxBytes < BillLimits.maxBytes {
+                throw BillProblem(
+                    file: path, line: line,
+                    message:
+                        "the gzip stream inflates more than \(BillLimits.maxGzipRatio)× (past \(maxBytes >> 20) MiB): a decompression bomb, not an export",
+                    fix: "export the bill again; nothing was imported from this file")
+            }
             throw BillProblem(
                 file: path, line: line, message: "larger than \(BillLimits.maxBytes >> 30) GiB decompressed",
                 fix: "import the export's parts one by one (AWS Data Exports splits large months)")
@@ -84,67 +98,144 @@ final class BillRecords {
         return String(cString: text)
     }
 
+    /// The fields of the current record (after `advance`), unquoted, back to back; `fieldEnds[i]` is where
+    /// field i ends.
+    private(set) var fieldBytes: [UInt8] = []
+    private(set) var fieldEnds: [Int] = []
+    /// The line the current record starts on.
+    private(set) var recordLine = 1
+
     /// The next record as its fields and the line it starts on; nil at the end of the file.
     func next() throws(BillProblem) -> (line: Int, cells: [String])? {
-        var cells: [String] = []
-        var field: [UInt8] = []
+        guard try advance() else { return nil }
+        return (recordLine, (0..<fieldEnds.count).map(cell))
+    }
+
+    /// True when the current record is one empty field (a blank line).
+    var isBlank: Bool { fieldEnds.count == 1 && fieldEnds[0] == 0 }
+
+    /// Moves to the next record (RFC 4180: quoted fields, doubled quotes, LF or CRLF); false at the end. Bytes are
+    /// copied span by span, never one at a time; the state lives in locals while scanning (no exclusivity checks
+    /// on the class's properties per byte).
+    func advance() throws(BillProblem) -> Bool {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        swap(&bytes, &fieldBytes)
+        swap(&ends, &fieldEnds)
+        defer {
+            swap(&bytes, &fieldBytes)
+            swap(&ends, &fieldEnds)
+        }
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        recordLine = line
+        var lineNumber = line
+        defer { line = lineNumber }
         var inQuotes = false
         var afterQuote = false
         var started = false
-        var recordBytes = 0
-        let startLine = line
+        var position = self.position
+        var count = self.count
+        defer { self.position = position }
+        var spanStart = position
+        let path = self.path
+        let startLine = recordLine
         while true {
             if position == count {
+                if spanStart < position {
+                    buffer.withUnsafeBufferPointer { bytes.append(contentsOf: $0[spanStart..<position]) }
+                }
+                self.position = position
+                line = lineNumber
                 guard try fill() else {
                     if inQuotes {
                         throw BillProblem(
                             file: path, line: startLine, message: "a quoted field is never closed",
                             fix: "check the record's quotes (a cut file?)")
                     }
-                    guard started else { return nil }
-                    cells.append(String(decoding: field, as: UTF8.self))
-                    return (startLine, cells)
+                    guard started else { return false }
+                    ends.append(bytes.count)
+                    return true
+                }
+                position = 0
+                count = self.count
+                spanStart = 0
+            }
+            started = true
+            var stop = position
+            var byte: UInt8 = 0
+            buffer.withUnsafeBufferPointer { b in
+                if inQuotes {
+                    while stop < count {
+                        let c = b[stop]
+                        if c == 0x22 { break }
+                        if c == 0x0A { lineNumber += 1 }
+                        stop += 1
+                    }
+                } else {
+                    while stop < count {
+                        let c = b[stop]
+                        if c == 0x22 || c == 0x2C || c == 0x0A || c == 0x0D { break }
+                        stop += 1
+                    }
+                }
+                if stop < count { byte = b[stop] }
+                // The span up to a delimiter or quote is content.
+                if stop < count, byte != 0x0D || afterQuote || inQuotes, spanStart < stop {
+                    bytes.append(contentsOf: b[spanStart..<stop])
+                    spanStart = stop
                 }
             }
-            let byte = buffer[position]
-            position += 1
-            recordBytes += 1
-            started = true
-            if recordBytes > BillLimits.maxRecordBytes {
+            if stop > position && !inQuotes { afterQuote = false }
+            position = stop
+            if bytes.count > BillLimits.maxRecordBytes {
                 throw BillProblem(
                     file: path, line: startLine, message: "a record longer than \(BillLimits.maxRecordBytes) bytes",
                     fix: "check for an unclosed quote")
             }
-            if inQuotes {
-                if byte == 0x22 {
-                    inQuotes = false
-                    afterQuote = true
-                } else {
-                    if byte == 0x0A { line += 1 }
-                    field.append(byte)
-                }
+            if position == count { continue }
+            if inQuotes {  // the closing quote
+                position += 1
+                spanStart = position
+                inQuotes = false
+                afterQuote = true
                 continue
             }
             switch byte {
             case 0x22:
-                if afterQuote { field.append(0x22) }
+                // A quote right after a closing quote is a literal quote: keep it and reopen.
+                spanStart = afterQuote ? position : position + 1
+                position += 1
                 inQuotes = true
                 afterQuote = false
             case 0x2C:
-                cells.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
+                ends.append(bytes.count)
+                position += 1
+                spanStart = position
                 afterQuote = false
             case 0x0A:
-                line += 1
-                if field.last == 0x0D && !afterQuote { field.removeLast() }
-                cells.append(String(decoding: field, as: UTF8.self))
-                return (startLine, cells)
-            case 0x0D where afterQuote:
-                continue
-            default:
-                field.append(byte)
-                afterQuote = false
+                lineNumber += 1
+                position += 1
+                spanStart = position
+                if !afterQuote, bytes.last == 0x0D, bytes.count > (ends.last ?? 0) { bytes.removeLast() }
+                ends.append(bytes.count)
+                return true
+            default:  // 0x0D: content, unless right after a closing quote
+                if afterQuote { spanStart = position + 1 }
+                position += 1
             }
         }
     }
+
+    /// Field `i` of the current record as a String.
+    func cell(_ i: Int) -> String {
+        let start = i == 0 ? 0 : fieldEnds[i - 1]
+        return fieldBytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<fieldEnds[i]]), as: UTF8.self)
+        }
+    }
+}
+
+extension BillRecords: BillCells {
+    var cellCount: Int { fieldEnds.count }
 }

@@ -58,3 +58,73 @@ extension Schema {
         }
     }
 }
+
+extension Schema {
+    /// The compact bill store (issue 21): every repeated string of a bill (provider, account, service, usage type,
+    /// region, description, SKU, resource, units, tags…) is stored once in `bill_text` and referenced by id; each
+    /// amount is one INTEGER (`BillAmount.packed`: units × 32 + scale, exact and summable in SQL per scale) or, past
+    /// 58 bits of digits, its exact text. Indexes serve reconcile's window, account, tag and service filters.
+    /// `bill_file` gains the file's path, on-disk size and modification time, so importing an unchanged file again
+    /// is recognised before it is read. Rows of earlier imports are moved over; the provider's extra columns they
+    /// carried (`extra`) are not: the export itself stays the record of those (Docs/Billing.md).
+    static func registerCompactBillMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("compact bill store (issue 21)") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE bill_text (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+                    CREATE TABLE bill_line (
+                        file_id INTEGER NOT NULL REFERENCES bill_file(id) ON DELETE CASCADE,
+                        line INTEGER NOT NULL,
+                        charge_start INTEGER NOT NULL,
+                        charge_end INTEGER NOT NULL,
+                        provider INTEGER NOT NULL,
+                        account INTEGER NOT NULL,
+                        account_name INTEGER,
+                        sub_account INTEGER,
+                        currency INTEGER NOT NULL,
+                        billed_cost NOT NULL,
+                        effective_cost,
+                        list_cost,
+                        charge_category INTEGER NOT NULL,
+                        charge_class INTEGER,
+                        charge_description INTEGER,
+                        service_name INTEGER NOT NULL,
+                        service_code INTEGER,
+                        region INTEGER,
+                        pricing_category INTEGER,
+                        commitment_type INTEGER,
+                        commitment_id INTEGER,
+                        consumed_quantity,
+                        consumed_unit INTEGER,
+                        pricing_quantity,
+                        pricing_unit INTEGER,
+                        sku_price_id INTEGER,
+                        resource_id INTEGER,
+                        usage_type INTEGER,
+                        instance_type INTEGER,
+                        tags INTEGER NOT NULL,
+                        PRIMARY KEY (file_id, line)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX bill_line_by_start ON bill_line (charge_start);
+                    CREATE INDEX bill_line_by_account ON bill_line (account);
+                    CREATE INDEX bill_line_by_tags ON bill_line (tags);
+                    CREATE INDEX bill_line_by_service ON bill_line (service_name);
+                    ALTER TABLE bill_file ADD COLUMN file_path TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE bill_file ADD COLUMN file_bytes INTEGER NOT NULL DEFAULT -1;
+                    ALTER TABLE bill_file ADD COLUMN file_mtime TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE bill_file ADD COLUMN aws_rows INTEGER NOT NULL DEFAULT 0;
+                    """)
+            let writer = try BillLineWriter(db)
+            let old = try Row.fetchCursor(db, sql: "SELECT * FROM bill_row ORDER BY file_id, line")
+            while let row = try old.next() {
+                try writer.insert(try BillRowStore.readV1(row), fileId: row["file_id"])
+            }
+            try db.execute(
+                sql: """
+                    UPDATE bill_file SET aws_rows = (SELECT COUNT(*) FROM bill_line JOIN bill_text ON bill_text.id = bill_line.provider
+                        WHERE bill_line.file_id = bill_file.id AND (lower(bill_text.text) = 'aws' OR lower(bill_text.text) LIKE 'amazon web services%'));
+                    DROP TABLE bill_row;
+                    """)
+        }
+    }
+}

@@ -7,11 +7,12 @@ public struct BillWindow: Sendable {
     public var to: BillInstant
     public var tags: [(key: String, value: String)]
     public var account: String?
-    public var events: Int
+    /// Sales in the window; nil = the plan's events per month over the window (`ReconcileUseCase.defaultEvents`).
+    public var events: Int?
     public var admitted: Int?
 
     public init(
-        from: BillInstant, to: BillInstant, tags: [(key: String, value: String)], account: String?, events: Int,
+        from: BillInstant, to: BillInstant, tags: [(key: String, value: String)], account: String?, events: Int?,
         admitted: Int?
     ) {
         self.from = from
