@@ -22,16 +22,18 @@ struct EstimateCommand: ParsableCommand {
             options.request, evidence: options.evidence(calibration),
             context: Terminal.context)
         let estimate = outcome.estimate
+        let a = outcome.assessment
         switch format {
-        case .json: Terminal.out(try EstimateDocument(estimate).json())
+        case .json:
+            Terminal.out(try EstimateDocument(estimate, assessment: a.plan, exit: a.exitCode).json())
         case .table:
             let style = Style(enabled: Terminal.colour)
-            Terminal.out(EstimateText.render(estimate, style: style))
+            Terminal.out(EstimateText.render(estimate, assessment: a.plan, exitCode: a.exitCode, style: style))
             let footer = VariantFooter.render(family: outcome.plan.family, variant: outcome.plan.variant)
             if !footer.isEmpty { Terminal.out("\n" + footer) }
             if explain { Terminal.out("\n" + ExplainText.render(estimate, style: style)) }
         }
-        if let infeasible = outcome.infeasible { throw infeasible }
+        if let failure = outcome.failure { throw failure }
     }
 }
 
@@ -51,5 +53,6 @@ struct ExplainCommand: ParsableCommand {
             options.request, evidence: options.evidence(calibration),
             context: Terminal.context)
         Terminal.out(ExplainText.render(outcome.estimate, only: only, style: Style(enabled: Terminal.colour)))
+        if let failure = outcome.failure { throw failure }
     }
 }

@@ -41,6 +41,6 @@ struct SearchCommand: ParsableCommand {
             let footer = VariantFooter.render(family: outcome.plan.family, variant: outcome.plan.variant)
             if !footer.isEmpty { Terminal.out("\n" + footer) }
         }
-        if let infeasible = outcome.infeasible { throw infeasible }
+        if let failure = outcome.failure { throw failure }
     }
 }
