@@ -30,10 +30,28 @@ public struct Assessment: Sendable {
     }
 
     public static func make(
-        _ input: EstimateInput, estimate: Estimate, failOn: FailOn = .infeasible, searchFix: Bool = true
+        _ input: EstimateInput, estimate: Estimate, failOn: FailOn = .infeasible, searchFix: Bool = true,
+        rung: ((Plan) -> EstimateInput?)? = nil
     ) -> Assessment {
-        let plan = PlanAssessment.assess(input, estimate: estimate, searchFix: searchFix) { verdict(of: $0).status }
+        let plan = PlanAssessment.assess(input, estimate: estimate, searchFix: searchFix, rung: rung) {
+            verdict(of: $0).status
+        }
         return Assessment(input: input, estimate: estimate, plan: plan, failOn: failOn)
+    }
+
+    /// The assessment of a loaded plan: every configuration the fix search tries is put on the evidence ladder
+    /// exactly as `estimate` would put that plan (`Evidence.input`), so a fix's verdict is the one `estimate`
+    /// gives once the fix is written into the plan.
+    public static func make(
+        _ loaded: LoadedPlan, evidence: Evidence, failOn: FailOn = .infeasible, searchFix: Bool = true
+    ) -> Assessment {
+        let provenance = loaded.variant?.provenance ?? loaded.family.baseProvenance
+        let file = loaded.family.file
+        return make(
+            loaded.input, estimate: Estimate.compute(loaded.input), failOn: failOn, searchFix: searchFix
+        ) { plan in
+            try? evidence.input(plan, provenance, file: file, subject: loaded.path)
+        }
     }
 
     public var verdict: PlanVerdict { plan.verdict }

@@ -14,7 +14,7 @@ public enum EstimateUseCase {
     public static func run(_ request: PlanRequest, evidence: EvidenceRequest, context: AppContext)
         throws(AppFailure) -> Outcome
     {
-        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
-        return Outcome(assessment: Assessment.make(plan.input, failOn: request.failOn), plan: plan)
+        let (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        return Outcome(assessment: Assessment.make(plan, evidence: loaded, failOn: request.failOn), plan: plan)
     }
 }

@@ -18,7 +18,7 @@ public enum ReportUseCase {
         _ request: PlanRequest, evidence: EvidenceRequest, window: BillWindow? = nil, context: AppContext
     ) throws(AppFailure) -> Outcome {
         let (plan, loadedEvidence) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
-        let assessment = Assessment.make(plan.input, failOn: request.failOn)
+        let assessment = Assessment.make(plan, evidence: loadedEvidence, failOn: request.failOn)
         let estimate = assessment.estimate
         let levers = AutomaticLeverSection.merged(
             try leverSection(plan, evidence: loadedEvidence), automatic: AutomaticLevers.all(plan.input),

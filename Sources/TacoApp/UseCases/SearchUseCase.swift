@@ -15,9 +15,9 @@ public enum SearchUseCase {
     public static func run(_ request: PlanRequest, evidence: EvidenceRequest, top: Int, context: AppContext)
         throws(AppFailure) -> Outcome
     {
-        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        let (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         let input = plan.input
-        let assessment = Assessment.make(input, failOn: request.failOn)
+        let assessment = Assessment.make(plan, evidence: loaded, failOn: request.failOn)
         let space = SearchSpace.of(input.plan, book: input.book)
         let result = ConfigSearch.run(input, space: space, objective: input.plan.search.objective)
         var document = SearchDocument(

@@ -33,7 +33,7 @@ public enum ValidateUseCase {
             }
         }
         // The verdict and exit only: validate prints no fix, so the fix search is skipped.
-        let assessment = Assessment.make(plan.input, failOn: request.failOn, searchFix: false)
+        let assessment = Assessment.make(plan, evidence: loaded, failOn: request.failOn, searchFix: false)
         return Outcome(
             results: results, warnings: warnings, verdict: assessment.verdict, failure: assessment.failure,
             exitCode: assessment.exitCode)

@@ -66,7 +66,7 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
     /// `searchFix: false` (sweep points, compare columns) no fix is searched.
     public static func assess(
         _ input: EstimateInput, estimate: Estimate, searchFix: Bool = true,
-        status: (Estimate) -> VerdictStatus = { $0.verdict.status }
+        rung: ((Plan) -> EstimateInput?)? = nil, status: (Estimate) -> VerdictStatus = { $0.verdict.status }
     ) -> PlanAssessment {
         var out = PlanAssessment(
             plan: estimate.plan, region: estimate.region, asOf: estimate.asOf, verdict: estimate.verdict,
@@ -74,7 +74,7 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
             fix: nil, unreachable: nil, feasibleUnpriced: [], evaluated: 0)
         out.verdict.status = status(estimate)
         guard searchFix else { return out }
-        let result = CheapestFix.search(input, status: status)
+        let result = CheapestFix.search(input, rung: rung, status: status)
         out.evaluated = result.evaluated
         switch result.outcome {
         case .found(let p):

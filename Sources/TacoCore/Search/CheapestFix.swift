@@ -44,7 +44,19 @@ public enum CheapestFix {
 
     /// Searches the space around `input`'s plan. `status` reads a point's verdict (the one accessor the assessment
     /// passes in); the target is FEASIBLE, or AT RISK when no point is FEASIBLE.
-    public static func search(_ input: EstimateInput, status: (Estimate) -> VerdictStatus) -> Result {
+    ///
+    /// `rung` turns a changed plan into its input on the evidence ladder (the application layer re-selects the
+    /// rung, so a Valkey or x86 point is not sized with a calibration its hardware lacks); nil skips the point.
+    /// Without it the plan's own input is reused.
+    public static func search(
+        _ input: EstimateInput, rung: ((Plan) -> EstimateInput?)? = nil, status: (Estimate) -> VerdictStatus
+    ) -> Result {
+        let rung =
+            rung ?? { plan in
+                var i = input
+                i.plan = plan
+                return i
+            }
         let plan = input.plan
         let space = SearchSpace.of(plan, book: input.book)
         let types = space.cacheTypes
@@ -65,7 +77,7 @@ public enum CheapestFix {
                         next.redis.queuePartitions = p
                         next.redis.replicas = rep
                         next.redis.readFromReplicas = toReplicas || plan.redis.readFromReplicas
-                        points.append(point(next, input, status))
+                        if let p = point(next, rung, status) { points.append(p) }
                     }
                 }
             }
@@ -78,7 +90,7 @@ public enum CheapestFix {
             for share in shares where share != b.plan.gateway.spotShare {
                 var next = b.plan
                 next.gateway.spotShare = share
-                points.append(point(next, input, status))
+                if let p = point(next, rung, status) { points.append(p) }
             }
         }
         let unpriced = points.filter { $0.status != .infeasible && !$0.estimate.totals.complete }
@@ -94,9 +106,10 @@ public enum CheapestFix {
         return Result(outcome: outcome, feasibleUnpriced: unpriced, evaluated: points.count)
     }
 
-    static func point(_ plan: Plan, _ input: EstimateInput, _ status: (Estimate) -> VerdictStatus) -> Point {
-        var i = input
-        i.plan = plan
+    static func point(_ plan: Plan, _ rung: (Plan) -> EstimateInput?, _ status: (Estimate) -> VerdictStatus)
+        -> Point?
+    {
+        guard let i = rung(plan) else { return nil }
         let e = Estimate.compute(i)
         return Point(plan: plan, estimate: e, status: status(e))
     }

@@ -36,7 +36,7 @@ public enum ConfigSearch {
         // The cheapest priced option that meets every constraint; else the first that meets them UNPRICED (shown
         // as such, never as INFEASIBLE: a missing price is not a failed constraint).
         let pick: ([SearchOption]) -> SearchOption? = {
-            $0.first { $0.rejectedBy == nil && $0.cost != nil } ?? $0.first { $0.rejectedBy == nil }
+            $0.first { $0.rejectedBy == nil && $0.cost != nil } ?? $0.first { $0.rejection == .unpriced }
         }
         let (r, g, d) = (pick(redis), pick(gateway), pick(dynamo))
         var total: Money?

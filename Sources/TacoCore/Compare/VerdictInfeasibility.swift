@@ -1,0 +1,16 @@
+import Foundation
+
+extension Estimate {
+    /// The verdict's INFEASIBLE reasons as compare, sweep and levers show them (issue 19: feasibility is decided
+    /// once, by the verdict; this only reads it). Empty unless the verdict is INFEASIBLE.
+    public var infeasibilities: [Comparison.Infeasibility] {
+        guard verdict.status == .infeasible else { return [] }
+        return verdict.reasons.filter { !$0.hasPrefix("the evidence rungs") }.map { reason in
+            let resource: ResourceKind =
+                reason.hasPrefix("Gateway") ? .gateway : reason.hasPrefix("Redis") ? .redis : .dynamodb
+            let constraint = reason.split(separator: ":", maxSplits: 1).first.map(String.init) ?? reason
+            return Comparison.Infeasibility(
+                resource: resource, constraint: constraint, needed: 0, limit: 0, unit: "", factor: 0, message: reason)
+        }
+    }
+}
