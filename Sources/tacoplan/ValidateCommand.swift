@@ -34,10 +34,10 @@ struct ValidateCommand: ParsableCommand {
         switch format {
         case .json:
             Terminal.out(
-                try StableJSON.encode(ValidateDocument(verdict: outcome.verdict, validations: outcome.results)))
+                try StableJSON.encode(ValidateDocument(verdict: outcome.verdict, validations: outcome.results, exit: outcome.exitCode)))
         case .text:
             Terminal.out(
-                ValidationText.verdict(outcome.verdict) + "\n"
+                ValidationText.verdict(outcome.verdict, exitCode: outcome.exitCode) + "\n"
                     + outcome.results.map(ValidationText.render).joined(separator: "\n"))
         }
         if let failure = outcome.failure { throw failure }

@@ -8,23 +8,43 @@ public enum SimulateUseCase {
     static func load(_ request: PlanRequest, demandFile: String?, evidence: EvidenceRequest, context: AppContext)
         throws(AppFailure) -> (input: EstimateInput, estimate: Estimate)
     {
-        var (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        let (input, estimate, _) = try loadAssessed(
+            request, demandFile: demandFile, evidence: evidence, context: context, assess: false)
+        return (input, estimate)
+    }
+
+    /// The simulation and the plan's one assessment: the run prints its verdict and exits with it.
+    public struct Outcome: Sendable {
+        public var result: SimulationResult
+        public var assessment: Assessment
+        public var failure: AppFailure? { assessment.failure }
+    }
+
+    static func loadAssessed(
+        _ request: PlanRequest, demandFile: String?, evidence: EvidenceRequest, context: AppContext, assess: Bool
+    ) throws(AppFailure) -> (input: EstimateInput, estimate: Estimate, assessment: Assessment?) {
+        var (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        // The verdict is the plan's (before a demand file replaces the gateway's demand).
+        let assessment = assess ? Assessment.make(plan, evidence: loaded, failOn: request.failOn) : nil
         if let demandFile {
             let text = try TextFiles.read(demandFile, as: .stepCSV)
             do throws(SimulationError) {
                 plan.input.plan.scaling.demand = try DemandFile.parse(text: text, file: demandFile)
             } catch { throw AppFailure.input([error.description]) }
         }
-        return (plan.input, Estimate.compute(plan.input))
+        return (plan.input, Estimate.compute(plan.input), assessment)
     }
 
     public static func run(
         _ request: PlanRequest, demandFile: String?, step: Int, prewarm: PrewarmRequest, evidence: EvidenceRequest,
         context: AppContext
-    ) throws(AppFailure) -> SimulationResult {
-        let (input, estimate) = try load(request, demandFile: demandFile, evidence: evidence, context: context)
+    ) throws(AppFailure) -> Outcome {
+        let (input, estimate, assessment) = try loadAssessed(
+            request, demandFile: demandFile, evidence: evidence, context: context, assess: true)
+        guard let assessment else { throw AppFailure.input(["error: no assessment"]) }
         do throws(SimulationError) {
-            return try Simulation.run(input, estimate: estimate, step: step, prewarm: prewarm)
+            let result = try Simulation.run(input, estimate: estimate, step: step, prewarm: prewarm)
+            return Outcome(result: result, assessment: assessment)
         } catch { throw AppFailure.input([error.description]) }
     }
 

@@ -48,3 +48,14 @@ public struct AssessmentDigest: Codable, Hashable, Sendable {
         perAdmittedUser = e.unitEconomics.perAdmittedUser
     }
 }
+
+/// `simulate --format json`: the simulation and the plan's one assessment (its verdict and exit).
+public struct SimulationDocument: Codable, Sendable {
+    public var simulation: SimulationResult
+    public var assessment: AssessmentDigest
+
+    public init(simulation: SimulationResult, assessment: AssessmentDigest) {
+        self.simulation = simulation
+        self.assessment = assessment
+    }
+}
