@@ -15,7 +15,7 @@ enum AnswerBuilder {
             seats: Int(u.seatsSold.rounded()), perAdmittedUser: u.perAdmittedUser, perSeat: u.perSeatSold,
             binding: binding(r), risks: Array(risks(r).prefix(ReportAnswer.maxItems)), topLevers: levers(r))
         let failing = Array(Set(r.costs.failing.map(\.resource.rawValue))).sorted()
-        if !failing.isEmpty { answer.failing = failing.joined(separator: ", ") + " INFEASIBLE (priced as planned)" }
+        if !failing.isEmpty { answer.failing = failing.joined(separator: ", ") + " INFEASIBLE" }
         if let a = r.assessment {
             if let fix = a.fix {
                 answer.fix = fix.summary

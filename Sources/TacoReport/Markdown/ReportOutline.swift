@@ -195,15 +195,25 @@ public enum ReportOutline {
     }
 
     static func levers(_ r: Report) -> ReportPart {
+        // The cheapest fix is stated on the savings slide whatever it costs (a fix that costs more is no bar).
+        let fix = r.answer.flatMap(AnswerPart.fixLine).map { ReportPart.Block.labeled("The fix", $0) }
         guard let l = r.levers else {
+            let why =
+                r.assessment?.unreachable.map { "No lever and no fix in the search bounds: \($0)." }
+                ?? "No lever: the plan declares no variants and the plan as written is the cheapest configuration that passes."
             return ReportPart(
-                title: "Savings by lever", blocks: chart(r, "savings-by-lever").map { [$0] } ?? [],
+                title: "Savings by lever", blocks: (fix.map { [$0] } ?? []) + [.text(why)],
                 notes: "No lever was computed for this plan.")
         }
         var blocks: [ReportPart.Block] = [
-            .labeled("Baseline", "\(l.baseline): \(Format.usd(l.baselinePerMonth)) per month")
+            .labeled("Baseline", "\(l.baseline): \(Format.usd(l.baselinePerMonth)) per month (as planned)")
         ]
-        if let c = chart(r, "savings-by-lever") { blocks.append(c) }
+        if let fix { blocks.append(fix) }
+        if let c = chart(r, "savings-by-lever") {
+            blocks.append(c)
+        } else {
+            blocks.append(.text("No lever saves money against the plan as written."))
+        }
         return ReportPart(title: "Savings by lever", blocks: blocks, notes: SpeakerNotes.levers(r))
     }
 
