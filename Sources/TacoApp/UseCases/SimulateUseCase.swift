@@ -45,7 +45,13 @@ public enum SimulateUseCase {
         do throws(SimulationError) {
             let result = try Simulation.run(input, estimate: estimate, step: step, prewarm: prewarm)
             return Outcome(result: result, assessment: assessment)
-        } catch { throw AppFailure.input([error.description]) }
+        } catch {
+            // A plan that cannot be simulated because it fails (no gateway node fits a pod) exits with its verdict.
+            if let failure = assessment.failure {
+                throw AppFailure(failure.status, [error.description] + failure.lines)
+            }
+            throw AppFailure.input([error.description])
+        }
     }
 
     /// Fits node launch → Ready to the bundled scale-up test (or `benchmarkFile` in its schema) and judges it. The

@@ -49,13 +49,22 @@ public struct AssessmentDigest: Codable, Hashable, Sendable {
     }
 }
 
-/// `simulate --format json`: the simulation and the plan's one assessment (its verdict and exit).
-public struct SimulationDocument: Codable, Sendable {
+/// `simulate --format json`: the simulation's keys as before, plus `assessment`, the plan's one assessment (its
+/// verdict and exit).
+public struct SimulationDocument: Encodable, Sendable {
     public var simulation: SimulationResult
     public var assessment: AssessmentDigest
 
     public init(simulation: SimulationResult, assessment: AssessmentDigest) {
         self.simulation = simulation
         self.assessment = assessment
+    }
+
+    enum Keys: String, CodingKey { case assessment }
+
+    public func encode(to encoder: any Encoder) throws {
+        try simulation.encode(to: encoder)
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(assessment, forKey: .assessment)
     }
 }
