@@ -59,8 +59,7 @@ import Testing
     static func rows(_ cli: CLI, plan: String, variant: String?, users: Int?, asOf: String) throws -> [Row] {
         let common = [plan] + (variant.map { ["--variant", $0] } ?? []) + ["--as-of", asOf]
         var rows: [Row] = []
-        func run(_ name: String, _ args: [String], _ extract: ([String: Any], inout [String: String]) -> Void) throws
-        {
+        func run(_ name: String, _ args: [String], _ extract: ([String: Any], inout [String: String]) -> Void) throws {
             let r = try cli.run(args)
             #expect(!r.crashed, "\(name) crashed: \(r.stderr)")
             var f = ["exit": "\(r.status)"]
@@ -76,7 +75,8 @@ import Testing
             f["as planned per month"] = money((e?["totals"] as? [String: Any])?["perMonth"])
             f["hot key"] = number((e?["redis"] as? [String: Any])?["hotKeyLoad"])
             f["per admitted user"] = money((e?["unitEconomics"] as? [String: Any])?["perAdmittedUser"])
-            f["fix per month"] = money(((d["fix"] as? [String: Any])?["totals"] as? [String: Any])?["perMonth"]) ?? "none"
+            f["fix per month"] =
+                money(((d["fix"] as? [String: Any])?["totals"] as? [String: Any])?["perMonth"]) ?? "none"
         }
         let explain = try cli.run(["explain"] + common)
         rows.append(Row(command: "explain", facts: ["exit": "\(explain.status)"]))
@@ -191,7 +191,10 @@ import Testing
             // 3 replicas take the hot key to 150 % ÷ 3 = 50 % so only DynamoDB binds.
             (
                 "dynamodb-bound", "plans/traffic-tacos.yaml",
-                [("  item_size: 1KB", "  item_size: 4KB\n  partition_keys: 1"), ("  replicas: 1\n", "  replicas: 3\n")],
+                [
+                    ("  item_size: 1KB", "  item_size: 4KB\n  partition_keys: 1"),
+                    ("  replicas: 1\n", "  replicas: 3\n"),
+                ],
                 "INFEASIBLE", "5"
             ),
             // A 64-vCPU pod fits no candidate node (the largest is 8 vCPU) → INFEASIBLE gateway.
