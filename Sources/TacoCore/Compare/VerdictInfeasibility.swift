@@ -8,7 +8,16 @@ extension Estimate {
         return verdict.reasons.filter { !$0.hasPrefix("the evidence rungs") }.map { reason in
             let resource: ResourceKind =
                 reason.hasPrefix("Gateway") ? .gateway : reason.hasPrefix("Redis") ? .redis : .dynamodb
-            let constraint = reason.split(separator: ":", maxSplits: 1).first.map(String.init) ?? reason
+            let constraint: String
+            switch resource {
+            case .redis:
+                constraint =
+                    reason.contains("hot queue key")
+                    ? "engine CPU ceiling on the busiest (queue) node" : "no candidate node type fits"
+            case .gateway: constraint = "pod packing"
+            default:
+                constraint = reason.hasPrefix("Backend") ? "backend capacity" : "partition-key write limit"
+            }
             return Comparison.Infeasibility(
                 resource: resource, constraint: constraint, needed: 0, limit: 0, unit: "", factor: 0, message: reason)
         }

@@ -13,4 +13,33 @@ public struct CostTotals: Codable, Hashable, Sendable {
     public var missing: [MissingLine]
     /// Lines included at their as-planned cost although their resource fails (INFEASIBLE): totals name them.
     public var failing: [MissingLine] = []
+
+    public init(
+        hourly: Money, perEvent: Money, perMonth: Money, unpricedLines: Int, complete: Bool, missing: [MissingLine],
+        failing: [MissingLine] = []
+    ) {
+        self.hourly = hourly
+        self.perEvent = perEvent
+        self.perMonth = perMonth
+        self.unpricedLines = unpricedLines
+        self.complete = complete
+        self.missing = missing
+        self.failing = failing
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case hourly, perEvent, perMonth, unpricedLines, complete, missing, failing
+    }
+
+    /// Documents written before failing resources were priced as planned have no `failing`: read as none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        hourly = try c.decode(Money.self, forKey: .hourly)
+        perEvent = try c.decode(Money.self, forKey: .perEvent)
+        perMonth = try c.decode(Money.self, forKey: .perMonth)
+        unpricedLines = try c.decode(Int.self, forKey: .unpricedLines)
+        complete = try c.decode(Bool.self, forKey: .complete)
+        missing = try c.decode([MissingLine].self, forKey: .missing)
+        failing = try c.decodeIfPresent([MissingLine].self, forKey: .failing) ?? []
+    }
 }

@@ -198,6 +198,11 @@ public enum ReportOutline {
         // The cheapest fix is stated on the savings slide whatever it costs (a fix that costs more is no bar).
         let fix = r.answer.flatMap(AnswerPart.fixLine).map { ReportPart.Block.labeled("The fix", $0) }
         guard let l = r.levers else {
+            guard r.assessment != nil else {
+                return ReportPart(
+                    title: "Savings by lever", blocks: chart(r, "savings-by-lever").map { [$0] } ?? [],
+                    notes: "No lever was computed for this plan.")
+            }
             let why =
                 r.assessment?.unreachable.map { "No lever and no fix in the search bounds: \($0)." }
                 ?? "No lever: the plan declares no variants and the plan as written is the cheapest configuration that passes."

@@ -8,13 +8,8 @@ enum LeverTablePart {
     static let maxRows = 8
 
     static func parts(_ r: Report) -> (main: ReportPart?, appendix: ReportPart?) {
-        guard let l = r.levers, !l.levers.isEmpty else {
-            // The savings slide is there for any plan: with no lever it says why in one line.
-            let why =
-                r.assessment?.unreachable.map { "No lever and no fix: no configuration in the search bounds passes — \($0)." }
-                ?? "No lever: the plan as written is the cheapest configuration that passes its verdict, and it declares no variants."
-            return (ReportPart(title: "Savings by lever", blocks: [.text(why)]), nil)
-        }
+        // With no lever the savings slide (`ReportOutline.levers`) already says why in one line.
+        guard let l = r.levers, !l.levers.isEmpty else { return (nil, nil) }
         let sorted = l.levers.enumerated()
             .sorted { ($1.element.perMonth, $0.offset) < ($0.element.perMonth, $1.offset) }.map(\.element)
         let headers = ["lever", "what it changes", "saved per month", "share"]
