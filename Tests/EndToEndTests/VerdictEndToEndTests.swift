@@ -20,9 +20,12 @@ import Testing
         #expect(lines[1] == "Verdict: INFEASIBLE  (exit 5; evidence: costs calibrated to the bundled load test)")
         #expect(lines[2].contains(Self.reason))
         #expect(r.stdout.contains("busiest node 52.7 % with reference-VM costs (uncalibrated)"))
-        // The infeasible Redis line is listed and every total says so.
-        #expect(r.stdout.contains("+ 1 INFEASIBLE"))
-        #expect(r.stdout.contains("Totals exclude INFEASIBLE redis (Redis OSS cluster (no candidate fits))."))
+        // Issue 19: the failing Redis cluster is priced as planned and every total includes it, labelled.
+        #expect(r.stdout.contains("(as planned; redis INFEASIBLE)"))
+        #expect(
+            r.stdout.contains(
+                "Totals include redis (cache.m7g.xlarge Redis OSS node (as planned)) at the as-planned cost although it is INFEASIBLE."
+            ))
         #expect(r.stderr.contains("verdict: INFEASIBLE"))
     }
 
@@ -37,11 +40,11 @@ import Testing
         #expect(evidence["evidence"] as? String == "calibrated")
         let estimate = try #require(root["estimate"] as? [String: Any])
         let totals = try #require(estimate["totals"] as? [String: Any])
-        #expect(totals["complete"] as? Bool == false)
-        let missing = try #require(totals["missing"] as? [[String: Any]])
-        #expect(missing.count == 1)
-        #expect(missing.first?["reason"] as? String == "INFEASIBLE")
-        #expect(missing.first?["resource"] as? String == "redis")
+        #expect(totals["complete"] as? Bool == true)
+        let failing = try #require(totals["failing"] as? [[String: Any]])
+        #expect(failing.count == 1)
+        #expect(failing.first?["reason"] as? String == "INFEASIBLE")
+        #expect(failing.first?["resource"] as? String == "redis")
     }
 
     @Test func compareReportAndValidateAgree() throws {
