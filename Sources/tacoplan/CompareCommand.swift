@@ -51,11 +51,12 @@ struct CompareCommand: ParsableCommand {
         case .table:
             let style = Style(enabled: Terminal.colour)
             Terminal.out(
-                CompareText.render(outcome.comparison, style: style)
+                TextFold.fold(
+                    CompareText.render(outcome.comparison, style: style)
                     + (levers
                         ? AutomaticLeverText.render(
                             outcome.automaticLevers, baseline: outcome.comparison.baseline, style: style) : "")
-                    + SweepText.atOwnScale(a.plan, exit: a.exitCode))
+                        + SweepText.atOwnScale(a.plan, exit: a.exitCode)))
         }
         if let failure = outcome.failure { throw failure }
     }

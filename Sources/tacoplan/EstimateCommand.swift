@@ -28,9 +28,10 @@ struct EstimateCommand: ParsableCommand {
             Terminal.out(try EstimateDocument(estimate, assessment: a.plan, exit: a.exitCode).json())
         case .table:
             let style = Style(enabled: Terminal.colour)
-            Terminal.out(EstimateText.render(estimate, assessment: a.plan, exitCode: a.exitCode, style: style))
+            Terminal.out(
+                TextFold.fold(EstimateText.render(estimate, assessment: a.plan, exitCode: a.exitCode, style: style)))
             let footer = VariantFooter.render(family: outcome.plan.family, variant: outcome.plan.variant)
-            if !footer.isEmpty { Terminal.out("\n" + footer) }
+            if !footer.isEmpty { Terminal.out("\n" + TextFold.fold(footer)) }
             if explain { Terminal.out("\n" + ExplainText.render(estimate, style: style)) }
         }
         if let failure = outcome.failure { throw failure }
@@ -52,7 +53,8 @@ struct ExplainCommand: ParsableCommand {
         let outcome = try EstimateUseCase.run(
             options.request, evidence: options.evidence(calibration),
             context: Terminal.context)
-        Terminal.out(ExplainText.render(outcome.estimate, only: only, style: Style(enabled: Terminal.colour)))
+        Terminal.out(
+            TextFold.fold(ExplainText.render(outcome.estimate, only: only, style: Style(enabled: Terminal.colour))))
         if let failure = outcome.failure { throw failure }
     }
 }

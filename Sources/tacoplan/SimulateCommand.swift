@@ -48,8 +48,8 @@ struct SimulateCommand: ParsableCommand {
         let digest = AssessmentDigest(a.plan, estimate: a.estimate, exit: a.exitCode)
         switch format {
         case .table:
-            Terminal.out(SimulationText.render(result))
-            Terminal.out(SweepText.atOwnScale(a.plan, exit: a.exitCode))
+            Terminal.out(
+                TextFold.fold(SimulationText.render(result) + SweepText.atOwnScale(a.plan, exit: a.exitCode)))
         case .json: Terminal.out(try StableJSON.encode(SimulationDocument(simulation: result, assessment: digest)))
         case .csv: Terminal.out(SimulationCSV.render(result))
         }

@@ -54,8 +54,8 @@ struct SweepCommand: ParsableCommand {
         case .csv: Terminal.out(SweepCSV.render(result))
         case .svg: Terminal.out(SVGChart.render(SweepChart.cost(result)))
         case .table:
-            Terminal.out(SweepText.render(result, style: Style(enabled: Terminal.colour)))
-            Terminal.out(SweepText.atOwnScale(a.plan, exit: a.exitCode))
+            Terminal.out(TextFold.fold(SweepText.render(result, style: Style(enabled: Terminal.colour))))
+            Terminal.out(TextFold.fold(SweepText.atOwnScale(a.plan, exit: a.exitCode)))
         }
         if let failure = outcome.failure { throw failure }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TacoApp
+import TacoReport
 
 @main
 struct Tacoplan: ParsableCommand {
@@ -32,7 +33,7 @@ struct Tacoplan: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            try TextTable.$width.withValue(Terminal.columns) { try command.run() }
         } catch let failure as AppFailure {
             if !failure.lines.isEmpty { Terminal.error(failure.description) }
             Foundation.exit(failure.status.rawValue)

@@ -1,5 +1,6 @@
 import Foundation
 import TacoApp
+import TacoReport
 
 /// The standard streams, the colour decision and the run's context (clock and environment), read once.
 enum Terminal {
@@ -17,6 +18,16 @@ enum Terminal {
     }
 
     static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// The width terminal tables fit (issue 19): on a terminal `$COLUMNS`, else the window's width; 120
+    /// (`TextTable.defaultWidth`) when stdout is not a terminal or the width is unknown.
+    static var columns: Int {
+        guard isatty(STDOUT_FILENO) == 1 else { return TextTable.defaultWidth }
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c >= 40 { return c }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return Int(size.ws_col) }
+        return TextTable.defaultWidth
+    }
 
     /// The system clock and the process environment.
     static let context = AppContext.live()

@@ -36,19 +36,19 @@ public enum SweepText {
                 "Scale sweep of \(s.plan): \(s.axis.label) \(Format.number(s.from)) → \(Format.number(s.to)), \(s.points.count) points"
             ) + "\n\n"
         var t = TextTable(
-            ["users", "status/s", "per event", "per month", "redis (binding)", "gateway", "admission (binding)"],
-            aligns: [.right, .right, .right, .right, .left, .left, .left])
+            [
+                "users", "status/s", "per event", "per month", "verdict", "redis (binding)", "gateway",
+                "admission (binding)",
+            ],
+            aligns: [.right, .right, .right, .right, .left, .left, .left, .left])
         for p in s.points {
             func r(_ name: String) -> SweepResource? { p.resources.first { $0.resource == name } }
             let unpriced = p.unpricedLines > 0 ? " + UNPRICED" : ""
             // A failing point keeps its as-planned cost (issue 19), labelled with its verdict and the remedy's price.
-            let label = p.verdict == .feasible ? "" : " \(p.verdict.rawValue)"
-            let fix = p.remedy.map { "; fix \($0.change): \(Format.usd($0.perEvent))" } ?? ""
-            let fixMonth = p.remedy.map { "; fix \(Format.usd($0.perMonth))" } ?? ""
+            let fix = p.remedy.map { " (fix: \($0.change), \(Format.usd($0.perMonth)) per month)" } ?? ""
             t.add([
                 Format.number(Double(p.users)), Format.number(p.statusRPS, maxDecimals: 0),
-                Format.usd(p.perEvent) + unpriced + label + fix,
-                Format.usd(p.perMonth) + unpriced + label + fixMonth,
+                Format.usd(p.perEvent) + unpriced, Format.usd(p.perMonth) + unpriced, p.verdict.rawValue + fix,
                 r("redis").map { "\($0.shape) (\($0.binding))" } ?? "—", r("gateway")?.shape ?? "—",
                 r("admission").map { "\($0.shape) (\($0.binding))" } ?? "—",
             ])

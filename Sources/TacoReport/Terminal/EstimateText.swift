@@ -133,7 +133,7 @@ public enum EstimateText {
                 c.effectiveFrom?.description ?? "—", c.confidence,
             ])
         }
-        let u = e.totals.marker + e.totals.failingLabel
+        let u = e.totals.marker
         t.add([
             "total", "", "", "", Format.usd(e.totals.hourly, places: 4) + u,
             Format.usd(e.totals.perEvent, places: 4) + u, Format.usd(e.totals.perMonth) + u, "", "",
