@@ -10,7 +10,9 @@ enum AnswerBuilder {
         let u = r.unitEconomics
         let (feasibility, verdict) = verdict(r)
         var answer = ReportAnswer(
-            feasibility: feasibility, verdict: verdict, perEvent: r.costs.perEvent, perMonth: r.costs.perMonth,
+            // Per event is the unit economics' event (the month ÷ events per month, always-on resources included),
+            // the same event the per-user and per-seat figures divide (issue 19: one definition everywhere).
+            feasibility: feasibility, verdict: verdict, perEvent: u.costPerEvent, perMonth: r.costs.perMonth,
             unpricedLines: r.costs.unpricedLines, admittedUsers: Int(u.admittedUsers.rounded()),
             seats: Int(u.seatsSold.rounded()), perAdmittedUser: u.perAdmittedUser, perSeat: u.perSeatSold,
             binding: binding(r), risks: Array(risks(r).prefix(ReportAnswer.maxItems)), topLevers: levers(r))

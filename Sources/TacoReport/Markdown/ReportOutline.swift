@@ -164,10 +164,14 @@ public enum ReportOutline {
     static func costs(_ r: Report) -> ReportPart {
         let u = MissingLine.marker(r.costs.missing)
         var blocks: [ReportPart.Block] = [
-            .labeled("Per hour", Format.usd(r.costs.hourly, places: 4) + u),
-            .labeled("Per event", AnswerPart.unitCost(r.costs.perEvent) + u),
-            .labeled("Per month", Format.usd(r.costs.perMonth) + u),
+            .labeled("Per month (as planned)", Format.usd(r.costs.perMonth) + u),
+            // The unit economics' event (month ÷ events per month), the answer slide's; then the event hours alone.
+            .labeled("Per event", AnswerPart.unitCost(r.unitEconomics.costPerEvent) + u + " (month ÷ events)"),
+            .labeled("During the event hours", AnswerPart.unitCost(r.costs.perEvent) + u),
         ]
+        if let m = r.costs.failing.first {
+            blocks.append(.note("\(m.resource) is INFEASIBLE as planned and keeps its as-planned cost in every total."))
+        }
         if let m = MissingLine.sentence(r.costs.missing) { blocks.append(.note(m)) }
         if let c = chart(r, "cost-by-resource") { blocks.append(c) }
         return ReportPart(

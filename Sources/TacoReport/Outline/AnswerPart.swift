@@ -16,7 +16,7 @@ enum AnswerPart {
         var blocks: [ReportPart.Block] = [
             .text(a.verdict),
             .heading(
-                "\(Format.usd(a.perMonth))\(unpriced) per month · \(unitCost(a.perEvent))\(unpriced) per event"
+                "\(Format.usd(a.perMonth))\(unpriced) per month · \(unitCost(a.perEvent))\(unpriced) per event (month ÷ events)"
                     + planned),
         ]
         if let fix = fixLine(a) { blocks.append(.heading(fix)) }

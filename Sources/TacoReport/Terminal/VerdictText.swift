@@ -25,7 +25,7 @@ public enum VerdictText {
     public static func decision(_ a: PlanAssessment, style: Style) -> String {
         let t = a.asPlannedTotals
         var out = [
-            "  as planned: \(Format.usd(t.perMonth))/month\(t.marker), \(Format.usd(t.perEvent, places: 4))/event"
+            "  as planned: \(Format.usd(t.perMonth))/month\(t.marker)"
                 + (t.failing.isEmpty
                     ? "" : " — includes " + t.failing.map { "\($0.resource) (\($0.component))" }.joined(separator: ", ")
                         + ", INFEASIBLE as planned")
