@@ -14,10 +14,16 @@ import Testing
 
     static func decimal(_ any: Any?) -> Decimal? { (any as? String).flatMap { Decimal(string: $0) } }
 
+    /// The text with lines folded to the terminal width joined again (a continuation line is indented).
+    static func flat(_ s: String) -> String {
+        s.replacingOccurrences(of: "\n +", with: " ", options: .regularExpression)
+    }
+
     @Test func seedIsPricedAsPlannedInfeasibleWithItsFix() throws {
         let cli = try CLI()
-        let r = try cli.run(["estimate", Self.seed, "--as-of", "2024-10-31"])
+        var r = try cli.run(["estimate", Self.seed, "--as-of", "2024-10-31"])
         #expect(r.status == 5 && !r.crashed)
+        r.stdout = Self.flat(r.stdout)
         // The seed's own arithmetic: 10 × cache.m7g.xlarge × $0.315/h × 730 h = $2,299.50 a month.
         #expect(r.stdout.contains("cache.m7g.xlarge Redis OSS node (as planned)"))
         #expect(r.stdout.contains("$2,299.50"))
@@ -81,8 +87,10 @@ import Testing
     @Test func seoulSearchAndEstimateAgreeAndNeverExit5ForAMissingPrice() throws {
         let cli = try CLI()
         let plan = "plans/seoul-concert.yaml"
-        let e = try cli.run(["estimate", plan, "--as-of", "2026-11-01"])
-        let s = try cli.run(["search", plan, "--as-of", "2026-11-01"])
+        var e = try cli.run(["estimate", plan, "--as-of", "2026-11-01"])
+        var s = try cli.run(["search", plan, "--as-of", "2026-11-01"])
+        e.stdout = Self.flat(e.stdout)
+        s.stdout = Self.flat(s.stdout)
         #expect(e.status == 0 && s.status == 0)
         let fetch = "tacoplan pricing fetch --region ap-northeast-2 --service elasticache"
         #expect(e.stdout.contains("UNPRICED: redis") && e.stdout.contains(fetch))
