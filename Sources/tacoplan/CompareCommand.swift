@@ -53,9 +53,9 @@ struct CompareCommand: ParsableCommand {
             Terminal.out(
                 TextFold.fold(
                     CompareText.render(outcome.comparison, style: style)
-                    + (levers
-                        ? AutomaticLeverText.render(
-                            outcome.automaticLevers, baseline: outcome.comparison.baseline, style: style) : "")
+                        + (levers
+                            ? AutomaticLeverText.render(
+                                outcome.automaticLevers, baseline: outcome.comparison.baseline, style: style) : "")
                         + SweepText.atOwnScale(a.plan, exit: a.exitCode)))
         }
         if let failure = outcome.failure { throw failure }

@@ -22,7 +22,8 @@ extension Estimate {
             let linear = redis.linearCommands.filter { $0.requestedRate > $0.saturationRate }.map {
                 "\($0.command) in \($0.api) at N = \(Show.n($0.n, 0)) costs \(Show.n($0.microsPerCall, 0)) µs: one core saturates at \(Show.n($0.saturationRate, 1)) calls/s, the plan issues \(Show.rate($0.requestedRate))"
             }
-            let message = resource == .redis && !linear.isEmpty ? reason + "; " + linear.joined(separator: "; ") : reason
+            let message =
+                resource == .redis && !linear.isEmpty ? reason + "; " + linear.joined(separator: "; ") : reason
             return Comparison.Infeasibility(
                 resource: resource, constraint: constraint, needed: 0, limit: 0, unit: "", factor: 0,
                 message: message)

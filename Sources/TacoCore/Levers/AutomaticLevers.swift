@@ -85,7 +85,8 @@ public enum AutomaticLevers {
             lever.savingPerMonth = base.totals.perMonth - estimate.totals.perMonth
             lever.savingPerEvent = base.totals.perEvent - estimate.totals.perEvent
             if !ctx.baseFeasible {
-                lever.reason = "the plan as written is INFEASIBLE; this lever makes it pass (saving against its as-planned cost)"
+                lever.reason =
+                    "the plan as written is INFEASIBLE; this lever makes it pass (saving against its as-planned cost)"
             }
         }
         return lever

@@ -27,7 +27,8 @@ public enum ReportFiles {
         case .csv: return Rendered(main: File(path: "costs.csv", text: CostCSV.render(report)), charts: [])
         case .markdown:
             return slides
-                ? Rendered(main: File(path: "deck.md", text: MarpDeck.render(report, appendix: appendix)), charts: charts)
+                ? Rendered(
+                    main: File(path: "deck.md", text: MarpDeck.render(report, appendix: appendix)), charts: charts)
                 : Rendered(main: File(path: "report.md", text: MarkdownReport.render(report)), charts: charts)
         }
     }

@@ -12,7 +12,8 @@ public enum SearchText {
         out += "evaluated (\(Format.grouped(d.combinations)) combinations covered)\n"
         out += "  space: \(describe(d.space))\n"
         if let a = d.assessment {
-            out += "  verdict: \(a.verdict.rawValue) (exit \(a.exit)); as planned \(money(a.asPlannedPerMonth)) per month"
+            out +=
+                "  verdict: \(a.verdict.rawValue) (exit \(a.exit)); as planned \(money(a.asPlannedPerMonth)) per month"
             out += (a.unpriced.isEmpty ? "" : " + \(a.unpriced.count) UNPRICED") + "\n"
             if let fix = d.fix {
                 out += "  cheapest configuration that passes (\(fix.status.rawValue)): \(fix.summary) → \(fix.redis), "

@@ -27,12 +27,14 @@ public enum VerdictText {
         var out = [
             "  as planned: \(Format.usd(t.perMonth))/month\(t.marker)"
                 + (t.failing.isEmpty
-                    ? "" : " — includes " + t.failing.map { "\($0.resource) (\($0.component))" }.joined(separator: ", ")
+                    ? ""
+                    : " — includes " + t.failing.map { "\($0.resource) (\($0.component))" }.joined(separator: ", ")
                         + ", INFEASIBLE as planned")
         ]
         for m in t.missing where m.reason == .unpriced {
             out.append(
-                "  UNPRICED: \(m.resource) (\(m.component)) — fetch it: `\(PlanAssessment.fetchCommand(region: a.region, missing: [m]))`")
+                "  UNPRICED: \(m.resource) (\(m.component)) — fetch it: `\(PlanAssessment.fetchCommand(region: a.region, missing: [m]))`"
+            )
         }
         if let fix = a.fix {
             let d = fix.deltaPerMonth.amount
