@@ -111,7 +111,7 @@ public enum TextFold {
         var out: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let indentCount = line.prefix { $0 == " " }.count
-            let isTable = line.dropFirst(indentCount).components(separatedBy: "  ").count > 2
+            let isTable = Self.gaps(line.dropFirst(indentCount)) > 1
             guard line.count > width, !line.contains("\u{1B}"), !isTable else {
                 out.append(String(line))
                 continue
@@ -122,5 +122,20 @@ public enum TextFold {
             for (i, piece) in pieces.enumerated() { out.append((i == 0 ? indent : indent + "  ") + piece) }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// Runs of two or more spaces in `s`: a table line has one between every pair of columns.
+    static func gaps(_ s: Substring) -> Int {
+        var count = 0
+        var run = 0
+        for c in s {
+            if c == " " {
+                run += 1
+                if run == 2 { count += 1 }
+            } else {
+                run = 0
+            }
+        }
+        return count
     }
 }

@@ -19,11 +19,11 @@ enum Terminal {
 
     static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// The width terminal tables fit (issue 19): on a terminal `$COLUMNS`, else the window's width; 120
+    /// The width terminal tables fit (issue 19): `$COLUMNS` when set, else the terminal window's width; 120
     /// (`TextTable.defaultWidth`) when stdout is not a terminal or the width is unknown.
     static var columns: Int {
-        guard isatty(STDOUT_FILENO) == 1 else { return TextTable.defaultWidth }
         if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c >= 40 { return c }
+        guard isatty(STDOUT_FILENO) == 1 else { return TextTable.defaultWidth }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return Int(size.ws_col) }
         return TextTable.defaultWidth

@@ -21,7 +21,7 @@ import Testing
         #expect(lines[2].contains(Self.reason))
         #expect(r.stdout.contains("busiest node 52.7 % with reference-VM costs (uncalibrated)"))
         // Issue 19: the failing Redis cluster is priced as planned and every total includes it, labelled.
-        #expect(r.stdout.contains("(as planned; redis INFEASIBLE)"))
+        #expect(r.stdout.contains("as planned: $2,376.48/month — includes redis"))
         #expect(
             r.stdout.contains(
                 "Totals include redis (cache.m7g.xlarge Redis OSS node (as planned)) at the as-planned cost although it is INFEASIBLE."
@@ -78,7 +78,7 @@ import Testing
         let csv = try cli.run(["report", plan, "--as-of", "2026-11-01", "--format", "csv"])
         #expect(csv.stdout.contains("total,total + 1 UNPRICED,"))
         let md = try cli.run(["report", plan, "--as-of", "2026-11-01"])
-        #expect(md.stdout.contains("**Per hour:**"))
+        #expect(md.stdout.contains("**Per month (as planned):**"))
         #expect(md.stdout.contains("+ 1 UNPRICED"))
         #expect(md.stdout.contains("Totals exclude UNPRICED redis (cache.m7g.xlarge Valkey node)."))
     }
