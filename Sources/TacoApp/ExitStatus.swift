@@ -13,4 +13,6 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case benchToolMissing = 6
     /// `bench redis`: the server did not start, a command failed or a run passed `--timeout`.
     case benchFailed = 7
+    /// The plan's verdict is AT RISK and the run asked `--fail-on at-risk`.
+    case atRisk = 8
 }

@@ -8,11 +8,23 @@ public struct EstimateDocument: Codable, Sendable {
     /// The plan's verdict, repeated at the top level so a script reads one key (Docs/JSON.md).
     public var verdict: PlanVerdict
     public var estimate: Estimate
+    /// The one assessment's facts (issue 19): exit, as-planned and fix totals, the figures every command repeats.
+    public var assessment: AssessmentDigest?
+    /// The cheapest fix with its cost lines, or the constraint no configuration meets.
+    public var fix: PlanAssessment.Fix?
+    public var resources: [PlanAssessment.Resource]?
+    public var feasibleUnpriced: [PlanAssessment.UnpricedOption]?
 
-    public init(_ estimate: Estimate) {
+    public init(_ estimate: Estimate, assessment: PlanAssessment? = nil, exit: Int32? = nil) {
         schema = EstimateDocument.currentSchema
-        verdict = estimate.verdict
+        verdict = assessment?.verdict ?? estimate.verdict
         self.estimate = estimate
+        if let assessment {
+            self.assessment = AssessmentDigest(assessment, estimate: estimate, exit: exit ?? 0)
+            fix = assessment.fix
+            resources = assessment.resources
+            feasibleUnpriced = assessment.feasibleUnpriced
+        }
     }
 
     public func json() throws -> String {

@@ -66,6 +66,20 @@ struct CalibrationOption: ParsableArguments {
 
 extension EvidenceChoice: ExpressibleByArgument {}
 
+/// `--fail-on`: which verdict makes the run exit non-zero (README "Exit codes"). One help text for every command
+/// that judges a plan.
+struct FailOnOption: ParsableArguments {
+    @Option(
+        name: .customLong("fail-on"),
+        help: """
+            Which verdict fails the run: infeasible (default: exit 5 on INFEASIBLE), at-risk (also exit 8 on AT \
+            RISK), never (exit 0 whatever the verdict; invalid input, database and pricing failures still exit).
+            """)
+    var failOn: FailOn = .infeasible
+}
+
+extension FailOn: ExpressibleByArgument {}
+
 /// Options every planning command shares: the plan, its variant and the evidence options.
 struct PlanOptions: ParsableArguments {
     @Argument(help: "The workload plan (YAML), e.g. plans/traffic-tacos.yaml.")
@@ -76,8 +90,9 @@ struct PlanOptions: ParsableArguments {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var cost: CostOption
+    @OptionGroup var gate: FailOnOption
 
-    var request: PlanRequest { PlanRequest(path: plan, variant: variant) }
+    var request: PlanRequest { PlanRequest(path: plan, variant: variant, failOn: gate.failOn) }
 
     /// The evidence options as given; without `calibration`, the best rung of the ladder.
     func evidence(_ calibration: CalibrationOption? = nil) -> EvidenceRequest {

@@ -24,6 +24,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var cost: CostOption
     @OptionGroup var calibration: CalibrationOption
+    @OptionGroup var gate: FailOnOption
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
@@ -40,16 +41,22 @@ struct CompareCommand: ParsableCommand {
             db: store.db, asOf: store.day, costsFile: cost.costs, calibrated: calibration.calibrated,
             evidence: calibration.evidence)
         let outcome = try CompareUseCase.run(
-            plans: plans, baseline: baseline, evidence: evidence, context: Terminal.context)
+            plans: plans, baseline: baseline, evidence: evidence, failOn: gate.failOn, context: Terminal.context)
+        let a = outcome.assessment
         switch format {
-        case .json: Terminal.out(try CompareDocument(outcome.comparison, levers: outcome.automaticLevers).json())
+        case .json:
+            var document = CompareDocument(outcome.comparison, levers: outcome.automaticLevers)
+            document.assessment = AssessmentDigest(a.plan, estimate: a.estimate, exit: a.exitCode)
+            Terminal.out(try document.json())
         case .table:
             let style = Style(enabled: Terminal.colour)
             Terminal.out(
-                CompareText.render(outcome.comparison, style: style)
-                    + (levers
-                        ? AutomaticLeverText.render(
-                            outcome.automaticLevers, baseline: outcome.comparison.baseline, style: style) : ""))
+                TextFold.fold(
+                    CompareText.render(outcome.comparison, style: style)
+                        + (levers
+                            ? AutomaticLeverText.render(
+                                outcome.automaticLevers, baseline: outcome.comparison.baseline, style: style) : "")
+                        + SweepText.atOwnScale(a.plan, exit: a.exitCode)))
         }
         if let failure = outcome.failure { throw failure }
     }

@@ -22,16 +22,19 @@ struct EstimateCommand: ParsableCommand {
             options.request, evidence: options.evidence(calibration),
             context: Terminal.context)
         let estimate = outcome.estimate
+        let a = outcome.assessment
         switch format {
-        case .json: Terminal.out(try EstimateDocument(estimate).json())
+        case .json:
+            Terminal.out(try EstimateDocument(estimate, assessment: a.plan, exit: a.exitCode).json())
         case .table:
             let style = Style(enabled: Terminal.colour)
-            Terminal.out(EstimateText.render(estimate, style: style))
+            Terminal.out(
+                TextFold.fold(EstimateText.render(estimate, assessment: a.plan, exitCode: a.exitCode, style: style)))
             let footer = VariantFooter.render(family: outcome.plan.family, variant: outcome.plan.variant)
-            if !footer.isEmpty { Terminal.out("\n" + footer) }
+            if !footer.isEmpty { Terminal.out("\n" + TextFold.fold(footer)) }
             if explain { Terminal.out("\n" + ExplainText.render(estimate, style: style)) }
         }
-        if let infeasible = outcome.infeasible { throw infeasible }
+        if let failure = outcome.failure { throw failure }
     }
 }
 
@@ -50,6 +53,8 @@ struct ExplainCommand: ParsableCommand {
         let outcome = try EstimateUseCase.run(
             options.request, evidence: options.evidence(calibration),
             context: Terminal.context)
-        Terminal.out(ExplainText.render(outcome.estimate, only: only, style: Style(enabled: Terminal.colour)))
+        Terminal.out(
+            TextFold.fold(ExplainText.render(outcome.estimate, only: only, style: Style(enabled: Terminal.colour))))
+        if let failure = outcome.failure { throw failure }
     }
 }

@@ -23,6 +23,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Write a Marp deck (16:9) instead of the Markdown report; needs -o.")
     var slides = false
 
+    @Flag(help: "With --slides: also write the appendix slides (every figure, cost line, finding, timeline sample).")
+    var appendix = false
+
     @Option(
         name: .shortAndLong,
         help: "Directory to write into (report.md or deck.md, charts/*.svg, report.json, costs.csv).")
@@ -41,7 +44,7 @@ struct ReportCommand: ParsableCommand {
         let outcome = try ReportUseCase.run(
             options.request, evidence: options.evidence(calibration), window: bill.window,
             context: Terminal.context)
-        let files = try ReportFiles.render(outcome.report, format: format, slides: slides)
+        let files = try ReportFiles.render(outcome.report, format: format, slides: slides, appendix: appendix)
         if let output {
             let written = try ReportOutput.write(files, to: output)
             Terminal.error("wrote \(written.joined(separator: ", "))")

@@ -37,10 +37,10 @@ struct SearchCommand: ParsableCommand {
         switch format {
         case .json: Terminal.out(try outcome.document.json())
         case .table:
-            Terminal.out(SearchText.render(outcome.document, style: Style(enabled: Terminal.colour)))
+            Terminal.out(TextFold.fold(SearchText.render(outcome.document, style: Style(enabled: Terminal.colour))))
             let footer = VariantFooter.render(family: outcome.plan.family, variant: outcome.plan.variant)
-            if !footer.isEmpty { Terminal.out("\n" + footer) }
+            if !footer.isEmpty { Terminal.out("\n" + TextFold.fold(footer)) }
         }
-        if let infeasible = outcome.infeasible { throw infeasible }
+        if let failure = outcome.failure { throw failure }
     }
 }

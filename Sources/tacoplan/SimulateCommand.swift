@@ -40,14 +40,20 @@ struct SimulateCommand: ParsableCommand {
             }
             return
         }
-        let result = try SimulateUseCase.run(
+        let outcome = try SimulateUseCase.run(
             options.request, demandFile: demand, step: try stepSeconds(), prewarm: try request(), evidence: evidence,
             context: Terminal.context)
+        let result = outcome.result
+        let a = outcome.assessment
+        let digest = AssessmentDigest(a.plan, estimate: a.estimate, exit: a.exitCode)
         switch format {
-        case .table: Terminal.out(SimulationText.render(result))
-        case .json: Terminal.out(try StableJSON.encode(result))
+        case .table:
+            Terminal.out(
+                TextFold.fold(SimulationText.render(result) + SweepText.atOwnScale(a.plan, exit: a.exitCode)))
+        case .json: Terminal.out(try StableJSON.encode(SimulationDocument(simulation: result, assessment: digest)))
         case .csv: Terminal.out(SimulationCSV.render(result))
         }
+        if let failure = outcome.failure { throw failure }
     }
 
     func stepSeconds() throws -> Int {

@@ -40,14 +40,23 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try SweepUseCase.run(
+        let outcome = try SweepUseCase.run(
             options.request, range: try range().get(), evidence: options.evidence(calibration),
             context: Terminal.context)
+        let result = outcome.result
+        let a = outcome.assessment
         switch format {
-        case .json: Terminal.out(try SweepDocument(result).json())
+        case .json:
+            Terminal.out(
+                try SweepDocument(
+                    result, assessment: AssessmentDigest(a.plan, estimate: a.estimate, exit: a.exitCode)
+                ).json())
         case .csv: Terminal.out(SweepCSV.render(result))
         case .svg: Terminal.out(SVGChart.render(SweepChart.cost(result)))
-        case .table: Terminal.out(SweepText.render(result, style: Style(enabled: Terminal.colour)))
+        case .table:
+            Terminal.out(TextFold.fold(SweepText.render(result, style: Style(enabled: Terminal.colour))))
+            Terminal.out(TextFold.fold(SweepText.atOwnScale(a.plan, exit: a.exitCode)))
         }
+        if let failure = outcome.failure { throw failure }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TacoApp
+import TacoReport
 
 @main
 struct Tacoplan: ParsableCommand {
@@ -8,7 +9,18 @@ struct Tacoplan: ParsableCommand {
         commandName: "tacoplan",
         abstract: "Size and price a flash-crowd waiting room on AWS (gateway + Redis/Valkey queue + DynamoDB).",
         discussion:
-            "Exit codes, the same in every command and following the plan's verdict: 0 FEASIBLE or AT RISK (the verdict is printed first; JSON verdict.status for gating); 2 invalid input (plan, file, option); 3 pricing data missing (region, date, or most cost lines UNPRICED); 4 database error; 5 INFEASIBLE (the output is still printed); bench redis: 6 a needed program is missing, 7 the measurement failed.",
+            """
+            Exit codes, the same in every command; a command that judges a plan exits with its one assessment after \
+            printing everything, and the "(exit N)" it prints is the code it exits with:
+              0  FEASIBLE; AT RISK unless --fail-on at-risk; any verdict with --fail-on never
+              2  invalid input (plan, file, option)
+              3  pricing data missing (region, date, or most cost lines UNPRICED; never 5 for a missing price)
+              4  database error
+              5  INFEASIBLE (the output is still printed)
+              6  bench redis: a needed program is missing
+              7  bench redis: the measurement failed
+              8  AT RISK with --fail-on at-risk
+            """,
         subcommands: [
             EstimateCommand.self, ExplainCommand.self, SearchCommand.self, CompareCommand.self, ReportCommand.self,
             SweepCommand.self, SimulateCommand.self,
@@ -21,7 +33,7 @@ struct Tacoplan: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            try TextTable.$width.withValue(Terminal.columns) { try command.run() }
         } catch let failure as AppFailure {
             if !failure.lines.isEmpty { Terminal.error(failure.description) }
             Foundation.exit(failure.status.rawValue)

@@ -60,6 +60,16 @@ enum Terminal {
 
     static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// The width terminal tables fit (issue 19): `$COLUMNS` when set, else the terminal window's width; 120
+    /// (`TextTable.defaultWidth`) when stdout is not a terminal or the width is unknown.
+    static var columns: Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c >= 40 { return c }
+        guard isatty(STDOUT_FILENO) == 1 else { return TextTable.defaultWidth }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return Int(size.ws_col) }
+        return TextTable.defaultWidth
+    }
+
     /// The system clock and the process environment.
     static let context = AppContext.live()
 }

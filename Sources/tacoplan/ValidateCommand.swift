@@ -33,12 +33,14 @@ struct ValidateCommand: ParsableCommand {
         for w in outcome.warnings { Terminal.error(w) }
         switch format {
         case .json:
-            Terminal.out(
-                try StableJSON.encode(ValidateDocument(verdict: outcome.verdict, validations: outcome.results)))
+            let document = ValidateDocument(
+                verdict: outcome.verdict, validations: outcome.results, exit: outcome.exitCode)
+            Terminal.out(try StableJSON.encode(document))
         case .text:
             Terminal.out(
-                ValidationText.verdict(outcome.verdict) + "\n"
-                    + outcome.results.map(ValidationText.render).joined(separator: "\n"))
+                TextFold.fold(
+                    ValidationText.verdict(outcome.verdict, exitCode: outcome.exitCode) + "\n"
+                        + outcome.results.map(ValidationText.render).joined(separator: "\n")))
         }
         if let failure = outcome.failure { throw failure }
     }

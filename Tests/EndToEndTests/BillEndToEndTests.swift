@@ -188,7 +188,7 @@ import Testing
         let r = try cli.run([
             "report", "plans/traffic-tacos.yaml", "--evidence", "reference", "--as-of", "2026-11-27", "--from",
             "2026-11-27", "--to",
-            "2026-11-28", "--tag", "event=sale-1127", "--slides", "-o", out,
+            "2026-11-28", "--tag", "event=sale-1127", "--slides", "--appendix", "-o", out,
         ])
         #expect(r.status == 0, "\(r.stderr)")
         let deck = try String(contentsOfFile: out + "/deck.md", encoding: .utf8)

@@ -10,7 +10,8 @@ import Testing
             "explain", "plans/traffic-tacos.yaml", "--calibrated", "--only", "redis.hot_key_cpu", "--as-of",
             "2026-11-01",
         ])
-        #expect(r.status == 0, "\(r.stderr)")
+        // explain follows the verdict like every command (issue 19): INFEASIBLE on the calibration → 5.
+        #expect(r.status == 5, "\(r.stderr)")
         #expect(r.stdout.contains("from tacoplan validate: least squares; on cache.m7g.xlarge"))
         let e = try cli.run(["estimate", "plans/traffic-tacos.yaml", "--calibrated", "--as-of", "2026-11-01"])
         // With one read replica the queue shard's replica takes all 60,000 ZRANK/s; at the fitted overhead that is

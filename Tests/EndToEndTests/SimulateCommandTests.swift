@@ -20,7 +20,7 @@ import Testing
     @Test func seedTimelineCoversRampWindowAndDrainAndSheds() throws {
         let cli = try CLI()
         let r = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--format", "json"])
-        #expect(r.status == 0 && !r.crashed)
+        #expect(r.status == 5 && !r.crashed)  // the seed is INFEASIBLE; simulate follows the verdict (issue 19)
         let doc = try Self.json(r.stdout)
         let rows = try #require(doc["rows"] as? [[String: Any]])
         let times = rows.compactMap { $0["t"] as? Double }
@@ -47,7 +47,7 @@ import Testing
     @Test func prewarmAutoShedsNothingAndIsPriced() throws {
         let cli = try CLI()
         let r = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--prewarm", "auto", "--format", "json"])
-        #expect(r.status == 0)
+        #expect(r.status == 5)  // the verdict's exit (issue 19)
         let doc = try Self.json(r.stdout)
         let summary = try #require(doc["summary"] as? [String: Any])
         #expect(summary["shedRequests"] as? Double == 0)

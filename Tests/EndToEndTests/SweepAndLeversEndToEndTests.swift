@@ -9,7 +9,7 @@ import Testing
             "sweep", "plans/traffic-tacos.yaml", "--users", "100k..3M", "--steps", "12", "--format", "json",
             "--as-of", "2026-09-01",
         ])
-        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.status == 5, "\(r.stderr)")  // the seed at its own scale is INFEASIBLE (issue 19)
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let sweep = try #require(doc["sweep"] as? [String: Any])
         let points = try #require(sweep["points"] as? [[String: Any]])

@@ -22,9 +22,12 @@ import Testing
         #expect(lines[1] == "Verdict: INFEASIBLE  (exit 5; evidence: costs calibrated to the bundled load test)")
         #expect(lines[2].contains(Self.reason))
         #expect(r.stdout.contains("busiest node 52.7 % with reference-VM costs (uncalibrated)"))
-        // The infeasible Redis line is listed and every total says so.
-        #expect(r.stdout.contains("+ 1 INFEASIBLE"))
-        #expect(r.stdout.contains("Totals exclude INFEASIBLE redis (Redis OSS cluster (no candidate fits))."))
+        // Issue 19: the failing Redis cluster is priced as planned and every total includes it, labelled.
+        #expect(r.stdout.contains("as planned: $2,376.48/month — includes redis"))
+        #expect(
+            r.stdout.contains(
+                "Totals include redis (cache.m7g.xlarge Redis OSS node (as planned)) at the as-planned cost although it is INFEASIBLE."
+            ))
         #expect(r.stderr.contains("verdict: INFEASIBLE"))
     }
 
@@ -39,11 +42,11 @@ import Testing
         #expect(evidence["evidence"] as? String == "calibrated")
         let estimate = try #require(root["estimate"] as? [String: Any])
         let totals = try #require(estimate["totals"] as? [String: Any])
-        #expect(totals["complete"] as? Bool == false)
-        let missing = try #require(totals["missing"] as? [[String: Any]])
-        #expect(missing.count == 1)
-        #expect(missing.first?["reason"] as? String == "INFEASIBLE")
-        #expect(missing.first?["resource"] as? String == "redis")
+        #expect(totals["complete"] as? Bool == true)
+        let failing = try #require(totals["failing"] as? [[String: Any]])
+        #expect(failing.count == 1)
+        #expect(failing.first?["reason"] as? String == "INFEASIBLE")
+        #expect(failing.first?["resource"] as? String == "redis")
     }
 
     @Test func compareReportAndValidateAgree() throws {
@@ -80,7 +83,7 @@ import Testing
         let csv = try cli.run(["report", plan, "--as-of", "2026-11-01", "--format", "csv"] + ref)
         #expect(csv.stdout.contains("total,total + 1 UNPRICED,"))
         let md = try cli.run(["report", plan, "--as-of", "2026-11-01"] + ref)
-        #expect(md.stdout.contains("**Per hour:**"))
+        #expect(md.stdout.contains("**Per month (as planned):**"))
         #expect(md.stdout.contains("+ 1 UNPRICED"))
         #expect(md.stdout.contains("Totals exclude UNPRICED redis (cache.m7g.xlarge Valkey node)."))
     }

@@ -44,11 +44,13 @@ import Testing
         #expect(range.contains("≥ 165.7 % (the hot key alone; no cluster fits) with costs calibrated"))
         #expect(
             e.verdict.reasons[0].contains("the hot queue key alone needs 165.7 % (124.3 %–207.1 %) of one engine core"))
-        // The infeasible Redis line is listed in the totals, not dropped.
-        #expect(!e.totals.complete)
-        #expect(e.totals.missing.map(\.reason) == [.infeasible])
-        #expect(e.totals.marker == " + 1 INFEASIBLE")
-        #expect(e.costs.contains { $0.resource == .redis && $0.infeasible })
+        // Issue 19: the infeasible Redis cluster is priced as planned (5 shards × (1 + 1) = 10 × cache.m7g.xlarge)
+        // and kept in every total, labelled INFEASIBLE; nothing is left out.
+        #expect(e.totals.complete)
+        #expect(e.totals.missing.isEmpty)
+        #expect(e.totals.failing.map(\.resource) == [.redis])
+        let redis = try #require(e.costs.first { $0.resource == .redis })
+        #expect(redis.infeasible && redis.quantity == 10)
     }
 
     @Test func valkeyGetsTheCalibrationCarriedOverAndStaysInfeasible() throws {

@@ -27,7 +27,9 @@ import Testing
         #expect(answer.contains("AT RISK: feasible only on reference-VM costs (uncalibrated)"))
         // Totals: $0.9976 per event, $74.7952 per month (the estimate's totals).
         // $0.9976 to three significant digits = $0.998; $74.7952 → $74.80.
-        #expect(answer.contains("$0.998 per event · \\$74.80 per month"))
+        // Issue 19: the month first, as planned; per event is the unit economics' event, $74.7952 ÷ 2 events
+        // = $37.3976 → $37.40, the event the per-user and per-seat figures below divide.
+        #expect(answer.contains("\\$74.80 per month · \\$37.40 per event (month ÷ events) (as planned)"))
         // Unit economics (Docs/Model.md §6.2): one event's share of the month = $74.7952 ÷ 2 events per month
         // = $37.3976; admitted = min(50,000 users, 46.67/s × 3,600 s = 168,000) = 50,000; seats sold =
         // min(8,000, 50,000) = 8,000. $37.3976 ÷ 50,000 = $0.000747952 → $0.000748; $37.3976 ÷ 8,000 = $0.0046747

@@ -92,6 +92,9 @@ public final class CLI {
         env["HOME"] = scratch.path
         env["XDG_DATA_HOME"] = scratch.path
         env["NO_COLOR"] = "1"
+        // Content tests read whole lines: tables and prose are not folded unless a test sets COLUMNS itself
+        // (issue 19: without COLUMNS a non-terminal gets 120 columns; `TerminalWidthTests` checks that).
+        env["COLUMNS"] = "100000"
         env.merge(environment) { _, new in new }
         process.environment = env
         let id = UUID().uuidString

@@ -4,9 +4,12 @@ import TacoCore
 public struct PlanRequest: Sendable {
     public var path: String
     public var variant: String?
+    /// Which verdict fails the run (`--fail-on`).
+    public var failOn: FailOn
 
-    public init(path: String, variant: String? = nil) {
+    public init(path: String, variant: String? = nil, failOn: FailOn = .infeasible) {
         self.path = path
         self.variant = variant
+        self.failOn = failOn
     }
 }

@@ -11,11 +11,14 @@ public enum CompareUseCase {
         /// Exit 5 after printing when the baseline's verdict is INFEASIBLE: compare exits with the baseline's verdict
         /// like every command (README "Exit codes"); the other columns are alternatives to it, and a deliberately
         /// infeasible variant is not a failure.
-        public var failure: AppFailure?
+        public var failure: AppFailure? { assessment.failure }
+        /// The baseline's one assessment: the run's verdict and exit.
+        public var assessment: Assessment
     }
 
     public static func run(
-        plans: [String], baseline: String?, evidence request: EvidenceRequest, context: AppContext
+        plans: [String], baseline: String?, evidence request: EvidenceRequest, failOn: FailOn = .infeasible,
+        context: AppContext
     ) throws(AppFailure) -> Outcome {
         var families: [(path: String, family: PlanFamily)] = []
         for path in plans { families.append((path, try PlanFiles.family(path).family)) }
@@ -31,14 +34,12 @@ public enum CompareUseCase {
             ])
         }
         let baseInput = entries[names.firstIndex(of: base) ?? 0].input
-        var failure: AppFailure?
-        if let verdict = comparison.columns.first(where: { $0.name == comparison.baseline })?.verdict,
-            verdict.status == .infeasible
-        {
-            failure = AppFailure(
-                .infeasible, ["verdict: the baseline '\(comparison.baseline)' is \(verdict.headline)"])
-        }
-        return Outcome(comparison: comparison, automaticLevers: AutomaticLevers.all(baseInput), failure: failure)
+        // The baseline's one assessment; its fix search re-reads each configuration through the same evidence
+        // (provenance only locates plan problems, which a searched configuration does not have).
+        let loaded = LoadedPlan(input: baseInput, family: families[0].family, variant: nil, path: families[0].path)
+        let assessment = Assessment.make(loaded, evidence: evidence, failOn: failOn)
+        return Outcome(
+            comparison: comparison, automaticLevers: AutomaticLevers.all(baseInput), assessment: assessment)
     }
 
     /// Every plan and each of its variants as a compare entry, checked and on the evidence ladder's rung like

@@ -6,10 +6,11 @@ import TacoReport
 /// validation against the bundled load test and a scale sweep around its crowd (0.25× … 4× users, the same
 /// evidence), as the `Report` model the renderers write.
 public enum ReportUseCase {
-    /// The report and the estimate's exit after writing it (`EstimateUseCase.failure`; nil: FEASIBLE or AT RISK).
+    /// The report and the assessment's exit after writing it (`Assessment.failure`; nil: the run exits 0).
     public struct Outcome: Sendable {
         public var report: Report
         public var failure: AppFailure?
+        public var assessment: Assessment
     }
 
     /// With a bill `window`, the report also carries the plan-vs-actual part (Docs/Model.md §12).
@@ -17,12 +18,13 @@ public enum ReportUseCase {
         _ request: PlanRequest, evidence: EvidenceRequest, window: BillWindow? = nil, context: AppContext
     ) throws(AppFailure) -> Outcome {
         let (plan, loadedEvidence) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
-        let estimate = Estimate.compute(plan.input)
+        let assessment = Assessment.make(plan, evidence: loadedEvidence, failOn: request.failOn)
+        let estimate = assessment.estimate
         let levers = AutomaticLeverSection.merged(
             try leverSection(plan, evidence: loadedEvidence), automatic: AutomaticLevers.all(plan.input),
             baseline: PlanFamily.baseName, baselinePerMonth: estimate.totals.perMonth)
         var report = ReportBuilder.build(
-            estimate, levers: levers,
+            estimate, assessment: assessment.plan, exitCode: assessment.exitCode, levers: levers,
             validation: validationSection(ValidateUseCase.uncalibrated(plan.input, costs: loadedEvidence.costs)))
         // The event over time (Docs/Model.md §13); left out, with a note, when the plan cannot be simulated.
         do throws(SimulationError) {
@@ -42,7 +44,7 @@ public enum ReportUseCase {
                     plan, estimate: estimate, window: window,
                     sums: try ReconcileUseCase.storedSums(window, database: loadedEvidence.database)))
         }
-        return Outcome(report: report, failure: EstimateUseCase.failure(estimate))
+        return Outcome(report: report, failure: assessment.failure, assessment: assessment)
     }
 
     /// Savings per lever when the plan declares variants: each variant against the plan itself ('base'),

@@ -8,6 +8,21 @@ public enum SimulateUseCase {
     static func load(_ request: PlanRequest, demandFile: String?, evidence: EvidenceRequest, context: AppContext)
         throws(AppFailure) -> (input: EstimateInput, estimate: Estimate)
     {
+        let (input, estimate, _) = try loadAssessed(
+            request, demandFile: demandFile, evidence: evidence, context: context, assess: false)
+        return (input, estimate)
+    }
+
+    /// The simulation and the plan's one assessment: the run prints its verdict and exits with it.
+    public struct Outcome: Sendable {
+        public var result: SimulationResult
+        public var assessment: Assessment
+        public var failure: AppFailure? { assessment.failure }
+    }
+
+    static func loadAssessed(
+        _ request: PlanRequest, demandFile: String?, evidence: EvidenceRequest, context: AppContext, assess: Bool
+    ) throws(AppFailure) -> (input: EstimateInput, estimate: Estimate, assessment: Assessment?) {
         // The demand file is read and checked first, so a refused one leaves the database as it was (no plan run
         // is recorded for a run that cannot start).
         var demand: [DemandStage]?
@@ -17,19 +32,30 @@ public enum SimulateUseCase {
                 demand = try DemandFile.parse(text: text, file: demandFile)
             } catch { throw AppFailure.input([error.description]) }
         }
-        var (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        var (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        // The verdict is the plan's (before a demand file replaces the gateway's demand).
+        let assessment = assess ? Assessment.make(plan, evidence: loaded, failOn: request.failOn) : nil
         if let demand { plan.input.plan.scaling.demand = demand }
-        return (plan.input, Estimate.compute(plan.input))
+        return (plan.input, Estimate.compute(plan.input), assessment)
     }
 
     public static func run(
         _ request: PlanRequest, demandFile: String?, step: Int, prewarm: PrewarmRequest, evidence: EvidenceRequest,
         context: AppContext
-    ) throws(AppFailure) -> SimulationResult {
-        let (input, estimate) = try load(request, demandFile: demandFile, evidence: evidence, context: context)
+    ) throws(AppFailure) -> Outcome {
+        let (input, estimate, assessment) = try loadAssessed(
+            request, demandFile: demandFile, evidence: evidence, context: context, assess: true)
+        guard let assessment else { throw AppFailure.input(["error: no assessment"]) }
         do throws(SimulationError) {
-            return try Simulation.run(input, estimate: estimate, step: step, prewarm: prewarm)
-        } catch { throw AppFailure.input([error.description]) }
+            let result = try Simulation.run(input, estimate: estimate, step: step, prewarm: prewarm)
+            return Outcome(result: result, assessment: assessment)
+        } catch {
+            // A plan that cannot be simulated because it fails (no gateway node fits a pod) exits with its verdict.
+            if let failure = assessment.failure {
+                throw AppFailure(failure.status, [error.description] + failure.lines)
+            }
+            throw AppFailure.input([error.description])
+        }
     }
 
     /// Fits node launch → Ready to the bundled scale-up test (or `benchmarkFile` in its schema) and judges it. The

@@ -1,12 +1,19 @@
 import TacoCore
 
 /// `sweep`: the plan (or one variant) re-sized over a range of crowd sizes with the run's evidence, and its break
-/// points (Docs/Model.md §9).
+/// points (Docs/Model.md §9). The run's verdict and exit are the plan's one assessment at its own scale.
 public enum SweepUseCase {
+    public struct Outcome: Sendable {
+        public var result: SweepResult
+        public var assessment: Assessment
+        public var failure: AppFailure? { assessment.failure }
+    }
+
     public static func run(
         _ request: PlanRequest, range: SweepRange, evidence: EvidenceRequest, context: AppContext
-    ) throws(AppFailure) -> SweepResult {
-        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
-        return ScaleSweep.run(plan.input, range: range)
+    ) throws(AppFailure) -> Outcome {
+        let (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        let assessment = Assessment.make(plan, evidence: loaded, failOn: request.failOn)
+        return Outcome(result: ScaleSweep.run(plan.input, range: range), assessment: assessment)
     }
 }

@@ -12,8 +12,10 @@ public enum ValidateUseCase {
         public var warnings: [String]
         /// The plan's verdict, the one `estimate` gives for the same plan and evidence.
         public var verdict: PlanVerdict
-        /// The verdict's exit (`EstimateUseCase.failure`): nil for FEASIBLE or AT RISK.
+        /// The assessment's exit (`Assessment.failure`): nil when the run exits 0.
         public var failure: AppFailure?
+        /// What "(exit N)" prints: the code the run exits with.
+        public var exitCode: Int32
     }
 
     public static func run(
@@ -30,10 +32,11 @@ public enum ValidateUseCase {
             case .failure(let p): throw AppFailure.input([p.description])
             }
         }
-        let estimate = Estimate.compute(plan.input)
+        // The verdict and exit only: validate prints no fix, so the fix search is skipped.
+        let assessment = Assessment.make(plan, evidence: loaded, failOn: request.failOn, searchFix: false)
         return Outcome(
-            results: results, warnings: warnings, verdict: estimate.verdict,
-            failure: EstimateUseCase.failure(estimate))
+            results: results, warnings: warnings, verdict: assessment.verdict, failure: assessment.failure,
+            exitCode: assessment.exitCode)
     }
 
     /// The input with the cost table as given (`--costs FILE` or the bundled reference), off the ladder.

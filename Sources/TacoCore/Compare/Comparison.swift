@@ -72,21 +72,21 @@ public struct Comparison: Codable, Hashable, Sendable {
     public static func build(_ entries: [CompareEntry], baseline: String) -> Comparison? {
         guard let base = entries.first(where: { $0.name == baseline }) else { return nil }
         let baseEstimate = Estimate.compute(base.input)
-        let baseFeasible = Infeasible.reasons(baseEstimate, base.input).isEmpty
         var columns: [Column] = []
         var estimates: [String: Estimate] = [:]
         for entry in entries {
             let estimate = entry.name == baseline ? baseEstimate : Estimate.compute(entry.input)
             estimates[entry.name] = estimate
-            let reasons = Infeasible.reasons(estimate, entry.input)
+            let reasons = estimate.infeasibilities
             var column = Column(
                 name: entry.name, about: entry.about, feasible: reasons.isEmpty, infeasibilities: reasons,
-                resources: reasons.isEmpty ? resources(estimate, entry.input) : [],
+                resources: resources(estimate, entry.input),
                 perEvent: estimate.totals.perEvent, perMonth: estimate.totals.perMonth,
                 unpricedLines: estimate.totals.unpricedLines, verdict: estimate.verdict,
                 missing: estimate.totals.missing, deltaPerMonth: nil, deltaPerEvent: nil, levers: [])
             let priced = estimate.totals.unpricedLines == 0 && baseEstimate.totals.unpricedLines == 0
-            if reasons.isEmpty && baseFeasible && priced && entry.name != baseline {
+            // Failing resources keep their as-planned cost (issue 19), so an infeasible column still has a delta.
+            if priced && entry.name != baseline {
                 column.deltaPerMonth = estimate.totals.perMonth - baseEstimate.totals.perMonth
                 column.deltaPerEvent = estimate.totals.perEvent - baseEstimate.totals.perEvent
                 column.levers = Levers.attribute(
@@ -107,17 +107,21 @@ public struct Comparison: Codable, Hashable, Sendable {
                 lines.compactMap(\.perEvent).reduce(.zero, +), lines.compactMap(\.perMonth).reduce(.zero, +)
             )
         }
-        if let c = e.redis.chosen, let shards = c.shards, let nodes = c.nodes {
+        if let c = e.redis.chosen ?? e.redis.asPlanned, let shards = c.shards, let nodes = c.nodes {
             let (ev, mo) = cost(.redis)
             let replicas = input.plan.redis.replicas
+            let failing = e.redis.chosen == nil
             out.append(
                 Resource(
                     resource: .redis,
                     configuration:
-                        "\(c.nodeType) \(e.redis.engine.displayName), \(shards) shards × (1 + \(replicas)), \(input.plan.redis.queuePartitions) queue partition(s)",
+                        "\(c.nodeType) \(e.redis.engine.displayName), \(shards) shards × (1 + \(replicas)), \(input.plan.redis.queuePartitions) queue partition(s)"
+                        + (failing ? " (as planned, INFEASIBLE)" : ""),
                     nodes: nodes,
-                    utilization: "busiest engine CPU "
-                        + (EngineCPUFigures.of(e).busiestNode?.text ?? Show.pct(e.redis.busiestEngineCPU ?? 0)),
+                    utilization: failing
+                        ? "hot key " + EngineCPUFigures.of(e).hotKey.text + " of one core"
+                        : "busiest engine CPU "
+                            + (EngineCPUFigures.of(e).busiestNode?.text ?? Show.pct(e.redis.busiestEngineCPU ?? 0)),
                     perEvent: ev, perMonth: mo))
         }
         if let g = e.gateway.chosen {

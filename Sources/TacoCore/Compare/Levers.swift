@@ -72,7 +72,7 @@ public enum Levers {
             guard next != current else { continue }
             let estimate =
                 (samePrices && next == other.plan ? otherEstimate : nil) ?? Estimate.compute(withPlan(base, next))
-            let reasons = Infeasible.reasons(estimate, withPlan(base, next))
+            let reasons = estimate.infeasibilities
             steps.append(
                 Comparison.LeverStep(
                     lever: lever.name, fields: lever.fields,
@@ -80,7 +80,7 @@ public enum Levers {
                     deltaPerEvent: estimate.totals.perEvent - previous.totals.perEvent,
                     note: reasons.isEmpty
                         ? nil
-                        : "the plan after this step is infeasible (\(reasons.map(\.constraint).joined(separator: "; "))): its total misses that resource"
+                        : "the plan after this step is infeasible (\(reasons.map(\.constraint).joined(separator: "; "))): its total prices that resource as planned"
                 ))
             current = next
             previous = estimate

@@ -15,7 +15,7 @@ public enum AutomaticLevers {
 
     public static func all(_ input: EstimateInput) -> [AutomaticLever] {
         let base = Estimate.compute(input)
-        let ctx = Context(input: input, base: base, baseFeasible: Infeasible.reasons(base, input).isEmpty)
+        let ctx = Context(input: input, base: base, baseFeasible: base.infeasibilities.isEmpty)
         var out: [AutomaticLever] = []
         out.append(architecture(ctx, service: .elasticache))
         out.append(architecture(ctx, service: .ec2))
@@ -68,24 +68,27 @@ public enum AutomaticLevers {
         let base = ctx.base
         let estimate = Estimate.compute(input)
         let change = describe?(estimate) ?? change
-        let reasons = Infeasible.reasons(estimate, input)
+        let reasons = estimate.infeasibilities
         var lever = AutomaticLever(
             kind: kind, name: name, change: change, fields: fields, status: .computed,
             perEvent: estimate.totals.perEvent, perMonth: estimate.totals.perMonth, savingPerMonth: nil,
             savingPerEvent: nil, reason: note)
         if !reasons.isEmpty {
             lever.status = .infeasible
-            lever.reason = reasons.map { "\($0.resource) \($0.constraint): \($0.message)" }.joined(separator: "; ")
+            lever.reason = reasons.map(\.message).joined(separator: "; ")
         } else if estimate.totals.unpricedLines > 0 || base.totals.unpricedLines > 0 {
             lever.status = .unpriced
             lever.reason =
                 "UNPRICED: \(max(estimate.totals.unpricedLines, base.totals.unpricedLines)) cost line(s) have no price, so no saving is stated"
         }
-        if lever.status == .computed && !ctx.baseFeasible {
-            lever.reason = "the plan as written is infeasible; this lever makes it feasible (no saving against it)"
-        } else if lever.status == .computed {
+        if lever.status == .computed {
+            // Against the plan as written, priced as planned even when it fails (issue 19).
             lever.savingPerMonth = base.totals.perMonth - estimate.totals.perMonth
             lever.savingPerEvent = base.totals.perEvent - estimate.totals.perEvent
+            if !ctx.baseFeasible {
+                lever.reason =
+                    "the plan as written is INFEASIBLE; this lever makes it pass (saving against its as-planned cost)"
+            }
         }
         return lever
     }

@@ -20,7 +20,11 @@ public struct CostLine: Codable, Hashable, Sendable {
     public var confidence: String
     /// True when `effectiveFrom` is the price's documented start; false: the price was in force at least from then.
     public var startDocumented = false
-    /// No configuration of this resource is feasible: the line is listed, never dropped, and priced at nothing.
+    /// The resource fails as planned (INFEASIBLE): the line prices the configuration the plan describes and stays in
+    /// every total, labelled (issue 19); only when that configuration cannot be formed is it unpriced.
     public var infeasible = false
+    /// No price in force (or, for a failing resource, no configuration to price): excluded from totals by name.
     public var unpriced: Bool { unitPrice == nil && !infeasible }
+    /// Left out of the totals: no price, or a failing resource with no configuration to price.
+    public var excluded: Bool { unitPrice == nil }
 }

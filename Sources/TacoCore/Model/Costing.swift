@@ -39,10 +39,18 @@ enum Costing {
         let hours = eventHours(plan, traffic: traffic)
         let events = plan.event.eventsPerMonth
         var out: [CostLine] = []
-        if redis.chosen == nil {
+        if redis.chosen == nil, let a = redis.asPlanned, let nodes = a.nodes {
+            // As planned and failing: priced all the same, labelled INFEASIBLE, kept in every total (issue 19).
+            var line = hourlyLine(
+                resource: .redis, component: "\(a.nodeType) \(plan.redis.engine.displayName) node (as planned)",
+                count: nodes, unit: "node", quote: a.price, eventHours: hours, alwaysOn: plan.redis.alwaysOn,
+                eventsPerMonth: events)
+            line.infeasible = true
+            out.append(line)
+        } else if redis.chosen == nil {
             out.append(
                 .infeasible(
-                    resource: .redis, component: "\(plan.redis.engine.displayName) cluster (no candidate fits)",
+                    resource: .redis, component: "\(plan.redis.engine.displayName) cluster (no candidate has a spec)",
                     unit: "node"))
         }
         if let c = redis.chosen, let nodes = c.nodes {
@@ -141,6 +149,6 @@ enum Costing {
             hourly: lines.compactMap(\.hourly).reduce(.zero, +),
             perEvent: lines.compactMap(\.perEvent).reduce(.zero, +),
             perMonth: lines.compactMap(\.perMonth).reduce(.zero, +), unpricedLines: lines.filter(\.unpriced).count,
-            complete: missing.isEmpty, missing: missing)
+            complete: missing.isEmpty, missing: missing, failing: CostTotals.failing(lines))
     }
 }

@@ -50,6 +50,11 @@ public struct RedisSizing: Codable, Hashable, Sendable {
     /// The hot-key and busiest-node figures as bands with their evidence line (read them with
     /// `EngineCPUFigures.of(estimate)`).
     public var engineCPU: EngineCPUFigures
+    /// When no candidate fits: the configuration the plan describes, priced anyway so a failing cluster keeps its
+    /// cost in every total (issue 19): the first candidate with an instance spec, at max(memory, network, engine-CPU
+    /// shards where one exists, `min_shards`) shards × (1 + replicas) nodes. nil when a candidate fits or none has a
+    /// spec.
+    public var asPlanned: Candidate?
 
     static func size(_ input: EstimateInput, traffic: Traffic, _ ledger: inout Ledger) -> RedisSizing {
         let plan = input.plan
@@ -111,7 +116,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         var sizing = RedisSizing(
             engine: r.engine, memory: memory, load: load, candidates: candidates, chosen: chosen,
             engineShards: engineShards, hotKeyLoad: hot, busiestEngineCPU: nil, nodeLoads: [], linearCommands: flags,
-            infeasibleReason: nil,
+            infeasibleReason: nil, asPlanned: nil,
             engineCPU: EngineCPUFigures(
                 hotKey: EngineCPUBand(point: hot, evidence: input.costs.evidence), busiestNode: nil,
                 evidence: input.costs.evidence.line, steps: input.costs.evidence.steps, ceiling: r.engineCPUCeiling))
@@ -123,8 +128,24 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             record(c, sizing: sizing, input: input, &ledger)
         } else {
             sizing.infeasibleReason = candidates.map { "\($0.nodeType): \($0.note)" }.joined(separator: "; ")
+            sizing.asPlanned = asPlanned(candidates, input: input, memory: memory, load: load)
         }
         return sizing
+    }
+
+    /// The plan's own cluster when it fails: the first candidate with a spec, sized by every constraint that can be
+    /// met (memory, network, engine CPU when a shard count suffices, `min_shards`), the failing one ignored.
+    static func asPlanned(_ candidates: [Candidate], input: EstimateInput, memory: RedisMemory, load: RedisLoad)
+        -> Candidate?
+    {
+        let r = input.plan.redis
+        guard var c = candidates.first(where: { input.book.specs[$0.nodeType] != nil }) else { return nil }
+        let shards = max(c.memoryShards, c.networkShards ?? 1, c.engineShards ?? 1, r.minShards)
+        c.shards = shards
+        c.nodes = shards * (1 + r.replicas)
+        c.hourly = c.price.map { $0.usd * Decimal(shards * (1 + r.replicas)) }
+        c.feasible = false
+        return c
     }
 
     /// "writes on the primary: … = a; reads per replica: … = b → max": how the hot-key figure is put together.

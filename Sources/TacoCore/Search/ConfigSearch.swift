@@ -33,7 +33,11 @@ public enum ConfigSearch {
         sort(&dynamo)
         let eks = base.costs.first { $0.resource == .eks }
         let fixed = (objective == .perMonth ? eks?.perMonth : eks?.perEvent) ?? .zero
-        let pick: ([SearchOption]) -> SearchOption? = { $0.first { $0.rejectedBy == nil && $0.cost != nil } }
+        // The cheapest priced option that meets every constraint; else the first that meets them UNPRICED (shown
+        // as such, never as INFEASIBLE: a missing price is not a failed constraint).
+        let pick: ([SearchOption]) -> SearchOption? = {
+            $0.first { $0.rejectedBy == nil && $0.cost != nil } ?? $0.first { $0.rejection == .unpriced }
+        }
         let (r, g, d) = (pick(redis), pick(gateway), pick(dynamo))
         var total: Money?
         if let rc = r?.cost, let gc = g?.cost, let dc = d?.cost { total = fixed + rc + gc + dc }

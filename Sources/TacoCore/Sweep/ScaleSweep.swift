@@ -49,7 +49,7 @@ public enum ScaleSweep {
         var i = input
         i.plan.event.users = users
         let e = Estimate.compute(i)
-        let feasible = Infeasible.reasons(e, i).isEmpty
+        let feasible = e.verdict.status != .infeasible
         let remedy = e.redis.chosen == nil && e.redis.engineShards == nil ? remedy(i) : nil
         var resources = [SweepShapes.feasibility(e, i)] + SweepShapes.resources(e, i)
         if let remedy, let r = resources.firstIndex(where: { $0.resource == "redis" }) {
@@ -58,7 +58,7 @@ public enum ScaleSweep {
         }
         return SweepPoint(
             users: users, statusRPS: e.traffic.statusRate, gatewayRPS: e.traffic.gatewayRate,
-            admissionRate: e.admission.rate, feasible: feasible, perEvent: e.totals.perEvent,
+            admissionRate: e.admission.rate, feasible: feasible, verdict: e.verdict.status, perEvent: e.totals.perEvent,
             perMonth: e.totals.perMonth, unpricedLines: e.totals.unpricedLines, resources: resources, remedy: remedy)
     }
 
@@ -78,7 +78,7 @@ public enum ScaleSweep {
             }
             let feasible = options.compactMap { i, change -> SweepRemedy? in
                 let e = Estimate.compute(i)
-                guard Infeasible.reasons(e, i).isEmpty else { return nil }
+                guard e.verdict.status != .infeasible else { return nil }
                 return SweepRemedy(
                     change: change, queuePartitions: i.plan.redis.queuePartitions, replicas: i.plan.redis.replicas,
                     redis: SweepShapes.redis(e, i).shape, perEvent: e.totals.perEvent, perMonth: e.totals.perMonth)

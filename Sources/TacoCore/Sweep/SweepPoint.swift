@@ -23,8 +23,11 @@ public struct SweepPoint: Codable, Hashable, Sendable {
     public var statusRPS: Double
     public var gatewayRPS: Double
     public var admissionRate: Double
+    /// The verdict is not INFEASIBLE.
     public var feasible: Bool
-    /// Totals exclude UNPRICED lines (`unpricedLines` counts them) and, when infeasible, the missing resource.
+    /// The point's verdict (FEASIBLE / AT RISK / INFEASIBLE): the one every command gives for that plan.
+    public var verdict: VerdictStatus
+    /// Totals exclude UNPRICED lines (`unpricedLines` counts them); a failing resource is priced as planned.
     public var perEvent: Money
     public var perMonth: Money
     public var unpricedLines: Int

@@ -9,9 +9,11 @@ enum SweepShapes {
 
     /// The plan as a whole: feasible, or which resources no configuration fits.
     static func feasibility(_ e: Estimate, _ input: EstimateInput) -> SweepResource {
-        let reasons = Infeasible.reasons(e, input)
+        let reasons = e.infeasibilities
         let what =
-            reasons.isEmpty ? "feasible" : "INFEASIBLE: " + reasons.map(\.resource.rawValue).joined(separator: ", ")
+            reasons.isEmpty
+            ? e.verdict.status.rawValue
+            : "INFEASIBLE: " + Array(Set(reasons.map(\.resource.rawValue))).sorted().joined(separator: ", ")
         return SweepResource(
             resource: "plan", shape: what, nodes: nil, shards: nil,
             binding: reasons.first?.constraint ?? "every constraint met", feasible: reasons.isEmpty, shapeKey: what)

@@ -15,13 +15,35 @@ extension CostTotals {
     /// The lines each total leaves out: UNPRICED ones, then INFEASIBLE ones, in cost-line order.
     static func missing(_ lines: [CostLine]) -> [MissingLine] {
         lines.filter(\.unpriced).map { MissingLine(resource: $0.resource, component: $0.component, reason: .unpriced) }
-            + lines.filter(\.infeasible).map {
+            + lines.filter { $0.infeasible && $0.excluded }.map {
                 MissingLine(resource: $0.resource, component: $0.component, reason: .infeasible)
             }
     }
 
-    /// " + 2 UNPRICED + 1 INFEASIBLE" after a total, or "" when the total is complete.
+    /// The lines each total includes at their as-planned cost although their resource fails.
+    static func failing(_ lines: [CostLine]) -> [MissingLine] {
+        lines.filter { $0.infeasible && !$0.excluded }.map {
+            MissingLine(resource: $0.resource, component: $0.component, reason: .infeasible)
+        }
+    }
+
+    /// " (as planned; redis INFEASIBLE)" after a total that includes failing resources, or "".
+    public var failingLabel: String {
+        let names = Array(Set(failing.map(\.resource.rawValue))).sorted()
+        return names.isEmpty ? "" : " (as planned; \(names.joined(separator: ", ")) INFEASIBLE)"
+    }
+
+    /// " + 2 UNPRICED + 1 INFEASIBLE" after a total, or "" when the total is complete; then the failing label.
     public var marker: String { MissingLine.marker(missing) }
+
+    /// "Totals include redis (cache.m7g.xlarge Redis OSS node (as planned)) at its as-planned cost although it is
+    /// INFEASIBLE.", or nil when no resource fails.
+    public var failingSentence: String? {
+        guard !failing.isEmpty else { return nil }
+        return "Totals include "
+            + failing.map { "\($0.resource) (\($0.component))" }.joined(separator: "; ")
+            + " at the as-planned cost although it is INFEASIBLE."
+    }
 
     /// "Totals exclude UNPRICED eks (EKS control plane); INFEASIBLE redis (…).", or nil when complete.
     public var missingSentence: String? { MissingLine.sentence(missing) }

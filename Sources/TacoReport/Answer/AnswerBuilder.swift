@@ -9,11 +9,25 @@ enum AnswerBuilder {
         // share of the month over the users it admits), so the answer and the cost slide never disagree.
         let u = r.unitEconomics
         let (feasibility, verdict) = verdict(r)
-        return ReportAnswer(
-            feasibility: feasibility, verdict: verdict, perEvent: r.costs.perEvent, perMonth: r.costs.perMonth,
+        var answer = ReportAnswer(
+            // Per event is the unit economics' event (the month ÷ events per month, always-on resources included),
+            // the same event the per-user and per-seat figures divide (issue 19: one definition everywhere).
+            feasibility: feasibility, verdict: verdict, perEvent: u.costPerEvent, perMonth: r.costs.perMonth,
             unpricedLines: r.costs.unpricedLines, admittedUsers: Int(u.admittedUsers.rounded()),
             seats: Int(u.seatsSold.rounded()), perAdmittedUser: u.perAdmittedUser, perSeat: u.perSeatSold,
             binding: binding(r), risks: Array(risks(r).prefix(ReportAnswer.maxItems)), topLevers: levers(r))
+        let failing = Array(Set(r.costs.failing.map(\.resource.rawValue))).sorted()
+        if !failing.isEmpty { answer.failing = failing.joined(separator: ", ") + " INFEASIBLE" }
+        if let a = r.assessment {
+            if let fix = a.fix {
+                answer.fix = fix.summary
+                answer.fixStatus = fix.status.rawValue
+                answer.fixPerMonth = fix.totals.perMonth
+                answer.fixDeltaPerMonth = fix.deltaPerMonth
+            }
+            answer.unreachable = a.unreachable
+        }
+        return answer
     }
 
     /// The estimate's verdict (Docs/Model.md §15), the same one every command states: status, reasons, evidence.
@@ -66,7 +80,7 @@ enum AnswerBuilder {
 
     static func risks(_ r: Report) -> [String] {
         var out: [String] = []
-        if let why = r.redis.infeasible { out.append(why) }
+        if let why = r.redis.infeasible, r.assessment?.fix == nil { out.append(why) }
         if r.costs.unpricedLines > 0 {
             out.append("\(r.costs.unpricedLines) cost lines have no price: the totals leave them out")
         }

@@ -43,4 +43,14 @@ public struct ReportAnswer: Codable, Hashable, Sendable {
     public var risks: [String]
     /// The levers that save, largest saving first, at most `maxItems`.
     public var topLevers: [Lever]
+    /// "redis INFEASIBLE (priced as planned)" when the totals include failing resources at their as-planned cost.
+    public var failing: String? = nil
+    /// The cheapest configuration that passes the verdict, as a diff against the plan ("+1 read replica per shard:
+    /// 1 → 2 (10 → 15 nodes)"), its status, per-month price and change against the plan as written.
+    public var fix: String? = nil
+    public var fixStatus: String? = nil
+    public var fixPerMonth: Money? = nil
+    public var fixDeltaPerMonth: Money? = nil
+    /// When no configuration in the search bounds passes: the constraint none meets.
+    public var unreachable: String? = nil
 }

@@ -165,10 +165,14 @@ public enum ReportOutline {
     static func costs(_ r: Report) -> ReportPart {
         let u = MissingLine.marker(r.costs.missing)
         var blocks: [ReportPart.Block] = [
-            .labeled("Per hour", Format.usd(r.costs.hourly, places: 4) + u),
-            .labeled("Per event", AnswerPart.unitCost(r.costs.perEvent) + u),
-            .labeled("Per month", Format.usd(r.costs.perMonth) + u),
+            .labeled("Per month (as planned)", Format.usd(r.costs.perMonth) + u),
+            // The unit economics' event (month ÷ events per month), the answer slide's; then the event hours alone.
+            .labeled("Per event", AnswerPart.unitCost(r.unitEconomics.costPerEvent) + u + " (month ÷ events)"),
+            .labeled("During the event hours", AnswerPart.unitCost(r.costs.perEvent) + u),
         ]
+        if let m = r.costs.failing.first {
+            blocks.append(.note("\(m.resource) is INFEASIBLE as planned and keeps its as-planned cost in every total."))
+        }
         if let m = MissingLine.sentence(r.costs.missing) { blocks.append(.note(m)) }
         if let c = chart(r, "cost-by-resource") { blocks.append(c) }
         return ReportPart(
@@ -196,15 +200,30 @@ public enum ReportOutline {
     }
 
     static func levers(_ r: Report) -> ReportPart {
+        // The cheapest fix is stated on the savings slide whatever it costs (a fix that costs more is no bar).
+        let fix = r.answer.flatMap(AnswerPart.fixLine).map { ReportPart.Block.labeled("The fix", $0) }
         guard let l = r.levers else {
+            guard r.assessment != nil else {
+                return ReportPart(
+                    title: "Savings by lever", blocks: chart(r, "savings-by-lever").map { [$0] } ?? [],
+                    notes: "No lever was computed for this plan.")
+            }
+            let why =
+                r.assessment?.unreachable.map { "No lever and no fix in the search bounds: \($0)." }
+                ?? "No lever: the plan declares no variants and the plan as written is the cheapest configuration that passes."
             return ReportPart(
-                title: "Savings by lever", blocks: chart(r, "savings-by-lever").map { [$0] } ?? [],
+                title: "Savings by lever", blocks: (fix.map { [$0] } ?? []) + [.text(why)],
                 notes: "No lever was computed for this plan.")
         }
         var blocks: [ReportPart.Block] = [
-            .labeled("Baseline", "\(l.baseline): \(Format.usd(l.baselinePerMonth)) per month")
+            .labeled("Baseline", "\(l.baseline): \(Format.usd(l.baselinePerMonth)) per month (as planned)")
         ]
-        if let c = chart(r, "savings-by-lever") { blocks.append(c) }
+        if let fix { blocks.append(fix) }
+        if let c = chart(r, "savings-by-lever") {
+            blocks.append(c)
+        } else {
+            blocks.append(.text("No lever saves money against the plan as written."))
+        }
         return ReportPart(title: "Savings by lever", blocks: blocks, notes: SpeakerNotes.levers(r))
     }
 

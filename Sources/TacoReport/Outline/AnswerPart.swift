@@ -12,9 +12,15 @@ enum AnswerPart {
         let users = a.admittedUsers.map { Format.number(Double($0)) } ?? "—"
         let seats = a.seats.map { Format.number(Double($0)) } ?? "—"
         // The four numbers a CFO asks for first, as two large lines rather than a small table.
+        let planned = a.failing.map { " (as planned; \($0))" } ?? " (as planned)"
         var blocks: [ReportPart.Block] = [
             .text(a.verdict),
-            .heading("\(unitCost(a.perEvent))\(unpriced) per event · \(Format.usd(a.perMonth))\(unpriced) per month"),
+            .heading(
+                "\(Format.usd(a.perMonth))\(unpriced) per month · \(unitCost(a.perEvent))\(unpriced) per event (month ÷ events)"
+                    + planned),
+        ]
+        if let fix = fixLine(a) { blocks.append(.heading(fix)) }
+        blocks += [
             .heading(
                 "\(a.perAdmittedUser.map(unitCost) ?? "—") per admitted user (\(users)) · "
                     + "\(a.perSeat.map(unitCost) ?? "—") per seat sold (\(seats))" + bound),
@@ -29,6 +35,19 @@ enum AnswerPart {
         }
         return ReportPart(
             title: "The answer: \(a.feasibility.rawValue)", blocks: blocks, notes: SpeakerNotes.answer(a))
+    }
+
+    /// "Cheapest fix (FEASIBLE): +1 read replica per shard: 1 → 2 (10 → 15 nodes) → $3,526.73 per month (+$1,149.75)",
+    /// or the constraint no configuration meets.
+    static func fixLine(_ a: ReportAnswer) -> String? {
+        if let fix = a.fix, let price = a.fixPerMonth, let delta = a.fixDeltaPerMonth {
+            let sign = delta.amount >= 0 ? "+" : "−"
+            let what = a.feasibility == .feasible ? "Cheapest feasible configuration" : "Cheapest fix"
+            return "\(what) (\(a.fixStatus ?? "")): \(fix) → \(Format.usd(price)) per month "
+                + "(\(sign)\(Format.usd(Money(abs(delta.amount)))))"
+        }
+        if let why = a.unreachable { return "No fix within the search bounds: \(why)" }
+        return nil
     }
 
     static func lever(_ l: ReportAnswer.Lever) -> String {

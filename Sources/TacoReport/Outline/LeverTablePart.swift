@@ -8,6 +8,7 @@ enum LeverTablePart {
     static let maxRows = 8
 
     static func parts(_ r: Report) -> (main: ReportPart?, appendix: ReportPart?) {
+        // With no lever the savings slide (`ReportOutline.levers`) already says why in one line.
         guard let l = r.levers, !l.levers.isEmpty else { return (nil, nil) }
         let sorted = l.levers.enumerated()
             .sorted { ($1.element.perMonth, $0.offset) < ($0.element.perMonth, $1.offset) }.map(\.element)

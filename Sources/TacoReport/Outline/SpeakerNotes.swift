@@ -45,7 +45,9 @@ enum SpeakerNotes {
     }
 
     static func costs(_ r: Report) -> String {
-        var s = "The event costs \(AnswerPart.unitCost(r.costs.perEvent)), \(Format.usd(r.costs.perMonth)) a month."
+        var s =
+            "The event costs \(AnswerPart.unitCost(r.unitEconomics.costPerEvent)) (its share of the month), "
+            + "\(Format.usd(r.costs.perMonth)) a month."
         if let top = r.costs.byResource.first, r.costs.perMonth.amount > 0 {
             let share = (top.perMonth.amount / r.costs.perMonth.amount).doubleValue
             s +=

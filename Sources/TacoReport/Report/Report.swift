@@ -46,6 +46,11 @@ public struct Report: Codable, Hashable, Sendable {
     public var sweep: SweepResult? = nil
     /// The alarms, alerts and runbook `tacoplan observe` writes for this plan; its deck appendix slide.
     public var observability: ObservabilityModel? = nil
+    /// The one assessment (as-planned costs, cheapest fix) the answer and savings slides state; `nil` only when the
+    /// report was built from an estimate alone.
+    public var assessment: PlanAssessment? = nil
+    /// The code the run exits with (the assessment's, under `--fail-on`).
+    public var exitCode: Int32? = nil
 }
 
 /// A derived number as the report shows it: the seed-style arithmetic ("300,000 users ÷ 300 s = 1,000/s").

@@ -54,6 +54,7 @@ extension ReportBuilder {
             t.perEvent = t.perEvent + (c.perEvent ?? .zero)
             t.perMonth = t.perMonth + (c.perMonth ?? .zero)
             t.unpricedLines += c.unpriced ? 1 : 0
+            t.failing = t.failing || c.infeasible
             byResource[c.resource.rawValue] = t
         }
         // Largest monthly cost first; ties by name so the order never depends on dictionary order.
@@ -61,7 +62,7 @@ extension ReportBuilder {
         return CostSection(
             lines: lines, byResource: sorted, hourly: e.totals.hourly, perEvent: e.totals.perEvent,
             perMonth: e.totals.perMonth, unpricedLines: e.totals.unpricedLines, complete: e.totals.complete,
-            missing: e.totals.missing,
+            missing: e.totals.missing, failing: e.totals.failing,
             figures: f.pick(["cost.total_event", "cost.total_month"]))
     }
 }

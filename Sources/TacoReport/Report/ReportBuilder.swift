@@ -4,8 +4,10 @@ import TacoCore
 /// Builds the report model from an estimate. The only place report numbers are selected, summed per resource or
 /// converted to a chart's unit; every renderer downstream just lays them out.
 public enum ReportBuilder {
-    public static func build(_ e: Estimate, levers: LeverSection? = nil, validation: ValidationSection? = nil) -> Report
-    {
+    public static func build(
+        _ e: Estimate, assessment: PlanAssessment? = nil, exitCode: Int32? = nil, levers: LeverSection? = nil,
+        validation: ValidationSection? = nil
+    ) -> Report {
         let figures = FigureIndex(e.figures)
         let redis = redisSection(e, figures)
         let costs = costSection(e, figures)
@@ -20,10 +22,29 @@ public enum ReportBuilder {
             },
             verdict: e.verdict, unitEconomics: e.unitEconomics, priceDates: e.priceDates,
             hasClaims: e.findings.contains { $0.claim != nil }, charts: [], omittedCharts: [])
+        report.assessment = assessment
+        report.exitCode = exitCode
+        report.levers = withFix(levers, assessment: assessment, baselinePerMonth: e.totals.perMonth)
         (report.charts, report.omittedCharts) = ReportCharts.all(report)
         report.architecture = ArchitectureSection.build(e, redis: redis, gateway: report.gateway)
         report.answer = AnswerBuilder.build(report)
         return report
+    }
+
+    /// The lever section with the cheapest fix as its first lever (saving = as planned − fix; negative when the fix
+    /// costs more), so the savings slide shows it for any plan.
+    static func withFix(_ levers: LeverSection?, assessment: PlanAssessment?, baselinePerMonth: Money)
+        -> LeverSection?
+    {
+        guard let a = assessment, let fix = a.fix, !fix.changes.isEmpty else { return levers }
+        var section = levers ?? LeverSection(baseline: "the plan", baselinePerMonth: baselinePerMonth, levers: [])
+        let saving = Money(-fix.deltaPerMonth.amount)
+        let base = section.baselinePerMonth.amount
+        section.levers.insert(
+            LeverSection.Lever(
+                name: "cheapest fix (\(fix.status.rawValue))", description: fix.summary, perMonth: saving,
+                percent: base > 0 ? (saving.amount / base).doubleValue * 100 : nil), at: 0)
+        return section
     }
 
     static func trafficSection(_ e: Estimate, _ f: FigureIndex) -> TrafficSection {

@@ -47,9 +47,10 @@ enum ReportCharts {
                         $0.unpricedLines > 0 && $0.perMonth == .zero ? nil : $0.perMonth.amount.doubleValue
                     },
                     displays: totals.map {
-                        $0.unpricedLines == 0
+                        ($0.unpricedLines == 0
                             ? Format.usd($0.perMonth)
-                            : ($0.perMonth == .zero ? "UNPRICED" : Format.usd($0.perMonth) + " + UNPRICED")
+                            : ($0.perMonth == .zero ? "UNPRICED" : Format.usd($0.perMonth) + " + UNPRICED"))
+                            + ($0.failing ? " (INFEASIBLE as planned)" : "")
                     })
             ], reference: nil, format: .usd)
     }

@@ -14,7 +14,10 @@ public enum ReportFiles {
         public var charts: [File]
     }
 
-    public static func render(_ report: Report, format: Format, slides: Bool) throws -> Rendered {
+    /// `appendix` false leaves the deck's appendix slides out (the main deck only, with a closing pointer).
+    public static func render(_ report: Report, format: Format, slides: Bool, appendix: Bool = true) throws
+        -> Rendered
+    {
         let charts =
             report.charts.map { File(path: "charts/\($0.id).svg", text: SVGChart.render($0)) }
             + (report.architecture.map { [File(path: "charts/architecture.svg", text: ArchitectureDiagram.render($0))] }
@@ -24,7 +27,8 @@ public enum ReportFiles {
         case .csv: return Rendered(main: File(path: "costs.csv", text: CostCSV.render(report)), charts: [])
         case .markdown:
             return slides
-                ? Rendered(main: File(path: "deck.md", text: MarpDeck.render(report)), charts: charts)
+                ? Rendered(
+                    main: File(path: "deck.md", text: MarpDeck.render(report, appendix: appendix)), charts: charts)
                 : Rendered(main: File(path: "report.md", text: MarkdownReport.render(report)), charts: charts)
         }
     }

@@ -111,6 +111,8 @@ public struct CostSection: Codable, Hashable, Sendable {
         public var perEvent: Money
         public var perMonth: Money
         public var unpricedLines: Int
+        /// The resource fails as planned: its total is the as-planned cost, labelled INFEASIBLE.
+        public var failing = false
     }
     public var lines: [Line]
     public var byResource: [ResourceTotal]
@@ -122,6 +124,8 @@ public struct CostSection: Codable, Hashable, Sendable {
     public var complete: Bool
     /// The lines every total excludes.
     public var missing: [MissingLine]
+    /// The lines every total includes at their as-planned cost although their resource fails.
+    public var failing: [MissingLine] = []
     public var figures: [ReportFigure]
 }
 

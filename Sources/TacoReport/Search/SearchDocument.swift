@@ -38,6 +38,13 @@ public struct SearchDocument: Codable, Sendable {
     public var total: Money?
     public var resources: [Resource]
     public var warnings: [String]
+    /// The plan's one assessment (issue 19): verdict, exit, as-planned and fix totals. The search's per-resource
+    /// tables list configurations; the verdict and the exit are the assessment's, never the table's.
+    public var assessment: AssessmentDigest?
+    /// The cheapest fix across shards, replicas, queue partitions, node types, engine and Spot share.
+    public var fix: PlanAssessment.Fix?
+    /// Configurations that pass the verdict but lack a price, each with the `tacoplan pricing fetch` command.
+    public var feasibleUnpriced: [PlanAssessment.UnpricedOption] = []
 
     /// The document of one search of `input` (from `file`, optionally a variant), listing `top` alternatives.
     public init(

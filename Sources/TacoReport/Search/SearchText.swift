@@ -10,7 +10,22 @@ public enum SearchText {
         var out = style.heading("Search: \(d.plan)" + (d.variant.map { " [variant \($0)]" } ?? "")) + "\n"
         out += "  cheapest \(per), prices as of \(d.asOf); \(Format.grouped(Double(d.evaluated))) configurations "
         out += "evaluated (\(Format.grouped(d.combinations)) combinations covered)\n"
-        out += "  space: \(describe(d.space))\n\n"
+        out += "  space: \(describe(d.space))\n"
+        if let a = d.assessment {
+            out +=
+                "  verdict: \(a.verdict.rawValue) (exit \(a.exit)); as planned \(money(a.asPlannedPerMonth)) per month"
+            out += (a.unpriced.isEmpty ? "" : " + \(a.unpriced.count) UNPRICED") + "\n"
+            if let fix = d.fix {
+                out += "  cheapest configuration that passes (\(fix.status.rawValue)): \(fix.summary) → \(fix.redis), "
+                out += "\(money(fix.totals.perMonth)) per month\n"
+            } else if let why = a.unreachable {
+                out += style.bad("  no configuration in the search space meets: \(why)") + "\n"
+            }
+            for u in d.feasibleUnpriced.prefix(3) {
+                out += "  feasible but UNPRICED: \(u.configuration) — `\(u.fetch)`\n"
+            }
+        }
+        out += "\n"
 
         var chosen = TextTable(["resource", "configuration", "nodes", per], aligns: [.left, .left, .right, .right])
         for r in d.resources {

@@ -74,8 +74,8 @@ public enum SimulationText {
     static func header() -> TextTable {
         TextTable(
             [
-                "t (s)", "demand/s", "capacity/s", "shed", "queued", "pods ready/desired", "nodes (+launching)",
-                "waiting", "longest wait", "Redis CPU",
+                "t (s)", "demand/s", "capacity/s", "shed", "queued", "pods up/want", "nodes (+new)", "waiting",
+                "max wait", "Redis",
             ], aligns: [.right, .right, .right, .right, .right, .right, .right, .right, .right, .right])
     }
 

@@ -9,12 +9,26 @@ public enum MarpDeck {
     static let maxRows = 7
     static let longText = 160
 
-    public static func render(_ r: Report, chartDirectory: String = "charts") -> String {
+    /// With `appendix` false the appendix parts are left out and one closing line says how many slides they
+    /// would add and which flag brings them (`report --slides --appendix`).
+    public static func render(_ r: Report, chartDirectory: String = "charts", appendix: Bool = true) -> String {
         var slides = [titleSlide(r)]
+        var skipped = 0
         for part in ReportOutline.parts(r) {
+            if part.appendix && !appendix {
+                skipped += self.slides(part, chartDirectory: chartDirectory).count
+                continue
+            }
             slides +=
                 part.appendix
                 ? self.slides(part, chartDirectory: chartDirectory) : [mainSlide(part, chartDirectory: chartDirectory)]
+        }
+        if skipped > 0 {
+            slides.append(
+                "## Appendix\n\n"
+                    + MarkdownText.inline(
+                        "\(skipped) more slides (every figure, cost line, break point, finding and timeline sample): "
+                            + "`tacoplan report PLAN --slides --appendix -o DIR`."))
         }
         let front = [
             "---", "marp: true", "paginate: true", "size: 16:9", "title: \"" + yamlText(SafeText.html(r.plan)) + "\"",

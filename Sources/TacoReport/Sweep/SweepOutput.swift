@@ -5,8 +5,13 @@ public struct SweepDocument: Codable, Sendable {
     public static let currentSchema = "tacoplan.sweep/1"
     public var schema = SweepDocument.currentSchema
     public var sweep: SweepResult
+    /// The plan's one assessment at its own scale (issue 19): the run's verdict and exit.
+    public var assessment: AssessmentDigest?
 
-    public init(_ sweep: SweepResult) { self.sweep = sweep }
+    public init(_ sweep: SweepResult, assessment: AssessmentDigest? = nil) {
+        self.sweep = sweep
+        self.assessment = assessment
+    }
 
     public func json() throws -> String { try StableJSON.encode(self) }
 }
@@ -14,23 +19,37 @@ public struct SweepDocument: Codable, Sendable {
 /// `sweep --format table`: one row per point, the resources' shapes with their binding constraint, then the
 /// break points.
 public enum SweepText {
+    /// The plan's verdict, exit, as-planned cost and cheapest fix at its own scale (the run's exit follows it).
+    public static func atOwnScale(_ a: PlanAssessment, exit: Int32) -> String {
+        let planned = Format.usd(a.asPlannedTotals.perMonth)
+        var out =
+            "\nAt the plan's own scale: \(a.verdict.status.rawValue) (exit \(exit)); as planned \(planned) per month"
+        if let fix = a.fix {
+            let price = Format.usd(fix.totals.perMonth)
+            out += "; cheapest fix: \(fix.summary), \(price) per month"
+        }
+        return out + "\n"
+    }
+
     public static func render(_ s: SweepResult, style: Style) -> String {
         var out =
             style.heading(
                 "Scale sweep of \(s.plan): \(s.axis.label) \(Format.number(s.from)) → \(Format.number(s.to)), \(s.points.count) points"
             ) + "\n\n"
         var t = TextTable(
-            ["users", "status/s", "per event", "per month", "redis (binding)", "gateway", "admission (binding)"],
-            aligns: [.right, .right, .right, .right, .left, .left, .left])
+            [
+                "users", "status/s", "per event", "per month", "verdict", "redis (binding)", "gateway",
+                "admission (binding)",
+            ],
+            aligns: [.right, .right, .right, .right, .left, .left, .left, .left])
         for p in s.points {
             func r(_ name: String) -> SweepResource? { p.resources.first { $0.resource == name } }
             let unpriced = p.unpricedLines > 0 ? " + UNPRICED" : ""
-            let fix = p.remedy.map { " (\($0.change): \(Format.usd($0.perEvent)))" } ?? ""
-            let fixMonth = p.remedy.map { " (\(Format.usd($0.perMonth)))" } ?? ""
+            // A failing point keeps its as-planned cost (issue 19), labelled with its verdict and the remedy's price.
+            let fix = p.remedy.map { " (fix: \($0.change), \(Format.usd($0.perMonth)) per month)" } ?? ""
             t.add([
                 Format.number(Double(p.users)), Format.number(p.statusRPS, maxDecimals: 0),
-                p.feasible ? Format.usd(p.perEvent) + unpriced : "INFEASIBLE" + fix,
-                p.feasible ? Format.usd(p.perMonth) + unpriced : "INFEASIBLE" + fixMonth,
+                Format.usd(p.perEvent) + unpriced, Format.usd(p.perMonth) + unpriced, p.verdict.rawValue + fix,
                 r("redis").map { "\($0.shape) (\($0.binding))" } ?? "—", r("gateway")?.shape ?? "—",
                 r("admission").map { "\($0.shape) (\($0.binding))" } ?? "—",
             ])
@@ -45,8 +64,8 @@ public enum SweepText {
 /// `sweep --format csv`: one row per point and resource (RFC 4180, LF line ends); money as exact decimals.
 public enum SweepCSV {
     public static let header = [
-        "users", "status_rps", "feasible", "per_event_usd", "per_month_usd", "unpriced_lines", "resource", "shape",
-        "nodes", "shards", "binding",
+        "users", "status_rps", "feasible", "verdict", "per_event_usd", "per_month_usd", "unpriced_lines", "resource",
+        "shape", "nodes", "shards", "binding", "remedy", "remedy_per_event_usd",
     ]
 
     public static func render(_ s: SweepResult) -> String {
@@ -54,7 +73,8 @@ public enum SweepCSV {
         for p in s.points {
             for r in p.resources {
                 let point: [String] = [
-                    "\(p.users)", Format.plain(p.statusRPS), "\(p.feasible)", p.perEvent.description,
+                    "\(p.users)", Format.plain(p.statusRPS), "\(p.feasible)", p.verdict.rawValue,
+                    p.perEvent.description,
                     p.perMonth.description, "\(p.unpricedLines)",
                 ]
                 let resource: [String] = [

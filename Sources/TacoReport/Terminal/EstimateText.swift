@@ -2,11 +2,14 @@ import TacoCore
 
 /// The `estimate` command's terminal output: one section per resource, then costs and findings.
 public enum EstimateText {
-    public static func render(_ e: Estimate, style: Style) -> String {
+    public static func render(
+        _ e: Estimate, assessment: PlanAssessment? = nil, exitCode: Int32? = nil, style: Style
+    ) -> String {
         var out: [String] = []
         out.append(style.heading("tacoplan estimate — \(e.plan)") + "  (\(e.region), prices as of \(e.asOf))")
         out.append("")
-        out.append(VerdictText.render(e, style: style))
+        out.append(VerdictText.render(e, exitCode: exitCode, style: style))
+        if let assessment { out.append(VerdictText.decision(assessment, style: style)) }
         out.append(
             section(
                 "Traffic",
@@ -137,6 +140,7 @@ public enum EstimateText {
         ])
         out.append(t.render())
         if let m = e.totals.missingSentence { out.append(style.bad("  " + m)) }
+        if let m = e.totals.failingSentence { out.append(style.bad("  " + m)) }
         out.append("  " + VerdictText.unitEconomics(e.unitEconomics) + "  " + VerdictText.priceDates(e.priceDates))
         return out.joined(separator: "\n") + "\n"
     }

@@ -3,7 +3,8 @@ import TacoCore
 /// The verdict block at the top of `estimate`, and the unit-economics and price-date lines (Docs/Model.md §6.2,
 /// §6.3, §15).
 public enum VerdictText {
-    public static func render(_ e: Estimate, style: Style) -> String {
+    /// The verdict block; `exitCode` is the code the run exits with (the assessment's), so "(exit N)" never lies.
+    public static func render(_ e: Estimate, exitCode: Int32? = nil, style: Style) -> String {
         let v = e.verdict
         let status: String
         switch v.status {
@@ -11,7 +12,7 @@ public enum VerdictText {
         case .atRisk: status = style.warn("Verdict: AT RISK")
         case .infeasible: status = style.bad("Verdict: INFEASIBLE")
         }
-        var out = [status + "  (exit \(v.exitCode); evidence: \(v.evidence.evidence.phrase))"]
+        var out = [status + "  (exit \(exitCode ?? v.exitCode); evidence: \(v.evidence.evidence.phrase))"]
         for r in v.reasons { out.append("  - \(r)") }
         if let f = v.engineCPU { out.append("  " + engineLine(f)) }
         out.append("  evidence: \(v.evidence.source)")
@@ -23,6 +24,38 @@ public enum VerdictText {
     /// "engine CPU (point, band): hot key 165.7 % (124.3 %–207.1 %); busiest node —; ceiling 80 %".
     public static func engineLine(_ f: EngineCPUFigures) -> String {
         "engine CPU (point, band): hot key \(f.hotKey.text); busiest node \(f.busiestNode?.text ?? "— (no cluster fits)"); ceiling \(f.ceilingText)"
+    }
+
+    /// The decision in three lines (issue 19): what the plan costs as planned (failing resources included,
+    /// labelled; UNPRICED named), the cheapest fix with its diff, price and change, or the constraint none meets.
+    public static func decision(_ a: PlanAssessment, style: Style) -> String {
+        let t = a.asPlannedTotals
+        var out = [
+            "  as planned: \(Format.usd(t.perMonth))/month\(t.marker)"
+                + (t.failing.isEmpty
+                    ? ""
+                    : " — includes " + t.failing.map { "\($0.resource) (\($0.component))" }.joined(separator: ", ")
+                        + ", INFEASIBLE as planned")
+        ]
+        for m in t.missing where m.reason == .unpriced {
+            out.append(
+                "  UNPRICED: \(m.resource) (\(m.component)) — fetch it: `\(PlanAssessment.fetchCommand(region: a.region, missing: [m]))`"
+            )
+        }
+        if let fix = a.fix {
+            let d = fix.deltaPerMonth.amount
+            let delta = (d >= 0 ? "+" : "−") + Format.usd(Money(abs(d)))
+            let label = a.verdict.status == .feasible ? "cheapest feasible configuration" : "cheapest fix"
+            out.append(
+                "  \(label) (\(fix.status.rawValue)): \(fix.summary) → \(fix.redis); "
+                    + "\(Format.usd(fix.totals.perMonth))/month\(fix.totals.marker) (\(delta)/month against the plan)")
+        } else if let why = a.unreachable {
+            out.append(style.bad("  no fix within the search bounds: no configuration meets \"\(why)\""))
+        }
+        for u in a.feasibleUnpriced.prefix(3) {
+            out.append("  feasible but UNPRICED: \(u.configuration) — `\(u.fetch)`")
+        }
+        return out.joined(separator: "\n") + "\n"
     }
 
     /// The unit-economics sentence without the heading (report and deck).

@@ -6,9 +6,12 @@ public struct ValidateDocument: Encodable {
     public var schema = "tacoplan.validate/2"
     public var verdict: PlanVerdict
     public var validations: [PlanValidation]
+    /// The code the run exits with (the plan's one assessment under `--fail-on`).
+    public var exit: Int32?
 
-    public init(verdict: PlanVerdict, validations: [PlanValidation]) {
+    public init(verdict: PlanVerdict, validations: [PlanValidation], exit: Int32? = nil) {
         self.verdict = verdict
         self.validations = validations
+        self.exit = exit
     }
 }

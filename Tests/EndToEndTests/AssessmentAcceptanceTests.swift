@@ -1,0 +1,122 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Issue 19's acceptance through the built binary: the seed's failing Redis cluster keeps its price in every
+/// total, the verdict says INFEASIBLE, and the cheapest fix is named with its price — in the terminal, the JSON and
+/// the deck; Seoul's missing Valkey price is UNPRICED (exit 0 AT RISK), never INFEASIBLE.
+@Suite struct AssessmentAcceptanceTests {
+    static let seed = "plans/traffic-tacos.yaml"
+
+    static func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    static func decimal(_ any: Any?) -> Decimal? { (any as? String).flatMap { Decimal(string: $0) } }
+
+    /// The text with lines folded to the terminal width joined again (a continuation line is indented).
+    static func flat(_ s: String) -> String {
+        s.replacingOccurrences(of: "\n +", with: " ", options: .regularExpression)
+    }
+
+    @Test func seedIsPricedAsPlannedInfeasibleWithItsFix() throws {
+        let cli = try CLI()
+        var r = try cli.run(["estimate", Self.seed, "--as-of", "2024-10-31"])
+        #expect(r.status == 5 && !r.crashed)
+        r.stdout = Self.flat(r.stdout)
+        // The seed's own arithmetic: 10 × cache.m7g.xlarge × $0.315/h × 730 h = $2,299.50 a month.
+        #expect(r.stdout.contains("cache.m7g.xlarge Redis OSS node (as planned)"))
+        #expect(r.stdout.contains("$2,299.50"))
+        #expect(r.stdout.contains("Verdict: INFEASIBLE  (exit 5;"))
+        // The whole as-planned month: Redis $2,299.50 + EKS $0.10 × 730 = $73.00 + gateway 2 × $0.29 × 0.5 h × 4
+        // = $1.16 + 8 × $0.116 × 0.5 h × 4 = $1.856 + pre-warm 10 × $0.29 × 65/3600 h × 4 = $0.209444… + DynamoDB
+        // 300,000 × $0.00000125 × 4 = $1.50 → $2,377.2254…, shown $2,377.23.
+        #expect(r.stdout.contains("as planned: $2,377.23/month"))
+        // The fix: the hot key's ZRANK reads 60,000/s × 25 µs = 150 % of a core ÷ replicas must stay under
+        // 90 % of the 80 % ceiling (72 %) to be FEASIBLE: 2 replicas give 75 % (AT RISK), 3 give 50 %. So
+        // 5 shards × (1 + 3) = 20 nodes: +10 nodes × $0.315 × 730 = +$2,299.50 → $4,676.73 a month.
+        #expect(r.stdout.contains("cheapest fix (FEASIBLE): +2 read replicas per shard: 1 → 3 (10 → 20 nodes)"))
+        #expect(r.stdout.contains("$4,676.73/month (+$2,299.50/month against the plan)"))
+
+        let j = try cli.run(["estimate", Self.seed, "--as-of", "2024-10-31", "--format", "json"])
+        #expect(j.status == 5)
+        let d = try Self.json(j.stdout)
+        let e = try #require(d["estimate"] as? [String: Any])
+        let lines = try #require(e["costs"] as? [[String: Any]])
+        let redis = try #require(lines.first { $0["resource"] as? String == "redis" })
+        #expect(Self.decimal(redis["perMonth"]) == Decimal(string: "2299.5"))
+        #expect(redis["infeasible"] as? Bool == true)
+        // No line the plan runs is $0 or missing from the total: the total is the sum of every line.
+        let sum = lines.compactMap { Self.decimal($0["perMonth"]) }.reduce(0, +)
+        #expect(lines.allSatisfy { (Self.decimal($0["perMonth"]) ?? 0) > 0 })
+        #expect(Self.decimal((e["totals"] as? [String: Any])?["perMonth"]) == sum)
+        let a = try #require(d["assessment"] as? [String: Any])
+        #expect(a["exit"] as? Int == 5 && a["verdict"] as? String == "INFEASIBLE")
+        #expect(Self.decimal(a["fixDeltaPerMonth"]) == Decimal(string: "2299.5"))
+    }
+
+    @Test func deckAnswerCostAndSavingsSlidesShowTheSameThreeFacts() throws {
+        let cli = try CLI()
+        let out = cli.scratch.appendingPathComponent("deck").path
+        let r = try cli.run(["report", Self.seed, "--as-of", "2024-10-31", "--slides", "-o", out])
+        #expect(r.status == 5 && !r.crashed)
+        let deck = try String(contentsOfFile: out + "/deck.md", encoding: .utf8)
+        let slides = deck.components(separatedBy: "\n\n---\n\n")
+        // Title + 10 main slides + the appendix pointer: the main deck only, without --appendix.
+        #expect(slides.count == 12)
+        let answer = try #require(slides.first { $0.contains("## The answer: INFEASIBLE") })
+        #expect(answer.contains("\\$2,377.23 per month"))
+        #expect(answer.contains("redis INFEASIBLE"))
+        #expect(
+            answer.contains("Cheapest fix (FEASIBLE): +2 read replicas per shard: 1 → 3 (10 → 20 nodes) → \\$4,676.73"))
+        let cost = try #require(slides.first { $0.contains("## Cost per event and per month") })
+        #expect(cost.contains("\\$2,299.50 (INFEASIBLE as planned)"))
+        let svg = try String(contentsOfFile: out + "/charts/cost-by-resource.svg", encoding: .utf8)
+        #expect(svg.contains("redis") && !svg.contains("$0.00"))
+        let savings = try #require(slides.first { $0.contains("## Savings by lever") })
+        #expect(savings.contains("\\$4,676.73 per month (+\\$2,299.50)"))
+        #expect(savings.contains("+2 read replicas per shard"))
+        let full = try cli.run(["report", Self.seed, "--as-of", "2024-10-31", "--slides", "--appendix", "-o", out])
+        #expect(full.status == 5)
+        let withAppendix = try String(contentsOfFile: out + "/deck.md", encoding: .utf8)
+        #expect(withAppendix.components(separatedBy: "\n\n---\n\n").count > 20)
+    }
+
+    /// Seoul's Valkey nodes have no published ap-northeast-2 price (Docs/Pricing.md): search and estimate agree
+    /// on AT RISK, exit 0, and name the fetch command; neither exits 5 for the missing price.
+    @Test func seoulSearchAndEstimateAgreeAndNeverExit5ForAMissingPrice() throws {
+        let cli = try CLI()
+        let plan = "plans/seoul-concert.yaml"
+        var e = try cli.run(["estimate", plan, "--as-of", "2026-11-01"])
+        var s = try cli.run(["search", plan, "--as-of", "2026-11-01"])
+        e.stdout = Self.flat(e.stdout)
+        s.stdout = Self.flat(s.stdout)
+        #expect(e.status == 0 && s.status == 0)
+        let fetch = "tacoplan pricing fetch --region ap-northeast-2 --service elasticache"
+        #expect(e.stdout.contains("UNPRICED: redis") && e.stdout.contains(fetch))
+        #expect(s.stdout.contains("verdict: AT RISK (exit 0)") && s.stdout.contains(fetch))
+        #expect(!s.stdout.contains("INFEASIBLE (") && !s.stderr.contains("infeasible"))
+        let ej = try Self.json(try cli.run(["estimate", plan, "--as-of", "2026-11-01", "--format", "json"]).stdout)
+        let sj = try Self.json(try cli.run(["search", plan, "--as-of", "2026-11-01", "--format", "json"]).stdout)
+        let ea = try #require(ej["assessment"] as? [String: Any])
+        let sa = try #require(sj["assessment"] as? [String: Any])
+        #expect(ea["verdict"] as? String == "AT RISK" && sa["verdict"] as? String == "AT RISK")
+        #expect(ea["asPlannedPerMonth"] as? String == sa["asPlannedPerMonth"] as? String)
+        #expect((ea["unpriced"] as? [String])?.count == 1)
+    }
+
+    /// `--fail-on` gates CI: the seed exits 0 with never; the AT RISK regional plan exits 8 with at-risk, and the
+    /// printed "(exit N)" is the real code.
+    @Test func failOnChoosesWhichVerdictFailsTheRun() throws {
+        let cli = try CLI()
+        let never = try cli.run(["estimate", Self.seed, "--as-of", "2024-10-31", "--fail-on", "never"])
+        #expect(never.status == 0 && never.stdout.contains("(exit 0;"))
+        let risk = try cli.run([
+            "estimate", "plans/regional-sale.yaml", "--as-of", "2026-11-01", "--fail-on", "at-risk",
+        ])
+        #expect(risk.status == 8 && risk.stdout.contains("Verdict: AT RISK  (exit 8;"))
+        // Prices before any price in force: most lines UNPRICED → 3, and the verdict line says 3.
+        let old = try cli.run(["estimate", Self.seed, "--as-of", "2020-01-01"])
+        #expect(old.status == 3 && old.stdout.contains("(exit 3;"))
+    }
+}
