@@ -29,6 +29,12 @@ struct EstimateCommand: ParsableCommand {
         case .table:
             let style = Style(enabled: Terminal.colour)
             Terminal.out(EstimateText.render(estimate, assessment: a.plan, exitCode: a.exitCode, style: style))
+            if let r = a.regions {
+                Terminal.out(
+                    "\n"
+                        + RegionsText.render(
+                            r.deployment, topologies: r.topologies, cheapest: r.cheapestFeasible, style: style))
+            }
             let footer = VariantFooter.render(family: outcome.plan.family, variant: outcome.plan.variant)
             if !footer.isEmpty { Terminal.out("\n" + footer) }
             if explain { Terminal.out("\n" + ExplainText.render(estimate, style: style)) }

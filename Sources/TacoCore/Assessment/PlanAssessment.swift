@@ -115,7 +115,7 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
     public static func service(_ r: ResourceKind) -> String {
         switch r {
         case .redis: "elasticache"
-        case .gateway: "ec2"
+        case .gateway, .transfer: "ec2"
         case .eks: "eks"
         case .dynamodb: "dynamodb"
         }
@@ -144,7 +144,9 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
         let gwReasons = reasons("Gateway")
         let gateway = Resource(
             resource: .gateway, requirement: "\(e.gateway.pods) pods for \(Show.rate(e.traffic.gatewayRate))",
-            configuration: g.map { "\($0.nodes) × \($0.nodeType) (\($0.onDemandNodes) On-Demand + \($0.spotNodes) Spot)" }
+            configuration: g.map {
+                "\($0.nodes) × \($0.nodeType) (\($0.onDemandNodes) On-Demand + \($0.spotNodes) Spot)"
+            }
                 ?? "no node type fits",
             status: status(gwReasons), reasons: gwReasons, evidence: evidence)
         let dyReasons = reasons("DynamoDB") + reasons("Backend")

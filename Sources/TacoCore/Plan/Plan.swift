@@ -15,4 +15,6 @@ public struct Plan: Codable, Hashable, Sendable {
     public var scaling: ScalingSpec = .defaults
     /// Statements the plan's authors made, checked by findings (`claims:`, Docs/PlanSpec.md); none by default.
     public var claims: [Claim] = []
+    /// The regions of a multi-region sale (`regions:`, issue 24); nil for a single-region plan.
+    public var regions: RegionsSpec? = nil
 }

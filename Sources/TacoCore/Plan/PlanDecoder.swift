@@ -42,15 +42,17 @@ public enum PlanDecoder {
         let search = SearchReader.read(FieldReader(optionalSection(root, "search"), path: "search", ctx: root.ctx))
         let scaling = ScalingReader.read(FieldReader(optionalSection(root, "scaling"), path: "scaling", ctx: root.ctx))
         let claims = ClaimsReader.read(root.raw("claims"), ctx: root.ctx)
+        let regions = RegionsReader.read(root.raw("regions"), event: event, ctx: root.ctx)
         root.finish()
         guard let event, let clients, let apis, let admission, let redis, let gateway, let dynamo, let pricing,
-            let search, let scaling, let claims
+            let search, let scaling, let claims, let regions
         else {
             return nil
         }
         return Plan(
             name: name, event: event, clients: clients, apis: apis, admission: admission, redis: redis,
-            gateway: gateway, dynamodb: dynamo, pricing: pricing, search: search, scaling: scaling, claims: claims)
+            gateway: gateway, dynamodb: dynamo, pricing: pricing, search: search, scaling: scaling, claims: claims,
+            regions: regions)
     }
 
     /// A required section; an empty mapping stands in so its required fields are each reported.

@@ -1,0 +1,47 @@
+import TacoCore
+
+/// The multi-region part of the one assessment (issue 24): the plan's deployment under its own topology, the
+/// same event under every topology side by side, and the cheapest topology that is not INFEASIBLE.
+public struct RegionsAssessment: Sendable {
+    /// The deployment as planned (the plan's `regions.topology`).
+    public var deployment: RegionalDeployment
+    /// global-queue, global-datastore, per-region-queues of the same event (the topology levers).
+    public var topologies: [RegionalDeployment]
+
+    /// The cheapest topology per month that is not INFEASIBLE; among incomplete totals the priced part counts,
+    /// and the row says UNPRICED.
+    public var cheapestFeasible: RegionalDeployment? {
+        topologies.filter { $0.status != .infeasible }.min { $0.totals.perMonth < $1.totals.perMonth }
+    }
+
+    /// Reads the price book of every price region of the plan (once per run), then computes the deployment and
+    /// the topology comparison. nil for a single-region plan.
+    public static func make(_ input: EstimateInput, estimate: Estimate, evidence: Evidence) -> RegionsAssessment? {
+        guard let spec = input.plan.regions else { return nil }
+        var books: [String: PriceBook] = [input.plan.event.region: input.book]
+        for site in spec.sites where books[site.priceRegion] == nil {
+            books[site.priceRegion] = try? evidence.book(region: site.priceRegion, asOf: input.asOf)
+        }
+        return make(input, estimate: estimate, books: books)
+    }
+
+    /// The same from books in hand (tests).
+    public static func make(_ input: EstimateInput, estimate: Estimate, books: [String: PriceBook])
+        -> RegionsAssessment?
+    {
+        guard let spec = input.plan.regions,
+            let planned = RegionalModel.compute(input, full: estimate, books: books, topology: spec.topology)
+        else { return nil }
+        return RegionsAssessment(
+            deployment: planned, topologies: RegionalModel.compareTopologies(input, full: estimate, books: books))
+    }
+}
+
+extension Evidence {
+    /// One region's price book as of `asOf`, read once per run (a region with no rows gives an empty book).
+    func book(region: String, asOf: Day) throws(AppFailure) -> PriceBook {
+        try books.book(region: region, asOf: asOf) { () throws(AppFailure) in
+            try database.run { db in (try db.priceBook(region: region, asOf: asOf), try db.regions()) }
+        }.0
+    }
+}
