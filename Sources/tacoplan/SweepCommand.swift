@@ -21,6 +21,9 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("status-rps"), help: "Status requests/s from..to instead of users, e.g. 30k..100k.")
     var statusRPS: String?
 
+    @Option(help: "Gateway requests/s from..to instead of users, e.g. 10k..100k (the seed's next goal).")
+    var rps: String?
+
     @Option(help: "Number of points, both ends included (2 to \(SweepRange.maxSteps)).")
     var steps = 12
 
@@ -28,15 +31,16 @@ struct SweepCommand: ParsableCommand {
     var format: Format = .table
 
     func validate() throws {
-        guard (users == nil) != (statusRPS == nil) else {
+        guard [users, statusRPS, rps].compactMap({ $0 }).count == 1 else {
             throw ValidationError(
-                "give exactly one of --users FROM..TO or --status-rps FROM..TO, e.g. --users 100k..3M")
+                "give exactly one of --users FROM..TO, --status-rps FROM..TO or --rps FROM..TO, e.g. --users 100k..3M")
         }
         if case .failure(let e) = range() { throw ValidationError("\(e.message); \(e.fix)") }
     }
 
     func range() -> Result<SweepRange, SweepRangeError> {
-        SweepRange.parse(users ?? statusRPS ?? "", axis: users != nil ? .users : .statusRPS, steps: steps)
+        let axis: SweepAxis = users != nil ? .users : (statusRPS != nil ? .statusRPS : .gatewayRPS)
+        return SweepRange.parse(users ?? statusRPS ?? rps ?? "", axis: axis, steps: steps)
     }
 
     func run() throws {

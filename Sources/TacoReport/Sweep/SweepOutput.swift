@@ -22,7 +22,8 @@ public enum SweepText {
     /// The plan's verdict, exit, as-planned cost and cheapest fix at its own scale (the run's exit follows it).
     public static func atOwnScale(_ a: PlanAssessment, exit: Int32) -> String {
         let planned = Format.usd(a.asPlannedTotals.perMonth)
-        var out = "\nAt the plan's own scale: \(a.verdict.status.rawValue) (exit \(exit)); as planned \(planned) per month"
+        var out =
+            "\nAt the plan's own scale: \(a.verdict.status.rawValue) (exit \(exit)); as planned \(planned) per month"
         if let fix = a.fix {
             let price = Format.usd(fix.totals.perMonth)
             out += "; cheapest fix: \(fix.summary), \(price) per month"
@@ -56,6 +57,9 @@ public enum SweepText {
         out += t.render() + "\n\n" + style.heading("Break points (exact to \(s.resolutionUsers) user)") + "\n"
         if s.breaks.isEmpty { out += "  none: every resource keeps its shape and binding constraint over the range\n" }
         for b in s.breaks { out += "  - \(b.summary)\n" }
+        if let reach = RPSReach.from(s) {
+            out += "\n" + style.heading("To reach the top rate") + "\n  " + reach.summary + "\n"
+        }
         return out
     }
 }
@@ -72,7 +76,8 @@ public enum SweepCSV {
         for p in s.points {
             for r in p.resources {
                 let point: [String] = [
-                    "\(p.users)", Format.plain(p.statusRPS), "\(p.feasible)", p.verdict.rawValue, p.perEvent.description,
+                    "\(p.users)", Format.plain(p.statusRPS), "\(p.feasible)", p.verdict.rawValue,
+                    p.perEvent.description,
                     p.perMonth.description, "\(p.unpricedLines)",
                 ]
                 let resource: [String] = [
