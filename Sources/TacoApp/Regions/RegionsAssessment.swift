@@ -7,11 +7,16 @@ public struct RegionsAssessment: Sendable {
     public var deployment: RegionalDeployment
     /// global-queue, global-datastore, per-region-queues of the same event (the topology levers).
     public var topologies: [RegionalDeployment]
+    /// The estimate input of the home region and the price books read, to re-compute at another scale.
+    var input: EstimateInput
+    var books: [String: PriceBook]
 
-    /// The cheapest topology per month that is not INFEASIBLE; among incomplete totals the priced part counts,
-    /// and the row says UNPRICED.
+    /// The cheapest topology per month that is not INFEASIBLE, among those whose totals are complete: a total with
+    /// UNPRICED lines is a lower bound and ranks nothing.
     public var cheapestFeasible: RegionalDeployment? {
-        topologies.filter { $0.status != .infeasible }.min { $0.totals.perMonth < $1.totals.perMonth }
+        topologies.filter { $0.status != .infeasible && $0.totals.complete }.min {
+            $0.totals.perMonth < $1.totals.perMonth
+        }
     }
 
     /// Reads the price book of every price region of the plan (once per run), then computes the deployment and
@@ -33,7 +38,22 @@ public struct RegionsAssessment: Sendable {
             let planned = RegionalModel.compute(input, full: estimate, books: books, topology: spec.topology)
         else { return nil }
         return RegionsAssessment(
-            deployment: planned, topologies: RegionalModel.compareTopologies(input, full: estimate, books: books))
+            deployment: planned, topologies: RegionalModel.compareTopologies(input, full: estimate, books: books),
+            input: input, books: books)
+    }
+
+    /// The three topologies with the crowd scaled to `users` (each region keeps its share), on the same books.
+    public func topologies(atUsers users: Int) -> [RegionalDeployment] {
+        var i = input
+        let old = Double(max(i.plan.event.users, 1))
+        i.plan.event.users = users
+        if var spec = i.plan.regions {
+            for k in spec.sites.indices {
+                spec.sites[k].users = Int((Double(spec.sites[k].users) * Double(users) / old).rounded())
+            }
+            i.plan.regions = spec
+        }
+        return RegionalModel.compareTopologies(i, full: Estimate.compute(i), books: books)
     }
 }
 

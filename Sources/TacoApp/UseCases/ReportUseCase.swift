@@ -35,6 +35,14 @@ public enum ReportUseCase {
         }
         // The plan re-sized from a quarter to four times its crowd, with the same evidence (Docs/Model.md §9).
         report.attach(sweep: ScaleSweep.run(plan.input, range: .around(users: plan.input.plan.event.users)))
+        // What the seed's next goal takes (issue 24): the same sweep as `tacoplan sweep --rps 10k..100k`.
+        if let reach = RPSReach.from(ScaleSweep.run(plan.input, range: RPSReach.range)) {
+            report.reach = ReachSection(
+                single: reach, topologies: assessment.regions?.topologies(atUsers: reach.point.users) ?? [])
+        }
+        if let g = assessment.regions {
+            report.regions = RegionsSection(deployment: g.deployment, topologies: g.topologies)
+        }
         if let window {
             report.attach(
                 try ReconcileUseCase.reconcile(

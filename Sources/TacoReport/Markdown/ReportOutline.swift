@@ -38,6 +38,7 @@ public enum ReportOutline {
         parts += LeverTablePart.parts(r).main.map { [$0] } ?? []
         parts.append(validation(r))
         parts += SweepPart.parts(r)
+        parts += RegionsPart.parts(r)
         parts += simulation(r).prefix(1)
         // The plan-vs-actual review has long tables: it may continue over slides like the appendix.
         parts +=

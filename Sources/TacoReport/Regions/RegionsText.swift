@@ -36,6 +36,10 @@ public enum RegionsText {
                     ? "Cheapest topology that is not INFEASIBLE: the plan's own (\(c.topology.rawValue))."
                     : "Cheapest topology that is not INFEASIBLE: \(c.topology.rawValue) at \(Format.usd(c.totals.perMonth))/month\(c.totals.marker) (\(delta < .zero ? "−" : "+")\(Format.usd(delta < .zero ? .zero - delta : delta))/month vs the plan)."
             )
+        } else if topologies.contains(where: { $0.status != .infeasible }) {
+            out.append(
+                "No topology can be ranked by cost: each total has UNPRICED lines (a lower bound); fetch the prices named above."
+            )
         } else {
             out.append("No topology is feasible for this event as planned.")
         }

@@ -44,6 +44,10 @@ public struct Report: Codable, Hashable, Sendable {
     public var architecture: ArchitectureSection? = nil
     /// The plan re-sized around its crowd (`attach(sweep:)`); `nil` when the report was built without one.
     public var sweep: SweepResult? = nil
+    /// "To reach 100k RPS" (issue 24): one region and, for a multi-region plan, each topology at that rate.
+    public var reach: ReachSection? = nil
+    /// The multi-region deployment and its topologies side by side (issue 24); nil for a single-region plan.
+    public var regions: RegionsSection? = nil
     /// The one assessment (as-planned costs, cheapest fix) the answer and savings slides state; `nil` only when the
     /// report was built from an estimate alone.
     public var assessment: PlanAssessment? = nil
