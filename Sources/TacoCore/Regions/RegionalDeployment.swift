@@ -78,6 +78,15 @@ public struct RegionalDeployment: Codable, Hashable, Sendable {
     public var reasons: [String]
     public var unpricedRegions: [UnpricedRegion]
 
+    /// "UNPRICED: ap-northeast-1 (eks) · ap-southeast-1 (ec2,eks)", the fetch service per region, or nil.
+    public var unpricedShort: String? {
+        guard !unpricedRegions.isEmpty else { return nil }
+        return "UNPRICED: "
+            + unpricedRegions.map { r in
+                "\(r.region) (\(r.fetch.components(separatedBy: "--service ").last ?? "all"))"
+            }.joined(separator: " · ") + " — the fetch commands are in the appendix"
+    }
+
     /// "UNPRICED: ap-southeast-1 (fetch: `tacoplan pricing fetch --region ap-southeast-1 --service …`)", or nil.
     public var unpricedSentence: String? {
         guard !unpricedRegions.isEmpty else { return nil }

@@ -67,6 +67,7 @@ public enum ReportOutline {
         }
         parts += LeverTablePart.parts(r).appendix.map { [$0] } ?? []
         parts += SweepPart.appendix(r).map { [$0] } ?? []
+        parts += RegionsPart.appendix(r).map { [$0] } ?? []
         parts += simulation(r).dropFirst()
         parts += r.findings.isEmpty ? [] : [findings(r)]
         return parts.map { p in

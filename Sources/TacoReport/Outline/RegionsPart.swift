@@ -3,6 +3,19 @@ import TacoCore
 /// The deck's multi-region slides (issue 24): the deployment per region with the topologies side by side, and
 /// "to reach 100k RPS" for one region and every topology.
 enum RegionsPart {
+    /// Every region's UNPRICED lines with the exact command that fetches them, for the appendix.
+    static func appendix(_ r: Report) -> ReportPart? {
+        guard let d = r.regions?.deployment, !d.unpricedRegions.isEmpty else { return nil }
+        return ReportPart(
+            title: "Regions: UNPRICED lines and how to fetch them",
+            blocks: [
+                .table(
+                    headers: ["region", "UNPRICED lines", "fetch"],
+                    rows: d.unpricedRegions.map { [$0.region, $0.missing.joined(separator: "; "), $0.fetch] },
+                    right: [])
+            ])
+    }
+
     static func parts(_ r: Report) -> [ReportPart] {
         var parts: [ReportPart] = []
         if let g = r.regions {
@@ -15,7 +28,7 @@ enum RegionsPart {
                     right: [1, 2, 3, 6, 7]),
                 .table(headers: c.headers, rows: c.rows, right: [1, 2, 3, 4, 5]),
             ]
-            if let s = d.unpricedSentence { blocks.append(.note(s)) }
+            if let s = d.unpricedShort { blocks.append(.note(s)) }
             parts.append(
                 ReportPart(
                     title: "Regions: \(d.topology.rawValue) from \(d.home), and the other topologies", blocks: blocks,
