@@ -10,7 +10,9 @@ struct SweepCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Re-size and price the plan over a range of users (or status requests/s) and find the break points.")
+        abstract:
+            "Re-size and price the plan over a range of users (or status or gateway requests/s) and find the break points."
+    )
 
     @OptionGroup var options: PlanOptions
     @OptionGroup var calibration: CalibrationOption
