@@ -85,6 +85,28 @@ public enum RegionsText {
         return t
     }
 
+    /// `compare`: each compared plan or variant's whole deployment, by name.
+    public static func deployments(_ named: [(String, RegionalDeployment)], style: Style) -> String {
+        var t = TextTable(
+            [
+                "plan", "topology", "dynamodb", "per event", "per month", "transfer/month", "status poll added",
+                "freshness", "global order", "verdict",
+            ],
+            aligns: [.left, .left, .left, .right, .right, .right, .right, .right, .left, .left])
+        for (name, d) in named {
+            let transfer = d.costs.filter { $0.resource == .transfer }.compactMap(\.perMonth).reduce(.zero, +)
+            t.add([
+                name, d.topology.rawValue, d.store.rawValue, Format.usd(d.totals.perEvent) + d.totals.marker,
+                Format.usd(d.totals.perMonth), Format.usd(transfer), ms(d.budget.worstStatusAddedMs),
+                Format.number(d.budget.freshnessSeconds, maxDecimals: 3) + " s", d.budget.globalOrder ? "yes" : "no",
+                d.status.rawValue,
+            ])
+        }
+        return style.heading(
+            "Multi-region deployments (the whole deployment; the tables above price the home region alone)")
+            + "\n" + t.render()
+    }
+
     public static func comparisonTable(_ ts: [RegionalDeployment], planned: QueueTopology) -> TextTable {
         var t = TextTable(
             [
