@@ -28,6 +28,7 @@ struct EstimateCommand: ParsableCommand {
             Terminal.out(try EstimateDocument(estimate, assessment: a.plan, exit: a.exitCode).json())
         case .table:
             let style = Style(enabled: Terminal.colour)
+            if let r = a.regions { Terminal.out(RegionsText.banner(r.deployment) + "\n") }
             Terminal.out(EstimateText.render(estimate, assessment: a.plan, exitCode: a.exitCode, style: style))
             if let r = a.regions {
                 Terminal.out(

@@ -82,6 +82,11 @@ import Testing
         #expect(perRegion.budget.worstStatusAddedMs == 0)
         #expect(!perRegion.budget.globalOrder)
         #expect(perRegion.flows.isEmpty)
+        // The other two topologies as automatic levers; Seoul's cache nodes have no price (and the seed's one
+        // replica fails the hot key), so no saving is stated for either.
+        #expect(
+            regions.levers.map(\.change) == ["global-queue → global-datastore", "global-queue → per-region-queues"])
+        #expect(regions.levers.allSatisfy { $0.status != .computed && $0.savingPerMonth == nil })
     }
 
     @Test func aRegionWithoutPricesIsNamedWithItsFetchCommand() throws {

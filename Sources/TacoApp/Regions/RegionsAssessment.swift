@@ -7,6 +7,11 @@ public struct RegionsAssessment: Sendable {
     public var deployment: RegionalDeployment
     /// global-queue, global-datastore, per-region-queues of the same event (the topology levers).
     public var topologies: [RegionalDeployment]
+    /// The other topologies as automatic levers against the planned one.
+    public var levers: [AutomaticLever] {
+        RegionalModel.topologyLevers(planned: deployment, topologies: topologies)
+    }
+
     /// The estimate input of the home region and the price books read, to re-compute at another scale.
     var input: EstimateInput
     var books: [String: PriceBook]

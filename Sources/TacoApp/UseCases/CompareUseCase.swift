@@ -47,7 +47,9 @@ public enum CompareUseCase {
             }
         }
         return Outcome(
-            comparison: comparison, automaticLevers: AutomaticLevers.all(baseInput), assessment: assessment,
+            comparison: comparison,
+            automaticLevers: AutomaticLevers.all(baseInput) + (assessment.regions?.levers ?? []),
+            assessment: assessment,
             deployments: deployments)
     }
 

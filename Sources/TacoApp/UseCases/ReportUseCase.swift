@@ -21,7 +21,8 @@ public enum ReportUseCase {
         let assessment = Assessment.make(plan, evidence: loadedEvidence, failOn: request.failOn)
         let estimate = assessment.estimate
         let levers = AutomaticLeverSection.merged(
-            try leverSection(plan, evidence: loadedEvidence), automatic: AutomaticLevers.all(plan.input),
+            try leverSection(plan, evidence: loadedEvidence),
+            automatic: AutomaticLevers.all(plan.input) + (assessment.regions?.levers ?? []),
             baseline: PlanFamily.baseName, baselinePerMonth: estimate.totals.perMonth)
         var report = ReportBuilder.build(
             estimate, assessment: assessment.plan, exitCode: assessment.exitCode, levers: levers,

@@ -395,3 +395,30 @@ public enum RegionalModel {
         }
     }
 }
+
+extension RegionalModel {
+    /// The other topologies as automatic levers against the planned deployment (issue 24): computed only when
+    /// both totals are complete (an UNPRICED total states no saving, never $0), infeasible with its reason.
+    public static func topologyLevers(planned: RegionalDeployment, topologies: [RegionalDeployment])
+        -> [AutomaticLever]
+    {
+        topologies.filter { $0.topology != planned.topology }.map { t in
+            let status: LeverStatus =
+                t.status == .infeasible
+                ? .infeasible : (t.totals.complete && planned.totals.complete ? .computed : .unpriced)
+            let computed = status == .computed
+            return AutomaticLever(
+                kind: .topology, name: "queue topology",
+                change: "\(planned.topology.rawValue) → \(t.topology.rawValue)",
+                fields: ["regions.topology"], status: status, perEvent: t.totals.perEvent, perMonth: t.totals.perMonth,
+                savingPerMonth: computed ? planned.totals.perMonth - t.totals.perMonth : nil,
+                savingPerEvent: computed ? planned.totals.perEvent - t.totals.perEvent : nil,
+                reason: status == .infeasible
+                    ? t.reasons.first
+                    : (status == .unpriced
+                        ? "UNPRICED lines in \(Set(t.unpricedRegions.map(\.region) + planned.unpricedRegions.map(\.region)).sorted().joined(separator: ", "))"
+                        : "status poll \(t.budget.worstStatusAddedMs.map { "+" + Format.number($0, maxDecimals: 1) + " ms" } ?? "not measured"), freshness \(Format.number(t.budget.freshnessSeconds, maxDecimals: 3)) s, global order \(t.budget.globalOrder ? "kept" : "lost")")
+            )
+        }
+    }
+}

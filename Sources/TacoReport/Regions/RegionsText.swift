@@ -46,6 +46,11 @@ public enum RegionsText {
         return out.joined(separator: "\n")
     }
 
+    /// The line printed before a multi-region plan's estimate: what the single-region figures below are.
+    public static func banner(_ d: RegionalDeployment) -> String {
+        "Multi-region plan (\(d.sites.count) regions, \(d.topology.rawValue)): the estimate below is the whole crowd in the home region \(d.home), which sizes the shared queue; the deployment per region, its totals (\(Format.usd(d.totals.perMonth))/month\(d.totals.marker)) and its verdict (\(d.status.rawValue)) follow under \"Regions\"."
+    }
+
     static func ms(_ v: Double?) -> String {
         v.map { "+" + Format.number($0, maxDecimals: 1) + " ms" } ?? "not measured"
     }
