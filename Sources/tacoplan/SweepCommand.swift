@@ -61,6 +61,11 @@ struct SweepCommand: ParsableCommand {
         case .svg: Terminal.out(SVGChart.render(SweepChart.cost(result)))
         case .table:
             Terminal.out(SweepText.render(result, style: Style(enabled: Terminal.colour)))
+            if let planned = a.regions?.deployment.topology, !outcome.topologiesAtTop.isEmpty {
+                Terminal.out(
+                    "Every topology at the top rate (the same crowd, split by the plan's shares):\n"
+                        + RegionsText.comparisonTable(outcome.topologiesAtTop, planned: planned).render() + "\n")
+            }
             Terminal.out(SweepText.atOwnScale(a.plan, exit: a.exitCode))
         }
         if let failure = outcome.failure { throw failure }
