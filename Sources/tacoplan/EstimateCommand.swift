@@ -25,7 +25,9 @@ struct EstimateCommand: ParsableCommand {
         let a = outcome.assessment
         switch format {
         case .json:
-            Terminal.out(try EstimateDocument(estimate, assessment: a.plan, exit: a.exitCode).json())
+            var document = EstimateDocument(estimate, assessment: a.plan, exit: a.exitCode)
+            document.regions = a.regions.map { RegionsSection(deployment: $0.deployment, topologies: $0.topologies) }
+            Terminal.out(try document.json())
         case .table:
             let style = Style(enabled: Terminal.colour)
             if let r = a.regions { Terminal.out(RegionsText.banner(r.deployment) + "\n") }
