@@ -15,6 +15,9 @@ public struct RPSReach: Codable, Hashable, Sendable {
     public var point: SweepPoint
     /// The first break point on the way (smallest users).
     public var firstBreak: BreakPoint?
+    /// The first change of the plan's verdict on the way (FEASIBLE → AT RISK or INFEASIBLE): the first constraint
+    /// to break, as opposed to a resource merely changing shape.
+    public var firstVerdictChange: BreakPoint?
     /// Where the plan as written turns INFEASIBLE (the `plan` break point, exact to one user), nil when it holds.
     public var infeasibleFrom: BreakPoint?
 
@@ -28,6 +31,7 @@ public struct RPSReach: Codable, Hashable, Sendable {
         guard s.axis == .gatewayRPS, let last = s.points.last else { return nil }
         return RPSReach(
             targetRPS: s.to, point: last, firstBreak: s.breaks.first,
+            firstVerdictChange: s.breaks.first { $0.resource == "plan" },
             infeasibleFrom: s.breaks.first { $0.resource == "plan" && $0.after.hasPrefix("INFEASIBLE") })
     }
 
@@ -46,6 +50,7 @@ public struct RPSReach: Codable, Hashable, Sendable {
             s += "; feasible with \(r.change): \(Format.usd(r.perEvent))/event, \(Format.usd(r.perMonth))/month"
         }
         if let b = firstBreak { s += ". First break on the way: \(b.summary)" }
+        if let v = firstVerdictChange, v != firstBreak { s += ". First verdict change: \(v.summary)" }
         if let f = infeasibleFrom {
             s +=
                 ". INFEASIBLE as written from \(Format.number(f.gatewayRPS ?? 0, maxDecimals: 0)) gateway req/s (\(Format.number(Double(f.users))) users): \(f.after)"

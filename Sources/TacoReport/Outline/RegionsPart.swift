@@ -58,6 +58,12 @@ enum RegionsPart {
                     rows: rows, right: [1, 3, 4])
             ]
             if let b = s.firstBreak { blocks.append(.labeled("First break on the way", b.summary)) }
+            if let v = s.firstVerdictChange, v != s.firstBreak {
+                blocks.append(
+                    .labeled(
+                        "First verdict change", "\(v.before) → \(v.after) from \(Format.number(Double(v.users))) users")
+                )
+            }
             if let f = s.infeasibleFrom {
                 blocks.append(
                     .labeled(
