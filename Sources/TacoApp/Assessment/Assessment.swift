@@ -87,6 +87,14 @@ public struct Assessment: Sendable {
                 "    fix: `\(PlanAssessment.fetchCommand(region: e.region, missing: e.totals.missing))` or import an AWS price list (`tacoplan pricing import FILE`)",
             ])
         default:
+            // A multi-region deployment worse than its home region's estimate says why (issue 24).
+            if let d = regions?.deployment, d.status > verdict.status {
+                return AppFailure(
+                    status,
+                    [
+                        "verdict: deployment \(d.status.rawValue) — \(d.reasons.first ?? d.topology.rawValue) (exit \(status.rawValue))"
+                    ])
+            }
             return AppFailure(status, ["verdict: \(verdict.headline) (exit \(status.rawValue))"])
         }
     }
