@@ -105,6 +105,23 @@ import Testing
         #expect(outcome.assessment.regions?.cheapestFeasible == nil)
     }
 
+    @Test func aGlobalDatastoreOverFourRegionsIsInfeasibleAndFailsTheRun() throws {
+        let run = try AppRun()
+        var text = try String(contentsOfFile: AppRun.plan("kpop-tour.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "topology: global-queue ", with: "topology: global-datastore ")
+        text = text.replacingOccurrences(
+            of: "ap-southeast-1: { share: 15% }", with: "ap-southeast-1: { share: 10% }\n    us-east-1: { share: 5% }")
+        let path = try run.write("four.yaml", text)
+        let outcome = try EstimateUseCase.run(
+            PlanRequest(path: path), evidence: Self.evidence(run), context: run.context)
+        let d = try #require(outcome.assessment.regions?.deployment)
+        // A Global Datastore spans 1 primary + at most 2 secondaries (multi-region-facts.md §4): 4 regions fail.
+        #expect(d.status == .infeasible)
+        #expect(d.reasons.contains { $0.contains("at most 3") })
+        #expect(outcome.assessment.exitCode == 5)
+        #expect(outcome.failure?.lines.first?.contains("deployment INFEASIBLE") == true)
+    }
+
     @Test func sweepRPSAndTheReportAgreeAt100k() throws {
         let run = try AppRun()
         let request = PlanRequest(path: AppRun.plan("traffic-tacos.yaml"))
