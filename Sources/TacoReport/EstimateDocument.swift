@@ -14,6 +14,8 @@ public struct EstimateDocument: Codable, Sendable {
     public var fix: PlanAssessment.Fix?
     public var resources: [PlanAssessment.Resource]?
     public var feasibleUnpriced: [PlanAssessment.UnpricedOption]?
+    /// A multi-region plan's deployment and its topologies side by side (issue 24); absent for one region.
+    public var regions: RegionsSection?
 
     public init(_ estimate: Estimate, assessment: PlanAssessment? = nil, exit: Int32? = nil) {
         schema = EstimateDocument.currentSchema

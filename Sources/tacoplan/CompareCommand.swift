@@ -57,6 +57,13 @@ struct CompareCommand: ParsableCommand {
                             ? AutomaticLeverText.render(
                                 outcome.automaticLevers, baseline: outcome.comparison.baseline, style: style) : "")
                         + SweepText.atOwnScale(a.plan, exit: a.exitCode)))
+            if !outcome.deployments.isEmpty {
+                Terminal.out(
+                    TextFold.fold(
+                        "\n"
+                            + RegionsText.deployments(
+                                outcome.deployments.map { ($0.name, $0.deployment) }, style: style)))
+            }
         }
         if let failure = outcome.failure { throw failure }
     }

@@ -25,11 +25,21 @@ struct EstimateCommand: ParsableCommand {
         let a = outcome.assessment
         switch format {
         case .json:
-            Terminal.out(try EstimateDocument(estimate, assessment: a.plan, exit: a.exitCode).json())
+            var document = EstimateDocument(estimate, assessment: a.plan, exit: a.exitCode)
+            document.regions = a.regions.map { RegionsSection(deployment: $0.deployment, topologies: $0.topologies) }
+            Terminal.out(try document.json())
         case .table:
             let style = Style(enabled: Terminal.colour)
+            if let r = a.regions { Terminal.out(TextFold.fold(RegionsText.banner(r.deployment) + "\n")) }
             Terminal.out(
                 TextFold.fold(EstimateText.render(estimate, assessment: a.plan, exitCode: a.exitCode, style: style)))
+            if let r = a.regions {
+                Terminal.out(
+                    TextFold.fold(
+                        "\n"
+                            + RegionsText.render(
+                                r.deployment, topologies: r.topologies, cheapest: r.cheapestFeasible, style: style)))
+            }
             let footer = VariantFooter.render(family: outcome.plan.family, variant: outcome.plan.variant)
             if !footer.isEmpty { Terminal.out("\n" + TextFold.fold(footer)) }
             if explain { Terminal.out("\n" + ExplainText.render(estimate, style: style)) }

@@ -10,7 +10,9 @@ struct SweepCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Re-size and price the plan over a range of users (or status requests/s) and find the break points.")
+        abstract:
+            "Re-size and price the plan over a range of users (or status or gateway requests/s) and find the break points."
+    )
 
     @OptionGroup var options: PlanOptions
     @OptionGroup var calibration: CalibrationOption
@@ -21,6 +23,9 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("status-rps"), help: "Status requests/s from..to instead of users, e.g. 30k..100k.")
     var statusRPS: String?
 
+    @Option(help: "Gateway requests/s from..to instead of users, e.g. 10k..100k (the seed's next goal).")
+    var rps: String?
+
     @Option(help: "Number of points, both ends included (2 to \(SweepRange.maxSteps)).")
     var steps = 12
 
@@ -28,15 +33,16 @@ struct SweepCommand: ParsableCommand {
     var format: Format = .table
 
     func validate() throws {
-        guard (users == nil) != (statusRPS == nil) else {
+        guard [users, statusRPS, rps].compactMap({ $0 }).count == 1 else {
             throw ValidationError(
-                "give exactly one of --users FROM..TO or --status-rps FROM..TO, e.g. --users 100k..3M")
+                "give exactly one of --users FROM..TO, --status-rps FROM..TO or --rps FROM..TO, e.g. --users 100k..3M")
         }
         if case .failure(let e) = range() { throw ValidationError("\(e.message); \(e.fix)") }
     }
 
     func range() -> Result<SweepRange, SweepRangeError> {
-        SweepRange.parse(users ?? statusRPS ?? "", axis: users != nil ? .users : .statusRPS, steps: steps)
+        let axis: SweepAxis = users != nil ? .users : (statusRPS != nil ? .statusRPS : .gatewayRPS)
+        return SweepRange.parse(users ?? statusRPS ?? rps ?? "", axis: axis, steps: steps)
     }
 
     func run() throws {
@@ -55,6 +61,12 @@ struct SweepCommand: ParsableCommand {
         case .svg: Terminal.out(SVGChart.render(SweepChart.cost(result)))
         case .table:
             Terminal.out(TextFold.fold(SweepText.render(result, style: Style(enabled: Terminal.colour))))
+            if let planned = a.regions?.deployment.topology, !outcome.topologiesAtTop.isEmpty {
+                Terminal.out(
+                    TextFold.fold(
+                        "Every topology at the top rate (the same crowd, split by the plan's shares):\n"
+                            + RegionsText.comparisonTable(outcome.topologiesAtTop, planned: planned).render() + "\n"))
+            }
             Terminal.out(TextFold.fold(SweepText.atOwnScale(a.plan, exit: a.exitCode)))
         }
         if let failure = outcome.failure { throw failure }

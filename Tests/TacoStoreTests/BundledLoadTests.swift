@@ -17,7 +17,7 @@ import Testing
     @Test func loadsEveryBundledRow() throws {
         let db = try loaded()
         // 134 rows + the DynamoDB on-demand launch row of 2018-11-28.
-        #expect(try db.rowCount(.price) == 135)
+        #expect(try db.rowCount(.price) == 147)
         #expect(try db.rowCount(.instanceSpec) == 59)
         #expect(try db.rowCount(.spotAdvice) == 80)
     }
@@ -79,7 +79,7 @@ import Testing
         let db = try loaded()
         #expect(try db.regions() == ["ap-northeast-2", "us-east-1"])
         let summary = try db.priceSummary()
-        #expect(summary.reduce(0) { $0 + $1.rows } == 135)
+        #expect(summary.reduce(0) { $0 + $1.rows } == 147)
         let ec2 = try db.prices(product: "m7g.xlarge")
         #expect(Set(ec2.map(\.key.region)) == ["ap-northeast-2", "us-east-1"])
     }

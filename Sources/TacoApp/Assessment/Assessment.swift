@@ -17,6 +17,8 @@ public struct Assessment: Sendable {
     public var estimate: Estimate
     public var plan: PlanAssessment
     public var failOn: FailOn
+    /// The whole multi-region deployment (issue 24), nil for a single-region plan.
+    public var regions: RegionsAssessment? = nil
 
     /// The verdict every command reads: the one accessor (the evidence band replaces its rule behind it).
     public static func verdict(of e: Estimate) -> PlanVerdict { e.verdict }
@@ -47,11 +49,13 @@ public struct Assessment: Sendable {
     ) -> Assessment {
         let provenance = loaded.variant?.provenance ?? loaded.family.baseProvenance
         let file = loaded.family.file
-        return make(
+        var out = make(
             loaded.input, estimate: Estimate.compute(loaded.input), failOn: failOn, searchFix: searchFix
         ) { plan in
             try? evidence.input(plan, provenance, file: file, subject: loaded.path)
         }
+        out.regions = RegionsAssessment.make(loaded.input, estimate: out.estimate, evidence: evidence)
+        return out
     }
 
     public var verdict: PlanVerdict { plan.verdict }
@@ -61,7 +65,8 @@ public struct Assessment: Sendable {
     /// with `--fail-on at-risk`.
     public var exitStatus: ExitStatus? {
         if estimate.mostlyUnpriced { return .pricingMissing }
-        switch (verdict.status, failOn) {
+        // A multi-region deployment is judged whole: its worst region decides.
+        switch (max(verdict.status, regions?.deployment.status ?? .feasible), failOn) {
         case (.infeasible, .infeasible), (.infeasible, .atRisk): return .infeasible
         case (.atRisk, .atRisk): return .atRisk
         default: return nil
@@ -82,6 +87,14 @@ public struct Assessment: Sendable {
                 "    fix: `\(PlanAssessment.fetchCommand(region: e.region, missing: e.totals.missing))` or import an AWS price list (`tacoplan pricing import FILE`)",
             ])
         default:
+            // A multi-region deployment worse than its home region's estimate says why (issue 24).
+            if let d = regions?.deployment, d.status > verdict.status {
+                return AppFailure(
+                    status,
+                    [
+                        "verdict: deployment \(d.status.rawValue) — \(d.reasons.first ?? d.topology.rawValue) (exit \(status.rawValue))"
+                    ])
+            }
             return AppFailure(status, ["verdict: \(verdict.headline) (exit \(status.rawValue))"])
         }
     }

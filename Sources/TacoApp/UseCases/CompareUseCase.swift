@@ -14,6 +14,9 @@ public enum CompareUseCase {
         public var failure: AppFailure? { assessment.failure }
         /// The baseline's one assessment: the run's verdict and exit.
         public var assessment: Assessment
+        /// Each compared multi-region plan or variant as its whole deployment (issue 24): the columns above price
+        /// the home region alone, these the deployment under the entry's topology.
+        public var deployments: [NamedDeployment] = []
     }
 
     public static func run(
@@ -38,8 +41,16 @@ public enum CompareUseCase {
         // (provenance only locates plan problems, which a searched configuration does not have).
         let loaded = LoadedPlan(input: baseInput, family: families[0].family, variant: nil, path: families[0].path)
         let assessment = Assessment.make(loaded, evidence: evidence, failOn: failOn)
+        let deployments = entries.compactMap { e -> NamedDeployment? in
+            RegionsAssessment.make(e.input, estimate: Estimate.compute(e.input), evidence: evidence).map {
+                NamedDeployment(name: e.name, deployment: $0.deployment)
+            }
+        }
         return Outcome(
-            comparison: comparison, automaticLevers: AutomaticLevers.all(baseInput), assessment: assessment)
+            comparison: comparison,
+            automaticLevers: AutomaticLevers.all(baseInput) + (assessment.regions?.levers ?? []),
+            assessment: assessment,
+            deployments: deployments)
     }
 
     /// Every plan and each of its variants as a compare entry, checked and on the evidence ladder's rung like
@@ -69,4 +80,10 @@ public enum CompareUseCase {
         }
         return entries
     }
+}
+
+/// A compared plan or variant's multi-region deployment, by its compare name.
+public struct NamedDeployment: Sendable {
+    public var name: String
+    public var deployment: RegionalDeployment
 }

@@ -21,7 +21,8 @@ public enum ReportUseCase {
         let assessment = Assessment.make(plan, evidence: loadedEvidence, failOn: request.failOn)
         let estimate = assessment.estimate
         let levers = AutomaticLeverSection.merged(
-            try leverSection(plan, evidence: loadedEvidence), automatic: AutomaticLevers.all(plan.input),
+            try leverSection(plan, evidence: loadedEvidence),
+            automatic: AutomaticLevers.all(plan.input) + (assessment.regions?.levers ?? []),
             baseline: PlanFamily.baseName, baselinePerMonth: estimate.totals.perMonth)
         var report = ReportBuilder.build(
             estimate, assessment: assessment.plan, exitCode: assessment.exitCode, levers: levers,
@@ -38,6 +39,14 @@ public enum ReportUseCase {
         // The runbook's appendix slide, from the same model `tacoplan observe` writes (Docs/Observability.md).
         report.observability = ObservabilityModel.build(
             estimate, input: plan.input, levers: ReliefLevers.all(plan.input, base: estimate))
+        // What the seed's next goal takes (issue 24): the same sweep as `tacoplan sweep --rps 10k..100k`.
+        if let reach = RPSReach.from(ScaleSweep.run(plan.input, range: RPSReach.range)) {
+            report.reach = ReachSection(
+                single: reach, topologies: assessment.regions?.topologies(atUsers: reach.point.users) ?? [])
+        }
+        if let g = assessment.regions {
+            report.regions = RegionsSection(deployment: g.deployment, topologies: g.topologies)
+        }
         if let window {
             report.attach(
                 try ReconcileUseCase.reconcile(

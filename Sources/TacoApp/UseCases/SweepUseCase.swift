@@ -7,6 +7,8 @@ public enum SweepUseCase {
         public var result: SweepResult
         public var assessment: Assessment
         public var failure: AppFailure? { assessment.failure }
+        /// For a multi-region plan on a `--rps` sweep: the three topologies at the top point's crowd (issue 24).
+        public var topologiesAtTop: [RegionalDeployment] = []
     }
 
     public static func run(
@@ -14,6 +16,8 @@ public enum SweepUseCase {
     ) throws(AppFailure) -> Outcome {
         let (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         let assessment = Assessment.make(plan, evidence: loaded, failOn: request.failOn)
-        return Outcome(result: ScaleSweep.run(plan.input, range: range), assessment: assessment)
+        let result = ScaleSweep.run(plan.input, range: range)
+        let top = RPSReach.from(result).flatMap { assessment.regions?.topologies(atUsers: $0.point.users) } ?? []
+        return Outcome(result: result, assessment: assessment, topologiesAtTop: top)
     }
 }

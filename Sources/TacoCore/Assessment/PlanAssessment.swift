@@ -115,7 +115,7 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
     public static func service(_ r: ResourceKind) -> String {
         switch r {
         case .redis: "elasticache"
-        case .gateway: "ec2"
+        case .gateway, .transfer: "ec2"
         case .eks: "eks"
         case .dynamodb: "dynamodb"
         }

@@ -138,6 +138,7 @@ extension Reconciliation {
                 .gatewayNodes(nodeType: $0.nodeType, purchase: line.component.contains("Spot") ? .spot : .onDemand)
             }
         case .dynamodb: return line.unit == "WCU-hour" ? .dynamoWriteCapacity : .dynamoWrites
+        case .transfer: return nil
         }
     }
 

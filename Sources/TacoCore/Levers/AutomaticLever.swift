@@ -9,6 +9,8 @@ public enum LeverKind: String, Codable, Hashable, Sendable, CaseIterable {
     case dynamoMode = "dynamodb-mode"
     case commitment
     case hotKey = "hot-key"
+    /// A multi-region plan under another queue topology (issue 24).
+    case topology
 }
 
 /// What became of one automatic lever.

@@ -12,7 +12,10 @@ public enum PlanCheck {
         }
 
         // Spot price history alone never makes a region priced: only On-Demand and provisioned rows price a line.
-        let pricing = input.book.sheet.quotes.filter { $0.key.purchaseOption != .spot }
+        // Nor does an inter-region transfer rate alone (issue 24): it prices no resource of a single-region plan.
+        let pricing = input.book.sheet.quotes.filter {
+            $0.key.purchaseOption != .spot && $0.key.product != InterRegionFacts.transferProduct
+        }
         if pricing.isEmpty {
             problem(
                 "event.region", "no prices for region '\(plan.event.region)' in the price book",

@@ -49,16 +49,17 @@ public enum PlanDecoder {
         let claims = ClaimsReader.read(root.raw("claims"), ctx: root.ctx)
         let observability = ObservabilityReader.read(
             FieldReader(optionalSection(root, "observability"), path: "observability", ctx: root.ctx))
+        let regions = RegionsReader.read(root.raw("regions"), event: event, ctx: root.ctx)
         root.finish()
         guard let event, let clients, let apis, let admission, let redis, let gateway, let dynamo, let pricing,
-            let search, let scaling, let claims, let observability
+            let search, let scaling, let claims, let observability, let regions
         else {
             return nil
         }
         return Plan(
             name: name, event: event, clients: clients, apis: apis, admission: admission, redis: redis,
             gateway: gateway, dynamodb: dynamo, pricing: pricing, search: search, scaling: scaling, claims: claims,
-            observability: observability)
+            observability: observability, regions: regions)
     }
 
     /// A required section; an empty mapping stands in so its required fields are each reported.

@@ -41,7 +41,7 @@ public struct SearchResult: Codable, Hashable, Sendable {
         case .redis: return redis
         case .gateway: return gateway
         case .dynamodb: return dynamodb
-        case .eks: return []
+        case .eks, .transfer: return []
         }
     }
 
@@ -51,7 +51,7 @@ public struct SearchResult: Codable, Hashable, Sendable {
         case .redis: return chosenRedis
         case .gateway: return chosenGateway
         case .dynamodb: return chosenDynamo
-        case .eks: return nil
+        case .eks, .transfer: return nil
         }
     }
 }

@@ -18,11 +18,11 @@ public enum ScaleSweep {
     public static func run(_ input: EstimateInput, range: SweepRange) -> SweepResult {
         let poll = input.plan.clients.statusPoll.value
         let users = range.values.map { v in
-            max(
-                1,
-                Int(
-                    (range.axis == .users ? v : v * poll).rounded(range.axis == .users ? .toNearestOrAwayFromZero : .up)
-                ))
+            switch range.axis {
+            case .users: max(1, Int(v.rounded(.toNearestOrAwayFromZero)))
+            case .statusRPS: max(1, Int((v * poll).rounded(.up)))
+            case .gatewayRPS: ScaleSweep.users(forGatewayRPS: v, input)
+            }
         }
         let points = users.map { point(input, users: $0) }
         var breaks: [BreakPoint] = []
@@ -31,7 +31,11 @@ public enum ScaleSweep {
             for ra in a.resources {
                 guard let rb = b.resources.first(where: { $0.resource == ra.resource }), ra.shapeKey != rb.shapeKey
                 else { continue }
-                let (first, at) = locate(input, resource: ra.resource, below: a, above: b, toUpper: false)
+                var (first, at) = locate(input, resource: ra.resource, below: a, above: b, toUpper: false)
+                if range.axis == .gatewayRPS {
+                    first.gatewayRPS = at.gatewayRPS
+                    first.summary += " = \(Format.number(at.gatewayRPS, maxDecimals: 0)) gateway req/s"
+                }
                 breaks.append(first)
                 if at.resources.first(where: { $0.resource == ra.resource })?.shapeKey != rb.shapeKey {
                     breaks.append(locate(input, resource: ra.resource, below: at, above: b, toUpper: true).0)
@@ -42,6 +46,32 @@ public enum ScaleSweep {
         return SweepResult(
             plan: input.plan.name, axis: range.axis, from: range.from, to: range.to, points: points, breaks: breaks,
             resolutionUsers: resolutionUsers)
+    }
+
+    /// Fixed-point steps from users to a gateway rate: the rate is users × (1 ÷ poll + 1 ÷ ramp + …) plus an
+    /// admission part capped by the backend, so it is nearly linear in users and 8 rescalings settle it.
+    public static let maxRateSteps = 8
+
+    /// The users whose peak gateway rate is `rps` (within one user's requests): start from the plan's requests per
+    /// user and rescale users by target ÷ rate until the count stops changing (monotone, nearly linear).
+    public static func users(forGatewayRPS rps: Double, _ input: EstimateInput) -> Int {
+        func rate(_ users: Int) -> Double {
+            var i = input
+            i.plan.event.users = users
+            return Estimate.compute(i).traffic.gatewayRate
+        }
+        let base = max(1, input.plan.event.users)
+        let perUser = rate(base) / Double(base)
+        guard perUser > 0 else { return base }
+        var users = max(1, Int((rps / perUser).rounded()))
+        for _ in 0..<maxRateSteps {
+            let r = rate(users)
+            guard r > 0 else { break }
+            let next = max(1, Int((Double(users) * rps / r).rounded()))
+            if next == users { break }
+            users = next
+        }
+        return users
     }
 
     /// The plan with `users` users, estimated.

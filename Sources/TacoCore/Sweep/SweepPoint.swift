@@ -56,6 +56,8 @@ public struct BreakPoint: Codable, Hashable, Sendable {
     /// The first user count with the new shape (exact to `ScaleSweep` resolution: 1 user).
     public var users: Int
     public var statusRPS: Double
+    /// Gateway requests/s at the break, on a `--rps` sweep only.
+    public var gatewayRPS: Double?
     public var before: String
     public var after: String
     public var bindingBefore: String

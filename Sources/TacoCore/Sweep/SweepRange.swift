@@ -6,8 +6,26 @@ public enum SweepAxis: String, Codable, Hashable, Sendable {
     case users
     /// Status requests/s = users ÷ `clients.status_poll` (MODEL §3); each point sets users = ⌈rps × poll⌉.
     case statusRPS = "status-rps"
+    /// Gateway requests/s (Σ of every API's rate, MODEL §3; issue 24): each point sets the users whose peak
+    /// gateway rate is the value (`ScaleSweep.users(forGatewayRPS:)`).
+    case gatewayRPS = "rps"
 
-    public var label: String { self == .users ? "users" : "status requests/s" }
+    public var label: String {
+        switch self {
+        case .users: "users"
+        case .statusRPS: "status requests/s"
+        case .gatewayRPS: "gateway requests/s"
+        }
+    }
+
+    /// The `sweep` option that sets this axis.
+    public var option: String {
+        switch self {
+        case .users: "--users"
+        case .statusRPS: "--status-rps"
+        case .gatewayRPS: "--rps"
+        }
+    }
 }
 
 /// `FROM..TO` with `--steps N`: N evenly spaced points, both ends included.
@@ -35,7 +53,7 @@ public struct SweepRange: Codable, Hashable, Sendable {
 
     /// Parses `100k..3M` (suffixes k = 10³, M = 10⁶, decimals allowed: `1.5M`), with a clear error.
     public static func parse(_ text: String, axis: SweepAxis, steps: Int) -> Result<SweepRange, SweepRangeError> {
-        let option = axis == .users ? "--users" : "--status-rps"
+        let option = axis.option
         guard text.count <= maxTextLength else {
             return .failure(
                 .init(

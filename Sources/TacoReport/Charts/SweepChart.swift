@@ -4,10 +4,13 @@ import TacoCore
 /// and break points).
 public enum SweepChart {
     public static func cost(_ s: SweepResult) -> Chart {
-        let label = s.axis == .users ? "users" : "status requests/s"
+        let label = s.axis.label
         let categories = s.points.map {
-            s.axis == .users
-                ? ChartValueFormat.count.short(Double($0.users)) : ChartValueFormat.perSecond.short($0.statusRPS)
+            switch s.axis {
+            case .users: ChartValueFormat.count.short(Double($0.users))
+            case .statusRPS: ChartValueFormat.perSecond.short($0.statusRPS)
+            case .gatewayRPS: ChartValueFormat.perSecond.short($0.gatewayRPS)
+            }
         }
         return Chart(
             id: "scale-sweep", title: "Cost per event as the crowd grows (\(s.plan))", unit: "USD per event",

@@ -38,6 +38,7 @@ public enum ReportOutline {
         parts += LeverTablePart.parts(r).main.map { [$0] } ?? []
         parts.append(validation(r))
         parts += SweepPart.parts(r)
+        parts += RegionsPart.parts(r)
         parts += simulation(r).prefix(1)
         // The plan-vs-actual review has long tables: it may continue over slides like the appendix.
         parts +=
@@ -67,6 +68,7 @@ public enum ReportOutline {
         parts += LeverTablePart.parts(r).appendix.map { [$0] } ?? []
         parts += SweepPart.appendix(r).map { [$0] } ?? []
         parts += r.observability.map { [RunbookSlide.part($0)] } ?? []
+        parts += RegionsPart.appendix(r).map { [$0] } ?? []
         parts += simulation(r).dropFirst()
         parts += r.findings.isEmpty ? [] : [findings(r)]
         return parts.map { p in

@@ -57,6 +57,9 @@ public enum SweepText {
         out += t.render() + "\n\n" + style.heading("Break points (exact to \(s.resolutionUsers) user)") + "\n"
         if s.breaks.isEmpty { out += "  none: every resource keeps its shape and binding constraint over the range\n" }
         for b in s.breaks { out += "  - \(b.summary)\n" }
+        if let reach = RPSReach.from(s) {
+            out += "\n" + style.heading("To reach the top rate") + "\n  " + reach.summary + "\n"
+        }
         return out
     }
 }

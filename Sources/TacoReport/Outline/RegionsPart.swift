@@ -1,0 +1,82 @@
+import TacoCore
+
+/// The deck's multi-region slides (issue 24): the deployment per region with the topologies side by side, and
+/// "to reach 100k RPS" for one region and every topology.
+enum RegionsPart {
+    /// Every region's UNPRICED lines with the exact command that fetches them, for the appendix.
+    static func appendix(_ r: Report) -> ReportPart? {
+        guard let d = r.regions?.deployment, !d.unpricedRegions.isEmpty else { return nil }
+        return ReportPart(
+            title: "Regions: UNPRICED lines and how to fetch them",
+            blocks: [
+                .table(
+                    headers: ["region", "UNPRICED lines", "fetch"],
+                    rows: d.unpricedRegions.map { [$0.region, $0.missing.joined(separator: "; "), $0.fetch] },
+                    right: [])
+            ])
+    }
+
+    static func parts(_ r: Report) -> [ReportPart] {
+        var parts: [ReportPart] = []
+        if let g = r.regions {
+            let d = g.deployment
+            let t = RegionsText.sitesTable(d)
+            let c = RegionsText.comparisonTable(g.topologies, planned: d.topology)
+            var blocks: [ReportPart.Block] = [
+                .table(
+                    headers: Array(t.headers.prefix(8)), rows: t.rows.map { Array($0.prefix(8)) },
+                    right: [1, 2, 3, 6, 7]),
+                .table(headers: c.headers, rows: c.rows, right: [1, 2, 3, 4, 5]),
+            ]
+            if let s = d.unpricedShort { blocks.append(.note(s)) }
+            parts.append(
+                ReportPart(
+                    title: "Regions: \(d.topology.rawValue) from \(d.home), and the other topologies", blocks: blocks,
+                    notes: g.topologies.map { "\($0.topology.rawValue): \($0.budget.fairness)." }.joined(separator: " ")
+                ))
+        }
+        if let reach = r.reach {
+            let s = reach.single
+            var rows: [[String]] = [
+                [
+                    "one region (\(r.region))", Format.number(Double(s.point.users)), s.point.verdict.rawValue,
+                    Format.usd(s.point.perEvent) + (s.point.unpricedLines > 0 ? " + UNPRICED" : ""),
+                    Format.usd(s.point.perMonth),
+                    s.point.remedy.map { "\($0.change): \(Format.usd($0.perMonth))/month" } ?? "—",
+                ]
+            ]
+            for t in reach.topologies {
+                rows.append([
+                    t.topology.rawValue, Format.number(Double(t.sites.reduce(0) { $0 + $1.users })), t.status.rawValue,
+                    Format.usd(t.totals.perEvent) + t.totals.marker, Format.usd(t.totals.perMonth),
+                    t.reasons.first ?? "—",
+                ])
+            }
+            var blocks: [ReportPart.Block] = [
+                .table(
+                    headers: ["deployment", "users", "verdict", "per event", "per month", "fix / first reason"],
+                    rows: rows, right: [1, 3, 4])
+            ]
+            if let b = s.firstBreak { blocks.append(.labeled("First break on the way", b.summary)) }
+            if let v = s.firstVerdictChange, v != s.firstBreak {
+                blocks.append(
+                    .labeled(
+                        "First verdict change", "\(v.before) → \(v.after) from \(Format.number(Double(v.users))) users")
+                )
+            }
+            if let f = s.infeasibleFrom {
+                blocks.append(
+                    .labeled(
+                        "INFEASIBLE as written from",
+                        "\(Format.number(f.gatewayRPS ?? 0, maxDecimals: 0)) gateway req/s (\(Format.number(Double(f.users))) users)"
+                    ))
+            }
+            blocks.append(.labeled("Configuration at the goal", s.configuration))
+            parts.append(
+                ReportPart(
+                    title: "To reach \(Format.number(s.targetRPS, maxDecimals: 0)) RPS", blocks: blocks,
+                    notes: s.summary))
+        }
+        return parts
+    }
+}
