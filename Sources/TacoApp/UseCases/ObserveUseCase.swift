@@ -8,19 +8,21 @@ public enum ObserveUseCase {
     public struct Outcome: Sendable {
         public var model: ObservabilityModel
         public var plan: LoadedPlan
-        /// The estimate's exit after the files are written (`EstimateUseCase.failure`): 5 INFEASIBLE, 3 UNPRICED.
+        /// The assessment's exit after the files are written (README "Exit codes").
         public var failure: AppFailure?
     }
 
     public static func run(_ request: PlanRequest, evidence: EvidenceRequest, context: AppContext)
         throws(AppFailure) -> Outcome
     {
-        let (plan, _) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
-        let estimate = Estimate.compute(plan.input)
+        let (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
+        // The plan's one assessment: the thresholds read the same estimate, verdict and exit as `estimate`.
+        let assessment = Assessment.make(plan, evidence: loaded, failOn: request.failOn)
+        let estimate = assessment.estimate
         let levers = ReliefLevers.all(plan.input, base: estimate)
         var model = ObservabilityModel.build(estimate, input: plan.input, levers: levers)
         model.variant = plan.variant?.name
-        return Outcome(model: model, plan: plan, failure: EstimateUseCase.failure(estimate))
+        return Outcome(model: model, plan: plan, failure: assessment.failure)
     }
 
     /// Writes the rendered files into `directory` (created if missing); returns the paths written.

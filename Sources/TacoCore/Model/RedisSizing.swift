@@ -116,10 +116,11 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         var sizing = RedisSizing(
             engine: r.engine, memory: memory, load: load, candidates: candidates, chosen: chosen,
             engineShards: engineShards, hotKeyLoad: hot, busiestEngineCPU: nil, nodeLoads: [], linearCommands: flags,
-            infeasibleReason: nil, asPlanned: nil,
+            infeasibleReason: nil,
             engineCPU: EngineCPUFigures(
                 hotKey: EngineCPUBand(point: hot, evidence: input.costs.evidence), busiestNode: nil,
-                evidence: input.costs.evidence.line, steps: input.costs.evidence.steps, ceiling: r.engineCPUCeiling))
+                evidence: input.costs.evidence.line, steps: input.costs.evidence.steps, ceiling: r.engineCPUCeiling),
+            asPlanned: nil)
         if let c = chosen, let shards = c.shards {
             let busiest = load.busiestEngineLoad(shards: shards)
             sizing.busiestEngineCPU = busiest

@@ -77,8 +77,9 @@ public enum ReliefLevers {
         _ kind: ReliefKind, _ name: String, _ change: String, _ fields: [String], _ input: EstimateInput,
         base: Estimate, baseInput: EstimateInput
     ) -> ReliefLever {
-        let e = Estimate.compute(input)
-        let reasons = Infeasible.reasons(e, input)
+        // A lever that changes the cache hardware is judged on the evidence carried to that hardware (Model.md §14).
+        let e = Estimate.compute(input.plan.redis == baseInput.plan.redis ? input : EvidenceLadder.reselect(input))
+        let reasons = e.infeasibilities
         var lever = ReliefLever(
             kind: kind, name: name, change: change, fields: fields, status: .computed, perEvent: e.totals.perEvent,
             perMonth: e.totals.perMonth, extraPerMonth: nil, reason: nil)
@@ -92,12 +93,12 @@ public enum ReliefLevers {
             lever.status = .unpriced
             let missing = unpriced(e)
             lever.reason = "UNPRICED: " + missing.joined(separator: ", ") + " (not in the totals)"
-            if Infeasible.reasons(base, baseInput).isEmpty && unpriced(base) == missing {
+            if base.infeasibilities.isEmpty && unpriced(base) == missing {
                 lever.extraPerMonth = e.totals.perMonth - base.totals.perMonth
             } else {
                 lever.reason = (lever.reason ?? "") + "; the plan's UNPRICED lines differ, so no difference is stated"
             }
-        } else if Infeasible.reasons(base, baseInput).isEmpty && base.totals.unpricedLines == 0 {
+        } else if base.infeasibilities.isEmpty && base.totals.unpricedLines == 0 {
             lever.extraPerMonth = e.totals.perMonth - base.totals.perMonth
         } else {
             lever.reason =

@@ -25,7 +25,10 @@ public enum ReconcileUseCase {
         context: AppContext
     ) throws(AppFailure) -> Outcome {
         let (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
-        let estimate = Estimate.compute(plan.input)
+        // The plan's one assessment: the same estimate (as-planned lines included) and the same exit as `estimate`.
+        // The bill does not depend on a fix, so none is searched.
+        let assessment = Assessment.make(plan, evidence: loaded, failOn: request.failOn, searchFix: false)
+        let estimate = assessment.estimate
         let sums: [BillChargeSum]
         switch source {
         case .store:
@@ -37,7 +40,7 @@ public enum ReconcileUseCase {
             }
         }
         let r = try reconcile(plan, estimate: estimate, window: window, sums: sums)
-        return Outcome(reconciliation: r, failure: EstimateUseCase.failure(estimate))
+        return Outcome(reconciliation: r, failure: assessment.failure)
     }
 
     /// The imported rows of the window summed per charge, in the store.
