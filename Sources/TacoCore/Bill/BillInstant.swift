@@ -73,18 +73,8 @@ public struct BillInstant: Codable, Hashable, Comparable, Sendable, CustomString
         return "\(BillInstant.civil(Int(split.quotient)))T\(hms.joined(separator: ":"))Z"
     }
 
-    /// The calendar day `days` after 1970-01-01 (H. Hinnant's civil_from_days, the inverse of `Day.ordinal`).
-    static func civil(_ days: Int) -> Day {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d) ?? .epoch
-    }
+    /// The calendar day `days` after 1970-01-01 (`Day(ordinal:)`: bill instants are within the years it accepts).
+    static func civil(_ days: Int) -> Day { Day(ordinal: days) }
 
     /// Hours from `a` to `b` (exact).
     public static func hours(from a: BillInstant, to b: BillInstant) -> Decimal {
