@@ -63,6 +63,7 @@ struct ExplainCommand: ParsableCommand {
         let outcome = try EstimateUseCase.run(
             options.request, evidence: options.evidence(calibration),
             context: Terminal.context)
+        try ExplainFilter.check(outcome.estimate, only: only)
         Terminal.out(
             TextFold.fold(ExplainText.render(outcome.estimate, only: only, style: Style(enabled: Terminal.colour))))
         if let failure = outcome.failure { throw failure }

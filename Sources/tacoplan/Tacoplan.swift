@@ -28,6 +28,17 @@ struct Tacoplan: ParsableCommand {
             ReconcileCommand.self, ObserveCommand.self,
         ])
 
+    /// `--version` on the root command only (ArgumentParser's `CommandConfiguration(version:)` would add it to every
+    /// subcommand's help as well).
+    @Flag(help: "Print tacoplan's version and exit.")
+    var version = false
+
+    /// `tacoplan --version` prints the version; `tacoplan` alone prints the help, as a command with subcommands does.
+    func run() throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        Terminal.out(TacoplanVersion.current + "\n")
+    }
+
     /// Parses and runs. An `AppFailure` prints its lines and exits with its code; option errors exit 2 (where
     /// ArgumentParser would use 64).
     static func main() {

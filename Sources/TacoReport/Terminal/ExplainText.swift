@@ -4,7 +4,7 @@ import TacoCore
 public enum ExplainText {
     public static func render(_ e: Estimate, only: String? = nil, style: Style) -> String {
         var out = [style.heading("tacoplan explain — \(e.plan)") + "  (\(e.region), prices as of \(e.asOf))", ""]
-        for f in e.figures where only.map({ f.id.hasPrefix($0) }) ?? true {
+        for f in selected(e, only: only) {
             out.append(style.heading("\(f.label)") + " [\(f.id)] = \(f.display)")
             out.append("  formula:    \(f.formula)")
             out.append("  arithmetic: \(f.arithmetic)")
@@ -14,5 +14,11 @@ public enum ExplainText {
             out.append("")
         }
         return out.joined(separator: "\n")
+    }
+
+    /// The figures `--only` selects: those whose id starts with `only`, every figure when nil.
+    public static func selected(_ e: Estimate, only: String?) -> [Figure] {
+        guard let only else { return e.figures }
+        return e.figures.filter { $0.id.hasPrefix(only) }
     }
 }
