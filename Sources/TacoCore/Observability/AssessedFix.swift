@@ -46,7 +46,8 @@ public struct AssessedFix: Codable, Hashable, Sendable {
     public var price: String? {
         guard let perMonth, let deltaPerMonth else { return nil }
         let d = deltaPerMonth.amount
-        return "\(Format.usd(perMonth))/month\(marker) (\(d >= 0 ? "+" : "−")\(Format.usd(Money(abs(d))))/month against the plan as written)"
+        return
+            "\(Format.usd(perMonth))/month\(marker) (\(d >= 0 ? "+" : "−")\(Format.usd(Money(abs(d))))/month against the plan as written)"
     }
 
     /// The line under the verdict at the top of every file; nil when the assessment has nothing to say.
@@ -58,7 +59,8 @@ public struct AssessedFix: Codable, Hashable, Sendable {
         case .unreachable:
             return "No fix within the search bounds: no configuration meets \"\(summary)\""
         case .unpriced:
-            return "No priced fix: \(summary) passes but is UNPRICED — fetch its price: \(fetch ?? "tacoplan pricing fetch")"
+            return
+                "No priced fix: \(summary) passes but is UNPRICED — fetch its price: \(fetch ?? "tacoplan pricing fetch")"
         case .none: return nil
         }
     }
