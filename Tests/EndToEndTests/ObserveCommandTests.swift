@@ -38,8 +38,9 @@ import Testing
         // no GSI → 1,000 WRU/s.
         // gateway: join 300,000 ÷ 60 s = 5,000 + status 300,000 ÷ 5 s = 60,000 + enter 1,000 + reserve 1,000
         // = 67,000/s; pods ⌈67,000 ÷ (1,667 × 60 %)⌉ = ⌈66.99⌉ = 67.
-        // Redis is INFEASIBLE (the hot key needs 150 % of a core), so the alarms watch the cluster as planned:
-        // min_shards 5 × (1 + 1 replica) = 10 nodes, 5 of them replicas.
+        // Redis is INFEASIBLE (the hot key needs 165.7 % of a core, band 124.3–207.1 %: even its bottom is above the
+        // 80 % ceiling), so the alarms watch the cluster as planned: min_shards 5 × (1 + 1 replica) = 10 nodes, 5 of
+        // them replicas.
         Expected(
             plan: "plans/traffic-tacos.yaml", exit: 5, verdict: "INFEASIBLE", engineCeiling: 80, peakWRU: 1000,
             peakRequests: 67000, nodes: 10, replicas: 5, pods: 67, admission: 1000, users: 300_000),
@@ -48,11 +49,20 @@ import Testing
         // = 2,500/s; WRU per write ⌈1,000 ÷ 1,024⌉ × 2 (transactional) × (1 + 1 GSI) = 4 → 10,000 WRU/s.
         // gateway: join 1,000,000 ÷ 30 s + status 1,000,000 ÷ 10 s + heartbeat 1,000,000 ÷ 30 s + enter 1,666.67
         // + reserve 2,500 = 170,833.33/s; pods ⌈170,833.33 ÷ 1,000.2⌉ = 171.
-        // The estimate sizes 4 shards × (1 + 2 replicas) = 12 nodes, 8 replicas; AT RISK (reference-VM costs).
+        // Redis is INFEASIBLE on the calibrated costs (the hot queue key needs 142.9 % of a core, band 107.2–206.4 %:
+        // even its bottom is above the 80 % ceiling), exit 5, so no cluster is chosen and the alarms watch the
+        // cluster as planned: shards = max(min_shards 2, memory shards, network shards) = 2, because
+        //   memory: 1,000,000 × 1 KB + sessions 1,000,000 × 350 B + rate-limit buckets 100,000 polls/s × 2 s × 370 B
+        //   + tokens 1,666.67/s × 30 s × 350 B + idempotency 2,500/s × 300 s × 350 B ≈ 1.024 + 0.35 + 0.074 + 0.0175
+        //   + 0.2625 ≈ 1.73 GB, × buffer 2 ≈ 3.46 GB < one cache.m7g.xlarge's 9.70 GiB usable → 1 shard;
+        //   network: ≈ 309,000 commands/s (join 33,333 × 2 + status 100,000 × 2 + heartbeat 33,333 + enter
+        //   1,666.67 × 1.1 + reserve 2,500 × 3) at a few hundred bytes each ≈ 0.1 GB/s < 1.876 Gbps ÷ 8 = 0.2345
+        //   GB/s baseline → 1 shard;
+        // nodes 2 × (1 + 2 replicas) = 6, 4 of them replicas.
         Expected(
-            plan: "plans/seoul-concert.yaml", exit: 0, verdict: "AT RISK", engineCeiling: 80, peakWRU: 10000,
-            peakRequests: 1_000_000.0 / 30 + 100_000 + 1_000_000.0 / 30 + 1_000_000.0 / 600 + 2500, nodes: 12,
-            replicas: 8, pods: 171, admission: 1_000_000.0 / 600, users: 1_000_000),
+            plan: "plans/seoul-concert.yaml", exit: 5, verdict: "INFEASIBLE", engineCeiling: 80, peakWRU: 10000,
+            peakRequests: 1_000_000.0 / 30 + 100_000 + 1_000_000.0 / 30 + 1_000_000.0 / 600 + 2500, nodes: 6,
+            replicas: 4, pods: 171, admission: 1_000_000.0 / 600, users: 1_000_000),
     ]
 
     // MARK: helpers
@@ -409,6 +419,82 @@ import Testing
         #expect(cpu.contains("EXPECTED TO FIRE"))
     }
 
+    /// The top of every file and the engine-CPU alarm's first action name the assessment's cheapest fix with its
+    /// price: the fix and the totals `estimate --format json` reports under `assessment` for the same plan.
+    @Test func everyFileNamesTheAssessmentsCheapestFix() throws {
+        let cli = try CLI()
+        let seed = "plans/traffic-tacos.yaml"
+        let estimate = try cli.run(["estimate", seed, "--format", "json", "--as-of", Self.asOf])
+        #expect(estimate.status == 5, "\(estimate.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(estimate.stdout.utf8)) as? [String: Any])
+        let a = try #require(doc["assessment"] as? [String: Any])
+        let fix = try #require(a["fix"] as? String)
+        #expect(a["fixStatus"] as? String == "FEASIBLE")
+        let perMonth = try #require(Decimal(string: a["fixPerMonth"] as? String ?? ""))
+        let asPlanned = try #require(Decimal(string: a["asPlannedPerMonth"] as? String ?? ""))
+        let delta = try #require(Decimal(string: a["fixDeltaPerMonth"] as? String ?? ""))
+        // By hand: the fix adds 2 read replicas per shard on the 5 shards, 10 → 20 cache.m7g.xlarge Redis OSS nodes
+        // at $0.315/hour (pricing/prices.csv, us-east-1 on-demand) × 730 hours/month = 10 × $229.95 = $2,299.50
+        // per month more; the second queue partition adds no node.
+        #expect(fix.contains("10 → 20 nodes"))
+        #expect(delta == Decimal(string: "2299.50"))
+        #expect(perMonth - asPlanned == delta)
+        var rounded = Decimal()
+        var value = perMonth
+        NSDecimalRound(&rounded, &value, 2, .plain)
+        let price = "$\(Self.grouped(rounded))/month (+$2,299.50/month against the plan as written)"
+        let headline = "Cheapest fix (FEASIBLE, tacoplan estimate): \(fix) — plan total \(price)"
+
+        let (dir, r) = try Self.observe(cli, seed)
+        #expect(r.status == 5)
+        // The YAML files: the header comment's second line, right under the verdict.
+        for file in ["alarms.yaml", "rules.yaml"] {
+            let lines = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+                .split(separator: "\n").prefix(2).map(String.init)
+            #expect(lines.first?.hasPrefix("# VERDICT: INFEASIBLE") == true, "\(file)")
+            #expect(lines.last == "# " + headline, "\(file): \(lines)")
+        }
+        // Markdown escapes the dollar signs (MarkdownText).
+        let md = headline.replacingOccurrences(of: "$", with: "\\$")
+        let runbook = try String(contentsOf: dir.appendingPathComponent("runbook.md"), encoding: .utf8)
+        #expect(runbook.contains("**\n>\n> " + md + "\n"), "\(runbook.prefix(600))")
+        let data = try Data(contentsOf: dir.appendingPathComponent("dashboard.json"))
+        let dashboard = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let panels = try #require(dashboard["panels"] as? [[String: Any]])
+        let verdictText = try #require((panels.first?["options"] as? [String: Any])?["content"] as? String)
+        #expect(
+            verdictText.split(separator: "\n", omittingEmptySubsequences: true).dropFirst().first.map(String.init) == md
+        )
+        // The engine-CPU alarm is expected to fire on the plan as written; its first action is the fix.
+        let cpu = try #require(runbook.components(separatedBy: "\n### ").first { $0.hasPrefix("EngineCPUUtilization") })
+        let action =
+            "- **First action:** Before the sale, apply the assessment's cheapest fix: \(fix) — plan total \(price)."
+        #expect(cpu.contains(action.replacingOccurrences(of: "$", with: "\\$")), "\(cpu)")
+        // An alarm that is not expected to fire keeps its own first action.
+        let memory = try #require(
+            runbook.components(separatedBy: "\n### ").first { $0.hasPrefix("DatabaseMemoryUsagePercentage") })
+        #expect(!memory.contains("cheapest fix"))
+    }
+
+    /// Seoul has no priced fix (no Seoul ElastiCache price is bundled): the files name the configuration that passes
+    /// without a price and the command that fetches it, as `estimate --format json` lists it first.
+    @Test func aPlanWithoutAPricedFixNamesTheUnpricedOneAndItsFetch() throws {
+        let cli = try CLI()
+        let plan = "plans/seoul-concert.yaml"
+        let estimate = try cli.run(["estimate", plan, "--format", "json", "--as-of", Self.asOf])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(estimate.stdout.utf8)) as? [String: Any])
+        let a = try #require(doc["assessment"] as? [String: Any])
+        #expect(a["fix"] == nil && a["unreachable"] == nil)
+        let first = try #require((doc["feasibleUnpriced"] as? [[String: Any]])?.first)
+        let config = try #require(first["configuration"] as? String)
+        let fetch = try #require(first["fetch"] as? String)
+        #expect(fetch == "tacoplan pricing fetch --region ap-northeast-2 --service elasticache")
+        let (dir, _) = try Self.observe(cli, plan, ["--format", "cloudformation"])
+        let lines = try String(contentsOf: dir.appendingPathComponent("alarms.yaml"), encoding: .utf8)
+            .split(separator: "\n").prefix(2).map(String.init)
+        #expect(lines.last == "# No priced fix: \(config) passes but is UNPRICED — fetch its price: \(fetch)")
+    }
+
     /// 3526.23 → "3,526.23".
     static func grouped(_ d: Decimal) -> String {
         let text = "\(d)"
@@ -428,17 +514,22 @@ import Testing
     @Test func theDeckHasTheRunbookSlideFromTheSameModel() throws {
         let cli = try CLI()
         let out = cli.scratch.appendingPathComponent("deck")
-        let r = try cli.run(["report", "plans/seoul-concert.yaml", "--slides", "--as-of", Self.asOf, "-o", out.path])
-        #expect(r.status == 0, "\(r.stderr)")
+        // The runbook slide is an appendix slide; the plan is INFEASIBLE, so the report exits 5 after writing.
+        let r = try cli.run([
+            "report", "plans/seoul-concert.yaml", "--slides", "--appendix", "--as-of", Self.asOf, "-o", out.path,
+        ])
+        #expect(r.status == 5, "\(r.stderr)")
         let deck = try String(contentsOf: out.appendingPathComponent("deck.md"), encoding: .utf8)
         let slide = try #require(
             deck.components(separatedBy: "## Appendix: Runbook: alarms from the plan").dropFirst().first)
         let body = slide.components(separatedBy: "\n---").first ?? ""
-        // The same thresholds as alarms.yaml and rules.yaml: ceiling 80 %, 10,000 WRU/s, 170,833.33 requests/s.
-        #expect(body.contains("| EngineCPUUtilization (12 nodes) | &gt; 80 % |"), "\(body)")
+        // The same thresholds as alarms.yaml and rules.yaml: ceiling 80 % on the 6 nodes as planned (2 shards ×
+        // (1 + 2 replicas)), marked "!" (expected to fire: the hot key needs 142.9 % > 80 %), 10,000 WRU/s,
+        // 170,833.33 requests/s.
+        #expect(body.contains("| ! EngineCPUUtilization (6 nodes) | &gt; 80 % |"), "\(body)")
         #expect(body.contains("| ConsumedWriteCapacityUnits | &gt; 10,000 WRU/s |"))
         #expect(body.contains("| GatewayRequestRateAboveSized | &gt; 170,833.33 requests/s |"))
-        #expect(body.contains("AT RISK"))
+        #expect(body.contains("INFEASIBLE"))
         // report.json does not carry the model: `observe` writes it in its tools' formats.
         let json = try cli.run(["report", "plans/seoul-concert.yaml", "--format", "json", "--as-of", Self.asOf])
         #expect(!json.stdout.contains("\"observability\""))
@@ -473,38 +564,80 @@ import Testing
         #expect(rules.contains("rate(gw_requests_total{job=\\\"edge\\\"}[1m])"))
     }
 
-    /// A plan name is text we did not write: a line break, a YAML comment and key, a Prometheus template, quotes,
-    /// Markdown and HTML must not change what any file means.
+    /// A plan name is text we did not write: a YAML comment and key, a Prometheus template, quotes, a CloudFormation
+    /// substitution, a shell substitution, Markdown and HTML must not change what any file means, and the real
+    /// checkers still pass. (A name with a control character never gets this far: see the next test.)
     @Test func aHostilePlanNameIsEscapedInEveryFile() throws {
         let cfnLint = try Self.require("cfn-lint")
         let promtool = try Self.require("promtool")
         let cli = try CLI()
-        let hostile = #"Evil\n# x: {{ $value }} \"q\" | <script>alert(1)</script> ${AWS::Region} *b*"#
+        // As written in the YAML double-quoted scalar (\" is a quote), and as the plan reads it.
+        let quoted =
+            #"Evil # x: {{ $value }} \"q\" 's | <script>alert(1)</script> ${AWS::Region} *b* $(rm -rf /) `t` [l](u) & %s"#
+        let name = quoted.replacingOccurrences(of: #"\""#, with: #"""#)
         var text = try String(contentsOf: CLI.root.appendingPathComponent("plans/seoul-concert.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(
-            of: "name: Seoul concert (K-pop, 1M fans)", with: "name: \"\(hostile)\"")
+            of: "name: Seoul concert (K-pop, 1M fans)", with: "name: \"\(quoted)\"")
         let plan = try cli.write("hostile.yaml", text)
         let (dir, r) = try Self.observe(cli, plan)
-        #expect(r.status == 0, "\(r.stderr)")
+        // The name changes nothing but the name: the same verdict and exit as plans/seoul-concert.yaml (INFEASIBLE).
+        #expect(r.status == 5, "\(r.stderr)")
         let lint = try cli.program(cfnLint, [dir.appendingPathComponent("alarms.yaml").path])
         #expect(lint.status == 0, "\(lint.stdout)")
         let check = try cli.program(promtool, ["check", "rules", dir.appendingPathComponent("rules.yaml").path])
         #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+        // CloudFormation: the name is one quoted scalar — no key `x`, the HTML and template text kept as text; `${`
+        // is broken to `$ {` so no Fn::Sub could ever read it as a substitution.
         let template = try Self.yaml(cli, dir.appendingPathComponent("alarms.yaml"))
-        #expect((template["Description"] as? String)?.contains("<script>alert(1)</script>") == true)
         #expect(template["x"] == nil)
+        let description = try #require(template["Description"] as? String)
+        #expect(
+            description.contains(
+                name.replacingOccurrences(of: "${", with: "$ {")), "\(description)")
+        #expect(!description.contains("${"))
+        // Prometheus: the rules parse to the same 12 rules as the plain plan (promtool above counts them) and no rule
+        // carries the name's template text, which Prometheus would expand.
+        let rules = try Self.yaml(cli, dir.appendingPathComponent("rules.yaml"))
+        #expect(rules["x"] == nil)
+        let rulesJSON = try JSONSerialization.data(withJSONObject: rules)
+        #expect(!String(decoding: rulesJSON, as: UTF8.self).contains("{{ $value }} \\\"q\\\""))
+        // Both YAML files: the name stays inside the one header comment line.
+        for file in ["alarms.yaml", "rules.yaml"] {
+            let yaml = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+            let lines = yaml.split(separator: "\n").filter { $0.contains("Evil") }
+            #expect(lines.allSatisfy { $0.hasPrefix("# ") || $0.hasPrefix("Description: \"") }, "\(file): \(lines)")
+        }
+        // Grafana: JSON parses and the title is the name, exactly (Grafana renders titles as text).
         let data = try Data(contentsOf: dir.appendingPathComponent("dashboard.json"))
         let dashboard = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect((dashboard["title"] as? String)?.contains("<script>") == true)
+        #expect(dashboard["title"] as? String == "tacoplan: \(name) — INFEASIBLE")
+        // Markdown (runbook and the dashboard's text panel): MarkdownText escapes \ | * _ ` [ ] # ~ $ with a
+        // backslash and < > & as entities, so the title line is, character by character:
+        let escaped =
+            ##"Evil \# x: {{ \$value }} "q" 's \| &lt;script&gt;alert(1)&lt;/script&gt; \${AWS::Region} \*b\* \$(rm -rf /) \`t\` \[l\](u) &amp; %s"##
         let runbook = try String(contentsOf: dir.appendingPathComponent("runbook.md"), encoding: .utf8)
+        #expect(runbook.hasPrefix("# Runbook: " + escaped + "\n"), "\(runbook.prefix(200))")
         #expect(!runbook.contains("<script>"))
-        #expect(runbook.contains("&lt;script&gt;"))
-        let rules = try String(contentsOf: dir.appendingPathComponent("rules.yaml"), encoding: .utf8)
-        // The line break in the name stays inside the header comment: no line of either YAML file starts a new key.
-        for yaml in [rules, try String(contentsOf: dir.appendingPathComponent("alarms.yaml"), encoding: .utf8)] {
-            #expect(!yaml.contains("\n# x:"))
-            #expect(yaml.contains("Evil # x: {{ $value }}"))
-        }
+        let panels = try #require(dashboard["panels"] as? [[String: Any]])
+        let verdictText = try #require((panels.first?["options"] as? [String: Any])?["content"] as? String)
+        #expect(verdictText.contains(escaped))
+        #expect(!verdictText.contains("<script>"))
+    }
+
+    /// A plan name with a control character (here a line break, which would end a YAML comment and start a key) is
+    /// refused when the plan is read: exit 2, the file, line and column, and nothing written.
+    @Test func aPlanNameWithAControlCharacterIsRefused() throws {
+        let cli = try CLI()
+        var text = try String(contentsOf: CLI.root.appendingPathComponent("plans/seoul-concert.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "name: Seoul concert (K-pop, 1M fans)", with: #"name: "Evil\n# x: {{ $value }}""#)
+        let plan = try cli.write("control.yaml", text)
+        let (dir, r) = try Self.observe(cli, plan)
+        #expect(r.status == 2, "\(r.stderr)")
+        // `name:` is line 11 of plans/seoul-concert.yaml; its value starts at column 7 (after "name: ").
+        #expect(r.stderr.contains("control.yaml:11:7:"), "\(r.stderr)")
+        #expect(r.stderr.contains("name"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
     }
 
     @Test func aBadMetricNameIsRefusedWithItsLocation() throws {

@@ -126,6 +126,40 @@ import Testing
         #expect(replica.reason?.contains("no difference is stated") == true)
     }
 
+    /// The model built from the assessment carries its fix (here the constraint none meets) and makes it the first
+    /// action of exactly the alarms expected to fire; a FEASIBLE plan's actions are left as they are.
+    @Test func theAssessmentsFixLeadsTheAlarmsExpectedToFire() throws {
+        // engine_cpu_ceiling 10 %: the minimal plan's hot queue key (60,000 status polls/s, each a ZRANK on the one
+        // queue key) needs far more than a tenth of one engine core, so Redis is INFEASIBLE.
+        let text = try Fixture.variant(
+            Fixture.minimal, "  candidates: [cache.m7g.xlarge]\n",
+            "  candidates: [cache.m7g.xlarge]\n  engine_cpu_ceiling: 10%\n")
+        let input = try Fixture.input(text, asOf: Self.asOf)
+        let e = Estimate.compute(input)
+        var a = PlanAssessment.assess(input, estimate: e, searchFix: false)
+        #expect(a.verdict.status == .infeasible)
+        a.unreachable = "redis engine CPU ceiling 10 %"
+        let m = ObservabilityModel.build(a, estimate: e, input: input, levers: ReliefLevers.all(input, base: e))
+        #expect(m.fix.kind == .unreachable)
+        #expect(
+            m.fix.headline(planStatus: .infeasible)
+                == "No fix within the search bounds: no configuration meets \"redis engine CPU ceiling 10 %\"")
+        let lead =
+            "Before the sale, change the plan: no configuration in the search bounds meets \"redis engine CPU ceiling 10 %\""
+        let cpu = m.alarms.filter { $0.metric == "EngineCPUUtilization" }
+        #expect(!cpu.isEmpty && cpu.allSatisfy { $0.expectedToBreach && $0.relief.action.hasPrefix(lead) })
+        let quiet =
+            m.alarms.filter { !$0.expectedToBreach }.map(\.relief)
+            + m.alerts.filter { !$0.expectedToBreach }.map(\.relief)
+        #expect(!quiet.isEmpty && quiet.allSatisfy { !$0.action.hasPrefix("Before the sale") })
+        // Without an unmet constraint or a fix there is nothing to lead with; the plan's own model is unchanged.
+        a.unreachable = nil
+        let plain = ObservabilityModel.build(e, input: input, levers: ReliefLevers.all(input, base: e))
+        let none = ObservabilityModel.build(a, estimate: e, input: input, levers: ReliefLevers.all(input, base: e))
+        #expect(none.fix.kind == .none && none.fix.headline(planStatus: .infeasible) == nil)
+        #expect(none.alarms == plain.alarms)
+    }
+
     @Test func badObservabilityFieldsAreReportedWithTheirPath() throws {
         let text =
             Fixture.minimal + "observability:\n  replication_group: Bad_Name\n  requests_metrics: x\n  table: \"a b\"\n"

@@ -20,7 +20,8 @@ public enum ObserveUseCase {
         let assessment = Assessment.make(plan, evidence: loaded, failOn: request.failOn)
         let estimate = assessment.estimate
         let levers = ReliefLevers.all(plan.input, base: estimate)
-        var model = ObservabilityModel.build(estimate, input: plan.input, levers: levers)
+        var model = ObservabilityModel.build(
+            assessment.plan, estimate: estimate, input: plan.input, levers: levers)
         model.variant = plan.variant?.name
         return Outcome(model: model, plan: plan, failure: assessment.failure)
     }

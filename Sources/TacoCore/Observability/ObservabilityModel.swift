@@ -10,6 +10,8 @@ public struct ObservabilityModel: Codable, Hashable, Sendable {
     public var region: String
     public var asOf: Day
     public var verdict: PlanVerdict
+    /// The assessment's cheapest fix (or the constraint none meets), named at the top of every file.
+    public var fix = AssessedFix(kind: .none, summary: "")
     /// ElastiCache replication group id, DynamoDB table and EKS cluster the template's parameters default to.
     public var replicationGroup: String
     public var table: String
@@ -57,6 +59,22 @@ public struct ObservabilityModel: Codable, Hashable, Sendable {
     public static let hpaForSeconds = 120
     /// Quantile of the latency objective.
     public static let latencyQuantile = 0.99
+
+    /// Builds the model from the plan's one assessment (its verdict and cheapest fix), the estimate it was made
+    /// from, the plan input (for provenance) and the relief levers estimated from the same input. Every alarm and
+    /// alert expected to fire on a plan that is not FEASIBLE gets the assessment's fix as its first action.
+    public static func build(
+        _ a: PlanAssessment, estimate e: Estimate, input: EstimateInput, levers: [ReliefKind: ReliefLever]
+    ) -> ObservabilityModel {
+        var m = build(e, input: input, levers: levers)
+        m.verdict = a.verdict
+        m.fix = AssessedFix.from(a)
+        guard a.verdict.status != .feasible, let first = m.fix.action else { return m }
+        func lead(_ r: inout Relief) { r.action = first + " During the sale: " + r.action }
+        for i in m.alarms.indices where m.alarms[i].expectedToBreach { lead(&m.alarms[i].relief) }
+        for i in m.alerts.indices where m.alerts[i].expectedToBreach { lead(&m.alerts[i].relief) }
+        return m
+    }
 
     /// Builds the model from one estimate of the plan (the same evidence and verdict `estimate` prints), the plan
     /// input it was computed from (for provenance) and the relief levers estimated from the same input.
@@ -163,7 +181,7 @@ extension ObservabilityModel {
             let r = plan.redis
             let chosen = e.redis.chosen
             let candidate = chosen ?? e.redis.candidates.first
-            let shards = chosen?.shards ?? ObservabilityModel.plannedShards(e, plan)
+            let shards = chosen?.shards ?? e.redis.asPlanned?.shards ?? ObservabilityModel.plannedShards(e, plan)
             let perShard = 1 + r.replicas
             let nodeType = candidate?.nodeType ?? r.candidates.first ?? "?"
             clusterText =

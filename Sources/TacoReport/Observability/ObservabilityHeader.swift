@@ -1,20 +1,19 @@
 import TacoCore
 
-/// The lines every generated file starts with: what plan it watches and, when the plan is not FEASIBLE, its verdict
-/// first (an INFEASIBLE or AT RISK plan says so at the top of every file).
+/// The lines every generated file starts with: the verdict first (an INFEASIBLE or AT RISK plan says so at the top of
+/// every file), the assessment's cheapest fix with its price, then what plan it watches.
 enum ObservabilityHeader {
     static func lines(_ m: ObservabilityModel) -> [String] {
-        var out: [String] = []
+        var out: [String] = ["VERDICT: \(m.verdict.headline)"]
+        // The assessment's cheapest fix with its price (or the constraint none meets), right under the verdict.
+        if let fix = m.fix.headline(planStatus: m.verdict.status) { out.append(fix) }
         if m.verdict.status != .feasible {
-            out.append("VERDICT: \(m.verdict.headline)")
             out += m.verdict.reasons.dropFirst().map { "  - \($0)" }
             out.append(
                 m.verdict.status == .infeasible
                     ? "These thresholds watch the plan as written; alarms marked EXPECTED TO FIRE cross them at the planned peak."
                     : "The thresholds hold on the evidence named above; a weaker rung may cross them (tacoplan estimate)."
             )
-        } else {
-            out.append("VERDICT: \(m.verdict.headline)")
         }
         let variant = m.variant.map { ", variant \"\($0)\"" } ?? ""
         out.append(

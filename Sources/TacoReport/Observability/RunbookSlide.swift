@@ -31,6 +31,8 @@ public enum RunbookSlide {
         if m.verdict.status != .feasible {
             blocks.append(
                 .note("\(m.verdict.status.rawValue): alarms marked ! cross their threshold at the planned peak."))
+            // The assessment's cheapest fix, when the model was built from the assessment (as `observe` builds it).
+            if let fix = m.fix.headline(planStatus: m.verdict.status) { blocks.append(.note(fix)) }
             for (i, key) in shown.enumerated() where i < rows.count {
                 let expected =
                     m.alarms.contains { $0.metric == key && $0.expectedToBreach }
