@@ -88,9 +88,6 @@ extension TacoDatabase {
         let gzip = records.gzip
         var rows = 0
         var aws = 0
-        // An 8 MiB page cache for this connection (SQLite's default is 2 MiB): the four indexes' hot pages stay in
-        // memory while millions of rows go in, and the import stays within its 64 MiB (16 MiB measured 70 MiB).
-        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -8192") }
         do {
             try writeTransaction { db in
                 try db.execute(
@@ -105,6 +102,11 @@ extension TacoDatabase {
                     ])
                 let fileId = db.lastInsertedRowID
                 let deferred = try BillLineIndexes.dropForBulkInsert(db, fileBytes: stamp.bytes, gzip: gzip)
+                // The page cache: while the indexes are kept, 8 MiB (SQLite's default is 2 MiB) keeps their hot
+                // pages in memory as millions of rows go in; when they are built at the end, rows only append and
+                // SQLite's 2 MiB default serves (the index sort's memory follows this size too), keeping the import
+                // within its 64 MiB.
+                try db.execute(sql: "PRAGMA cache_size = \(deferred.isEmpty ? -8192 : -2048)")
                 let writer = try BillLineWriter(db)
                 let pipeline = BillRowPipeline(
                     records: records, reader: reader, path: path, fileBytes: stamp.bytes, progress: progress)

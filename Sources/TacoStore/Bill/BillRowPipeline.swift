@@ -5,8 +5,9 @@ import TacoCore
 /// while the caller's thread writes the previous batch to SQLite. Batches are bounded (`maxQueued` ×
 /// `batchRows`), so memory stays flat whatever the file's size; a problem on either side stops both.
 final class BillRowPipeline: @unchecked Sendable {
-    /// Rows per batch handed over: 2,048 (a few MB of rows; small enough to keep both threads busy).
-    static let batchRows = 2048
+    /// Rows per batch handed over: 1,024 (about 2 MB of rows; small enough to keep both threads busy and the
+    /// import within its 64 MiB).
+    static let batchRows = 1024
     /// Batches waiting at most: 2.
     static let maxQueued = 2
 
