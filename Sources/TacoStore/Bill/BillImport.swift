@@ -112,7 +112,7 @@ extension TacoDatabase {
                     records: records, reader: reader, path: path, fileBytes: stamp.bytes, progress: progress)
                 do {
                     while let batch = try pipeline.next() {
-                        for row in batch { try writer.insert(row, fileId: fileId) }
+                        try writer.insert(batch, fileId: fileId)
                     }
                 } catch {
                     pipeline.cancel()
@@ -155,9 +155,7 @@ enum BillLineIndexes {
     /// Drops the indexes when the store holds no more rows than the file is guessed to add (rebuilding them then
     /// sorts at most twice the new rows), and returns the statements that create them again; else drops nothing.
     static func dropForBulkInsert(_ db: Database, fileBytes: Int64, gzip: Bool) throws -> [String] {
-        let stored = try Int64.fetchOne(db, sql: "SELECT coalesce(sum(row_count), 0) FROM bill_file") ?? 0
-        let guessed = fileBytes * (gzip ? assumedGzipRatio : 1) / assumedRowBytes
-        guard stored <= guessed else { return [] }
+        guard try worthRebuilding(db, fileBytes: fileBytes, gzip: gzip) else { return [] }
         let indexes = try Row.fetchAll(
             db,
             sql: """
@@ -171,5 +169,11 @@ enum BillLineIndexes {
             create.append(index["sql"])
         }
         return create
+    }
+
+    /// True when the store holds no more rows than a file of `fileBytes` on disk is guessed to add.
+    static func worthRebuilding(_ db: Database, fileBytes: Int64, gzip: Bool) throws -> Bool {
+        let stored = try Int64.fetchOne(db, sql: "SELECT coalesce(sum(row_count), 0) FROM bill_file") ?? 0
+        return stored <= fileBytes * (gzip ? assumedGzipRatio : 1) / assumedRowBytes
     }
 }
