@@ -14,6 +14,44 @@ public enum BillField: String, CaseIterable, Sendable {
     case usageType = "x_UsageType", instanceType = "x_InstanceType", tags = "Tags"
 }
 
+/// Each field's position in `allCases`, for array-indexed column lookups on the per-row path (a `switch`, not a
+/// dictionary: hashing an enum per cell was a few per cent of a bill import).
+extension BillField {
+    var ordinal: Int {
+        switch self {
+        case .billedCost: 0
+        case .effectiveCost: 1
+        case .listCost: 2
+        case .currency: 3
+        case .accountId: 4
+        case .accountName: 5
+        case .subAccountId: 6
+        case .chargeStart: 7
+        case .chargeEnd: 8
+        case .chargeCategory: 9
+        case .chargeClass: 10
+        case .chargeDescription: 11
+        case .serviceName: 12
+        case .serviceCode: 13
+        case .providerName: 14
+        case .regionId: 15
+        case .pricingCategory: 16
+        case .commitmentType: 17
+        case .commitmentId: 18
+        case .consumedQuantity: 19
+        case .consumedUnit: 20
+        case .pricingQuantity: 21
+        case .pricingUnit: 22
+        case .skuPriceId: 23
+        case .skuPriceDetails: 24
+        case .resourceId: 25
+        case .usageType: 26
+        case .instanceType: 27
+        case .tags: 28
+        }
+    }
+}
+
 /// The two export formats `bill import` reads, told apart by their header.
 public enum BillFormat: String, Codable, Sendable, CaseIterable {
     /// FOCUS 1.0 – 1.2 (FinOps Foundation), as AWS Data Exports writes it "with AWS columns" (`x_…`).

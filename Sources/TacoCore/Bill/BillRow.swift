@@ -107,6 +107,18 @@ public enum BillPricing: String, Codable, Sendable, CaseIterable {
 
     /// FOCUS values and the synonyms older exports and CUR use.
     public init?(text: String) {
+        // FOCUS's own spellings first: a bill repeats them on every row, and the folding below goes through
+        // Foundation.
+        switch text {
+        case "Standard": self = .standard
+        case "Dynamic": self = .dynamic
+        case "Committed": self = .committed
+        case "Other": self = .other
+        default: self.init(folded: text)
+        }
+    }
+
+    private init?(folded text: String) {
         switch text.lowercased().replacingOccurrences(of: " ", with: "") {
         case "standard", "on-demand", "ondemand": self = .standard
         case "dynamic", "spot": self = .dynamic

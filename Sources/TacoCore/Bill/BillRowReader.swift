@@ -9,6 +9,8 @@ public struct BillRowReader: Sendable {
     public let header: [String]
     /// Column index of each field tacoplan reads (first present name wins).
     let index: [BillField: Int]
+    /// The same by `BillField.ordinal` (-1: absent), read per cell.
+    let columnOf: [Int]
     /// Normalised tag texts already seen by this reader (a bill repeats a few tag sets on millions of rows).
     let tagMemo: TagMemo?
 
@@ -52,6 +54,9 @@ public struct BillRowReader: Sendable {
                 fix: "export the \(format == .focus ? "FOCUS" : "CUR 2.0") columns listed in Docs/Billing.md")
         }
         self.index = index
+        var columnOf = [Int](repeating: -1, count: BillField.allCases.count)
+        for (field, i) in index { columnOf[field.ordinal] = i }
+        self.columnOf = columnOf
         tagMemo = TagMemo()
     }
 
@@ -63,7 +68,8 @@ public struct BillRowReader: Sendable {
                 fix: "check for an unquoted comma or a cut line")
         }
         func text(_ f: BillField) -> String? {
-            guard let i = index[f] else { return nil }
+            let i = columnOf[f.ordinal]
+            guard i >= 0 else { return nil }
             let v = cells.cell(i)
             guard let first = v.utf8.first, let last = v.utf8.last else { return nil }
             if first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 {

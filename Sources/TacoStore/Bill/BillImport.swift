@@ -88,9 +88,6 @@ extension TacoDatabase {
         let gzip = records.gzip
         var rows = 0
         var aws = 0
-        // An 8 MiB page cache for this connection (SQLite's default is 2 MiB): the four indexes' hot pages stay in
-        // memory while millions of rows go in, and the import stays within its 64 MiB (16 MiB measured 70 MiB).
-        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -8192") }
         do {
             try writeTransaction { db in
                 try db.execute(
@@ -104,12 +101,18 @@ extension TacoDatabase {
                         stamp.bytes, stamp.mtime,
                     ])
                 let fileId = db.lastInsertedRowID
+                let deferred = try BillLineIndexes.dropForBulkInsert(db, fileBytes: stamp.bytes, gzip: gzip)
+                // The page cache: while the indexes are kept, 8 MiB (SQLite's default is 2 MiB) keeps their hot
+                // pages in memory as millions of rows go in; when they are built at the end, rows only append and
+                // SQLite's 2 MiB default serves (the index sort's memory follows this size too), keeping the import
+                // within its 64 MiB.
+                try db.execute(sql: "PRAGMA cache_size = \(deferred.isEmpty ? -8192 : -2048)")
                 let writer = try BillLineWriter(db)
                 let pipeline = BillRowPipeline(
                     records: records, reader: reader, path: path, fileBytes: stamp.bytes, progress: progress)
                 do {
                     while let batch = try pipeline.next() {
-                        for row in batch { try writer.insert(row, fileId: fileId) }
+                        try writer.insert(batch, fileId: fileId)
                     }
                 } catch {
                     pipeline.cancel()
@@ -117,6 +120,7 @@ extension TacoDatabase {
                 }
                 rows = pipeline.rows
                 aws = pipeline.awsRows
+                for sql in deferred { try db.execute(sql: sql) }
                 let hash = records.hash.hex
                 let size = records.bytesRead
                 let seen = try Int64.fetchOne(
@@ -133,5 +137,43 @@ extension TacoDatabase {
                 file: path, format: reader.format, gzip: gzip, rows: rows, awsRows: aws, added: false)
         }
         return BillImportResult(file: path, format: reader.format, gzip: gzip, rows: rows, awsRows: aws, added: true)
+    }
+}
+
+/// The secondary indexes of `bill_line` (window, account, tags, service) during a large import. Inserting a row
+/// into four B-trees costs a seek in each; building an index once after the rows are in is one sort. So when the
+/// file is large next to what the store holds, the import drops them inside its transaction and creates them again
+/// from their own stored `CREATE INDEX` text before it commits: the schema after the import is the one before it,
+/// a failed or killed import rolls the drop back, and readers (WAL) see the old indexes until the commit.
+enum BillLineIndexes {
+    /// Decompressed bytes per bill row assumed when guessing a file's rows: 2 KiB (FOCUS rows of the shipped
+    /// sample are about 750 bytes, CUR 2.0 rows 1–3 KB; too high a guess only keeps the indexes for a smaller file).
+    static let assumedRowBytes: Int64 = 2048
+    /// Decompressed bytes per gzip byte assumed for the guess: 10 (CSV exports compress 10–30×, `BillLimits`).
+    static let assumedGzipRatio: Int64 = 10
+
+    /// Drops the indexes when the store holds no more rows than the file is guessed to add (rebuilding them then
+    /// sorts at most twice the new rows), and returns the statements that create them again; else drops nothing.
+    static func dropForBulkInsert(_ db: Database, fileBytes: Int64, gzip: Bool) throws -> [String] {
+        guard try worthRebuilding(db, fileBytes: fileBytes, gzip: gzip) else { return [] }
+        let indexes = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'index' AND tbl_name = 'bill_line' AND sql IS NOT NULL ORDER BY name
+                """)
+        var create: [String] = []
+        for index in indexes {
+            let name: String = index["name"]
+            try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+            create.append(index["sql"])
+        }
+        return create
+    }
+
+    /// True when the store holds no more rows than a file of `fileBytes` on disk is guessed to add.
+    static func worthRebuilding(_ db: Database, fileBytes: Int64, gzip: Bool) throws -> Bool {
+        let stored = try Int64.fetchOne(db, sql: "SELECT coalesce(sum(row_count), 0) FROM bill_file") ?? 0
+        return stored <= fileBytes * (gzip ? assumedGzipRatio : 1) / assumedRowBytes
     }
 }

@@ -5,13 +5,14 @@ import TacoCore
 /// while the caller's thread writes the previous batch to SQLite. Batches are bounded (`maxQueued` ×
 /// `batchRows`), so memory stays flat whatever the file's size; a problem on either side stops both.
 final class BillRowPipeline: @unchecked Sendable {
-    /// Rows per batch handed over: 2,048 (a few MB of rows; small enough to keep both threads busy).
-    static let batchRows = 2048
+    /// Rows per batch handed over: 1,024 (about 2 MB of rows; small enough to keep both threads busy and the
+    /// import within its 64 MiB).
+    static let batchRows = 1024
     /// Batches waiting at most: 2.
     static let maxQueued = 2
 
     private let condition = NSCondition()
-    private var queue: [[BillRow]] = []
+    private var queue: [BillLineBatch] = []
     private var producerDone = false
     private var cancelled = false
     private var failure: (any Error)?
@@ -41,8 +42,9 @@ final class BillRowPipeline: @unchecked Sendable {
         _ records: BillRecords, _ reader: BillRowReader, path: String, fileBytes: Int64,
         progress: (@Sendable (BillImportProgress) -> Void)?
     ) throws {
-        var batch: [BillRow] = []
-        batch.reserveCapacity(Self.batchRows)
+        var batch = BillLineBatch()
+        batch.rows.reserveCapacity(Self.batchRows)
+        var interner = BillTextInterner()
         var empty = 0
         var rows = 0
         var aws = 0
@@ -61,10 +63,11 @@ final class BillRowPipeline: @unchecked Sendable {
             let row = try reader.row(records, line: records.recordLine)
             rows += 1
             if row.isAWS { aws += 1 }
-            batch.append(row)
-            if batch.count == Self.batchRows {
+            batch.rows.append(BillLineValues(row, interner: &interner))
+            if batch.rows.count == Self.batchRows {
+                interner.close(&batch)
                 guard put(batch) else { return }
-                batch.removeAll(keepingCapacity: true)
+                batch.rows.removeAll(keepingCapacity: true)
                 if let progress, rows & 0x3FFF == 0 {
                     progress(
                         BillImportProgress(
@@ -73,7 +76,10 @@ final class BillRowPipeline: @unchecked Sendable {
                 }
             }
         }
-        if !batch.isEmpty { _ = put(batch) }
+        if !batch.rows.isEmpty {
+            interner.close(&batch)
+            _ = put(batch)
+        }
         condition.lock()
         self.rows = rows
         awsRows = aws
@@ -81,7 +87,7 @@ final class BillRowPipeline: @unchecked Sendable {
     }
 
     /// Hands a batch over; false when the writer gave up.
-    private func put(_ batch: [BillRow]) -> Bool {
+    private func put(_ batch: BillLineBatch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= Self.maxQueued && !cancelled { condition.wait() }
@@ -100,7 +106,7 @@ final class BillRowPipeline: @unchecked Sendable {
     }
 
     /// The next batch; nil when every row was handed over. Throws the reading side's problem.
-    func next() throws -> [BillRow]? {
+    func next() throws -> BillLineBatch? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !producerDone { condition.wait() }

@@ -58,6 +58,71 @@ final class BillLineWriter {
         return id
     }
 
+    /// `bill_text` ids of the reading thread's text ids (`BillTextInterner`), since its last reset.
+    private var resolved: [Int64] = []
+
+    /// Writes a batch of the reading thread: its new texts first (found or added in `bill_text`), then its rows.
+    func insert(_ batch: BillLineBatch, fileId: Int64) throws {
+        if batch.reset { resolved.removeAll(keepingCapacity: true) }
+        for text in batch.fresh {
+            if let found = try Int64.fetchOne(findText, arguments: [text]) {
+                resolved.append(found)
+            } else {
+                try addText.execute(arguments: [text])
+                resolved.append(db.lastInsertedRowID)
+            }
+        }
+        let s = insert.sqliteStatement
+        for r in batch.rows {
+            sqlite3_reset(s)
+            var i: Int32 = 0
+            func int(_ v: Int64) {
+                i += 1
+                sqlite3_bind_int64(s, i, v)
+            }
+            func text(_ column: Int) {
+                i += 1
+                let id = r.texts[column]
+                if id < 0 { _ = sqlite3_bind_null(s, i) } else { sqlite3_bind_int64(s, i, resolved[Int(id)]) }
+            }
+            func amount(_ a: BillAmount?) {
+                i += 1
+                Self.bind(a, s, i)
+            }
+            int(fileId)
+            int(r.line)
+            int(r.start)
+            int(r.end)
+            for c in 0..<5 { text(c) }  // provider, account, account_name, sub_account, currency
+            amount(r.billed)
+            amount(r.effective)
+            amount(r.list)
+            for c in 5..<14 { text(c) }  // charge_category … commitment_id
+            amount(r.consumed)
+            text(14)  // consumed_unit
+            amount(r.priced)
+            for c in 15..<21 { text(c) }  // pricing_unit … tags
+            let code = sqlite3_step(s)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+        }
+    }
+
+    /// Binds an amount: its packed Int64, or its exact text past 58 bits of digits, or NULL.
+    private static func bind(_ a: BillAmount?, _ s: OpaquePointer?, _ i: Int32) {
+        guard let a else { return _ = sqlite3_bind_null(s, i) }
+        if let p = a.packed {
+            sqlite3_bind_int64(s, i, p)
+        } else {
+            _ = NSDecimalNumber(decimal: a.decimal).stringValue.withCString {
+                sqlite3_bind_text(s, i, $0, -1, transient)
+            }
+        }
+    }
+
     func insert(_ r: BillRow, fileId: Int64) throws {
         let s = insert.sqliteStatement
         var i: Int32 = 0
@@ -76,14 +141,7 @@ final class BillLineWriter {
         }
         func amount(_ a: BillAmount?) {
             i += 1
-            guard let a else { return _ = sqlite3_bind_null(s, i) }
-            if let p = a.packed {
-                sqlite3_bind_int64(s, i, p)
-            } else {
-                _ = NSDecimalNumber(decimal: a.decimal).stringValue.withCString {
-                    sqlite3_bind_text(s, i, $0, -1, transient)
-                }
-            }
+            Self.bind(a, s, i)
         }
         sqlite3_reset(s)
         int(fileId)
