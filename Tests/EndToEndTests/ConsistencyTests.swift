@@ -200,13 +200,15 @@ import Testing
             return try cli.write(name + ".yaml", text)
         }
         let cases: [(String, String, [(String, String)], verdict: String, exit: String)] = [
-            // Reads on the primary: the hot key's ZRANK 60,000/s × 25 µs = 150 % of one core alone → INFEASIBLE.
+            // Reads on the primary: baseline 15.7 % + the hot key's ZRANK 60,000/s × 25 µs = 150 % alone is 165.7 %,
+            // bottom of the band × 0.75 = 124.3 % > 80 % → INFEASIBLE.
             (
                 "infeasible", "plans/traffic-tacos.yaml",
                 [("read_from_replicas: true", "read_from_replicas: false")], "INFEASIBLE", "5"
             ),
             // 4 KB items = 4 WRU per write × 1,000 admissions/s = 4,000 WRU/s on one key > 1,000 → INFEASIBLE;
-            // 3 replicas take the hot key to 150 % ÷ 3 = 50 % so only DynamoDB binds.
+            // 3 replicas take the hot key to 15.7 % + 150 % ÷ 3 = 65.7 % (band top 82.1 %: AT RISK at worst), so
+            // DynamoDB decides the INFEASIBLE.
             (
                 "dynamodb-bound", "plans/traffic-tacos.yaml",
                 [

@@ -168,7 +168,8 @@ public enum Simulation {
             }
             result.prewarm = advice(
                 found.pods, result.summary, result.withoutPrewarm, params, simulations: found.simulations,
-                note: found.note + "; an exploration of the modelled autoscaling, not the priced pre-warm", chosen: chosen)
+                note: found.note + "; an exploration of the modelled autoscaling, not the priced pre-warm",
+                chosen: chosen)
         }
         return result
     }
