@@ -47,6 +47,26 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         public var leadHours: Decimal {
             Decimal(exactly: leadSeconds) / Decimal(exactly: TimeUnits.secondsPerHour)
         }
+
+        public init(needed: Bool, leadSeconds: Double, nodes: Int, pods: Int = 0, reason: String) {
+            self.needed = needed
+            self.leadSeconds = leadSeconds
+            self.nodes = nodes
+            self.pods = pods
+            self.reason = reason
+        }
+
+        enum CodingKeys: String, CodingKey { case needed, leadSeconds, nodes, pods, reason }
+
+        /// Estimate files written before `pods` existed read as 0 pods.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            needed = try c.decode(Bool.self, forKey: .needed)
+            leadSeconds = try c.decode(Double.self, forKey: .leadSeconds)
+            nodes = try c.decode(Int.self, forKey: .nodes)
+            pods = try c.decodeIfPresent(Int.self, forKey: .pods) ?? 0
+            reason = try c.decode(String.self, forKey: .reason)
+        }
     }
 
     public var pods: Int
