@@ -262,5 +262,14 @@ import Testing
         let r = try #require(exits.firstIndex { $0.command == "simulate" })
         exits[r].facts["exit"] = "0"
         #expect(Self.disagreements(exits).first?.hasPrefix("exit:") == true)
+        // The one pre-warm: 10 nodes × $0.29 × 65 s ÷ 3,600 = $0.0523611… in the estimate's line and in
+        // `simulate --prewarm auto`; a simulation that priced 4 nodes instead would be reported.
+        let estimateWarm = try #require(Decimal(string: estimate.facts["pre-warm per event"] ?? ""))
+        #expect(abs(estimateWarm - Decimal(10) * Decimal(string: "0.29")! * 65 / 3600) < Decimal(string: "1e-30")!)
+        #expect(rows[r].facts["pre-warm nodes"] == "10" && rows[r].facts["pre-warm seconds"] == "65")
+        var warm = rows
+        warm[i].facts["as planned per month"] = estimate.facts["as planned per month"]
+        warm[r].facts["pre-warm nodes"] = "4"
+        #expect(Self.disagreements(warm).map { String($0.prefix(15)) } == ["pre-warm nodes:"])
     }
 }
