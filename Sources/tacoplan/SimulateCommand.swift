@@ -16,7 +16,10 @@ struct SimulateCommand: ParsableCommand {
 
     @OptionGroup var options: PlanOptions
     @Option(help: "Time step, whole seconds (1s…60s).") var step: String = "1s"
-    @Option(help: "Pods to pre-warm before the sale, or `auto` for the smallest that sheds nothing.")
+    @Option(
+        help:
+            "Pods to pre-warm before the sale; `auto` for the priced pre-warm (the estimate's line), `smallest` for the smallest that sheds nothing here."
+    )
     var prewarm: String?
     @Option(help: "Output format: table, json or csv.") var format: Format = .table
     @Option(help: "Gateway demand from a file instead of the waiting room: a CSV `duration,rps` or k6 JSON `stages`.")
@@ -71,10 +74,11 @@ struct SimulateCommand: ParsableCommand {
     func request() throws -> PrewarmRequest {
         guard let prewarm else { return .none }
         if prewarm == "auto" { return .auto }
+        if prewarm == "smallest" { return .smallest }
         guard let n = Int(prewarm), (0...Simulation.maxPrewarm).contains(n) else {
             throw AppFailure.input([
-                "error: --prewarm '\(prewarm)' is neither a pod count (0…\(Simulation.maxPrewarm)) nor auto",
-                "    fix: use e.g. --prewarm 40 or --prewarm auto",
+                "error: --prewarm '\(prewarm)' is neither a pod count (0…\(Simulation.maxPrewarm)), auto nor smallest",
+                "    fix: use e.g. --prewarm 40, --prewarm auto or --prewarm smallest",
             ])
         }
         return .pods(n)

@@ -34,7 +34,7 @@ import Testing
     }
 
     static func number(_ any: Any?) -> String? {
-        guard let d = any as? Double else { return nil }
+        guard let d = (any as? NSNumber)?.doubleValue else { return nil }
         return String(format: "%.9g", d)
     }
 
@@ -52,6 +52,8 @@ import Testing
         f["hot key"] = number(d["hotKeyCPU"])
         f["busiest node"] = number(d["busiestNodeCPU"]) ?? "none"
         f["pre-warm nodes"] = (d["preWarmNodes"] as? Int).map(String.init)
+        f["pre-warm seconds"] = number(d["preWarmSeconds"])
+        f["pre-warm per event"] = money(d["preWarmCostPerEvent"]) ?? "UNPRICED"
         f["per admitted user"] = money(d["perAdmittedUser"])
     }
 
@@ -77,6 +79,15 @@ import Testing
             f["per admitted user"] = money((e?["unitEconomics"] as? [String: Any])?["perAdmittedUser"])
             f["fix per month"] =
                 money(((d["fix"] as? [String: Any])?["totals"] as? [String: Any])?["perMonth"]) ?? "none"
+            // The estimate's own pre-warm: its sizing and its cost line (none when no pre-warm is needed).
+            let warm = (e?["gateway"] as? [String: Any])?["preWarm"] as? [String: Any]
+            let needed = warm?["needed"] as? Bool == true
+            f["pre-warm nodes"] = needed ? (warm?["nodes"] as? Int).map(String.init) : "0"
+            f["pre-warm seconds"] = number(warm?["leadSeconds"])
+            let line = (e?["costs"] as? [[String: Any]])?.first {
+                ($0["component"] as? String)?.contains("pre-warm") == true
+            }
+            f["pre-warm per event"] = needed ? money(line?["perEvent"]) ?? "UNPRICED" : "0"
         }
         let explain = try cli.run(["explain"] + common)
         rows.append(Row(command: "explain", facts: ["exit": "\(explain.status)"]))
@@ -108,8 +119,14 @@ import Testing
                 }
             }
         }
-        try run("simulate", ["simulate"] + common + ["--format", "json"]) { d, f in
+        try run("simulate", ["simulate"] + common + ["--prewarm", "auto", "--format", "json"]) { d, f in
             digest(d["assessment"] as? [String: Any], into: &f)
+            // The simulation's own pre-warm (`--prewarm auto`), read from the one pre-warm model.
+            if let p = d["prewarm"] as? [String: Any] {
+                f["pre-warm nodes"] = (p["nodes"] as? Int).map(String.init)
+                f["pre-warm seconds"] = number(p["seconds"])
+                f["pre-warm per event"] = money(p["costPerEvent"]) ?? "UNPRICED"
+            }
         }
         let dir = cli.scratch.appendingPathComponent("report-\(UUID().uuidString)").path
         let report = try cli.run(["report"] + common + ["--format", "json", "-o", dir])
@@ -183,13 +200,15 @@ import Testing
             return try cli.write(name + ".yaml", text)
         }
         let cases: [(String, String, [(String, String)], verdict: String, exit: String)] = [
-            // Reads on the primary: the hot key's ZRANK 60,000/s × 25 µs = 150 % of one core alone → INFEASIBLE.
+            // Reads on the primary: baseline 15.7 % + the hot key's ZRANK 60,000/s × 25 µs = 150 % alone is 165.7 %,
+            // bottom of the band × 0.75 = 124.3 % > 80 % → INFEASIBLE.
             (
                 "infeasible", "plans/traffic-tacos.yaml",
                 [("read_from_replicas: true", "read_from_replicas: false")], "INFEASIBLE", "5"
             ),
             // 4 KB items = 4 WRU per write × 1,000 admissions/s = 4,000 WRU/s on one key > 1,000 → INFEASIBLE;
-            // 3 replicas take the hot key to 150 % ÷ 3 = 50 % so only DynamoDB binds.
+            // 3 replicas take the hot key to 15.7 % + 150 % ÷ 3 = 65.7 % (band top 82.1 %: AT RISK at worst), so
+            // DynamoDB decides the INFEASIBLE.
             (
                 "dynamodb-bound", "plans/traffic-tacos.yaml",
                 [
@@ -202,8 +221,13 @@ import Testing
             ("gateway-bound", "plans/regional-sale.yaml", [("  pod_cpu: 500m", "  pod_cpu: 64")], "INFEASIBLE", "5"),
             // The regional plan on reference-VM costs: AT RISK, exit 0.
             ("at-risk", "plans/regional-sale.yaml", [], "AT RISK", "0"),
-            // Seoul has no Valkey price (Docs/Pricing.md): one UNPRICED line, AT RISK, exit 0, never 5.
-            ("unpriced", "plans/seoul-concert.yaml", [], "AT RISK", "0"),
+            // Seoul has no Valkey price (Docs/Pricing.md): one UNPRICED line. As shipped (2 replicas) its hot key is
+            // 142.9 % (107.2–206.4 %): INFEASIBLE for capacity, exit 5. With 3 replicas the band straddles the
+            // ceiling: max(writes on the primary 15.69 % + 33,333/s × 26.35 µs + 166.7/s × 48.35 µs = 104.3 %,
+            // reads 15.69 % + 100,000/s × 25.45 µs ÷ 3 = 100.5 %) = 104.3 %, band 78.2 % (× 0.75) … 150.6 %
+            // (× 1.25 × 1.10 Valkey) → AT RISK, exit 0: the missing price never makes it 5.
+            ("unpriced-infeasible", "plans/seoul-concert.yaml", [], "INFEASIBLE", "5"),
+            ("unpriced", "plans/seoul-concert.yaml", [("\n  replicas: 2 ", "\n  replicas: 3 ")], "AT RISK", "0"),
             // A region with no bundled price: exit 3 from every command.
             ("unpriced-region", "plans/regional-sale.yaml", [("  region: us-east-1", "  region: eu-west-1")], "", "3"),
         ]
@@ -238,5 +262,14 @@ import Testing
         let r = try #require(exits.firstIndex { $0.command == "simulate" })
         exits[r].facts["exit"] = "0"
         #expect(Self.disagreements(exits).first?.hasPrefix("exit:") == true)
+        // The one pre-warm: 10 nodes × $0.29 × 65 s ÷ 3,600 = $0.0523611… in the estimate's line and in
+        // `simulate --prewarm auto`; a simulation that priced 4 nodes instead would be reported.
+        let estimateWarm = try #require(Decimal(string: estimate.facts["pre-warm per event"] ?? ""))
+        #expect(abs(estimateWarm - Decimal(10) * Decimal(string: "0.29")! * 65 / 3600) < Decimal(string: "1e-30")!)
+        #expect(rows[r].facts["pre-warm nodes"] == "10" && rows[r].facts["pre-warm seconds"] == "65")
+        var warm = rows
+        warm[i].facts["as planned per month"] = estimate.facts["as planned per month"]
+        warm[r].facts["pre-warm nodes"] = "4"
+        #expect(Self.disagreements(warm).map { String($0.prefix(15)) } == ["pre-warm nodes:"])
     }
 }

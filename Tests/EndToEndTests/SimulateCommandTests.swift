@@ -42,9 +42,12 @@ import Testing
         #expect(identical)
     }
 
-    /// `--prewarm auto` sheds nothing; ⌈peak 54,600 ÷ 1,667 req/s per pod⌉ = 33 pods serve every step, so the
-    /// answer is at most 33, and a priced cost per event comes with it.
-    @Test func prewarmAutoShedsNothingAndIsPriced() throws {
+    /// `--prewarm auto` is the estimate's priced pre-warm (one model, Docs/Model.md §6): the crowd arrives in 60 s,
+    /// faster than node start 45 s + pod start 20 s = 65 s, so the peak's ⌈67,000 ÷ (1,667 × 60 %)⌉ = 67 pods on
+    /// ⌈67 ÷ 7⌉ = 10 c7g.2xlarge (no always-on nodes) start 65 s before the sale, On-Demand: 10 × $0.29 × 65 ÷
+    /// 3,600 = $0.0523611… per event — the estimate's pre-warm cost line. Holding 67 pods (67 × 1,667 req/s above
+    /// the timeline's 54,600 peak) sheds nothing.
+    @Test func prewarmAutoIsTheEstimatesPricedPrewarmAndShedsNothing() throws {
         let cli = try CLI()
         let r = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--prewarm", "auto", "--format", "json"])
         #expect(r.status == 5)  // the verdict's exit (issue 19)
@@ -52,13 +55,34 @@ import Testing
         let summary = try #require(doc["summary"] as? [String: Any])
         #expect(summary["shedRequests"] as? Double == 0)
         let prewarm = try #require(doc["prewarm"] as? [String: Any])
-        let pods = try #require(prewarm["pods"] as? Int)
-        #expect(pods > 1 && pods <= 33)
-        let cost = try #require(prewarm["costPerEvent"] as? String)
-        #expect(Decimal(string: cost) != nil)
+        #expect(prewarm["pods"] as? Int == 67 && prewarm["nodes"] as? Int == 10)
+        #expect((prewarm["seconds"] as? NSNumber)?.doubleValue == 65)
+        let text = try #require(prewarm["costPerEvent"] as? String)
+        let cost = try #require(Decimal(string: text))
+        // Equal to Decimal's precision (38 digits): 0.0523611… either way.
+        let expected = Decimal(10) * Decimal(string: "0.29")! * 65 / 3600
+        #expect(abs(cost - expected) < Decimal(string: "1e-30")!)
+        let e = try Self.json(
+            try cli.run(["estimate", Self.seed, "--as-of", "2026-11-01", "--format", "json"]).stdout)
+        let lines = try #require((e["estimate"] as? [String: Any])?["costs"] as? [[String: Any]])
+        let line = try #require(lines.first { ($0["component"] as? String)?.contains("pre-warm") == true })
+        #expect(Decimal(string: line["perEvent"] as? String ?? "") == cost)
         let table = try cli.run(["simulate", Self.seed, "--as-of", "2026-11-01", "--prewarm", "auto"])
-        #expect(table.stdout.contains("Pre-warm: \(pods) pods"))
+        #expect(table.stdout.contains("Pre-warm: 67 pods (10 × c7g.2xlarge started 65 s before the sale"))
         #expect(table.stdout.contains("Key moments"))
+    }
+
+    /// `--prewarm smallest` explores the modelled autoscaling: the bisection's answer is at most the 67 priced pods
+    /// and sheds nothing.
+    @Test func prewarmSmallestShedsNothingWithAtMostThePricedPods() throws {
+        let cli = try CLI()
+        let r = try cli.run([
+            "simulate", Self.seed, "--as-of", "2026-11-01", "--prewarm", "smallest", "--format", "json",
+        ])
+        let doc = try Self.json(r.stdout)
+        #expect((doc["summary"] as? [String: Any])?["shedRequests"] as? Double == 0)
+        let pods = try #require((doc["prewarm"] as? [String: Any])?["pods"] as? Int)
+        #expect(pods > 1 && pods <= 67)
     }
 
     @Test func csvCarriesEveryStep() throws {

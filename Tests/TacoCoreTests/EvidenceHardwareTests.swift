@@ -164,8 +164,12 @@ import Testing
         let variant = Estimate.compute(try Self.ladder(try Fixture.variant(seed, "engine: redis", "engine: valkey")))
         #expect(lever.status == .infeasible)
         #expect(variant.verdict.status == .infeasible)
-        // Both: 0.15692 + 60,000 × 25 µs = 1.657 cores → "1.66 cores".
-        #expect(lever.reason?.contains("the hot queue key needs 1.66 cores") == true, "\(lever.reason ?? "")")
+        // Both read the same band: point 0.15692 + 60,000 × 25 µs = 1.65692 cores → 165.7 %; bottom × (1 − 25 %)
+        // = 1.24269 → 124.3 % (a transfer step only raises the top); top × (1 + 25 %) × 1.10 (Redis OSS → Valkey)
+        // = 2.27827 → 227.8 %. Even the bottom is above the 80 % ceiling: INFEASIBLE in both.
+        let band = EngineCPUFigures.of(variant).hotKey
+        #expect(band.text == "165.7 % (124.3 %–227.8 %)")
+        #expect(lever.reason?.contains(band.text) == true, "\(lever.reason ?? "")")
         #expect(Show.n(variant.redis.hotKeyLoad, 2) == "1.66")
     }
 

@@ -84,15 +84,17 @@ import Testing
         #expect(cost.rounded(6) == (try Fixture.dec("0.007210")))
     }
 
-    /// `--prewarm auto`: ⌈peak 200 ÷ 100 req/s per pod⌉ = 2 pods serve every step, so the search is over 0…2. With 2
+    /// `--prewarm smallest`: ⌈peak 200 ÷ 100 req/s per pod⌉ = 2 pods serve every step, so the search is over 0…2. With 2
     /// pods held (minReplicas 2 for the whole run) capacity 200 ≥ demand at every step: nothing shed. With 1 (the
     /// same as no pre-warm) 2,500 are shed. Answer: 2 pods on ⌈2 ÷ 3⌉ = 1 node, after 3 simulations (the plain run,
     /// the upper bound, the midpoint 1).
     /// Its timeline: t = 30: usage 200, ready 2, ratio 2 → 4 pods; one takes the free slot, one needs a node: batch
     /// at 30, launch at 31, Ready at 61. Billed: node 1 for 120 s + node 2 for t = 31…119 (89 s) = 209 node-seconds,
-    /// 30 more than without the pre-warm: 30 × $0.145 ÷ 3,600 = $0.0012083… per event.
-    @Test func prewarmAutoFindsTheSmallestPrewarmThatShedsNothing() throws {
-        let r = try Self.run(Self.stepPlan, prewarm: .auto)
+    /// 30 more than without the pre-warm: 30 × $0.145 ÷ 3,600 = $0.0012083… per event in this timeline. Priced by the
+    /// one pre-warm model: 1 node started node start 30 s + pod start 10 s = 40 s before the sale, On-Demand:
+    /// 1 × $0.145 × 40 ÷ 3,600 = $0.0016111… per event.
+    @Test func prewarmSmallestFindsTheSmallestPrewarmThatShedsNothing() throws {
+        let r = try Self.run(Self.stepPlan, prewarm: .smallest)
         let p = try #require(r.prewarm)
         #expect(p.pods == 2)
         #expect(p.nodes == 1)
@@ -101,8 +103,25 @@ import Testing
         #expect(r.summary.overloadedSeconds == 0)
         #expect(close(r.summary.onDemandNodeHours * 3600, 209))
         #expect(close(try #require(r.withoutPrewarm).shedRequests, 2_500))
+        let extra = try #require(p.timelineExtraNodeCost)
+        #expect(extra.rounded(7) == (try Fixture.dec("0.0012083")))
+        #expect(p.seconds == 40)
         let cost = try #require(p.costPerEvent)
-        #expect(cost.rounded(7) == (try Fixture.dec("0.0012083")))
+        #expect(cost.rounded(7) == (try Fixture.dec("0.0016111")))
+    }
+
+    /// `--prewarm auto` is the estimate's pre-warm: the ramp 60 s is slower than node start 30 s + pod start 10 s
+    /// = 40 s, so none is priced and none is simulated: 0 pods, 0 nodes, $0 — the same 2,500 requests shed as
+    /// without (the estimate says the autoscalers can follow; the timeline shows what that costs in shedding).
+    @Test func prewarmAutoIsTheEstimatesPrewarm() throws {
+        let input = try Fixture.input(Self.stepPlan, asOf: "2026-11-01")
+        let estimate = Estimate.compute(input)
+        #expect(!estimate.gateway.preWarm.needed)
+        let r = try Simulation.run(input, estimate: estimate, step: 1, prewarm: .auto)
+        let p = try #require(r.prewarm)
+        #expect(p.pods == 0 && p.nodes == 0 && p.seconds == 0)
+        #expect(p.costPerEvent == Money.zero)
+        #expect(r.summary.shedRequests == 2_500)
     }
 
     @Test func aFixedPrewarmBelowTheAnswerStillSheds() throws {

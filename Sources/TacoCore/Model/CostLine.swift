@@ -23,8 +23,9 @@ public struct CostLine: Codable, Hashable, Sendable {
     /// The resource fails as planned (INFEASIBLE): the line prices the configuration the plan describes and stays in
     /// every total, labelled (issue 19); only when that configuration cannot be formed is it unpriced.
     public var infeasible = false
-    /// No price in force (or, for a failing resource, no configuration to price): excluded from totals by name.
-    public var unpriced: Bool { unitPrice == nil && !infeasible }
+    /// No price in force for a configuration that exists — the plan's own, even when it fails (a failing resource
+    /// with no configuration to price is INFEASIBLE instead): excluded from totals by name, with the fetch command.
+    public var unpriced: Bool { unitPrice == nil && (!infeasible || quantity > 0) }
     /// Left out of the totals: no price, or a failing resource with no configuration to price.
     public var excluded: Bool { unitPrice == nil }
 }

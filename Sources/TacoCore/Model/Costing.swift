@@ -130,13 +130,15 @@ enum Costing {
             always ? "Spot node (event)" : "Spot node", max(0, g.spotNodes - g.baselineSpotNodes), spot: true,
             alwaysOn: false)
         if preWarm.needed {
-            let lead = Decimal(exactly: preWarm.leadSeconds) / Decimal(exactly: TimeUnits.secondsPerHour)
             var line = hourlyLine(
                 resource: .gateway,
                 component:
                     "\(g.nodeType) pre-warm (On-Demand, \(Format.number(preWarm.leadSeconds)) s before the sale)",
-                count: preWarm.nodes, unit: "node", quote: g.onDemandPrice, eventHours: lead, alwaysOn: false,
-                eventsPerMonth: events)
+                count: preWarm.nodes, unit: "node", quote: g.onDemandPrice, eventHours: preWarm.leadHours,
+                alwaysOn: false, eventsPerMonth: events)
+            // The one pre-warm model's figure (also `simulate --prewarm auto`'s).
+            line.perEvent = preWarm.costPerEvent(onDemandHourly: g.onDemandPrice?.usd)
+            line.perMonth = line.perEvent.map { $0 * Decimal(events) }
             line.hourly = nil
             out.append(line)
         }

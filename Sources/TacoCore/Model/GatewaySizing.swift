@@ -23,12 +23,50 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         public var baselineSpotNodes = 0
     }
 
+    /// The one pre-warm model (Docs/Model.md §6, "Pre-warm"): when the crowd arrives faster than a node and its pod
+    /// can start, every event node is started On-Demand `leadSeconds` (node start + pod start) before the sale, so
+    /// the peak's pods are Ready when it opens. The estimate's cost line and `simulate --prewarm auto` both read it.
     public struct PreWarm: Codable, Hashable, Sendable {
         public var needed: Bool
         /// Seconds before the sale the full capacity must start launching.
         public var leadSeconds: Double
+        /// Event nodes (the peak's nodes minus the always-on ones) started before the sale.
         public var nodes: Int
+        /// Gateway pods held Ready from before the sale: the peak's pods (0 when no pre-warm is needed).
+        public var pods: Int = 0
         public var reason: String
+
+        /// What the pre-warm adds to one event: nodes × On-Demand $/h × lead ÷ 3,600 s/h (the nodes are On-Demand
+        /// while they wait: Spot capacity is not requested before the sale); nil = UNPRICED, zero when not needed.
+        public func costPerEvent(onDemandHourly price: Money?) -> Money? {
+            guard needed else { return .zero }
+            return price.map { $0 * Decimal(nodes) * leadHours }
+        }
+
+        /// The lead time in hours, exact: seconds ÷ 3,600.
+        public var leadHours: Decimal {
+            Decimal(exactly: leadSeconds) / Decimal(exactly: TimeUnits.secondsPerHour)
+        }
+
+        public init(needed: Bool, leadSeconds: Double, nodes: Int, pods: Int = 0, reason: String) {
+            self.needed = needed
+            self.leadSeconds = leadSeconds
+            self.nodes = nodes
+            self.pods = pods
+            self.reason = reason
+        }
+
+        enum CodingKeys: String, CodingKey { case needed, leadSeconds, nodes, pods, reason }
+
+        /// Estimate files written before `pods` existed read as 0 pods.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            needed = try c.decode(Bool.self, forKey: .needed)
+            leadSeconds = try c.decode(Double.self, forKey: .leadSeconds)
+            nodes = try c.decode(Int.self, forKey: .nodes)
+            pods = try c.decodeIfPresent(Int.self, forKey: .pods) ?? 0
+            reason = try c.decode(String.self, forKey: .reason)
+        }
     }
 
     public var pods: Int
@@ -78,6 +116,7 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         let surge = (chosen?.nodes ?? 0) - (chosen?.baselineNodes ?? 0)
         let preWarm = PreWarm(
             needed: needed && surge > 0, leadSeconds: needed && surge > 0 ? startup : 0, nodes: needed ? surge : 0,
+            pods: needed && surge > 0 ? pods : 0,
             reason: needed
                 ? "the crowd arrives in \(Show.secs(input.plan.event.ramp)), faster than node start + pod start (\(Show.n(startup)) s): all \(surge) event nodes must be running \(Show.n(startup)) s before the sale opens"
                 : "the ramp (\(Show.secs(input.plan.event.ramp))) is slower than node + pod start (\(Show.n(startup)) s); Karpenter can follow it"

@@ -15,9 +15,7 @@ public enum ConfigSearch {
         }
         var redis = redisOptions(input, base: base, space: space) { cost(hourly: $0, alwaysOn: plan.redis.alwaysOn) }
         // Pre-warm (Docs/Model.md §4): every node runs On-Demand for the lead time before the sale, as in the estimate.
-        let preWarmHours =
-            base.gateway.preWarm.needed
-            ? Decimal(exactly: base.gateway.preWarm.leadSeconds) / Decimal(exactly: TimeUnits.secondsPerHour) : 0
+        let preWarmHours = base.gateway.preWarm.needed ? base.gateway.preWarm.leadHours : 0
         let perEvents: Decimal = objective == .perMonth ? events : 1
         // Always-on baseline nodes (baseline_rps, min_pods) run all month; the rest only for the event, as in the estimate.
         var gateway = gatewayOptions(

@@ -6,8 +6,12 @@ public enum PrewarmRequest: Hashable, Sendable {
     /// Hold at least this many Ready pods (HPA minReplicas, placeholder-backed nodes) from the start of the run until
     /// the queue empties.
     case pods(Int)
-    /// The smallest such count that sheds no request, found by bisection.
+    /// The priced pre-warm (`GatewaySizing.PreWarm`, the estimate's cost line): the peak's pods on every event node,
+    /// Ready before the sale. The one pre-warm the estimate, the report and the deck state.
     case auto
+    /// The smallest count that sheds no request in this timeline, found by bisection: an exploration of how much
+    /// headroom the autoscalers' modelled timing leaves, never the priced figure.
+    case smallest
 }
 
 /// One row of the timeline.
@@ -53,12 +57,19 @@ public struct SimulationSummary: Codable, Hashable, Sendable {
     public var peakDynamoWRUPerSecond: Double?
 }
 
-/// The `--prewarm auto` answer: the smallest pre-warm that sheds nothing and what it adds to the event's cost.
+/// The pre-warm simulated and its price by the one pre-warm model (`GatewaySizing.PreWarm`): with `--prewarm auto`
+/// exactly the estimate's pre-warm line (nodes, seconds, cost per event).
 public struct PrewarmAdvice: Codable, Hashable, Sendable {
     public var pods: Int?
+    /// Event nodes started before the sale.
     public var nodes: Int?
-    /// Node cost with the pre-warm minus without it, per event; nil = UNPRICED or no pre-warm found.
+    /// Seconds before the sale they start: node start + pod start.
+    public var seconds: Double
+    /// nodes × On-Demand $/h × seconds ÷ 3,600 (`GatewaySizing.PreWarm.costPerEvent`); nil = UNPRICED or none found.
     public var costPerEvent: Money?
+    /// This timeline's gateway node cost with the pre-warm minus without it (the held pods also run through the
+    /// ramp): what the simulated autoscaling would add, shown beside the priced figure, never summed.
+    public var timelineExtraNodeCost: Money?
     public var simulations: Int
     public var note: String
 }
@@ -134,8 +145,20 @@ public enum Simulation {
             result.summary = summary(warm, demand, chosen, prewarm: n)
             result.prewarm = advice(
                 n, result.summary, result.withoutPrewarm, params, simulations: 2,
-                note: "pre-warm of \(n) pods as asked")
+                note: "pre-warm of \(n) pods as asked", chosen: chosen)
         case .auto:
+            let planned = estimate.gateway.preWarm
+            let warm = fleet(demand, params, prewarm: planned.pods)
+            result.withoutPrewarm = result.summary
+            result.rows = warm.rows
+            result.summary = summary(warm, demand, chosen, prewarm: planned.pods)
+            result.prewarm = advice(
+                planned.pods, result.summary, result.withoutPrewarm, params, simulations: 2,
+                note: planned.needed
+                    ? "the priced pre-warm (the estimate's line): \(planned.reason)"
+                    : "no pre-warm priced: \(planned.reason)",
+                chosen: chosen, planned: planned)
+        case .smallest:
             let found = smallestPrewarm(demand, params, plainShed: result.summary.shedRequests)
             result.withoutPrewarm = result.summary
             if let pods = found.pods {
@@ -145,7 +168,8 @@ public enum Simulation {
             }
             result.prewarm = advice(
                 found.pods, result.summary, result.withoutPrewarm, params, simulations: found.simulations,
-                note: found.note)
+                note: found.note + "; an exploration of the modelled autoscaling, not the priced pre-warm",
+                chosen: chosen)
         }
         return result
     }
@@ -223,15 +247,27 @@ public enum Simulation {
         return (hi, runs, "smallest pre-warm that sheds nothing (bisection, \(runs) simulations)")
     }
 
+    /// The advice for `pods` held pods, priced by the one pre-warm model: `planned` itself for `--prewarm auto`,
+    /// otherwise the same rule (the pods' nodes beyond the always-on ones, started node start + pod start before
+    /// the sale, On-Demand).
     static func advice(
         _ pods: Int?, _ warm: SimulationSummary, _ cold: SimulationSummary?, _ p: FleetParameters, simulations: Int,
-        note: String
+        note: String, chosen: GatewaySizing.NodeOption, planned: GatewaySizing.PreWarm? = nil
     ) -> PrewarmAdvice {
-        var cost: Money?
-        if pods != nil, let w = warm.nodeCost, let c = cold?.nodeCost { cost = w - c }
+        var extra: Money?
+        if pods != nil, let w = warm.nodeCost, let c = cold?.nodeCost { extra = w - c }
+        let lead = p.nodeStart + p.podStart
+        let model =
+            planned
+            ?? pods.map { n in
+                let nodes = max(0, GatewayFleet.nodes(for: n, p.podsPerNode) - chosen.baselineNodes)
+                return GatewaySizing.PreWarm(
+                    needed: nodes > 0, leadSeconds: nodes > 0 ? lead : 0, nodes: nodes, pods: n, reason: note)
+            }
         return PrewarmAdvice(
-            pods: pods, nodes: pods.map { GatewayFleet.nodes(for: $0, p.podsPerNode) }, costPerEvent: cost,
-            simulations: simulations, note: note)
+            pods: pods, nodes: model?.nodes, seconds: model?.leadSeconds ?? 0,
+            costPerEvent: model.flatMap { $0.costPerEvent(onDemandHourly: chosen.onDemandPrice?.usd) },
+            timelineExtraNodeCost: extra, simulations: simulations, note: note)
     }
 
     static func summary(_ run: FleetRun, _ demand: DemandSeries, _ chosen: GatewaySizing.NodeOption, prewarm: Int)

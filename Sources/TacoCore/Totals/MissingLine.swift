@@ -15,7 +15,7 @@ extension CostTotals {
     /// The lines each total leaves out: UNPRICED ones, then INFEASIBLE ones, in cost-line order.
     static func missing(_ lines: [CostLine]) -> [MissingLine] {
         lines.filter(\.unpriced).map { MissingLine(resource: $0.resource, component: $0.component, reason: .unpriced) }
-            + lines.filter { $0.infeasible && $0.excluded }.map {
+            + lines.filter { $0.infeasible && $0.excluded && !$0.unpriced }.map {
                 MissingLine(resource: $0.resource, component: $0.component, reason: .infeasible)
             }
     }

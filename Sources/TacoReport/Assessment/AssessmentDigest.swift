@@ -27,6 +27,8 @@ public struct AssessmentDigest: Codable, Hashable, Sendable {
     /// Gateway nodes pre-warmed before the sale and their lead time, s.
     public var preWarmNodes: Int
     public var preWarmSeconds: Double
+    /// The pre-warm's cost per event by the one model (`GatewaySizing.PreWarm.costPerEvent`); nil = UNPRICED.
+    public var preWarmCostPerEvent: Money?
     public var perAdmittedUser: Money?
 
     public init(_ a: PlanAssessment, estimate e: Estimate, exit: Int32) {
@@ -45,6 +47,7 @@ public struct AssessmentDigest: Codable, Hashable, Sendable {
         busiestNodeCPU = e.redis.busiestEngineCPU
         preWarmNodes = e.gateway.preWarm.needed ? e.gateway.preWarm.nodes : 0
         preWarmSeconds = e.gateway.preWarm.leadSeconds
+        preWarmCostPerEvent = e.gateway.preWarm.costPerEvent(onDemandHourly: e.gateway.chosen?.onDemandPrice?.usd)
         perAdmittedUser = e.unitEconomics.perAdmittedUser
     }
 }

@@ -1,39 +1,23 @@
 import TacoCore
 
-/// The scale sweep: cost per event from 0.25× to 4× the crowd (chart and table), then where the plan breaks
-/// (one row per break point, at most `maxBreakRows` on the slide; the full before → after is in the appendix).
+/// The scale sweep: cost per event from 0.25× to 4× the crowd (chart) in the main deck, its first break point in
+/// the speaker notes; every break point with its full before → after in the appendix (the main deck keeps to the
+/// FinOps part's 10–12 slides, and "To reach 100k RPS" already names the first break on the way).
 enum SweepPart {
-    /// Rows of the break-point slide: a full-width table of 8 rows fits a 720-px slide at 16 px.
-    static let maxBreakRows = 8
-
     static func parts(_ r: Report) -> [ReportPart] {
         guard let s = r.sweep else { return [] }
         let cost = ReportPart(
             title: "As the crowd grows: \(Format.number(s.from)) → \(Format.number(s.to)) users",
-            blocks: ReportOutline.chart(r, "scale-sweep").map { [$0] } ?? [], notes: SpeakerNotes.sweep(s))
-        let shown = s.breaks.prefix(maxBreakRows)
-        var blocks: [ReportPart.Block] = []
-        if s.breaks.isEmpty {
-            blocks.append(.text("No resource changes shape and no constraint starts binding over the range."))
-        } else {
-            blocks.append(
-                .table(
-                    headers: ["from users", "resource", "what changes"],
-                    rows: shown.map { [Format.number(Double($0.users)), $0.resource, change($0)] }, right: [0]))
-        }
-        if s.breaks.count > shown.count {
-            blocks.append(.note("\(s.breaks.count - shown.count) more break points in the appendix."))
-        }
-        let breaks = ReportPart(
-            title: "Where the plan changes shape", blocks: blocks, notes: SpeakerNotes.breaks(s))
-        return [cost, breaks]
+            blocks: ReportOutline.chart(r, "scale-sweep").map { [$0] } ?? [],
+            notes: SpeakerNotes.sweep(s) + " " + SpeakerNotes.breaks(s))
+        return [cost]
     }
 
     /// Every break point with its full before → after, for the appendix.
     static func appendix(_ r: Report) -> ReportPart? {
         guard let s = r.sweep, !s.breaks.isEmpty else { return nil }
         return ReportPart(
-            title: "Scale sweep: every break point",
+            title: "Where the plan changes shape: every break point",
             blocks: [
                 .table(
                     headers: ["from users", "status/s", "resource", "before", "after"],

@@ -8,7 +8,17 @@ enum ReportCharts {
         var charts: [Chart] = [costByResource(r)]
         var omitted: [OmittedChart] = []
         if let levers = r.levers {
-            charts.append(savings(levers))
+            let chart = savings(levers)
+            if chart.categories.isEmpty {
+                // No bar to draw: say why in one line instead of an empty chart.
+                omitted.append(
+                    OmittedChart(
+                        id: "savings-by-lever", title: "Savings by lever",
+                        reason: "no lever saves money against \(levers.baseline) as written: every change that passes "
+                            + "costs more, and the fix above is the cheapest of them"))
+            } else {
+                charts.append(chart)
+            }
         } else {
             omitted.append(
                 OmittedChart(

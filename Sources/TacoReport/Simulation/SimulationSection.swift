@@ -32,7 +32,8 @@ public struct SimulationSection: Codable, Hashable, Sendable {
         ]
         if let p = r.prewarm, let pods = p.pods {
             prewarm =
-                "\(pods) pods (\(p.nodes ?? 0) × \(r.nodeType)) Ready before the sale shed nothing; cost per event "
+                "\(pods) pods (\(p.nodes ?? 0) × \(r.nodeType) started \(Format.number(p.seconds, maxDecimals: 0)) s "
+                + "before the sale) shed \(Format.grouped(s.shedRequests)) requests; cost per event "
                 + (p.costPerEvent.map { Format.usd($0, places: 4) } ?? "UNPRICED")
         } else {
             prewarm = "none simulated (run tacoplan simulate PLAN --prewarm auto)"
@@ -98,8 +99,8 @@ extension ReportOutline {
             ReportPart(
                 title: "The event over time: autoscaling (tacoplan simulate)", blocks: blocks,
                 notes: "Demand against Ready gateway capacity second by second while the HPA and Karpenter follow the "
-                    + "ramp; the summary says how long the gateway is overloaded, what is shed, and the pre-warm "
-                    + "that sheds nothing (\(s.prewarm))."),
+                    + "ramp; the summary says how long the gateway is overloaded, what is shed, and the priced pre-warm "
+                    + "(the estimate's line: \(s.prewarm))."),
             ReportPart(
                 title: "Timeline samples",
                 blocks: [

@@ -24,12 +24,12 @@ public enum SimulationText {
         if let p = r.prewarm {
             out += "\nPre-warm: "
             if let pods = p.pods {
-                out += "\(pods) pods (\(p.nodes ?? 0) × \(r.nodeType)) Ready before the sale; cost per event "
+                out += "\(pods) pods (\(p.nodes ?? 0) × \(r.nodeType) started \(secs(p.seconds)) before the sale, "
+                out += "On-Demand); cost per event "
                 out += (p.costPerEvent.map { Format.usd($0, places: 4) } ?? "UNPRICED")
-                out += " (node cost with minus without pre-warm"
-                out +=
-                    (p.costPerEvent.map { $0 < .zero } ?? false)
-                    ? "; negative: the pre-warmed fleet overshoots less than the one scaling from cold)\n" : ")\n"
+                out += " (nodes × On-Demand $/h × lead, the estimate's pre-warm rule)\n"
+                out += "  this timeline's node cost with minus without it: \(usd(p.timelineExtraNodeCost))"
+                out += " (the held pods also run through the ramp; shown, never summed)\n"
             } else {
                 out += "none found\n"
             }

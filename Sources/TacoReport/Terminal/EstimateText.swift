@@ -126,7 +126,7 @@ public enum EstimateText {
         for c in e.costs {
             t.add([
                 c.resource.rawValue, c.component, Format.number(c.quantity.doubleValue, maxDecimals: 2),
-                c.unitPrice.map(Format.unitPrice) ?? style.bad(c.infeasible ? "INFEASIBLE" : "UNPRICED"),
+                c.unitPrice.map(Format.unitPrice) ?? style.bad(missing(c)),
                 c.hourly.map { Format.usd($0, places: 4) } ?? "",
                 c.perEvent.map { Format.usd($0, places: 4) } ?? (c.unitPrice == nil ? missing(c) : ""),
                 c.perMonth.map { Format.usd($0) } ?? (c.unitPrice == nil ? missing(c) : ""),
@@ -145,7 +145,7 @@ public enum EstimateText {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func missing(_ c: CostLine) -> String { c.infeasible ? "INFEASIBLE" : "UNPRICED" }
+    static func missing(_ c: CostLine) -> String { c.unpriced ? "UNPRICED" : "INFEASIBLE" }
 
     static func findings(_ e: Estimate, _ style: Style) -> String {
         var out = [style.heading("Findings")]
