@@ -18,12 +18,16 @@ public enum ObserveUseCase {
         let (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         // The plan's one assessment: the thresholds read the same estimate, verdict and exit as `estimate`.
         let assessment = Assessment.make(plan, evidence: loaded, failOn: request.failOn)
-        let estimate = assessment.estimate
-        let levers = ReliefLevers.all(plan.input, base: estimate)
+        return Outcome(model: model(assessment, plan: plan), plan: plan, failure: assessment.failure)
+    }
+
+    /// The observability model of a plan's assessment: what `observe` writes and the deck's runbook slide shows.
+    static func model(_ assessment: Assessment, plan: LoadedPlan) -> ObservabilityModel {
+        let levers = ReliefLevers.all(plan.input, base: assessment.estimate)
         var model = ObservabilityModel.build(
-            assessment.plan, estimate: estimate, input: plan.input, levers: levers)
+            assessment.plan, estimate: assessment.estimate, input: plan.input, levers: levers)
         model.variant = plan.variant?.name
-        return Outcome(model: model, plan: plan, failure: assessment.failure)
+        return model
     }
 
     /// Writes the rendered files into `directory` (created if missing); returns the paths written.

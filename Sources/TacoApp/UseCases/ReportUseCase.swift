@@ -37,8 +37,7 @@ public enum ReportUseCase {
         // The plan re-sized from a quarter to four times its crowd, with the same evidence (Docs/Model.md §9).
         report.attach(sweep: ScaleSweep.run(plan.input, range: .around(users: plan.input.plan.event.users)))
         // The runbook's appendix slide, from the same model `tacoplan observe` writes (Docs/Observability.md).
-        report.observability = ObservabilityModel.build(
-            estimate, input: plan.input, levers: ReliefLevers.all(plan.input, base: estimate))
+        report.observability = ObserveUseCase.model(assessment, plan: plan)
         // What the seed's next goal takes (issue 24): the same sweep as `tacoplan sweep --rps 10k..100k`.
         if let reach = RPSReach.from(ScaleSweep.run(plan.input, range: RPSReach.range)) {
             report.reach = ReachSection(
