@@ -520,9 +520,12 @@ import Testing
         ])
         #expect(r.status == 5, "\(r.stderr)")
         let deck = try String(contentsOf: out.appendingPathComponent("deck.md"), encoding: .utf8)
-        let slide = try #require(
-            deck.components(separatedBy: "## Appendix: Runbook: alarms from the plan").dropFirst().first)
-        let body = slide.components(separatedBy: "\n---").first ?? ""
+        // The slide and its continuation: the deck splits a slide that would overflow 1280×720 into "… (cont.)".
+        let heading = try #require(deck.range(of: "## Appendix: Runbook: alarms from the plan"))
+        let rest = deck[heading.upperBound...]
+        let parts = rest.components(separatedBy: "\n## Appendix: ")
+        let continued = parts.dropFirst().prefix(1).filter { $0.hasPrefix("Runbook: alarms from the plan (cont.)") }
+        let body = ([parts[0]] + continued).joined(separator: "\n")
         // The same thresholds as alarms.yaml and rules.yaml: ceiling 80 % on the 6 nodes as planned (2 shards ×
         // (1 + 2 replicas)), marked "!" (expected to fire: the hot key needs 142.9 % > 80 %), 10,000 WRU/s,
         // 170,833.33 requests/s.

@@ -91,9 +91,14 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
         var seen = Set<String>()
         for p in result.feasibleUnpriced {
             let missing = p.estimate.totals.missing.map { "\($0.resource) (\($0.component))" }
+            // An UNPRICED cluster is not "chosen" (no price to rank it): the first candidate that fits names it, else
+            // the configuration as planned (an AT RISK hot key sizes no candidate).
+            let fits =
+                p.estimate.redis.chosen ?? p.estimate.redis.candidates.first { $0.nodes != nil }
+                ?? p.estimate.redis.asPlanned
             let config =
                 "\(p.plan.redis.engine.displayName) "
-                + (p.estimate.redis.chosen.map { "\($0.nodes ?? 0) × \($0.nodeType)" } ?? "—")
+                + (fits.map { "\($0.nodes ?? 0) × \($0.nodeType)" } ?? "—")
                 + ", \(p.plan.redis.queuePartitions) partition(s), \(p.plan.redis.replicas) replica(s)"
             guard seen.insert(config).inserted else { continue }
             out.feasibleUnpriced.append(
