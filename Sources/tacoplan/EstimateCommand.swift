@@ -32,7 +32,10 @@ struct EstimateCommand: ParsableCommand {
             let style = Style(enabled: Terminal.colour)
             if let r = a.regions { Terminal.out(TextFold.fold(RegionsText.banner(r.deployment) + "\n")) }
             Terminal.out(
-                TextFold.fold(EstimateText.render(estimate, assessment: a.plan, exitCode: a.exitCode, style: style)))
+                TextFold.fold(
+                    EstimateText.render(
+                        estimate, assessment: a.plan, deployment: a.regions?.deployment, exitCode: a.exitCode,
+                        style: style)))
             if let r = a.regions {
                 Terminal.out(
                     TextFold.fold(

@@ -139,4 +139,60 @@ import Testing
         let report = try ReportUseCase.run(request, evidence: try run.evidence(), context: run.context).report
         #expect(report.reach?.single == reach)
     }
+
+    /// Issue 24: the decision lines of `estimate` and the deck's answer state the whole deployment as planned (every
+    /// region and the inter-region transfer), read from the assessment, with each UNPRICED region's fetch command.
+    @Test func theKpopTourDecisionAndAnswerPriceTheWholeDeployment() throws {
+        let run = try AppRun()
+        let request = PlanRequest(path: AppRun.plan("kpop-tour.yaml"))
+        let outcome = try EstimateUseCase.run(request, evidence: Self.evidence(run), context: run.context)
+        let a = outcome.assessment
+        let d = try #require(a.regions?.deployment)
+        let text = VerdictText.decision(a.plan, deployment: d, style: Style(enabled: false))
+        let lines = text.split(separator: "\n").map(String.init)
+
+        // Transfer per event, GB each way × the source region's $/GB (multi-region-facts.md: $0.09 from Tokyo and
+        // Singapore, $0.08 from Seoul): (0.549 + 0.329) × $0.09 + (0.079 + 0.047) × $0.08 = $0.07902 + $0.01008
+        // = $0.0891; × 4 events a month = $0.3564 → "$0.36".
+        var transfer = 0.0
+        for f in d.flows { transfer += f.bytesPerEvent / 1e9 * (f.from == "ap-northeast-2" ? 0.08 : 0.09) * 4 }
+        #expect(abs(transfer - 0.3564) < 0.001)
+        // UNPRICED: Seoul's Redis node (1), Tokyo's EKS (1), Singapore's EKS, On-Demand node and pre-warm (3) = 5.
+        #expect(d.totals.unpricedLines == 5)
+        let priced = d.costs.compactMap(\.perMonth).reduce(Money.zero, +)
+        #expect(d.totals.perMonth == priced)
+        #expect(
+            lines.first
+                == "  as planned, whole deployment (global-queue, 3 regions; inter-region transfer $0.36/month): "
+                + "\(Format.usd(d.totals.perMonth))/month + 5 UNPRICED, \(Format.usd(d.totals.perEvent))/event, AT RISK"
+        )
+        for (region, service) in [
+            ("ap-northeast-2", "elasticache"), ("ap-northeast-1", "eks"), ("ap-southeast-1", "ec2,eks"),
+        ] {
+            #expect(
+                lines.contains {
+                    $0.hasPrefix("  UNPRICED: \(region): ")
+                        && $0.hasSuffix("fetch it: `tacoplan pricing fetch --region \(region) --service \(service)`")
+                }, "\(region) in \(text)")
+        }
+        // The home region's own figure follows, labelled, and is not the deployment's.
+        let home = "  as planned, home region ap-northeast-2 alone (the whole crowd on the shared queue): "
+        #expect(lines.contains { $0.hasPrefix(home + Format.usd(a.plan.asPlannedTotals.perMonth) + "/month") })
+        #expect(a.plan.asPlannedTotals.perMonth != d.totals.perMonth)
+        // A single-region plan keeps its one line.
+        #expect(VerdictText.decision(a.plan, style: Style(enabled: false)).hasPrefix("  as planned: "))
+
+        // The deck's answer (the Markdown report renders the same parts): the deployment first, the home labelled.
+        let report = try ReportUseCase.run(request, evidence: Self.evidence(run), context: run.context).report
+        let markdown = MarkdownReport.render(report)
+        #expect(
+            markdown.contains(
+                "### As planned, whole deployment (global-queue, 3 regions; inter-region transfer \\$0.36/month): "),
+            "\(markdown.prefix(1500))")
+        #expect(markdown.contains("(as planned, home region ap-northeast-2 alone)"))
+        // The 100k part says which rule found its fix, and no shape nests its binding in parentheses.
+        let reach = try #require(report.reach?.single)
+        #expect(reach.point.remedy == nil || reach.summary.contains("by the sweep's hot-key rule"))
+        #expect(!reach.configuration.contains("pre-warmed ("))
+    }
 }

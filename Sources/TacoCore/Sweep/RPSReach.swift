@@ -35,11 +35,19 @@ public struct RPSReach: Codable, Hashable, Sendable {
             infeasibleFrom: s.breaks.first { $0.resource == "plan" && $0.after.hasPrefix("INFEASIBLE") })
     }
 
-    /// "redis 10 × cache.m7g.xlarge (engine CPU); gateway 30 × c7g.2xlarge; admission 1,000/s (ux)".
+    /// Each resource's shape at the target rate and what sets it, e.g. "redis cache.m7g.xlarge × 10 shards × (1 + 1),
+    /// 1 queue partition — engine CPU · gateway c7g.2xlarge × 30 (2 On-Demand + 28 Spot), pre-warmed — 100 pods
+    /// (requests/s per pod)". The shape already ends in parentheses, so what sets it follows a dash.
     public var configuration: String {
-        point.resources.filter { $0.resource != "plan" }.map { "\($0.resource) \($0.shape) (\($0.binding))" }
-            .joined(separator: "; ")
+        point.resources.filter { $0.resource != "plan" }.map { "\($0.resource) \($0.shape) — \($0.binding)" }
+            .joined(separator: " · ")
     }
+
+    /// The rule behind `point.remedy`, said where its result is shown: it is the sweep's own hot-key rule
+    /// (`ScaleSweep.remedy`), not the cheapest-fix search `estimate` runs (`CheapestFix.search`), which also tries
+    /// other node types, the engine and the gateway's Spot share and may find a cheaper configuration.
+    public static let remedyRule =
+        "the sweep's hot-key rule: the fewest added queue partitions or read replicas (at most \(ScaleSweep.maxReplicasPerShard) per shard) that make the plan not INFEASIBLE, the cheaper per month at the same count; not estimate's cheapest-fix search (other node types, engine and Spot share are not tried)"
 
     /// One line: users, configuration, cost, verdict, remedy, first break.
     public var summary: String {
@@ -47,7 +55,8 @@ public struct RPSReach: Codable, Hashable, Sendable {
             "To reach \(Format.number(targetRPS, maxDecimals: 0)) gateway req/s: \(Format.number(Double(point.users))) users; \(configuration); \(Format.usd(point.perEvent))/event, \(Format.usd(point.perMonth))/month"
             + (point.unpricedLines > 0 ? " + \(point.unpricedLines) UNPRICED" : "") + "; \(point.verdict.rawValue)"
         if let r = point.remedy {
-            s += "; feasible with \(r.change): \(Format.usd(r.perEvent))/event, \(Format.usd(r.perMonth))/month"
+            s +=
+                "; feasible with \(r.change): \(Format.usd(r.perEvent))/event, \(Format.usd(r.perMonth))/month (by \(RPSReach.remedyRule))"
         }
         if let b = firstBreak { s += ". First break on the way: \(b.summary)" }
         if let v = firstVerdictChange, v != firstBreak { s += ". First verdict change: \(v.summary)" }

@@ -12,12 +12,21 @@ enum AnswerPart {
         let users = a.admittedUsers.map { Format.number(Double($0)) } ?? "—"
         let seats = a.seats.map { Format.number(Double($0)) } ?? "—"
         // The four numbers a CFO asks for first, as two large lines rather than a small table.
-        let planned = a.failing.map { " (as planned; \($0))" } ?? " (as planned)"
-        var blocks: [ReportPart.Block] = [
-            .text(a.verdict),
+        // A multi-region plan: the whole deployment as planned first (the assessment's deployment, every region and
+        // the inter-region transfer), then the home region's figures, labelled as such.
+        let deployment = r.regions?.deployment
+        let scope = deployment.map { "as planned, home region \($0.home) alone" } ?? "as planned"
+        let planned = a.failing.map { " (\(scope); \($0))" } ?? " (\(scope))"
+        var blocks: [ReportPart.Block] = [.text(a.verdict)]
+        if let d = deployment {
+            let total = RegionsText.deploymentTotal(d)
+            blocks.append(.heading(total.prefix(1).uppercased() + total.dropFirst()))
+            if let s = d.unpricedShort { blocks.append(.note(s)) }
+        }
+        blocks += [
             .heading(
                 "\(Format.usd(a.perMonth))\(unpriced) per month · \(unitCost(a.perEvent))\(unpriced) per event (month ÷ events)"
-                    + planned),
+                    + planned)
         ]
         if let fix = fixLine(a) { blocks.append(.heading(fix)) }
         blocks += [

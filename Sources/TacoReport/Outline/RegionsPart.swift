@@ -72,6 +72,12 @@ enum RegionsPart {
                     ))
             }
             blocks.append(.labeled("Configuration at the goal", s.configuration))
+            if let fix = s.point.remedy {
+                blocks.append(
+                    .note(
+                        "Fix at the goal: \(fix.change), \(Format.usd(fix.perMonth))/month, by \(RPSReach.remedyRule).")
+                )
+            }
             parts.append(
                 ReportPart(
                     title: "To reach \(Format.number(s.targetRPS, maxDecimals: 0)) RPS", blocks: blocks,

@@ -133,3 +133,33 @@ public enum RegionsText {
         return t
     }
 }
+
+extension RegionsText {
+    /// The whole deployment as planned, for the decision lines of `estimate` and the deck's answer (issue 24): the
+    /// deployment's own totals (every region and the inter-region transfer, failing resources at their as-planned
+    /// cost), read from the assessment's `RegionalDeployment`, never re-added here.
+    /// "as planned, whole deployment (global-queue, 3 regions; inter-region transfer $1.23/month): $4,567.89/month + UNPRICED".
+    public static func deploymentTotal(_ d: RegionalDeployment) -> String {
+        let transfer = d.costs.filter { $0.resource == .transfer }
+        let transferText =
+            transfer.isEmpty
+            ? "no inter-region transfer"
+            : "inter-region transfer "
+                + (transfer.contains { $0.perMonth == nil }
+                    ? "UNPRICED" : Format.usd(transfer.compactMap(\.perMonth).reduce(.zero, +)) + "/month")
+        return
+            "as planned, whole deployment (\(d.topology.rawValue), \(d.sites.count) regions; \(transferText)): "
+            + "\(Format.usd(d.totals.perMonth))/month\(d.totals.marker), \(Format.usd(d.totals.perEvent))/event, "
+            + d.status.rawValue
+            + (d.totals.failing.isEmpty
+                ? ""
+                : " — includes " + d.totals.failing.map { "\($0.resource) (\($0.component))" }.joined(separator: ", ")
+                    + " at the as-planned cost, INFEASIBLE as planned")
+    }
+
+    /// One line per region with UNPRICED lines (each component already starts with its region):
+    /// "UNPRICED: ap-northeast-1: EKS control plane (standard support) — fetch it: `tacoplan pricing fetch …`".
+    public static func unpricedLines(_ d: RegionalDeployment) -> [String] {
+        d.unpricedRegions.map { "UNPRICED: \($0.missing.joined(separator: "; ")) — fetch it: `\($0.fetch)`" }
+    }
+}

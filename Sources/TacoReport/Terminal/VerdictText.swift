@@ -28,16 +28,28 @@ public enum VerdictText {
 
     /// The decision in three lines (issue 19): what the plan costs as planned (failing resources included,
     /// labelled; UNPRICED named), the cheapest fix with its diff, price and change, or the constraint none meets.
-    public static func decision(_ a: PlanAssessment, style: Style) -> String {
+    /// For a multi-region plan (`deployment`, the assessment's `RegionsAssessment.deployment`) the first line is the
+    /// whole deployment as planned and its UNPRICED regions with their fetch commands; the home-region line follows,
+    /// labelled, since the fix below is searched on it.
+    public static func decision(_ a: PlanAssessment, deployment: RegionalDeployment? = nil, style: Style) -> String {
         let t = a.asPlannedTotals
-        var out = [
-            "  as planned: \(Format.usd(t.perMonth))/month\(t.marker)"
+        var out: [String] = []
+        if let d = deployment {
+            out.append("  " + RegionsText.deploymentTotal(d))
+            out += RegionsText.unpricedLines(d).map { "  " + $0 }
+        }
+        let label =
+            deployment.map { "as planned, home region \($0.home) alone (the whole crowd on the shared queue)" }
+            ?? "as planned"
+        out += [
+            "  \(label): \(Format.usd(t.perMonth))/month\(t.marker)"
                 + (t.failing.isEmpty
                     ? ""
                     : " — includes " + t.failing.map { "\($0.resource) (\($0.component))" }.joined(separator: ", ")
                         + ", INFEASIBLE as planned")
         ]
-        for m in t.missing where m.reason == .unpriced {
+        // A multi-region plan's UNPRICED lines are named per region above (the home region's among them).
+        for m in t.missing where m.reason == .unpriced && deployment == nil {
             out.append(
                 "  UNPRICED: \(m.resource) (\(m.component)) — fetch it: `\(PlanAssessment.fetchCommand(region: a.region, missing: [m]))`"
             )
