@@ -164,7 +164,7 @@ import Testing
         #expect(
             lines.first
                 == "  as planned, whole deployment (global-queue, 3 regions; inter-region transfer $0.36/month): "
-                + "\(Format.usd(d.totals.perMonth))/month + 5 UNPRICED, \(Format.usd(d.totals.perEvent))/event, AT RISK"
+                + "\(Format.usd(d.totals.perMonth))/month + 5 UNPRICED, AT RISK"
         )
         for (region, service) in [
             ("ap-northeast-2", "elasticache"), ("ap-northeast-1", "eks"), ("ap-southeast-1", "ec2,eks"),

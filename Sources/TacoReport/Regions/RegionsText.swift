@@ -137,7 +137,9 @@ public enum RegionsText {
 extension RegionsText {
     /// The whole deployment as planned, for the decision lines of `estimate` and the deck's answer (issue 24): the
     /// deployment's own totals (every region and the inter-region transfer, failing resources at their as-planned
-    /// cost), read from the assessment's `RegionalDeployment`, never re-added here.
+    /// cost), read from the assessment's `RegionalDeployment`, never re-added here. Per month only: the deployment's
+    /// per-event figure counts the event's hours, the answer's per event is the month ÷ events, so neither is
+    /// shown beside the other.
     /// "as planned, whole deployment (global-queue, 3 regions; inter-region transfer $1.23/month): $4,567.89/month + UNPRICED".
     public static func deploymentTotal(_ d: RegionalDeployment) -> String {
         let transfer = d.costs.filter { $0.resource == .transfer }
@@ -149,7 +151,7 @@ extension RegionsText {
                     ? "UNPRICED" : Format.usd(transfer.compactMap(\.perMonth).reduce(.zero, +)) + "/month")
         return
             "as planned, whole deployment (\(d.topology.rawValue), \(d.sites.count) regions; \(transferText)): "
-            + "\(Format.usd(d.totals.perMonth))/month\(d.totals.marker), \(Format.usd(d.totals.perEvent))/event, "
+            + "\(Format.usd(d.totals.perMonth))/month\(d.totals.marker), "
             + d.status.rawValue
             + (d.totals.failing.isEmpty
                 ? ""
