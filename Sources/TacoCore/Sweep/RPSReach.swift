@@ -36,8 +36,8 @@ public struct RPSReach: Codable, Hashable, Sendable {
     }
 
     /// Each resource's shape at the target rate and what sets it, e.g. "redis cache.m7g.xlarge × 10 shards × (1 + 1),
-    /// 1 queue partition — engine CPU · gateway c7g.2xlarge × 30 (2 On-Demand + 28 Spot), pre-warmed — 100 pods
-    /// (requests/s per pod)". The shape already ends in parentheses, so what sets it follows a dash.
+    /// 1 queue partition — engine CPU · gateway c7g.2xlarge × 30 (2 On-Demand + 28 Spot), pre-warmed — 100 pods at
+    /// the requests/s per pod". The shape already ends in parentheses, so what sets it follows a dash.
     public var configuration: String {
         point.resources.filter { $0.resource != "plan" }.map { "\($0.resource) \($0.shape) — \($0.binding)" }
             .joined(separator: " · ")

@@ -58,7 +58,7 @@ enum SweepShapes {
         return SweepResource(
             resource: "gateway",
             shape: "\(g.nodeType) × \(g.nodes) (\(g.onDemandNodes) On-Demand + \(g.spotNodes) Spot)\(warm)",
-            nodes: g.nodes, shards: nil, binding: "\(e.gateway.pods) pods (requests/s per pod)", feasible: true,
+            nodes: g.nodes, shards: nil, binding: "\(e.gateway.pods) pods at the requests/s per pod", feasible: true,
             shapeKey: "\(g.nodeType)|\(e.gateway.preWarm.needed)")
     }
 
