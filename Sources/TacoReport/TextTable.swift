@@ -110,9 +110,13 @@ public enum TextFold {
     public static func fold(_ text: String, width: Int = TextTable.width) -> String {
         var out: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // A line of at most `width` bytes is at most `width` characters: most lines stop at this cheap test.
+            guard line.utf8.count > width, line.count > width, !line.contains("\u{1B}") else {
+                out.append(String(line))
+                continue
+            }
             let indentCount = line.prefix { $0 == " " }.count
-            let isTable = Self.gaps(line.dropFirst(indentCount)) > 1
-            guard line.count > width, !line.contains("\u{1B}"), !isTable else {
+            guard Self.gaps(line.dropFirst(indentCount)) <= 1 else {
                 out.append(String(line))
                 continue
             }

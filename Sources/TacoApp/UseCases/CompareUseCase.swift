@@ -41,8 +41,10 @@ public enum CompareUseCase {
         // (provenance only locates plan problems, which a searched configuration does not have).
         let loaded = LoadedPlan(input: baseInput, family: families[0].family, variant: nil, path: families[0].path)
         let assessment = Assessment.make(loaded, evidence: evidence, failOn: failOn)
+        // Only a multi-region column has a deployment; a single-region one costs no second estimate.
         let deployments = entries.compactMap { e -> NamedDeployment? in
-            RegionsAssessment.make(e.input, estimate: Estimate.compute(e.input), evidence: evidence).map {
+            guard e.input.plan.regions != nil else { return nil }
+            return RegionsAssessment.make(e.input, estimate: Estimate.compute(e.input), evidence: evidence).map {
                 NamedDeployment(name: e.name, deployment: $0.deployment)
             }
         }
