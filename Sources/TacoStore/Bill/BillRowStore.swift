@@ -102,12 +102,7 @@ final class BillLineWriter {
             text(14)  // consumed_unit
             amount(r.priced)
             for c in 15..<21 { text(c) }  // pricing_unit … tags
-            let code = sqlite3_step(s)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code),
-                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+            _ = try BillRowStore.step(s, db)  // an INSERT returns no row
         }
     }
 
@@ -174,15 +169,20 @@ final class BillLineWriter {
         try text(r.usageType)
         try text(r.instanceType)
         try text(r.tags)
-        let code = sqlite3_step(s)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(
-                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
+        _ = try BillRowStore.step(s, db)  // an INSERT returns no row
     }
 }
 
 enum BillRowStore {
+    /// Steps `s` once: true when it produced a row, false when it is done; any other result throws SQLite's error.
+    static func step(_ s: OpaquePointer?, _ db: Database) throws -> Bool {
+        let code = sqlite3_step(s)
+        if code == SQLITE_ROW { return true }
+        if code == SQLITE_DONE { return false }
+        throw DatabaseError(
+            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+    }
+
     /// A row of the first bill table (`bill_row`, issue 15: decimals as text), for the move to `bill_line`.
     static func readV1(_ row: Row) throws -> BillRow {
         func decimal(_ column: String) throws -> Decimal? {
@@ -348,14 +348,7 @@ extension TacoDatabase {
             let s = statement.sqliteStatement
             var slots: [SIMD16<Int64>: Int] = [:]
             var accumulators: [ChargeAccumulator] = []
-            while true {
-                let code = sqlite3_step(s)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(
-                        resultCode: ResultCode(rawValue: code),
-                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
+            while try BillRowStore.step(s, db) {
                 var key = SIMD16<Int64>(repeating: -1)
                 for c in 0..<13 where sqlite3_column_type(s, Int32(c)) != SQLITE_NULL {
                     key[c] = sqlite3_column_int64(s, Int32(c))
@@ -410,14 +403,7 @@ extension TacoDatabase {
                 sql: "SELECT provider, account, currency, billed_cost, charge_start, charge_end, file_id FROM bill_line"
             )
             let s = statement.sqliteStatement
-            while true {
-                let code = sqlite3_step(s)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(
-                        resultCode: ResultCode(rawValue: code),
-                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
+            while try BillRowStore.step(s, db) {
                 let key = SIMD4<Int64>(
                     sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2), 0)
                 let slot: Int
