@@ -56,24 +56,15 @@ public enum SafeText {
     }
 
     /// HTML text and attribute values (Markdown bodies, the Marp front matter's `title:`): `& < > " '` as entities.
-    public static func html(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    public static func html(_ text: String) -> String { entities(text, apostrophe: "&#39;", controlsAsSpaces: false) }
 
     /// XML text and attribute values (SVG): the five entities, and control characters (not allowed in XML 1.0) as
     /// spaces.
-    public static func xml(_ text: String) -> String {
+    public static func xml(_ text: String) -> String { entities(text, apostrophe: "&apos;", controlsAsSpaces: true) }
+
+    /// `& < > "` and `'` as entities (HTML has no `&apos;` before HTML5, so the apostrophe is the caller's), and
+    /// control characters as spaces when the format forbids them.
+    static func entities(_ text: String, apostrophe: String, controlsAsSpaces: Bool) -> String {
         var out = ""
         for ch in text {
             switch ch {
@@ -81,8 +72,9 @@ public enum SafeText {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case _ where ch.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }: out += " "
+            case "'": out += apostrophe
+            case _ where controlsAsSpaces && ch.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }:
+                out += " "
             default: out.append(ch)
             }
         }
