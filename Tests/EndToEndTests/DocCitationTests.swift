@@ -13,7 +13,7 @@ import Testing
     }()
 
     /// Every file of the repository below the folders a doc may cite, relative to the root (for bare file names
-    /// such as `RedisSizing.swift` or `Model/Figure.swift`, which must name exactly an existing file's tail).
+    /// such as `RedisSizing.swift` or `Estimate/Figure.swift`, which must name exactly an existing file's tail).
     static let files: [String] = {
         var paths: [String] = []
         for top in ["Sources", "Tests", "scripts", "plans", "pricing", "benchmarks"] {
@@ -64,33 +64,26 @@ import Testing
     @Test func citationsAreFound() {
         // The forms the docs use, each found once; placeholders and sample output paths are not.
         let text = """
-            `Sources/TacoCore/Plan/Sections/*.swift` and (`Model/Figure.swift`, `RedisSizing.swift:181`);
+            `Sources/TacoCore/Spec/Sections/*.swift` and (`Estimate/Figure.swift`, `RedisSizing.swift:181`);
             `Sources/TacoApp/UseCases/<Name>UseCase.swift`, `benchmarks/*`, see scripts/test.
             """
         #expect(
             Self.citations(in: text) == [
-                "Sources/TacoCore/Plan/Sections/*.swift", "Sources/TacoApp/UseCases/", "benchmarks/*", "scripts/test",
-                "Model/Figure.swift",
+                "Sources/TacoCore/Spec/Sections/*.swift", "Sources/TacoApp/UseCases/", "benchmarks/*", "scripts/test",
+                "Estimate/Figure.swift",
                 "RedisSizing.swift",
             ])
-        #expect(Self.exists("Sources/TacoCore/Plan/Sections/*.swift"))
-        #expect(!Self.exists("Sources/TacoCore/Plan/Sections/*.nothing"))
+        #expect(Self.exists("Sources/TacoCore/Spec/Sections/*.swift"))
+        #expect(!Self.exists("Sources/TacoCore/Spec/Sections/*.nothing"))
         #expect(!Self.exists("Sources/TacoCore/Units/Quantities.swift"))
         #expect(!Self.exists("Quantities.swift"))
         #expect(Self.exists("Package.swift"))
     }
 
-    /// Model.md is being rewritten on another branch while this test lands: its broken citations at the time are
-    /// tolerated here (and named in the hand-over) so the merge does not fail on them; nothing else is. Remove the
-    /// entry once Model.md cites `AdmissionModel.swift` and the command-cost table's real file.
-    static let tolerated: [String: Set<String>] = [
-        "Docs/Model.md": ["Admission.swift", "Benchmark/CommandCosts.swift"]
-    ]
-
     @Test(arguments: documents)
     func everyCitedPathExists(_ document: String) throws {
         let text = try String(contentsOf: CLI.root.appendingPathComponent(document), encoding: .utf8)
         let missing = Set(Self.citations(in: text).filter { !Self.exists($0) })
-        #expect(missing.subtracting(Self.tolerated[document] ?? []).isEmpty, "\(document) cites \(missing.sorted())")
+        #expect(missing.isEmpty, "\(document) cites \(missing.sorted())")
     }
 }

@@ -1,7 +1,7 @@
 import TacoCore
 import Testing
 
-/// The value rules every reader shares (Sources/TacoCore/Rules).
+/// The value rules every reader shares (Sources/TacoCore/Spec).
 @Suite struct ValueRulesTests {
     @Test func regionCodesComeFromTheDocumentedList() {
         #expect(AWSRegion.isKnown("ap-northeast-2") && AWSRegion.isKnown("us-gov-west-1"))
