@@ -1,39 +1,128 @@
 import Foundation
 
+/// The admission rate (Docs/Model.md §2, MODEL §4): four criteria, then the rate they allow.
+///
+///     seat drain       = seats ÷ window                                                  (floor)
+///     user experience  = users ÷ target_wait                                             (target)
+///     backend cap      = backend capacity × max utilization ÷ backend calls per admission (cap)
+///     budget cap       = write budget ÷ (window × WRU per write × attempts × WRU price)     (cap)
+///     rate             = min(max(user experience, seat drain), backend cap, budget cap)   (derive mode)
+///     utilization      = rate × backend calls per admission ÷ backend capacity
+///     longest wait     = users ÷ rate
 enum AdmissionModel {
+    /// The four criteria's rates in admissions per second; `budgetCap` is nil without a write budget or its price.
+    struct CriterionRates {
+        var seatDrain: Double
+        var userExperience: Double
+        var backendCap: Double
+        var budgetCap: Double?
+    }
+
     static func decide(_ input: EstimateInput, wruPerWrite: Double, wruPrice: PriceQuote?, _ ledger: inout Ledger)
         -> AdmissionDecision
     {
         let plan = input.plan
+        let a = plan.admission
+        let users = Double(plan.event.users)
+        let rates = CriterionRates(
+            seatDrain: Double(plan.event.seats) / plan.event.window.value,
+            userExperience: users / plan.event.targetWait.value,
+            backendCap: a.backendCapacity * a.maxBackendUtilization / a.backendCallsPerAdmission,
+            budgetCap: budgetCap(plan, wruPerWrite: wruPerWrite, wruPrice: wruPrice))
+        let (rate, binding) = chosenRate(a.mode, rates)
+        let utilization = rate * a.backendCallsPerAdmission / a.backendCapacity
+        let wait = users / rate
+
+        recordCriteria(rates, input, wruPerWrite: wruPerWrite, wruPrice: wruPrice, &ledger)
+        recordOutcome(
+            rate: rate, binding: binding, utilization: utilization, wait: wait, hasBudgetCap: rates.budgetCap != nil,
+            input, &ledger)
+        return AdmissionDecision(
+            rate: rate, binding: binding,
+            criteria: criteria(rates, binding: binding, utilization: utilization, plan: plan, wruPrice: wruPrice),
+            backendUtilization: utilization, impliedWait: wait)
+    }
+
+    /// write budget ÷ (window × WRU per write × attempts × WRU price): the rate whose writes spend the budget in one
+    /// window. Nil without a budget, without a price, or when a unit of rate costs nothing.
+    static func budgetCap(_ plan: Plan, wruPerWrite: Double, wruPrice: PriceQuote?) -> Double? {
+        guard let budget = plan.admission.writeBudget, let price = wruPrice else { return nil }
+        let perAdmissionPerWindow = plan.event.window.value * wruPerWrite * plan.dynamodb.attemptsPerUser
+        let costPerUnitRate = price.usd.amount * Decimal(exactly: perAdmissionPerWindow)
+        guard costPerUnitRate > 0 else { return nil }
+        return (budget.amount / costPerUnitRate).doubleValue
+    }
+
+    /// The plan's fixed rate, or the UX target raised to the seat-drain floor and lowered to each cap in turn; the
+    /// binding criterion is the last one that moved the rate.
+    static func chosenRate(_ mode: AdmissionMode, _ r: CriterionRates) -> (Double, AdmissionBinding) {
+        if case .fixed(let fixed) = mode { return (fixed, .fixed) }
+        var rate = r.userExperience
+        var binding = AdmissionBinding.userExperience
+        if r.seatDrain > rate { (rate, binding) = (r.seatDrain, .seatDrain) }
+        if rate > r.backendCap { (rate, binding) = (r.backendCap, .backendCapacity) }
+        if let cap = r.budgetCap, rate > cap { (rate, binding) = (cap, .cost) }
+        return (rate, binding)
+    }
+
+    /// The four criteria as `AdmissionDecision` reports them, with the note each prints.
+    static func criteria(
+        _ r: CriterionRates, binding: AdmissionBinding, utilization: Double, plan: Plan, wruPrice: PriceQuote?
+    ) -> [AdmissionDecision.Criterion] {
+        let seatNote =
+            r.seatDrain >= r.userExperience
+            ? "seats ÷ window; at least the UX rate (\(Show.n(r.seatDrain / max(r.userExperience, 1e-12), 2))×), so it sets the pace"
+            : "seats ÷ window; \(Show.n(r.userExperience / max(r.seatDrain, 1e-12), 1))× below the UX rate, too slow on its own"
+        let budgetNote =
+            plan.admission.writeBudget == nil
+            ? "no write budget in the plan"
+            : (wruPrice == nil ? "UNPRICED: no DynamoDB write price" : "DynamoDB write budget per event")
+        return [
+            AdmissionDecision.Criterion(
+                name: .seatDrain, role: .floor, rate: r.seatDrain, binding: binding == .seatDrain, note: seatNote),
+            AdmissionDecision.Criterion(
+                name: .userExperience, role: .target, rate: r.userExperience, binding: binding == .userExperience,
+                note: "users ÷ target wait"),
+            AdmissionDecision.Criterion(
+                name: .backendCapacity, role: .cap, rate: r.backendCap, binding: binding == .backendCapacity,
+                note: "backend utilization at the chosen rate \(Show.pct(utilization))"),
+            AdmissionDecision.Criterion(
+                name: .cost, role: .cap, rate: r.budgetCap, binding: binding == .cost, note: budgetNote),
+        ]
+    }
+
+    /// The four criteria's figures, in the order `explain` lists them.
+    static func recordCriteria(
+        _ r: CriterionRates, _ input: EstimateInput, wruPerWrite: Double, wruPrice: PriceQuote?, _ ledger: inout Ledger
+    ) {
+        let plan = input.plan
         let e = plan.event
         let a = plan.admission
         let users = Double(e.users)
-
-        let seat = Double(e.seats) / e.window.value
         ledger.record(
-            "admission.seat_drain", "Seat-drain rate (floor)", value: seat, unit: "adm/s", display: Show.rate(seat),
+            "admission.seat_drain", "Seat-drain rate (floor)", value: r.seatDrain, unit: "adm/s",
+            display: Show.rate(r.seatDrain),
             formula: "seats ÷ window (MODEL §4 criterion 1)",
-            arithmetic: "\(Show.n(Double(e.seats))) seats ÷ \(Show.secs(e.window)) = \(Show.rate(seat))",
+            arithmetic: "\(Show.n(Double(e.seats))) seats ÷ \(Show.secs(e.window)) = \(Show.rate(r.seatDrain))",
             inputs: [
                 FigureInput("seats", Show.n(Double(e.seats)), input.from("event.seats")),
                 FigureInput("window", Show.secs(e.window), input.from("event.window")),
             ])
-        let ux = users / e.targetWait.value
         ledger.record(
-            "admission.user_experience", "User-experience rate", value: ux, unit: "adm/s", display: Show.rate(ux),
+            "admission.user_experience", "User-experience rate", value: r.userExperience, unit: "adm/s",
+            display: Show.rate(r.userExperience),
             formula: "users ÷ target_wait (MODEL §4 criterion 2)",
-            arithmetic: "\(Show.n(users)) users ÷ \(Show.secs(e.targetWait)) = \(Show.rate(ux))",
+            arithmetic: "\(Show.n(users)) users ÷ \(Show.secs(e.targetWait)) = \(Show.rate(r.userExperience))",
             inputs: [
                 FigureInput("users", Show.n(users), input.from("event.users")),
                 FigureInput("target_wait", Show.secs(e.targetWait), input.from("event.target_wait")),
             ])
-        let backendCap = a.backendCapacity * a.maxBackendUtilization / a.backendCallsPerAdmission
         ledger.record(
-            "admission.backend_cap", "Backend-capacity cap", value: backendCap, unit: "adm/s",
-            display: Show.rate(backendCap),
+            "admission.backend_cap", "Backend-capacity cap", value: r.backendCap, unit: "adm/s",
+            display: Show.rate(r.backendCap),
             formula: "backend capacity × max utilization ÷ backend calls per admission (MODEL §4 criterion 3)",
             arithmetic:
-                "\(Show.n(a.backendCapacity)) RPS × \(Show.pct(a.maxBackendUtilization)) ÷ \(Show.n(a.backendCallsPerAdmission)) = \(Show.rate(backendCap))",
+                "\(Show.n(a.backendCapacity)) RPS × \(Show.pct(a.maxBackendUtilization)) ÷ \(Show.n(a.backendCallsPerAdmission)) = \(Show.rate(r.backendCap))",
             inputs: [
                 FigureInput("backend_capacity", Show.n(a.backendCapacity), input.from("admission.backend_capacity")),
                 FigureInput(
@@ -43,49 +132,26 @@ enum AdmissionModel {
                     "backend_calls_per_admission", Show.n(a.backendCallsPerAdmission),
                     input.from("admission.backend_calls_per_admission")),
             ])
-        var budgetCap: Double?
-        if let budget = a.writeBudget, let price = wruPrice {
-            let perAdmissionPerWindow = e.window.value * wruPerWrite * plan.dynamodb.attemptsPerUser
-            let costPerUnitRate = price.usd.amount * Decimal(exactly: perAdmissionPerWindow)
-            if costPerUnitRate > 0 {
-                let cap = (budget.amount / costPerUnitRate).doubleValue
-                budgetCap = cap
-                ledger.record(
-                    "admission.budget_cap", "Write-budget cap", value: cap, unit: "adm/s", display: Show.rate(cap),
-                    formula: "budget ÷ (window × WRU per write × attempts × WRU price) (MODEL §4 criterion 4)",
-                    arithmetic:
-                        "\(Format.usd(budget)) ÷ (\(Show.secs(e.window)) × \(Show.n(wruPerWrite)) WRU × \(Show.n(plan.dynamodb.attemptsPerUser)) × \(Format.unitPrice(price.usd))) = \(Show.rate(cap))",
-                    inputs: [
-                        FigureInput("write_budget", Format.usd(budget), input.from("admission.write_budget")),
-                        FigureInput("WRU price", Format.unitPrice(price.usd), price.citation),
-                    ])
-            }
+        if let cap = r.budgetCap, let budget = a.writeBudget, let price = wruPrice {
+            ledger.record(
+                "admission.budget_cap", "Write-budget cap", value: cap, unit: "adm/s", display: Show.rate(cap),
+                formula: "budget ÷ (window × WRU per write × attempts × WRU price) (MODEL §4 criterion 4)",
+                arithmetic:
+                    "\(Format.usd(budget)) ÷ (\(Show.secs(e.window)) × \(Show.n(wruPerWrite)) WRU × \(Show.n(plan.dynamodb.attemptsPerUser)) × \(Format.unitPrice(price.usd))) = \(Show.rate(cap))",
+                inputs: [
+                    FigureInput("write_budget", Format.usd(budget), input.from("admission.write_budget")),
+                    FigureInput("WRU price", Format.unitPrice(price.usd), price.citation),
+                ])
         }
+    }
 
-        var rate: Double
-        var binding: AdmissionBinding
-        switch a.mode {
-        case .fixed(let r):
-            rate = r
-            binding = .fixed
-        case .derive:
-            rate = ux
-            binding = .userExperience
-            if seat > rate {
-                rate = seat
-                binding = .seatDrain
-            }
-            if rate > backendCap {
-                rate = backendCap
-                binding = .backendCapacity
-            }
-            if let cap = budgetCap, rate > cap {
-                rate = cap
-                binding = .cost
-            }
-        }
-        let utilization = rate * a.backendCallsPerAdmission / a.backendCapacity
-        let wait = users / rate
+    /// The chosen rate, the backend utilization it causes and the longest wait it implies.
+    static func recordOutcome(
+        rate: Double, binding: AdmissionBinding, utilization: Double, wait: Double, hasBudgetCap: Bool,
+        _ input: EstimateInput, _ ledger: inout Ledger
+    ) {
+        let a = input.plan.admission
+        let users = Double(input.plan.event.users)
         ledger.record(
             "admission.rate", "Admission rate", value: rate, unit: "adm/s", display: Show.rate(rate),
             formula: binding == .fixed
@@ -95,7 +161,7 @@ enum AdmissionModel {
                 ledger.ref("admission.user_experience", "UX rate"),
                 ledger.ref("admission.seat_drain", "seat-drain floor"),
                 ledger.ref("admission.backend_cap", "backend cap"),
-            ] + (budgetCap != nil ? [ledger.ref("admission.budget_cap", "budget cap")] : []))
+            ] + (hasBudgetCap ? [ledger.ref("admission.budget_cap", "budget cap")] : []))
         ledger.record(
             "admission.backend_utilization", "Backend utilization", value: utilization, unit: "fraction",
             display: Format.number(utilization * 100, maxDecimals: 0) + " %",
@@ -112,26 +178,5 @@ enum AdmissionModel {
             formula: "users ÷ admission rate (MODEL §4)",
             arithmetic: "\(Show.n(users)) users ÷ \(Show.rate(rate)) = \(Show.n(wait, 1)) s",
             inputs: [ledger.ref("admission.rate", "admission rate")])
-
-        let criteria = [
-            AdmissionDecision.Criterion(
-                name: .seatDrain, role: .floor, rate: seat, binding: binding == .seatDrain,
-                note: seat >= ux
-                    ? "seats ÷ window; at least the UX rate (\(Show.n(seat / max(ux, 1e-12), 2))×), so it sets the pace"
-                    : "seats ÷ window; \(Show.n(ux / max(seat, 1e-12), 1))× below the UX rate, too slow on its own"),
-            AdmissionDecision.Criterion(
-                name: .userExperience, role: .target, rate: ux, binding: binding == .userExperience,
-                note: "users ÷ target wait"),
-            AdmissionDecision.Criterion(
-                name: .backendCapacity, role: .cap, rate: backendCap, binding: binding == .backendCapacity,
-                note: "backend utilization at the chosen rate \(Show.pct(utilization))"),
-            AdmissionDecision.Criterion(
-                name: .cost, role: .cap, rate: budgetCap, binding: binding == .cost,
-                note: a.writeBudget == nil
-                    ? "no write budget in the plan"
-                    : (wruPrice == nil ? "UNPRICED: no DynamoDB write price" : "DynamoDB write budget per event")),
-        ]
-        return AdmissionDecision(
-            rate: rate, binding: binding, criteria: criteria, backendUtilization: utilization, impliedWait: wait)
     }
 }
