@@ -3,7 +3,8 @@ import Foundation
 /// An admission rate below the seat-drain floor or beyond the backend's allowed utilization (Docs/Model.md §2, §7).
 enum AdmissionLimitsRule: FindingRule {
     /// A cap that pushes the rate below the seat-drain floor, or a fixed rate beyond the backend cap.
-    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let (e, input) = facts
         var out: [Finding] = []
         let seat = e.admission.criteria.first { $0.name == .seatDrain }?.rate ?? 0
         if e.admission.rate < seat {

@@ -3,7 +3,8 @@ import Foundation
 /// A plan whose gateway rate exceeds the load-test peak it claims (`claims:`); silent without the claim
 /// (Docs/Model.md §7).
 enum BeyondLoadTestRule: FindingRule {
-    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let (e, input) = facts
         guard let claim = input.plan.claim(.loadTestPeakRPS), let peak = claim.value else { return [] }
         let rate = e.traffic.gatewayRate
         guard rate > peak else { return [] }

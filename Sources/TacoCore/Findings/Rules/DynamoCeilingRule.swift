@@ -3,7 +3,8 @@ import Foundation
 /// DynamoDB write cost, ceiling vs expected, against every WRU price in force, and the plan's claimed write cost
 /// when it declares one (Docs/Model.md §7).
 enum DynamoCeilingRule: FindingRule {
-    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let (e, input) = facts
         let region = input.plan.event.region
         let history = input.book.sheet.history(DynamoSizing.wruKey(region))
         guard !history.isEmpty else { return [] }

@@ -3,7 +3,8 @@ import Foundation
 /// The cheapest arm64 vs x86_64 gateway option per 1,000 RPS-hour (Docs/Model.md §7).
 enum GatewayArchitectureRule: FindingRule {
     /// Graviton vs x86 for this plan's gateway: cost per 1,000 RPS at the same HPA target (Docs/Model.md §4).
-    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let e = facts.parts
         func cheapest(_ arch: String) -> GatewaySizing.NodeOption? {
             e.gateway.options.filter { $0.architecture == arch && $0.feasible && $0.hourly != nil }
                 .min { ($0.hourly?.amount ?? 0, $0.nodeType) < ($1.hourly?.amount ?? 0, $1.nodeType) }

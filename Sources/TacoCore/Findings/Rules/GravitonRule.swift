@@ -4,7 +4,8 @@ import Foundation
 /// plan declares none (Docs/Model.md §7).
 enum GravitonRule: FindingRule {
     /// Graviton vs x86 by same-size pairs in the plan's region.
-    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let (e, input) = facts
         guard let claim = input.plan.claim(.redisGravitonSaving), let claimed = claim.value else { return [] }
         let region = input.plan.event.region
         func price(_ service: Service, _ type: String, _ os: String) -> Money? {

@@ -3,7 +3,8 @@ import Foundation
 /// The plan's claimed KEYS → ZRANK speed-up against the measured costs; silent when the plan declares none
 /// (Docs/Model.md §7).
 enum KeysVsZrankRule: FindingRule {
-    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let input = facts.input
         guard let claim = input.plan.claim(.keysToZrankSpeedup), let claimed = claim.value else { return [] }
         let n = Double(input.plan.event.users)
         let engine = input.plan.redis.engine

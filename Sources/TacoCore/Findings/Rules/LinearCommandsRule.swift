@@ -2,8 +2,8 @@ import Foundation
 
 /// Every O(N) command with the rate at which it saturates one engine core (Docs/Model.md §3, §7).
 enum LinearCommandsRule: FindingRule {
-    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
-        e.redis.linearCommands.map { f in
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        facts.parts.redis.linearCommands.map { f in
             let severe = f.requestedRate > f.saturationRate
             return Finding(
                 id: "linear-command-\(f.api)-\(f.command)", severity: severe ? .error : .warning,

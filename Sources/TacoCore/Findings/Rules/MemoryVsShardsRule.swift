@@ -2,7 +2,8 @@ import Foundation
 
 /// Which requirement sets the Redis shard count, and how much of the cluster memory is used (Docs/Model.md §7).
 enum MemoryVsShardsRule: FindingRule {
-    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let (e, input) = facts
         guard let c = e.redis.chosen, let shards = c.shards else { return [] }
         let usableTotal = c.usableMemoryGiB * Double(shards)
         // Memory drives the count when its shard need alone is the largest of memory, engine CPU and the floor; it

@@ -2,7 +2,8 @@ import Foundation
 
 /// Spot: the interruption bucket the plan asks for, the savings in the region, and too few Spot types (Docs/Model.md §7).
 enum SpotRule: FindingRule {
-    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let (e, input) = facts
         var out: [Finding] = []
         let g = input.plan.gateway
         if let asked = g.requestedInterruption {

@@ -2,7 +2,8 @@ import Foundation
 
 /// Cost lines with no price in force: UNPRICED, never $0 (Docs/Model.md §6).
 enum UnpricedRule: FindingRule {
-    static func findings(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let e = facts.parts
         let lines = e.costs.filter(\.unpriced)
         guard !lines.isEmpty else { return [] }
         return [

@@ -1,6 +1,7 @@
 /// Users still queued when the sale window closes: users − admission rate × window (Docs/Model.md §6.0, §7.1).
-enum NeverAdmittedWarning {
-    static func check(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+enum NeverAdmittedWarning: FindingRule {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let (e, input) = facts
         let t = e.timeline
         guard t.notAdmittedInWindow >= 1 else { return [] }
         let share = t.notAdmittedInWindow / t.users

@@ -1,7 +1,8 @@
 /// A status poll interval at least as long as the window: a waiting user polls at most once (MODEL §3;
 /// Docs/Model.md §7.1).
-enum PollVsWindowWarning {
-    static func check(_ input: EstimateInput) -> [Finding] {
+enum PollVsWindowWarning: FindingRule {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let input = facts.input
         let poll = input.plan.clients.statusPoll.value
         let window = input.plan.event.window.value
         guard poll >= window else { return [] }

@@ -1,7 +1,8 @@
 /// A ramp at least as long as the window: part of the crowd arrives after the sale closes (MODEL §3;
 /// Docs/Model.md §7.1).
-enum RampVsWindowWarning {
-    static func check(_ input: EstimateInput) -> [Finding] {
+enum RampVsWindowWarning: FindingRule {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let input = facts.input
         let ramp = input.plan.event.ramp.value
         let window = input.plan.event.window.value
         guard ramp >= window else { return [] }

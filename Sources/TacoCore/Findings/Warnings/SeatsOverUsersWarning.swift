@@ -1,6 +1,7 @@
 /// More seats than users: at most `users` seats can sell (Docs/Model.md §7.1).
-enum SeatsOverUsersWarning {
-    static func check(_ input: EstimateInput) -> [Finding] {
+enum SeatsOverUsersWarning: FindingRule {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let input = facts.input
         let e = input.plan.event
         guard e.seats > e.users else { return [] }
         let unsold = e.seats - e.users

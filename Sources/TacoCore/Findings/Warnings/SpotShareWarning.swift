@@ -1,6 +1,7 @@
 /// The plan asks for a Spot share the chosen gateway nodes do not get, and why (MODEL §6; Docs/Model.md §7.1).
-enum SpotShareWarning {
-    static func check(_ e: EstimateParts, _ input: EstimateInput) -> [Finding] {
+enum SpotShareWarning: FindingRule {
+    static func findings(_ facts: EstimateFacts) -> [Finding] {
+        let (e, input) = facts
         let g = input.plan.gateway
         guard g.spotShare > 0, let c = e.gateway.chosen, c.nodes > 0 else { return [] }
         let got = Double(c.spotNodes) / Double(c.nodes)
