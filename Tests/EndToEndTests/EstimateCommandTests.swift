@@ -17,7 +17,7 @@ import Testing
         #expect(json.estimate["asOf"] as? String == "2024-10-31")
         #expect(try json.display("admission.seat_drain") == "5.56/s")  // 10,000 ÷ 1,800 s = 5.555…
         #expect(try json.display("admission.user_experience") == "1,000/s")  // 300,000 ÷ 300 s
-        #expect(try json.display("admission.backend_utilization") == "33 %")  // 1,000 ÷ 3,000
+        #expect(try json.display("admission.backend_utilization") == "33.3 %")  // 1,000 ÷ 3,000
         #expect(try json.display("traffic.status_rate") == "60,000/s")  // 300,000 ÷ 5 s
         #expect(try json.display("traffic.status_bandwidth") == "60 MB/s")  // 60,000/s × 1,000 B
         #expect(try json.display("redis.queue_data") == "300 MB")  // 300,000 × 1,000 B

@@ -170,7 +170,7 @@ import Testing
         let band = EngineCPUFigures.of(variant).hotKey
         #expect(band.text == "165.7 % (124.3 %–227.8 %)")
         #expect(lever.reason?.contains(band.text) == true, "\(lever.reason ?? "")")
-        #expect(Show.n(variant.redis.hotKeyLoad, 2) == "1.66")
+        #expect(Format.number(variant.redis.hotKeyLoad, maxDecimals: 2) == "1.66")
     }
 
     /// A file from `bench redis` on a 2-vCPU local VM: the reference VM's own rows (its type not stated). The seed

@@ -111,7 +111,13 @@ import Testing
         #expect(Format.number(1000) == "1,000")
         #expect(Format.number(300_000) == "300,000")
         #expect(Format.grouped(2.5, decimals: 2) == "2.50")
-        #expect(Format.percent(1.0 / 3.0) == "33 %")
+        // The one percent rule: at most one decimal, a trailing zero dropped. 1/3 × 100 = 33.33… → "33.3 %";
+        // 0.5 × 100 = 50.0 → "50 %"; 0.79962 × 100 = 79.962 → 80.0 → "80 %"; 0.7962 × 100 = 79.62 → "79.6 %".
+        #expect(Format.percent(1.0 / 3.0) == "33.3 %")
+        #expect(Format.percent(0.5) == "50 %")
+        #expect(Format.percent(0.79962) == "80 %")
+        #expect(Format.percent(0.7962) == "79.6 %")
+        #expect(Format.percent(points: 56.24) == "56.2 %")
     }
 }
 

@@ -26,10 +26,10 @@ import Testing
 
     @Test func backendUtilizationIsOneThird() throws {
         let e = try Fixture.seedEstimate(asOf: "2024-10-31")
-        // 1,000 admissions/s × 1 backend call ÷ 3,000 RPS = 1/3, shown as 33 %.
+        // 1,000 admissions/s × 1 backend call ÷ 3,000 RPS = 1/3, shown with one decimal as 33.3 %.
         let f = try e.figure("admission.backend_utilization")
         #expect(f.value == 1.0 / 3.0)
-        #expect(f.display == "33 %")
+        #expect(f.display == "33.3 %")
         #expect(e.admission.backendUtilization == 1.0 / 3.0)
     }
 

@@ -71,8 +71,8 @@ enum AdmissionModel {
     ) -> [AdmissionDecision.Criterion] {
         let seatNote =
             r.seatDrain >= r.userExperience
-            ? "seats ÷ window; at least the UX rate (\(Show.n(r.seatDrain / max(r.userExperience, 1e-12), 2))×), so it sets the pace"
-            : "seats ÷ window; \(Show.n(r.userExperience / max(r.seatDrain, 1e-12), 1))× below the UX rate, too slow on its own"
+            ? "seats ÷ window; at least the UX rate (\(Format.number(r.seatDrain / max(r.userExperience, 1e-12), maxDecimals: 2))×), so it sets the pace"
+            : "seats ÷ window; \(Format.number(r.userExperience / max(r.seatDrain, 1e-12), maxDecimals: 1))× below the UX rate, too slow on its own"
         let budgetNote =
             plan.admission.writeBudget == nil
             ? "no write budget in the plan"
@@ -85,7 +85,7 @@ enum AdmissionModel {
                 note: "users ÷ target wait"),
             AdmissionDecision.Criterion(
                 name: .backendCapacity, role: .cap, rate: r.backendCap, binding: binding == .backendCapacity,
-                note: "backend utilization at the chosen rate \(Show.pct(utilization))"),
+                note: "backend utilization at the chosen rate \(Format.percent(utilization))"),
             AdmissionDecision.Criterion(
                 name: .cost, role: .cap, rate: r.budgetCap, binding: binding == .cost, note: budgetNote),
         ]
@@ -101,43 +101,46 @@ enum AdmissionModel {
         let users = Double(e.users)
         ledger.record(
             "admission.seat_drain", "Seat-drain rate (floor)", value: r.seatDrain, unit: "adm/s",
-            display: Show.rate(r.seatDrain),
+            display: Format.rate(r.seatDrain),
             formula: "seats ÷ window (MODEL §4 criterion 1)",
-            arithmetic: "\(Show.n(Double(e.seats))) seats ÷ \(Show.secs(e.window)) = \(Show.rate(r.seatDrain))",
+            arithmetic:
+                "\(Format.number(Double(e.seats))) seats ÷ \(Format.seconds(e.window)) = \(Format.rate(r.seatDrain))",
             inputs: [
-                FigureInput("seats", Show.n(Double(e.seats)), input.from("event.seats")),
-                FigureInput("window", Show.secs(e.window), input.from("event.window")),
+                FigureInput("seats", Format.number(Double(e.seats)), input.from("event.seats")),
+                FigureInput("window", Format.seconds(e.window), input.from("event.window")),
             ])
         ledger.record(
             "admission.user_experience", "User-experience rate", value: r.userExperience, unit: "adm/s",
-            display: Show.rate(r.userExperience),
+            display: Format.rate(r.userExperience),
             formula: "users ÷ target_wait (MODEL §4 criterion 2)",
-            arithmetic: "\(Show.n(users)) users ÷ \(Show.secs(e.targetWait)) = \(Show.rate(r.userExperience))",
+            arithmetic:
+                "\(Format.number(users)) users ÷ \(Format.seconds(e.targetWait)) = \(Format.rate(r.userExperience))",
             inputs: [
-                FigureInput("users", Show.n(users), input.from("event.users")),
-                FigureInput("target_wait", Show.secs(e.targetWait), input.from("event.target_wait")),
+                FigureInput("users", Format.number(users), input.from("event.users")),
+                FigureInput("target_wait", Format.seconds(e.targetWait), input.from("event.target_wait")),
             ])
         ledger.record(
             "admission.backend_cap", "Backend-capacity cap", value: r.backendCap, unit: "adm/s",
-            display: Show.rate(r.backendCap),
+            display: Format.rate(r.backendCap),
             formula: "backend capacity × max utilization ÷ backend calls per admission (MODEL §4 criterion 3)",
             arithmetic:
-                "\(Show.n(a.backendCapacity)) RPS × \(Show.pct(a.maxBackendUtilization)) ÷ \(Show.n(a.backendCallsPerAdmission)) = \(Show.rate(r.backendCap))",
+                "\(Format.number(a.backendCapacity)) RPS × \(Format.percent(a.maxBackendUtilization)) ÷ \(Format.number(a.backendCallsPerAdmission)) = \(Format.rate(r.backendCap))",
             inputs: [
-                FigureInput("backend_capacity", Show.n(a.backendCapacity), input.from("admission.backend_capacity")),
                 FigureInput(
-                    "max_backend_utilization", Show.pct(a.maxBackendUtilization),
+                    "backend_capacity", Format.number(a.backendCapacity), input.from("admission.backend_capacity")),
+                FigureInput(
+                    "max_backend_utilization", Format.percent(a.maxBackendUtilization),
                     input.from("admission.max_backend_utilization")),
                 FigureInput(
-                    "backend_calls_per_admission", Show.n(a.backendCallsPerAdmission),
+                    "backend_calls_per_admission", Format.number(a.backendCallsPerAdmission),
                     input.from("admission.backend_calls_per_admission")),
             ])
         if let cap = r.budgetCap, let budget = a.writeBudget, let price = wruPrice {
             ledger.record(
-                "admission.budget_cap", "Write-budget cap", value: cap, unit: "adm/s", display: Show.rate(cap),
+                "admission.budget_cap", "Write-budget cap", value: cap, unit: "adm/s", display: Format.rate(cap),
                 formula: "budget ÷ (window × WRU per write × attempts × WRU price) (MODEL §4 criterion 4)",
                 arithmetic:
-                    "\(Format.usd(budget)) ÷ (\(Show.secs(e.window)) × \(Show.n(wruPerWrite)) WRU × \(Show.n(plan.dynamodb.attemptsPerUser)) × \(Format.unitPrice(price.usd))) = \(Show.rate(cap))",
+                    "\(Format.usd(budget)) ÷ (\(Format.seconds(e.window)) × \(Format.number(wruPerWrite)) WRU × \(Format.number(plan.dynamodb.attemptsPerUser)) × \(Format.unitPrice(price.usd))) = \(Format.rate(cap))",
                 inputs: [
                     FigureInput("write_budget", Format.usd(budget), input.from("admission.write_budget")),
                     FigureInput("WRU price", Format.unitPrice(price.usd), price.citation),
@@ -153,10 +156,10 @@ enum AdmissionModel {
         let a = input.plan.admission
         let users = Double(input.plan.event.users)
         ledger.record(
-            "admission.rate", "Admission rate", value: rate, unit: "adm/s", display: Show.rate(rate),
+            "admission.rate", "Admission rate", value: rate, unit: "adm/s", display: Format.rate(rate),
             formula: binding == .fixed
                 ? "fixed in the plan" : "max(UX rate, seat-drain floor), capped by backend and budget (MODEL §4)",
-            arithmetic: "binding: \(binding) → \(Show.rate(rate))",
+            arithmetic: "binding: \(binding) → \(Format.rate(rate))",
             inputs: [
                 ledger.ref("admission.user_experience", "UX rate"),
                 ledger.ref("admission.seat_drain", "seat-drain floor"),
@@ -164,19 +167,21 @@ enum AdmissionModel {
             ] + (hasBudgetCap ? [ledger.ref("admission.budget_cap", "budget cap")] : []))
         ledger.record(
             "admission.backend_utilization", "Backend utilization", value: utilization, unit: "fraction",
-            display: Format.number(utilization * 100, maxDecimals: 0) + " %",
+            display: Format.percent(utilization),
             formula: "admission rate × backend calls per admission ÷ backend capacity (MODEL §4 criterion 3)",
             arithmetic:
-                "\(Show.rate(rate)) × \(Show.n(a.backendCallsPerAdmission)) ÷ \(Show.n(a.backendCapacity)) RPS = \(Show.pct(utilization))",
+                "\(Format.rate(rate)) × \(Format.number(a.backendCallsPerAdmission)) ÷ \(Format.number(a.backendCapacity)) RPS = \(Format.percent(utilization))",
             inputs: [
                 ledger.ref("admission.rate", "admission rate"),
-                FigureInput("backend_capacity", Show.n(a.backendCapacity), input.from("admission.backend_capacity")),
+                FigureInput(
+                    "backend_capacity", Format.number(a.backendCapacity), input.from("admission.backend_capacity")),
             ])
         ledger.record(
             "admission.implied_wait", "Longest wait at this rate", value: wait, unit: "s",
-            display: Show.n(wait, 1) + " s",
+            display: Format.number(wait, maxDecimals: 1) + " s",
             formula: "users ÷ admission rate (MODEL §4)",
-            arithmetic: "\(Show.n(users)) users ÷ \(Show.rate(rate)) = \(Show.n(wait, 1)) s",
+            arithmetic:
+                "\(Format.number(users)) users ÷ \(Format.rate(rate)) = \(Format.number(wait, maxDecimals: 1)) s",
             inputs: [ledger.ref("admission.rate", "admission rate")])
     }
 }

@@ -143,12 +143,12 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
         let redis = Resource(
             resource: .redis,
             requirement:
-                "hot queue key \(Show.pct(e.redis.hotKeyLoad)) of one engine core (ceiling \(Show.pct(r.engineCPUCeiling))); memory \(Show.mb(e.redis.memory.required))",
+                "hot queue key \(Format.percent(e.redis.hotKeyLoad)) of one engine core (ceiling \(Format.percent(r.engineCPUCeiling))); memory \(Format.megabytes(e.redis.memory.required))",
             configuration: redisConfig, status: status(redisReasons), reasons: redisReasons, evidence: evidence)
         let g = e.gateway.chosen
         let gwReasons = reasons("Gateway")
         let gateway = Resource(
-            resource: .gateway, requirement: "\(e.gateway.pods) pods for \(Show.rate(e.traffic.gatewayRate))",
+            resource: .gateway, requirement: "\(e.gateway.pods) pods for \(Format.rate(e.traffic.gatewayRate))",
             configuration: g.map {
                 "\($0.nodes) × \($0.nodeType) (\($0.onDemandNodes) On-Demand + \($0.spotNodes) Spot)"
             }
@@ -157,7 +157,7 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
         let dyReasons = reasons("DynamoDB") + reasons("Backend")
         let dynamo = Resource(
             resource: .dynamodb,
-            requirement: "\(Show.rate(e.admission.rate)) reservations at the admission rate",
+            requirement: "\(Format.rate(e.admission.rate)) reservations at the admission rate",
             configuration: input.plan.dynamodb.mode.rawValue, status: status(dyReasons), reasons: dyReasons,
             evidence: evidence)
         return [redis, gateway, dynamo]

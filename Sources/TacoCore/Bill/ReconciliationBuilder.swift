@@ -233,5 +233,5 @@ extension Reconciliation {
     static func n(_ d: Decimal) -> String { Format.number(d.doubleValue, maxDecimals: 2) }
     static func ratio(_ a: Decimal, _ b: Decimal) -> String { Format.number((a / b).doubleValue, maxDecimals: 1) }
     static func pct(_ d: Decimal) -> String { Format.percent(d.doubleValue) }
-    static func signedPct(_ d: Decimal) -> String { (d > 0 ? "+" : "") + Format.percent(d.doubleValue, decimals: 1) }
+    static func signedPct(_ d: Decimal) -> String { (d > 0 ? "+" : "") + Format.percent(d.doubleValue) }
 }

@@ -121,7 +121,7 @@ public struct Comparison: Codable, Hashable, Sendable {
                     utilization: failing
                         ? "hot key " + EngineCPUFigures.of(e).hotKey.text + " of one core"
                         : "busiest engine CPU "
-                            + (EngineCPUFigures.of(e).busiestNode?.text ?? Show.pct(e.redis.busiestEngineCPU ?? 0)),
+                            + (EngineCPUFigures.of(e).busiestNode?.text ?? Format.percent(e.redis.busiestEngineCPU ?? 0)),
                     perEvent: ev, perMonth: mo))
         }
         if let g = e.gateway.chosen {
@@ -132,7 +132,7 @@ public struct Comparison: Codable, Hashable, Sendable {
                     resource: .gateway,
                     configuration:
                         "\(g.nodeType) (\(g.architecture)), \(g.onDemandNodes) On-Demand + \(g.spotNodes) Spot",
-                    nodes: g.nodes, utilization: "\(e.gateway.pods) pods, \(Show.pct(fill)) of pod slots",
+                    nodes: g.nodes, utilization: "\(e.gateway.pods) pods, \(Format.percent(fill)) of pod slots",
                     perEvent: ev, perMonth: mo))
         }
         let (eksEv, eksMo) = cost(.eks)
@@ -147,9 +147,10 @@ public struct Comparison: Codable, Hashable, Sendable {
             Resource(
                 resource: .dynamodb,
                 configuration: mode == .onDemand
-                    ? "on-demand, \(Show.n(d.expectedWrites, 0)) writes × \(d.wruPerWrite) WRU"
+                    ? "on-demand, \(Format.number(d.expectedWrites, maxDecimals: 0)) writes × \(d.wruPerWrite) WRU"
                     : "provisioned \(d.provisionedWCU) WCU × \(d.provisionedHours) h",
-                nodes: nil, utilization: "peak \(Show.n(d.peakWRUPerSecond, 0)) WRU/s", perEvent: dEv, perMonth: dMo))
+                nodes: nil, utilization: "peak \(Format.number(d.peakWRUPerSecond, maxDecimals: 0)) WRU/s",
+                perEvent: dEv, perMonth: dMo))
         return out
     }
 }

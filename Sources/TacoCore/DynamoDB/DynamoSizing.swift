@@ -48,9 +48,9 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             "dynamodb.wru_per_write", "Write units per reservation", value: Double(wru), unit: "WRU", display: "\(wru)",
             formula: "⌈item KB⌉ × (2 if transactional) × (1 + GSIs) (MODEL §7)",
             arithmetic:
-                "⌈\(Show.n(d.itemSize.value)) B ÷ 1,024⌉ × \(d.transactional ? 2 : 1) × (1 + \(d.gsis)) = \(wru)",
+                "⌈\(Format.number(d.itemSize.value)) B ÷ 1,024⌉ × \(d.transactional ? 2 : 1) × (1 + \(d.gsis)) = \(wru)",
             inputs: [
-                FigureInput("item_size", Show.n(d.itemSize.value) + " B", input.from("dynamodb.item_size")),
+                FigureInput("item_size", Format.number(d.itemSize.value) + " B", input.from("dynamodb.item_size")),
                 FigureInput("transactional", "\(d.transactional)", input.from("dynamodb.transactional")),
                 FigureInput("gsis", "\(d.gsis)", input.from("dynamodb.gsis")),
             ])
@@ -64,10 +64,10 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             unit: "USD", display: ceilingCost.map { Format.usd($0, places: 4) } ?? "UNPRICED",
             formula: "reservations/s × window × WRU per write × WRU price (MODEL §7; the seed's $2.25)",
             arithmetic:
-                "\(Show.rate(peak)) × \(Show.secs(plan.event.window)) × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(ceilingCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
+                "\(Format.rate(peak)) × \(Format.seconds(plan.event.window)) × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(ceilingCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [
                 ledger.ref("traffic.reservation_rate", "reservations/s"),
-                FigureInput("window", Show.secs(plan.event.window), input.from("event.window")),
+                FigureInput("window", Format.seconds(plan.event.window), input.from("event.window")),
                 FigureInput(
                     "WRU price", wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED",
                     wruPrice?.citation ?? "no price in force on \(input.asOf)"),
@@ -84,10 +84,11 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             formula:
                 "min(users, admission rate × event seconds) × attempts × WRU per write × WRU price (Docs/Model.md §6.0; MODEL §7)",
             arithmetic:
-                "\(Show.n(admitted)) users × \(Show.n(d.attemptsPerUser)) = \(Show.n(expected)) writes × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
+                "\(Format.number(admitted)) users × \(Format.number(d.attemptsPerUser)) = \(Format.number(expected)) writes × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [
-                FigureInput("users", Show.n(Double(plan.event.users)), input.from("event.users")),
-                FigureInput("attempts_per_user", Show.n(d.attemptsPerUser), input.from("dynamodb.attempts_per_user")),
+                FigureInput("users", Format.number(Double(plan.event.users)), input.from("event.users")),
+                FigureInput(
+                    "attempts_per_user", Format.number(d.attemptsPerUser), input.from("dynamodb.attempts_per_user")),
                 FigureInput(
                     "WRU price", wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED",
                     wruPrice?.citation ?? "no price in force on \(input.asOf)"),
@@ -104,10 +105,11 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             formula:
                 "⌈peak WRU/s ÷ target utilization⌉ WCU × ⌈event hours⌉ × WCU-hour price (Docs/Model.md §6.0; MODEL §7)",
             arithmetic:
-                "⌈\(Show.n(peakWRU)) ÷ \(Show.pct(d.targetUtilization))⌉ = \(wcu) WCU × \(hours) h × \(wcuPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(provisioned.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
+                "⌈\(Format.number(peakWRU)) ÷ \(Format.percent(d.targetUtilization))⌉ = \(wcu) WCU × \(hours) h × \(wcuPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(provisioned.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [
                 FigureInput(
-                    "target_utilization", Show.pct(d.targetUtilization), input.from("dynamodb.target_utilization")),
+                    "target_utilization", Format.percent(d.targetUtilization), input.from("dynamodb.target_utilization")
+                ),
                 FigureInput(
                     "WCU-hour price", wcuPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED",
                     wcuPrice?.citation ?? "no price in force on \(input.asOf)"),
@@ -117,16 +119,16 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
         var notes: [String] = []
         if peakWRU > AWSLimits.dynamoNewTableWRU {
             notes.append(
-                "peak \(Show.n(peakWRU)) WRU/s exceeds the \(Show.n(AWSLimits.dynamoNewTableWRU, 0)) WRU/s a new on-demand table absorbs at once: pre-warm the table (or provision)"
+                "peak \(Format.number(peakWRU)) WRU/s exceeds the \(Format.number(AWSLimits.dynamoNewTableWRU, maxDecimals: 0)) WRU/s a new on-demand table absorbs at once: pre-warm the table (or provision)"
             )
         } else {
             notes.append(
-                "peak \(Show.n(peakWRU)) WRU/s fits the \(Show.n(AWSLimits.dynamoNewTableWRU, 0)) WRU/s a new on-demand table absorbs at once"
+                "peak \(Format.number(peakWRU)) WRU/s fits the \(Format.number(AWSLimits.dynamoNewTableWRU, maxDecimals: 0)) WRU/s a new on-demand table absorbs at once"
             )
         }
         let partitions = Int((peakWRU / AWSLimits.dynamoPartitionWCU).rounded(.up))
         notes.append(
-            "one partition serves ≤ \(Show.n(AWSLimits.dynamoPartitionWCU, 0)) WRU/s: the partition key must spread writes over ≥ \(max(partitions, 1)) partition(s); a single hot key would cap admissions at \(Show.rate(AWSLimits.dynamoPartitionWCU / Double(wru)))"
+            "one partition serves ≤ \(Format.number(AWSLimits.dynamoPartitionWCU, maxDecimals: 0)) WRU/s: the partition key must spread writes over ≥ \(max(partitions, 1)) partition(s); a single hot key would cap admissions at \(Format.rate(AWSLimits.dynamoPartitionWCU / Double(wru)))"
         )
         var sizing = DynamoSizing(
             wruPerWrite: wru, peakWritesPerSecond: peak, peakWRUPerSecond: peakWRU, ceilingWrites: ceilingWrites,
@@ -145,8 +147,8 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
         guard perKey > AWSLimits.dynamoPartitionWCU else { return nil }
         let maxAdmissions = AWSLimits.dynamoPartitionWCU * Double(keys) / (Double(wruPerWrite) * attempts)
         return
-            "peak \(Show.n(peakWRU)) WRU/s ÷ \(keys) partition key(s) = \(Show.n(perKey)) WRU/s per key > \(Show.n(AWSLimits.dynamoPartitionWCU, 0)) WRU/s "
-            + "(\(Show.n(perKey / AWSLimits.dynamoPartitionWCU, 2))×): spread writes over ≥ \(Int((peakWRU / AWSLimits.dynamoPartitionWCU).rounded(.up))) keys, or admit at most "
-            + "\(Show.rate(maxAdmissions))"
+            "peak \(Format.number(peakWRU)) WRU/s ÷ \(keys) partition key(s) = \(Format.number(perKey)) WRU/s per key > \(Format.number(AWSLimits.dynamoPartitionWCU, maxDecimals: 0)) WRU/s "
+            + "(\(Format.number(perKey / AWSLimits.dynamoPartitionWCU, maxDecimals: 2))×): spread writes over ≥ \(Int((peakWRU / AWSLimits.dynamoPartitionWCU).rounded(.up))) keys, or admit at most "
+            + "\(Format.rate(maxAdmissions))"
     }
 }

@@ -26,15 +26,15 @@ public struct EngineCPUBand: Codable, Hashable, Sendable {
         let widenings = evidence.steps.filter { $0.widening != 1 }.map {
             " × \(Format.number($0.widening, maxDecimals: 3)) (\($0.text))"
         }.joined()
-        return "\(Show.pct(point)) × (1 − \(Show.pct(evidence.fitError))) = \(Show.pct(band.low)) … "
-            + "\(Show.pct(point)) × (1 + \(Show.pct(evidence.fitError)))\(widenings) = \(Show.pct(band.high)); "
+        return "\(Format.percent(point)) × (1 − \(Format.percent(evidence.fitError))) = \(Format.percent(band.low)) … "
+            + "\(Format.percent(point)) × (1 + \(Format.percent(evidence.fitError)))\(widenings) = \(Format.percent(band.high)); "
             + "± the evidence's own relative error (a calibration's largest leave-one-out error ÷ its measured value; "
             + "a measurement's run-to-run spread), each transfer step only raising the top; "
             + "FEASIBLE when the top is within the ceiling, INFEASIBLE when the bottom is above it, AT RISK otherwise (Docs/Model.md §14–15)"
     }
 
     /// "150 % (124–206 %)".
-    public var text: String { "\(Show.pct(point)) (\(Show.pct(low))–\(Show.pct(high)))" }
+    public var text: String { "\(Format.percent(point)) (\(Format.percent(low))–\(Format.percent(high)))" }
 
     /// Where the band sits against a ceiling.
     public func judge(ceiling: Double) -> VerdictStatus {
@@ -59,7 +59,7 @@ public struct EngineCPUFigures: Codable, Hashable, Sendable {
     public var ceiling: Double
 
     /// "80 %".
-    public var ceilingText: String { Show.pct(ceiling) }
+    public var ceilingText: String { Format.percent(ceiling) }
 
     /// The one place every command gets the hot-key and busiest-node figures from.
     public static func of(_ estimate: Estimate) -> EngineCPUFigures { estimate.redis.engineCPU }

@@ -36,7 +36,7 @@ public struct EngineEvidence: Codable, Hashable, Sendable {
     /// −25 % / +31 %".
     public var line: String {
         ([origin] + steps.map(\.text)).joined(separator: "; ")
-            + "; band −\(Show.pct(1 - low)) / +\(Show.pct(high - 1)) of the point value"
+            + "; band −\(Format.percent(1 - low)) / +\(Format.percent(high - 1)) of the point value"
     }
 
     /// No evidence recorded: the costs as they are, no band (a table built in a test or by hand).

@@ -84,8 +84,8 @@ public struct LoadTestCalibration: Hashable, Sendable {
             baseline: interceptPercent / 100, fitError: relativeError, hardware: hardware,
             origin:
                 "calibrated on \(hardware.description) by \(benchmark) (least squares on \(redis.fit?.observations.count ?? 0) steps: "
-                + "overhead \(Format.number(overheadMicros, maxDecimals: 2)) µs per command, baseline \(Format.number(interceptPercent, maxDecimals: 1)) % of a core; "
-                + "largest leave-one-out error \(Format.number(leaveOneOutMax, maxDecimals: 1)) points = \(Show.pct(relativeError)) of the measured value)",
+                + "overhead \(Format.number(overheadMicros, maxDecimals: 2)) µs per command, baseline \(Format.percent(points: interceptPercent)) of a core; "
+                + "largest leave-one-out error \(Format.number(leaveOneOutMax, maxDecimals: 1)) points = \(Format.percent(relativeError)) of the measured value)",
             steps: [])
     }
 

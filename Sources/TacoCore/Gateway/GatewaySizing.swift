@@ -85,11 +85,11 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
             "gateway.pods", "Gateway pods", value: Double(pods), unit: "pods", display: "\(pods)",
             formula: "⌈gateway requests/s ÷ (requests/s per pod × HPA target)⌉ (MODEL §6)",
             arithmetic:
-                "⌈\(Show.rate(traffic.gatewayRate)) ÷ (\(Show.n(g.rpsPerPod)) × \(Show.pct(g.hpaTarget)))⌉ = \(pods) pods",
+                "⌈\(Format.rate(traffic.gatewayRate)) ÷ (\(Format.number(g.rpsPerPod)) × \(Format.percent(g.hpaTarget)))⌉ = \(pods) pods",
             inputs: [
                 ledger.ref("traffic.gateway_rate", "gateway requests/s"),
-                FigureInput("rps_per_pod", Show.n(g.rpsPerPod), input.from("gateway.rps_per_pod")),
-                FigureInput("hpa_target", Show.pct(g.hpaTarget), input.from("gateway.hpa_target")),
+                FigureInput("rps_per_pod", Format.number(g.rpsPerPod), input.from("gateway.rps_per_pod")),
+                FigureInput("hpa_target", Format.percent(g.hpaTarget), input.from("gateway.hpa_target")),
             ])
         let baselinePods = min(pods, max(g.minPods, Int((g.baselineRPS / perPod).rounded(.up))))
         if baselinePods > 0 {
@@ -99,9 +99,9 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
                 formula:
                     "max(min_pods, ⌈baseline requests/s ÷ (requests/s per pod × HPA target)⌉), at most the peak pods",
                 arithmetic:
-                    "max(\(g.minPods), ⌈\(Show.rate(g.baselineRPS)) ÷ (\(Show.n(g.rpsPerPod)) × \(Show.pct(g.hpaTarget)))⌉) = \(baselinePods) pods",
+                    "max(\(g.minPods), ⌈\(Format.rate(g.baselineRPS)) ÷ (\(Format.number(g.rpsPerPod)) × \(Format.percent(g.hpaTarget)))⌉) = \(baselinePods) pods",
                 inputs: [
-                    FigureInput("baseline_rps", Show.rate(g.baselineRPS), input.from("gateway.baseline_rps")),
+                    FigureInput("baseline_rps", Format.rate(g.baselineRPS), input.from("gateway.baseline_rps")),
                     FigureInput("min_pods", "\(g.minPods)", input.from("gateway.min_pods")),
                 ])
         }
@@ -118,19 +118,19 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
             needed: needed && surge > 0, leadSeconds: needed && surge > 0 ? startup : 0, nodes: needed ? surge : 0,
             pods: needed && surge > 0 ? pods : 0,
             reason: needed
-                ? "the crowd arrives in \(Show.secs(input.plan.event.ramp)), faster than node start + pod start (\(Show.n(startup)) s): all \(surge) event nodes must be running \(Show.n(startup)) s before the sale opens"
-                : "the ramp (\(Show.secs(input.plan.event.ramp))) is slower than node + pod start (\(Show.n(startup)) s); Karpenter can follow it"
+                ? "the crowd arrives in \(Format.seconds(input.plan.event.ramp)), faster than node start + pod start (\(Format.number(startup)) s): all \(surge) event nodes must be running \(Format.number(startup)) s before the sale opens"
+                : "the ramp (\(Format.seconds(input.plan.event.ramp))) is slower than node + pod start (\(Format.number(startup)) s); Karpenter can follow it"
         )
         ledger.record(
             "gateway.prewarm_lead", "Pre-warm lead time", value: preWarm.leadSeconds, unit: "s",
-            display: needed ? "\(Show.n(startup)) s before the sale" : "not needed",
+            display: needed ? "\(Format.number(startup)) s before the sale" : "not needed",
             formula: "if ramp < node start + pod start: lead = node start + pod start (MODEL §6)",
             arithmetic:
-                "ramp \(Show.secs(input.plan.event.ramp)) vs \(Show.secs(g.nodeStart)) + \(Show.secs(g.podStart)) = \(Show.n(startup)) s → \(needed ? "pre-warm" : "no pre-warm")",
+                "ramp \(Format.seconds(input.plan.event.ramp)) vs \(Format.seconds(g.nodeStart)) + \(Format.seconds(g.podStart)) = \(Format.number(startup)) s → \(needed ? "pre-warm" : "no pre-warm")",
             inputs: [
-                FigureInput("ramp", Show.secs(input.plan.event.ramp), input.from("event.ramp")),
-                FigureInput("node_start", Show.secs(g.nodeStart), input.from("gateway.node_start")),
-                FigureInput("pod_start", Show.secs(g.podStart), input.from("gateway.pod_start")),
+                FigureInput("ramp", Format.seconds(input.plan.event.ramp), input.from("event.ramp")),
+                FigureInput("node_start", Format.seconds(g.nodeStart), input.from("gateway.node_start")),
+                FigureInput("pod_start", Format.seconds(g.podStart), input.from("gateway.pod_start")),
             ])
         if let c = chosen {
             ledger.record(
@@ -141,7 +141,7 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
                     "⌈\(pods) ÷ \(c.podsPerNode)⌉ = \(c.nodes); Spot \(c.spotNodes), On-Demand \(c.onDemandNodes)",
                 inputs: [
                     ledger.ref("gateway.pods", "pods"),
-                    FigureInput("spot_share", Show.pct(g.spotShare), input.from("gateway.spot_share")),
+                    FigureInput("spot_share", Format.percent(g.spotShare), input.from("gateway.spot_share")),
                     FigureInput("on_demand_floor", "\(g.onDemandFloor)", input.from("gateway.on_demand_floor")),
                 ]
                     + (c.spot.map {
@@ -197,7 +197,7 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
             feasible: false, note: "")
         guard perNode > 0 else {
             o.note =
-                "a pod (\(Show.n(g.podCPU)) vCPU, \(Show.gib(g.podMemory.value))) does not fit the allocatable \(Show.n(allocCPU)) vCPU / \(Show.gib(allocMem))"
+                "a pod (\(Format.number(g.podCPU)) vCPU, \(Format.gibibytes(g.podMemory.value))) does not fit the allocatable \(Format.number(allocCPU)) vCPU / \(Format.gibibytes(allocMem))"
             return o
         }
         let nodes = max(Int((Double(pods) / Double(perNode)).rounded(.up)), 1)

@@ -20,8 +20,8 @@ public struct EnvelopeVerdict: Codable, Hashable, Sendable {
         var reasons: [String] = []
         for c in checks.sorted(by: { $0.predicted / $0.ceiling > $1.predicted / $1.ceiling }) where c.exceeds {
             reasons.append(
-                "FAILS \(c.resource): predicted \(Format.number(c.predicted, maxDecimals: 1)) % at "
-                    + "\(Format.grouped(rps)) RPS, ceiling \(Format.number(c.ceiling, maxDecimals: 1)) % (\(c.basis))")
+                "FAILS \(c.resource): predicted \(Format.percent(points: c.predicted)) at "
+                    + "\(Format.grouped(rps)) RPS, ceiling \(Format.percent(points: c.ceiling)) (\(c.basis))")
         }
         let fails = !reasons.isEmpty
         var outside = false

@@ -210,7 +210,8 @@ extension ObservabilityModel {
                 : loads.map { "\($0.role.rawValue) \(Format.number($0.engineCPU * 100, maxDecimals: 1)) %" }
                     .joined(separator: "; ")
             let cpuSource = ThresholdSource(
-                figure: "redis.engine_cpu_ceiling", label: "Engine-CPU ceiling", display: Show.pct(r.engineCPUCeiling),
+                figure: "redis.engine_cpu_ceiling", label: "Engine-CPU ceiling",
+                display: Format.percent(r.engineCPUCeiling),
                 arithmetic: (figure("redis.busiest_engine_cpu") ?? figure("redis.engine_shards")).map {
                     "\($0.label): \($0.arithmetic)"
                 } ?? "—", origin: input.from("redis.engine_cpu_ceiling"))
@@ -248,7 +249,7 @@ extension ObservabilityModel {
                 arithmetic:
                     "100 % ÷ \(Format.number(r.bufferFactor)) = \(Format.number(memThreshold, maxDecimals: 1)) %; maxmemory = "
                     + (figure("redis.usable_memory_per_node").map { $0.arithmetic } ?? "\(Format.number(usable)) GiB")
-                    + " (reserved memory \(Show.pct(r.reservedMemory)) kept out)",
+                    + " (reserved memory \(Format.percent(r.reservedMemory)) kept out)",
                 origin: input.from("redis.buffer_factor") + "; reserved_memory " + input.from("redis.reserved_memory"))
             let memRelief = relief(
                 "Look for keys without a TTL (admission tokens, idempotency keys, rate-limit buckets) and for a crowd larger than planned; add a shard before usage reaches maxmemory (evictions or refused writes).",
@@ -778,7 +779,7 @@ extension ObservabilityModel {
                     PreflightCheck(
                         when: "before the sale",
                         check:
-                            "\(chosen.onDemandNodes) On-Demand + \(chosen.spotNodes) Spot nodes (Spot share \(Show.pct(plan.gateway.spotShare))); a Spot interruption during the sale removes up to \(chosen.podsPerNode) pods per node",
+                            "\(chosen.onDemandNodes) On-Demand + \(chosen.spotNodes) Spot nodes (Spot share \(Format.percent(plan.gateway.spotShare))); a Spot interruption during the sale removes up to \(chosen.podsPerNode) pods per node",
                         source: source("gateway.nodes", origin: input.from("gateway.spot_share"))))
             }
             if plan.dynamodb.mode == .onDemand && e.dynamodb.peakWRUPerSecond > AWSLimits.dynamoNewTableWRU {

@@ -68,25 +68,28 @@ struct RedisFit {
         if queuePartitionBytes > usableBytes {
             return (
                 .queuePartitionMemory,
-                "\(Show.mb(queuePartitionBytes)) > usable \(Show.gib(usableBytes)) per node (\(Show.n(queuePartitionBytes / usableBytes, 2))×)"
+                "\(Format.megabytes(queuePartitionBytes)) > usable \(Format.gibibytes(usableBytes)) per node (\(Format.number(queuePartitionBytes / usableBytes, maxDecimals: 2))×)"
             )
         }
         let perShard = memoryRequired / Double(shards)
         if shards < memoryShards {
             return (
                 .memory,
-                "\(Show.mb(memoryRequired)) ÷ \(shards) shards = \(Show.mb(perShard)) > usable \(Show.gib(usableBytes)) (\(Show.n(perShard / usableBytes, 2))×)"
+                "\(Format.megabytes(memoryRequired)) ÷ \(shards) shards = \(Format.megabytes(perShard)) > usable \(Format.gibibytes(usableBytes)) (\(Format.number(perShard / usableBytes, maxDecimals: 2))×)"
             )
         }
         if engineShards.map({ shards < $0 }) ?? true {
             let engine = load.busiestEngineLoad(shards: shards)
-            return (.engineCPU, "\(Show.pct(engine)) > \(Show.pct(ceiling)) (\(Show.n(engine / ceiling, 2))×)")
+            return (
+                .engineCPU,
+                "\(Format.percent(engine)) > \(Format.percent(ceiling)) (\(Format.number(engine / ceiling, maxDecimals: 2))×)"
+            )
         }
         if let capacity = baselineBytesPerSecond, networkShards.map({ shards < $0 }) ?? true {
             let bandwidth = load.busiestBandwidth(shards: shards)
             return (
                 .network,
-                "\(Show.n(bandwidth * 8 / 1e9, 3)) Gbps > \(Show.n(capacity * 8 / 1e9, 3)) Gbps baseline (\(Show.n(bandwidth / capacity, 2))×)"
+                "\(Format.number(bandwidth * 8 / 1e9, maxDecimals: 3)) Gbps > \(Format.number(capacity * 8 / 1e9, maxDecimals: 3)) Gbps baseline (\(Format.number(bandwidth / capacity, maxDecimals: 2))×)"
             )
         }
         if shards < minShards { return (.minShards, "\(shards) < \(minShards)") }

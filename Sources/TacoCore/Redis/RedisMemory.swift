@@ -17,12 +17,14 @@ public struct RedisMemory: Codable, Hashable, Sendable {
         let users = Double(plan.event.users)
         let queue = users * r.bytesPerUser.value
         ledger.record(
-            "redis.queue_data", "Queue data", value: queue, unit: "B", display: Show.mb(queue),
+            "redis.queue_data", "Queue data", value: queue, unit: "B", display: Format.megabytes(queue),
             formula: "users × bytes per user (MODEL §5)",
-            arithmetic: "\(Show.n(users)) users × \(Show.n(r.bytesPerUser.value)) B = \(Show.mb(queue))",
+            arithmetic:
+                "\(Format.number(users)) users × \(Format.number(r.bytesPerUser.value)) B = \(Format.megabytes(queue))",
             inputs: [
-                FigureInput("users", Show.n(users), input.from("event.users")),
-                FigureInput("bytes_per_user", Show.n(r.bytesPerUser.value) + " B", input.from("redis.bytes_per_user")),
+                FigureInput("users", Format.number(users), input.from("event.users")),
+                FigureInput(
+                    "bytes_per_user", Format.number(r.bytesPerUser.value) + " B", input.from("redis.bytes_per_user")),
             ])
         var families: [Family] = []
         for t in r.transientKeys {
@@ -34,25 +36,25 @@ public struct RedisMemory: Codable, Hashable, Sendable {
             ledger.record(
                 "redis.transient.\(t.name)", "Live \(t.name.replacingOccurrences(of: "_", with: " "))", value: bytes,
                 unit: "B",
-                display: Show.mb(bytes),
+                display: Format.megabytes(bytes),
                 formula: "min(creation rate × TTL, users) × bytes per key (seed security design; MODEL §5)",
                 arithmetic:
-                    "min(\(Show.rate(rate)) × \(Show.secs(t.ttl)), \(Show.n(cap))) = \(Show.n(live, 0)) keys × \(Show.n(t.bytesPerKey.value)) B = \(Show.mb(bytes))",
+                    "min(\(Format.rate(rate)) × \(Format.seconds(t.ttl)), \(Format.number(cap))) = \(Format.number(live, maxDecimals: 0)) keys × \(Format.number(t.bytesPerKey.value)) B = \(Format.megabytes(bytes))",
                 inputs: [
                     FigureInput("created per", t.createdPer.rawValue, input.from("redis.transient_keys")),
-                    FigureInput("ttl", Show.secs(t.ttl), input.from("redis.transient_keys")),
+                    FigureInput("ttl", Format.seconds(t.ttl), input.from("redis.transient_keys")),
                 ])
         }
         let transientTotal = families.reduce(0) { $0 + $1.bytes }
         let required = (queue + transientTotal) * r.bufferFactor
         ledger.record(
-            "redis.memory_required", "Memory required", value: required, unit: "B", display: Show.mb(required),
+            "redis.memory_required", "Memory required", value: required, unit: "B", display: Format.megabytes(required),
             formula: "(queue data + transient keys) × buffer factor (MODEL §5)",
             arithmetic:
-                "(\(Show.mb(queue)) + \(Show.mb(transientTotal))) × \(Show.n(r.bufferFactor)) = \(Show.mb(required))",
+                "(\(Format.megabytes(queue)) + \(Format.megabytes(transientTotal))) × \(Format.number(r.bufferFactor)) = \(Format.megabytes(required))",
             inputs: [
                 ledger.ref("redis.queue_data", "queue data"),
-                FigureInput("buffer_factor", Show.n(r.bufferFactor), input.from("redis.buffer_factor")),
+                FigureInput("buffer_factor", Format.number(r.bufferFactor), input.from("redis.buffer_factor")),
             ])
         return RedisMemory(queueData: queue, transient: families, required: required)
     }

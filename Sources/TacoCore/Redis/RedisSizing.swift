@@ -70,12 +70,12 @@ public struct RedisSizing: Codable, Hashable, Sendable {
                 "baseline + Σ queue-key calls/s × µs per call ÷ partitions (÷ replicas for reads when reads go to replicas) (MODEL §5, §14)",
             arithmetic: hotKeyArithmetic(load, hot: hot),
             inputs: [
-                FigureInput("evidence", Show.pct(load.baseline) + " baseline", input.costs.evidence.line),
+                FigureInput("evidence", Format.percent(load.baseline) + " baseline", input.costs.evidence.line),
                 FigureInput(
                     "band", hotBand.text, EngineCPUBand.explanation(point: hot, evidence: input.costs.evidence)),
             ]
                 + load.commands.filter { $0.key.isHotKey }.map {
-                    FigureInput("\($0.api) \($0.command)", Show.n($0.cost.totalMicros) + " µs", $0.cost.citation)
+                    FigureInput("\($0.api) \($0.command)", Format.number($0.cost.totalMicros) + " µs", $0.cost.citation)
                 } + [
                     FigureInput("queue_partitions", "\(r.queuePartitions)", input.from("redis.queue_partitions")),
                     FigureInput("read_from_replicas", "\(r.readFromReplicas)", input.from("redis.read_from_replicas")),
@@ -87,11 +87,12 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             display: engineShards.map { "\($0)" } ?? "none suffices (hot key)",
             formula: "smallest S with busiest node's engine CPU ≤ ceiling (MODEL §5)",
             arithmetic: engineShards.map {
-                "busiest node at S=\($0): \(Show.pct(load.busiestEngineLoad(shards: $0))) ≤ \(Show.pct(r.engineCPUCeiling))"
-            } ?? "hot key alone needs \(Show.pct(hot)) > ceiling \(Show.pct(r.engineCPUCeiling))",
+                "busiest node at S=\($0): \(Format.percent(load.busiestEngineLoad(shards: $0))) ≤ \(Format.percent(r.engineCPUCeiling))"
+            } ?? "hot key alone needs \(Format.percent(hot)) > ceiling \(Format.percent(r.engineCPUCeiling))",
             inputs: [
-                FigureInput("engine_cpu_ceiling", Show.pct(r.engineCPUCeiling), input.from("redis.engine_cpu_ceiling")),
-                FigureInput("total engine CPU", Show.pct(load.totalEngineLoad), "Σ all command loads"),
+                FigureInput(
+                    "engine_cpu_ceiling", Format.percent(r.engineCPUCeiling), input.from("redis.engine_cpu_ceiling")),
+                FigureInput("total engine CPU", Format.percent(load.totalEngineLoad), "Σ all command loads"),
             ])
 
         var flags: [LinearCommandFlag] = []
@@ -155,22 +156,22 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let toReplicas = load.readFromReplicas && load.replicas > 0
         let p = Double(load.partitions)
         func terms(_ cs: [RedisLoad.CommandLoad]) -> String {
-            cs.map { "\($0.command) \(Show.rate($0.callsPerSecond)) × \(Show.n($0.cost.totalMicros)) µs" }
+            cs.map { "\($0.command) \(Format.rate($0.callsPerSecond)) × \(Format.number($0.cost.totalMicros)) µs" }
                 .joined(separator: " + ")
         }
         let part = load.partitions > 1 ? " ÷ \(load.partitions) partitions" : ""
-        let base = load.baseline > 0 ? "baseline \(Show.pct(load.baseline)) + " : ""
+        let base = load.baseline > 0 ? "baseline \(Format.percent(load.baseline)) + " : ""
         guard toReplicas else {
             let total = queue.reduce(0) { $0 + $1.engineLoad } / p
             return
-                "\(base)(\(terms(queue)))\(part) = \(Show.pct(load.baseline + total)) of one core on the queue primary"
+                "\(base)(\(terms(queue)))\(part) = \(Format.percent(load.baseline + total)) of one core on the queue primary"
         }
         let writes = queue.filter { !$0.isRead }
         let reads = queue.filter(\.isRead)
         let w = writes.reduce(0) { $0 + $1.engineLoad } / p
         let r = reads.reduce(0) { $0 + $1.engineLoad } / p / Double(load.replicas)
         return
-            "\(base)writes on the primary (\(terms(writes)))\(part) = \(Show.pct(load.baseline + w)); \(base)reads per replica (\(terms(reads)))\(part) ÷ \(load.replicas) = \(Show.pct(load.baseline + r)); busiest = \(Show.pct(hot))"
+            "\(base)writes on the primary (\(terms(writes)))\(part) = \(Format.percent(load.baseline + w)); \(base)reads per replica (\(terms(reads)))\(part) ÷ \(load.replicas) = \(Format.percent(load.baseline + r)); busiest = \(Format.percent(hot))"
     }
 
     /// One candidate type judged by `RedisFit`, the constraints `search` judges with too (Docs/Model.md §3).
@@ -195,23 +196,23 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             return c
         case .queuePartitionMemory:
             c.note =
-                "memory: one queue partition (\(Show.mb(fit.queuePartitionBytes))) exceeds a node's usable \(Show.n(usable)) GiB"
+                "memory: one queue partition (\(Format.megabytes(fit.queuePartitionBytes))) exceeds a node's usable \(Format.number(usable)) GiB"
             return c
         case .engineCPU:
             c.note =
-                "hot key: one queue partition needs \(Show.pct(load.hotKeyEngineLoad)) of an engine core (ceiling \(Show.pct(r.engineCPUCeiling)))"
+                "hot key: one queue partition needs \(Format.percent(load.hotKeyEngineLoad)) of an engine core (ceiling \(Format.percent(r.engineCPUCeiling)))"
             if let worst = load.commands.filter({ $0.key.isHotKey }).max(by: { $0.engineLoad < $1.engineLoad }),
                 worst.cost.complexity == .linear
             {
                 c.note +=
-                    "; \(worst.command) at N = \(Show.n(worst.cost.n)) costs \(Show.n(worst.cost.totalMicros, 0)) µs, so one core saturates at \(Show.n(worst.cost.saturationRate, 1)) calls/s while \(worst.api) issues \(Show.rate(worst.callsPerSecond))"
+                    "; \(worst.command) at N = \(Format.number(worst.cost.n)) costs \(Format.number(worst.cost.totalMicros, maxDecimals: 0)) µs, so one core saturates at \(Format.number(worst.cost.saturationRate, maxDecimals: 1)) calls/s while \(worst.api) issues \(Format.rate(worst.callsPerSecond))"
             } else {
                 c.note += "; add read replicas with read_from_replicas, queue partitions, or lighten the command mix"
             }
             return c
         case .network:
             c.note =
-                "network: the busiest node would need more than \(Show.n(baseline)) Gbps baseline at any shard count"
+                "network: the busiest node would need more than \(Format.number(baseline)) Gbps baseline at any shard count"
             return c
         default: break
         }
@@ -273,19 +274,21 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let r = input.plan.redis
         ledger.record(
             "redis.usable_memory_per_node", "Usable memory per node", value: c.usableMemoryGiB, unit: "GiB",
-            display: Show.n(c.usableMemoryGiB) + " GiB", formula: "node memory × (1 − reserved memory) (MODEL §5)",
+            display: Format.number(c.usableMemoryGiB) + " GiB",
+            formula: "node memory × (1 − reserved memory) (MODEL §5)",
             arithmetic:
-                "\(Show.n(input.book.specs[c.nodeType]?.memoryGiB ?? 0)) GiB × (1 − \(Show.pct(r.reservedMemory))) = \(Show.n(c.usableMemoryGiB)) GiB",
+                "\(Format.number(input.book.specs[c.nodeType]?.memoryGiB ?? 0)) GiB × (1 − \(Format.percent(r.reservedMemory))) = \(Format.number(c.usableMemoryGiB)) GiB",
             inputs: [
                 FigureInput(
-                    "memory", Show.n(input.book.specs[c.nodeType]?.memoryGiB ?? 0) + " GiB",
+                    "memory", Format.number(input.book.specs[c.nodeType]?.memoryGiB ?? 0) + " GiB",
                     "instance spec \(c.nodeType): \(input.book.specs[c.nodeType]?.source ?? "")"),
-                FigureInput("reserved_memory", Show.pct(r.reservedMemory), input.from("redis.reserved_memory")),
+                FigureInput("reserved_memory", Format.percent(r.reservedMemory), input.from("redis.reserved_memory")),
             ])
         ledger.record(
             "redis.memory_shards", "Shards needed for memory", value: Double(c.memoryShards), unit: "shards",
             display: "\(c.memoryShards)", formula: "⌈memory required ÷ usable per node⌉ (MODEL §5)",
-            arithmetic: "⌈\(Show.mb(sizing.memory.required)) ÷ \(Show.n(c.usableMemoryGiB)) GiB⌉ = \(c.memoryShards)",
+            arithmetic:
+                "⌈\(Format.megabytes(sizing.memory.required)) ÷ \(Format.number(c.usableMemoryGiB)) GiB⌉ = \(c.memoryShards)",
             inputs: [
                 ledger.ref("redis.memory_required", "memory required"),
                 ledger.ref("redis.usable_memory_per_node", "usable per node"),
@@ -302,7 +305,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
                 ledger.ref("redis.engine_shards", "engine-CPU shards"),
                 FigureInput(
                     "network shards", "\(c.networkShards ?? 0)",
-                    "busiest node bandwidth ≤ \(Show.n(c.baselineGbps)) Gbps baseline"),
+                    "busiest node bandwidth ≤ \(Format.number(c.baselineGbps)) Gbps baseline"),
                 FigureInput("min_shards", "\(r.minShards)", input.from("redis.min_shards")),
             ])
         ledger.record(
@@ -316,11 +319,12 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let busiest = sizing.busiestEngineCPU ?? 0
         ledger.record(
             "redis.busiest_engine_cpu", "Busiest node engine CPU", value: busiest, unit: "core",
-            display: sizing.engineCPU.busiestNode?.text ?? Show.pct(busiest),
+            display: sizing.engineCPU.busiestNode?.text ?? Format.percent(busiest),
             formula: "baseline + max over nodes of Σ routed calls/s × µs per call (MODEL §5, §14)",
-            arithmetic: sizing.nodeLoads.map { "\($0.role): \(Show.pct($0.engineCPU))" }.joined(separator: "; "),
+            arithmetic: sizing.nodeLoads.map { "\($0.role): \(Format.percent($0.engineCPU))" }.joined(separator: "; "),
             inputs: [
-                FigureInput("engine_cpu_ceiling", Show.pct(r.engineCPUCeiling), input.from("redis.engine_cpu_ceiling"))
+                FigureInput(
+                    "engine_cpu_ceiling", Format.percent(r.engineCPUCeiling), input.from("redis.engine_cpu_ceiling"))
             ])
     }
 }

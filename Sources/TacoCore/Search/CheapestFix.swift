@@ -174,8 +174,8 @@ public enum CheapestFix {
         if f.gateway.spotShare != plan.gateway.spotShare {
             out.append(
                 Change(
-                    field: "gateway Spot share", from: Show.pct(plan.gateway.spotShare),
-                    to: Show.pct(f.gateway.spotShare)))
+                    field: "gateway Spot share", from: Format.percent(plan.gateway.spotShare),
+                    to: Format.percent(f.gateway.spotShare)))
         }
         return out
     }

@@ -115,7 +115,7 @@ public enum ConfigSearch {
                         } else {
                             let engine = load.busiestEngineLoad(shards: shards)
                             o.detail =
-                                "busiest engine CPU \(Show.pct(engine)), memory \(Show.pct(fit.memoryRequired / Double(shards) / fit.usableBytes)) of usable"
+                                "busiest engine CPU \(Format.percent(engine)), memory \(Format.percent(fit.memoryRequired / Double(shards) / fit.usableBytes)) of usable"
                                 + fit.networkNote
                         }
                         out.append(o)
@@ -150,7 +150,7 @@ public enum ConfigSearch {
                 var o = SearchOption(
                     resource: .gateway,
                     configuration:
-                        "\(type) (\(g.architecture)) × \(g.nodes): \(g.onDemandNodes) On-Demand + \(g.spotNodes) Spot (share \(Show.pct(share)))",
+                        "\(type) (\(g.architecture)) × \(g.nodes): \(g.onDemandNodes) On-Demand + \(g.spotNodes) Spot (share \(Format.percent(share)))",
                     nodes: g.nodes, hourly: g.hourly,
                     cost: g.hourly.flatMap { h in
                         g.onDemandPrice.map { cost(h, baselineHourly, g.nodes - g.baselineNodes, $0.usd) }
@@ -188,10 +188,10 @@ public enum ConfigSearch {
                 perEvent = d.provisionedCost
             }
             var detail =
-                "peak \(Show.n(d.peakWRUPerSecond, 0)) WRU/s, ≥ \(max(Int((d.peakWRUPerSecond / AWSLimits.dynamoPartitionWCU).rounded(.up)), 1)) partition(s)"
+                "peak \(Format.number(d.peakWRUPerSecond, maxDecimals: 0)) WRU/s, ≥ \(max(Int((d.peakWRUPerSecond / AWSLimits.dynamoPartitionWCU).rounded(.up)), 1)) partition(s)"
             if mode == .onDemand && d.peakWRUPerSecond > AWSLimits.dynamoNewTableWRU {
                 detail +=
-                    "; above the \(Show.n(AWSLimits.dynamoNewTableWRU, 0)) WRU/s a new on-demand table absorbs: pre-warm it"
+                    "; above the \(Format.number(AWSLimits.dynamoNewTableWRU, maxDecimals: 0)) WRU/s a new on-demand table absorbs: pre-warm it"
             }
             var o = SearchOption(
                 resource: .dynamodb,

@@ -21,7 +21,7 @@ enum SweepShapes {
 
     static func admission(_ e: Estimate) -> SweepResource {
         SweepResource(
-            resource: "admission", shape: "\(Show.rate(e.admission.rate)) admitted", nodes: nil, shards: nil,
+            resource: "admission", shape: "\(Format.rate(e.admission.rate)) admitted", nodes: nil, shards: nil,
             binding: e.admission.binding.rawValue, feasible: true, shapeKey: e.admission.binding.rawValue)
     }
 
@@ -68,7 +68,8 @@ enum SweepShapes {
         let limited = d.partitionLimit != nil
         let shape =
             mode == .onDemand
-            ? "on-demand, peak \(Show.n(d.peakWRUPerSecond, 0)) WRU/s" : "provisioned \(d.provisionedWCU) WCU"
+            ? "on-demand, peak \(Format.number(d.peakWRUPerSecond, maxDecimals: 0)) WRU/s"
+            : "provisioned \(d.provisionedWCU) WCU"
         return SweepResource(
             resource: "dynamodb", shape: shape, nodes: nil, shards: nil,
             binding: limited ? "partition-key limit (1,000 WRU/s per key)" : "admitted users × attempts",

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Fixed-locale number formatting (en_US_POSIX digits, comma grouping) so reports are byte-identical everywhere.
+/// The one formatter of numbers, money, rates, durations, sizes and percentages: fixed-locale (en_US_POSIX digits,
+/// comma grouping) so reports are byte-identical everywhere.
 public enum Format {
     /// Shortest form: 5 → "5", 0.25 → "0.25".
     public static func plain(_ v: Double) -> String {
@@ -75,9 +76,28 @@ public enum Format {
     /// A unit price shown with all its significant digits (0.00000125 stays so).
     public static func unitPrice(_ m: Money) -> String { "$" + m.description }
 
-    public static func percent(_ fraction: Double, decimals: Int = 0) -> String {
-        grouped(fraction * 100, decimals: decimals) + " %"
+    /// The one percent rule: a fraction shown as a percentage with at most one decimal, a trailing zero dropped
+    /// (0.333 → "33.3 %", 0.5 → "50 %", 0.7962 → "79.6 %"). One decimal because ceilings and shares are planned in
+    /// whole or tenth percents: a whole-percent rounding would print a 79.6 % utilization as "80 %" beside its
+    /// 80 % ceiling, and a second decimal is noise the model's inputs do not carry.
+    public static func percent(_ fraction: Double) -> String { number(fraction * 100, maxDecimals: 1) + " %" }
+
+    /// The same rule for a value already in percent points (a measured CPU %, a Spot saving %): 56.24 → "56.2 %".
+    public static func percent(points: Double) -> String { number(points, maxDecimals: 1) + " %" }
+
+    /// A rate per second with up to two decimals: 1000 → "1,000/s", 8.404 → "8.4/s".
+    public static func rate(_ perSecond: Double) -> String { number(perSecond, maxDecimals: 2) + "/s" }
+
+    /// A duration: below a second in milliseconds (up to three decimals), else in seconds (up to two).
+    public static func seconds(_ s: Seconds) -> String {
+        s.value < 1 ? number(s.value * 1000, maxDecimals: 3) + " ms" : number(s.value, maxDecimals: 2) + " s"
     }
+
+    /// Bytes in decimal megabytes (10⁶ bytes), up to two decimals.
+    public static func megabytes(_ bytes: Double) -> String { number(bytes / 1_000_000, maxDecimals: 2) + " MB" }
+
+    /// Bytes in gibibytes (2³⁰ bytes, as ElastiCache sizes nodes), up to two decimals.
+    public static func gibibytes(_ bytes: Double) -> String { number(bytes / Bytes.gib, maxDecimals: 2) + " GiB" }
 
     static func decimalText(_ d: Decimal, decimals: Int) -> String {
         var source = d

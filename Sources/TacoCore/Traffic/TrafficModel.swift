@@ -7,33 +7,33 @@ enum TrafficModel {
         let users = Double(e.users)
         let arrival = users / e.ramp.value
         ledger.record(
-            "traffic.join_rate", "Join requests/s (peak)", value: arrival, unit: "req/s", display: Show.rate(arrival),
+            "traffic.join_rate", "Join requests/s (peak)", value: arrival, unit: "req/s", display: Format.rate(arrival),
             formula: "users ÷ ramp (MODEL §3)",
-            arithmetic: "\(Show.n(users)) users ÷ \(Show.secs(e.ramp)) = \(Show.rate(arrival))",
+            arithmetic: "\(Format.number(users)) users ÷ \(Format.seconds(e.ramp)) = \(Format.rate(arrival))",
             inputs: [
-                FigureInput("users", Show.n(users), input.from("event.users")),
-                FigureInput("ramp", Show.secs(e.ramp), input.from("event.ramp")),
+                FigureInput("users", Format.number(users), input.from("event.users")),
+                FigureInput("ramp", Format.seconds(e.ramp), input.from("event.ramp")),
             ])
         let poll = input.plan.clients.statusPoll
         let status = Traffic.perUser(users, every: poll)
         ledger.record(
-            "traffic.status_rate", "Status requests/s", value: status, unit: "req/s", display: Show.rate(status),
+            "traffic.status_rate", "Status requests/s", value: status, unit: "req/s", display: Format.rate(status),
             formula: "users ÷ status_poll (MODEL §3)",
-            arithmetic: "\(Show.n(users)) users ÷ \(Show.secs(poll)) = \(Show.rate(status))",
+            arithmetic: "\(Format.number(users)) users ÷ \(Format.seconds(poll)) = \(Format.rate(status))",
             inputs: [
-                FigureInput("users", Show.n(users), input.from("event.users")),
-                FigureInput("status_poll", Show.secs(poll), input.from("clients.status_poll")),
+                FigureInput("users", Format.number(users), input.from("event.users")),
+                FigureInput("status_poll", Format.seconds(poll), input.from("clients.status_poll")),
             ])
         var heartbeat = 0.0
         if let hb = input.plan.clients.heartbeat {
             heartbeat = Traffic.perUser(users, every: hb)
             ledger.record(
                 "traffic.heartbeat_rate", "Heartbeat requests/s", value: heartbeat, unit: "req/s",
-                display: Show.rate(heartbeat), formula: "users ÷ heartbeat (MODEL §3)",
-                arithmetic: "\(Show.n(users)) users ÷ \(Show.secs(hb)) = \(Show.rate(heartbeat))",
+                display: Format.rate(heartbeat), formula: "users ÷ heartbeat (MODEL §3)",
+                arithmetic: "\(Format.number(users)) users ÷ \(Format.seconds(hb)) = \(Format.rate(heartbeat))",
                 inputs: [
-                    FigureInput("users", Show.n(users), input.from("event.users")),
-                    FigureInput("heartbeat", Show.secs(hb), input.from("clients.heartbeat")),
+                    FigureInput("users", Format.number(users), input.from("event.users")),
+                    FigureInput("heartbeat", Format.seconds(hb), input.from("clients.heartbeat")),
                 ])
         }
         return (arrival, status, heartbeat)
@@ -51,54 +51,58 @@ enum TrafficModel {
         let reservation = traffic.reservationRate
         ledger.record(
             "traffic.reservation_rate", "Reservations/s", value: reservation, unit: "req/s",
-            display: Show.rate(reservation),
+            display: Format.rate(reservation),
             formula: "admission rate × attempts per admitted user (MODEL §3)",
-            arithmetic: "\(Show.rate(admission)) × \(Show.n(attempts)) = \(Show.rate(reservation))",
+            arithmetic: "\(Format.rate(admission)) × \(Format.number(attempts)) = \(Format.rate(reservation))",
             inputs: [
                 ledger.ref("admission.rate", "admission rate"),
-                FigureInput("attempts_per_user", Show.n(attempts), input.from("dynamodb.attempts_per_user")),
+                FigureInput("attempts_per_user", Format.number(attempts), input.from("dynamodb.attempts_per_user")),
             ])
         ledger.record(
             "traffic.gateway_rate", "Gateway requests/s (peak)", value: traffic.gatewayRate, unit: "req/s",
-            display: Show.rate(traffic.gatewayRate), formula: "Σ API rates (MODEL §3)",
-            arithmetic: traffic.apis.map { "\($0.name) \(Show.rate($0.rate))" }.joined(separator: " + ") + " = "
-                + Show.rate(traffic.gatewayRate),
+            display: Format.rate(traffic.gatewayRate), formula: "Σ API rates (MODEL §3)",
+            arithmetic: traffic.apis.map { "\($0.name) \(Format.rate($0.rate))" }.joined(separator: " + ") + " = "
+                + Format.rate(traffic.gatewayRate),
             inputs: traffic.apis.map {
-                FigureInput($0.name, Show.rate($0.rate), "apis.\($0.name).per = \($0.driver.rawValue)")
+                FigureInput($0.name, Format.rate($0.rate), "apis.\($0.name).per = \($0.driver.rawValue)")
             })
         ledger.record(
             "traffic.response_bandwidth", "Response bandwidth", value: traffic.responseBandwidth, unit: "B/s",
-            display: Show.mb(traffic.responseBandwidth) + "/s", formula: "Σ API rate × response bytes (MODEL §3)",
-            arithmetic: traffic.apis.map { "\(Show.rate($0.rate)) × \(Show.n($0.responseBytes)) B" }.joined(
+            display: Format.megabytes(traffic.responseBandwidth) + "/s",
+            formula: "Σ API rate × response bytes (MODEL §3)",
+            arithmetic: traffic.apis.map { "\(Format.rate($0.rate)) × \(Format.number($0.responseBytes)) B" }.joined(
                 separator: " + ")
-                + " = \(Show.mb(traffic.responseBandwidth))/s",
+                + " = \(Format.megabytes(traffic.responseBandwidth))/s",
             inputs: [
                 FigureInput(
-                    "response_bytes", Show.n(plan.clients.responseBytes.value) + " B",
+                    "response_bytes", Format.number(plan.clients.responseBytes.value) + " B",
                     input.from("clients.response_bytes"))
             ])
         let statusBytes = traffic.apis.filter { $0.driver == .poll }.reduce(0) { $0 + $1.rate * $1.responseBytes }
         ledger.record(
             "traffic.status_bandwidth", "Status response bandwidth", value: statusBytes, unit: "B/s",
-            display: Show.mb(statusBytes) + "/s", formula: "status requests/s × response bytes (the seed's 60 MB/s)",
+            display: Format.megabytes(statusBytes) + "/s",
+            formula: "status requests/s × response bytes (the seed's 60 MB/s)",
             arithmetic: traffic.apis.filter { $0.driver == .poll }.map {
-                "\(Show.rate($0.rate)) × \(Show.n($0.responseBytes)) B"
+                "\(Format.rate($0.rate)) × \(Format.number($0.responseBytes)) B"
             }
-            .joined(separator: " + ") + " = \(Show.mb(statusBytes))/s",
+            .joined(separator: " + ") + " = \(Format.megabytes(statusBytes))/s",
             inputs: [
                 ledger.ref("traffic.status_rate", "status requests/s"),
                 FigureInput(
-                    "response_bytes", Show.n(plan.clients.responseBytes.value) + " B",
+                    "response_bytes", Format.number(plan.clients.responseBytes.value) + " B",
                     input.from("clients.response_bytes")),
             ])
         let users = Double(plan.event.users)
         traffic.drainTime = users / admission
         ledger.record(
             "traffic.drain_time", "Queue drain time", value: traffic.drainTime, unit: "s",
-            display: Show.n(traffic.drainTime, 1) + " s", formula: "users ÷ admission rate (MODEL §3)",
-            arithmetic: "\(Show.n(users)) users ÷ \(Show.rate(admission)) = \(Show.n(traffic.drainTime, 1)) s",
+            display: Format.number(traffic.drainTime, maxDecimals: 1) + " s",
+            formula: "users ÷ admission rate (MODEL §3)",
+            arithmetic:
+                "\(Format.number(users)) users ÷ \(Format.rate(admission)) = \(Format.number(traffic.drainTime, maxDecimals: 1)) s",
             inputs: [
-                FigureInput("users", Show.n(users), input.from("event.users")),
+                FigureInput("users", Format.number(users), input.from("event.users")),
                 ledger.ref("admission.rate", "admission rate"),
             ])
         return traffic

@@ -10,9 +10,9 @@ public enum MeasuredFigure: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .point(let v): "\(Format.number(v, maxDecimals: 1)) %"
-        case .below(let v): "< \(Format.number(v, maxDecimals: 1)) %"
-        case .atLeast(let v): "≥ \(Format.number(v, maxDecimals: 1)) %"
+        case .point(let v): Format.percent(points: v)
+        case .below(let v): "< \(Format.percent(points: v))"
+        case .atLeast(let v): "≥ \(Format.percent(points: v))"
         case .ok: "ok"
         }
     }

@@ -37,8 +37,8 @@ public struct OverheadComparison: Codable, Hashable, Sendable {
         if differs && estimateUses != "calibrated" {
             out.append(
                 "with the reference overhead the estimate puts the busiest node at "
-                    + "\(Format.number(estimateBusiestPercent, maxDecimals: 1)) % at \(planShards) shards; the calibrated "
-                    + "overhead makes it \(Format.number(calibratedBusiestPercent ?? 0, maxDecimals: 1)) % "
+                    + "\(Format.percent(points: estimateBusiestPercent)) at \(planShards) shards; the calibrated "
+                    + "overhead makes it \(Format.percent(points: calibratedBusiestPercent ?? 0)) "
                     + "(before the fitted intercept): the estimate's Redis CPU is "
                     + (c > reference ? "optimistic" : "pessimistic") + " for this hardware")
         }

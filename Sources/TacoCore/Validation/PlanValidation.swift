@@ -304,7 +304,7 @@ extension PlanValidation {
         }
         guard let measured = backendPoints.max(), measured > 0, backendPercent - measured > 10 else { return [] }
         return [
-            "backend: measured \(Format.number(measured, maxDecimals: 1)) % CPU against the \(Format.number(backendPercent, maxDecimals: 1)) % "
+            "backend: measured \(Format.percent(points: measured)) CPU against the \(Format.percent(points: backendPercent)) "
                 + "that backend_capacity \(Format.grouped(plan.admission.backendCapacity)) RPS implies: the backend is ≈ "
                 + "\(Format.number(backendPercent / measured, maxDecimals: 1))× more capable than the plan says, or the load test admitted fewer "
                 + "than \(Format.number(admissions)) users/s"

@@ -20,7 +20,7 @@ extension Estimate {
             }
             // A command whose cost grows with N (the seed's KEYS lesson) is named with the rate that fills a core.
             let linear = redis.linearCommands.filter { $0.requestedRate > $0.saturationRate }.map {
-                "\($0.command) in \($0.api) at N = \(Show.n($0.n, 0)) costs \(Show.n($0.microsPerCall, 0)) µs: one core saturates at \(Show.n($0.saturationRate, 1)) calls/s, the plan issues \(Show.rate($0.requestedRate))"
+                "\($0.command) in \($0.api) at N = \(Format.number($0.n, maxDecimals: 0)) costs \(Format.number($0.microsPerCall, maxDecimals: 0)) µs: one core saturates at \(Format.number($0.saturationRate, maxDecimals: 1)) calls/s, the plan issues \(Format.rate($0.requestedRate))"
             }
             let message =
                 resource == .redis && !linear.isEmpty ? reason + "; " + linear.joined(separator: "; ") : reason

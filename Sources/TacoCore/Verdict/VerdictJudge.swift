@@ -17,11 +17,11 @@ enum VerdictJudge {
                 let hot = figures.hotKey
                 if hot.judge(ceiling: ceiling) == .infeasible {
                     infeasible.append(
-                        "Redis: the hot queue key alone needs \(hot.text) of one engine core; even the bottom of the band is above the \(Show.pct(ceiling)) ceiling"
+                        "Redis: the hot queue key alone needs \(hot.text) of one engine core; even the bottom of the band is above the \(Format.percent(ceiling)) ceiling"
                     )
                 } else {
                     risks.append(
-                        "Redis: the hot queue key needs \(hot.text) of one engine core: the point value is above the \(Show.pct(ceiling)) ceiling and the bottom of the band below it, so no cluster is sized"
+                        "Redis: the hot queue key needs \(hot.text) of one engine core: the point value is above the \(Format.percent(ceiling)) ceiling and the bottom of the band below it, so no cluster is sized"
                     )
                 }
             } else {
@@ -30,14 +30,15 @@ enum VerdictJudge {
             }
         } else if let busiest = figures.busiestNode, busiest.high > ceiling {
             risks.append(
-                "Redis: the busiest node runs at \(busiest.text) engine CPU; the top of the band is above the \(Show.pct(ceiling)) ceiling"
+                "Redis: the busiest node runs at \(busiest.text) engine CPU; the top of the band is above the \(Format.percent(ceiling)) ceiling"
             )
         }
         if let c = e.redis.chosen, let shards = c.shards, c.usableMemoryGiB > 0 {
             let fill = e.redis.memory.required / (c.usableMemoryGiB * Double(shards) * Bytes.gib)
             if fill >= near {
                 risks.append(
-                    "Redis: memory \(Show.pct(fill)) of usable, within \(Show.pct(PlanVerdict.ceilingMargin)) of full")
+                    "Redis: memory \(Format.percent(fill)) of usable, within \(Format.percent(PlanVerdict.ceilingMargin)) of full"
+                )
             }
         }
         if e.gateway.chosen == nil {
@@ -47,12 +48,13 @@ enum VerdictJudge {
         let backend = e.admission.backendUtilization
         let allowed = plan.admission.maxBackendUtilization
         if backend > 1 {
-            infeasible.append("Backend: the admission rate puts it at \(Show.pct(backend)) of its capacity")
+            infeasible.append("Backend: the admission rate puts it at \(Format.percent(backend)) of its capacity")
         } else if backend > allowed {
-            risks.append("Backend: \(Show.pct(backend)) utilization, above the \(Show.pct(allowed)) the plan allows")
+            risks.append(
+                "Backend: \(Format.percent(backend)) utilization, above the \(Format.percent(allowed)) the plan allows")
         } else if backend >= allowed * near && e.admission.binding != .backendCapacity {
             risks.append(
-                "Backend: \(Show.pct(backend)) utilization, within \(Show.pct(PlanVerdict.ceilingMargin)) of the \(Show.pct(allowed)) the plan allows"
+                "Backend: \(Format.percent(backend)) utilization, within \(Format.percent(PlanVerdict.ceilingMargin)) of the \(Format.percent(allowed)) the plan allows"
             )
         }
         if infeasible.isEmpty && sel.evidence == .reference {
@@ -73,10 +75,10 @@ enum VerdictJudge {
             status = .feasible
             let busiest =
                 figures.busiestNode.map {
-                    "busiest Redis node \($0.text) engine CPU, top of the band within the \(Show.pct(ceiling)) ceiling; "
+                    "busiest Redis node \($0.text) engine CPU, top of the band within the \(Format.percent(ceiling)) ceiling; "
                 } ?? ""
             reasons = [
-                "every resource meets its constraint: \(busiest)backend \(Show.pct(backend)) of \(Show.pct(allowed)), with \(sel.evidence.phrase)"
+                "every resource meets its constraint: \(busiest)backend \(Format.percent(backend)) of \(Format.percent(allowed)), with \(sel.evidence.phrase)"
             ]
         }
         if let range {
@@ -103,8 +105,8 @@ enum VerdictJudge {
             return nil
         }
         return rungs.sorted { $0.evidence > $1.evidence }.map { r in
-            r.busiestEngineCPU.map { "busiest node \(Show.pct($0)) with \(r.evidence.phrase)" }
-                ?? "busiest node ≥ \(Show.pct(r.hotKeyCPU)) (the hot key alone; no cluster fits) with \(r.evidence.phrase)"
+            r.busiestEngineCPU.map { "busiest node \(Format.percent($0)) with \(r.evidence.phrase)" }
+                ?? "busiest node ≥ \(Format.percent(r.hotKeyCPU)) (the hot key alone; no cluster fits) with \(r.evidence.phrase)"
         }.joined(separator: ", ")
     }
 }

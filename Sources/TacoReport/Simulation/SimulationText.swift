@@ -59,7 +59,7 @@ public enum SimulationText {
         if let d = s.drainedAt { t.add(["queue empty at", secs(d)]) }
         if let a = s.turnedAwayUsers, a > 0 { t.add(["users still waiting when the sale closed", Format.grouped(a)]) }
         if let c = s.peakRedisEngineCPU {
-            t.add(["peak Redis engine CPU (busiest node)", Format.percent(c, decimals: 1)])
+            t.add(["peak Redis engine CPU (busiest node)", Format.percent(c)])
         }
         if let w = s.peakDynamoWRUPerSecond { t.add(["peak DynamoDB writes", Format.grouped(w) + " WRU/s"]) }
         if s.spotInterruptions > 0 { t.add(["Spot interruptions", "\(s.spotInterruptions)"]) }
@@ -86,7 +86,7 @@ public enum SimulationText {
             Format.grouped(f.shed), Format.grouped(f.queued), "\(f.readyPods)/\(f.desiredPods)",
             "\(f.readyNodes)" + (f.launchingNodes > 0 ? " (+\(f.launchingNodes))" : ""),
             row.waitingUsers.map { Format.grouped($0) } ?? "–", row.longestQueueWait.map(secs) ?? "–",
-            row.redisEngineCPU.map { Format.percent($0, decimals: 1) } ?? "–",
+            row.redisEngineCPU.map { Format.percent($0) } ?? "–",
         ]
     }
 

@@ -41,7 +41,7 @@ enum SpotClaimCheck: FindingRule {
                 claim: "Spot instances", seed: s.claimed(claim),
                 computed: Format.usd(step.deltaPerMonth) + "/month ('\(column.name)' − '\(s.baseline)')",
                 reason:
-                    "gateway nodes run only for the sale (\(Show.n(hours.doubleValue, 2)) h × \(events) events/month, not \(AWSLimits.hoursPerMonth) h), \(chosen?.spotNodes ?? 0) of \(chosen?.nodes ?? 0) nodes are Spot (spot_share \(Show.pct(g.spotShare)), On-Demand floor \(g.onDemandFloor)), at "
+                    "gateway nodes run only for the sale (\(Format.number(hours.doubleValue, maxDecimals: 2)) h × \(events) events/month, not \(AWSLimits.hoursPerMonth) h), \(chosen?.spotNodes ?? 0) of \(chosen?.nodes ?? 0) nodes are Spot (spot_share \(Format.percent(g.spotShare)), On-Demand floor \(g.onDemandFloor)), at "
                     + (advice ?? "no Spot Advisor data") + " from the dated snapshot")
         ]
     }
@@ -64,7 +64,7 @@ enum AlwaysOnSpotClaimCheck: FindingRule {
                 claim: "Spot instances, gateway always on", seed: s.claimed(claim),
                 computed: Format.usd(step.deltaPerMonth) + "/month (the Spot step of '\(column.name)')",
                 reason:
-                    "with baseline_rps \(Show.n(g?.baselineRPS ?? 0)) (min_pods \(g?.minPods ?? 0)) the fleet runs \(AWSLimits.hoursPerMonth) h/month; the claimed \(s.claimed(claim)) Spot saving is of this order only if the gateway fleet runs all month, not just for the sales"
+                    "with baseline_rps \(Format.number(g?.baselineRPS ?? 0)) (min_pods \(g?.minPods ?? 0)) the fleet runs \(AWSLimits.hoursPerMonth) h/month; the claimed \(s.claimed(claim)) Spot saving is of this order only if the gateway fleet runs all month, not just for the sales"
             )
         ]
     }
@@ -100,9 +100,9 @@ enum GravitonClaimCheck: FindingRule {
             let pct = (step.deltaPerMonth.amount / x86.amount).doubleValue * 100
             return Comparison.ClaimCheck(
                 claim: "Graviton saving (\(label))",
-                seed: "\(Show.n(claim.value ?? 0, 0)) %",
+                seed: Format.percent(points: claim.value ?? 0),
                 computed:
-                    "\(Show.n(pct, 1)) % of the x86 \(resource) cost ('\(column.name)': \(Format.usd(step.deltaPerMonth))/month)",
+                    "\(Format.percent(points: pct)) of the x86 \(resource) cost ('\(column.name)': \(Format.usd(step.deltaPerMonth))/month)",
                 reason: resource == .redis
                     ? "ElastiCache Graviton nodes are priced about like x86 ones (MODEL §10); the ElastiCache saving comes from Valkey (see the valkey lever)"
                     : "EC2 Graviton is 15–20 % cheaper per node-hour; the share of the bill depends on node sizes and Spot discounts"
@@ -121,8 +121,8 @@ enum SpotDiscountClaimCheck: FindingRule {
         let region = s.plan.event.region
         return [
             Comparison.ClaimCheck(
-                claim: "Spot discount", seed: "\(Show.n(claimed, 0)) %",
-                computed: "\(Show.n(mean, 1)) % mean over \(advice.count) candidate types in \(region)",
+                claim: "Spot discount", seed: Format.percent(points: claimed),
+                computed: "\(Format.percent(points: mean)) mean over \(advice.count) candidate types in \(region)",
                 reason:
                     "Spot Advisor savings (30-day trailing average, snapshot captured \(dates)) for \(region)")
         ]

@@ -13,7 +13,7 @@ enum AdmissionLimitsRule: FindingRule {
                     id: "admission-below-seat-drain", severity: .warning,
                     title: "Admission rate below the seat-drain floor",
                     message:
-                        "\(Show.rate(e.admission.rate)) (binding: \(e.admission.binding)) is below seats ÷ window = \(Show.rate(seat)): seats will remain unsold when the window closes.",
+                        "\(Format.rate(e.admission.rate)) (binding: \(e.admission.binding)) is below seats ÷ window = \(Format.rate(seat)): seats will remain unsold when the window closes.",
                     claim: nil))
         }
         if e.admission.backendUtilization > input.plan.admission.maxBackendUtilization {
@@ -22,7 +22,7 @@ enum AdmissionLimitsRule: FindingRule {
                     id: "admission-over-backend", severity: e.admission.backendUtilization > 1 ? .error : .warning,
                     title: "Admission rate overloads the backend",
                     message:
-                        "\(Show.rate(e.admission.rate)) puts the backend at \(Show.pct(e.admission.backendUtilization)), above the \(Show.pct(input.plan.admission.maxBackendUtilization)) the plan allows.",
+                        "\(Format.rate(e.admission.rate)) puts the backend at \(Format.percent(e.admission.backendUtilization)), above the \(Format.percent(input.plan.admission.maxBackendUtilization)) the plan allows.",
                     claim: nil))
         }
         return out

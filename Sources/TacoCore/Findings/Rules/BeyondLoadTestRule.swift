@@ -9,11 +9,12 @@ enum BeyondLoadTestRule: FindingRule {
         let rate = e.traffic.gatewayRate
         guard rate > peak else { return [] }
         let msg =
-            "The plan's peak is \(Show.rate(rate)) at the gateway (status alone \(Show.rate(e.traffic.statusRate))), \(Show.n(rate / peak, 2))× the \(Show.n(peak, 0)) RPS the claimed load test reached: this sizing extrapolates beyond measured load (run `tacoplan validate`)."
+            "The plan's peak is \(Format.rate(rate)) at the gateway (status alone \(Format.rate(e.traffic.statusRate))), \(Format.number(rate / peak, maxDecimals: 2))× the \(Format.number(peak, maxDecimals: 0)) RPS the claimed load test reached: this sizing extrapolates beyond measured load (run `tacoplan validate`)."
         return [
             Finding(
                 id: "beyond-load-test", severity: .warning,
-                title: "Peak load exceeds the claimed load test's \(Show.n(peak, 0)) RPS", message: msg,
+                title: "Peak load exceeds the claimed load test's \(Format.number(peak, maxDecimals: 0)) RPS",
+                message: msg,
                 claim: claim.text)
         ]
     }

@@ -22,7 +22,8 @@ enum DynamoCeilingRule: FindingRule {
             if let amount = claim?.amount, cost.rounded(2) == amount.amount { matching = q }
         }
         var msg =
-            "\(Show.n(e.dynamo.ceilingWrites)) writes × \(e.dynamo.wruPerWrite) WRU: " + parts.joined(separator: "; ")
+            "\(Format.number(e.dynamo.ceilingWrites)) writes × \(e.dynamo.wruPerWrite) WRU: "
+            + parts.joined(separator: "; ")
             + "."
         if let claim, let amount = claim.amount {
             if let m = matching {
@@ -37,7 +38,7 @@ enum DynamoCeilingRule: FindingRule {
         }
         if let expected = e.dynamo.expectedCost, let ceiling = e.dynamo.ceilingCost {
             msg +=
-                " On \(input.asOf) the ceiling is \(Format.usd(ceiling, places: 4)), but the queue empties after \(Show.n(e.traffic.drainTime, 0)) s, so the expected \(Show.n(e.dynamo.expectedWrites)) writes cost \(Format.usd(expected, places: 4))."
+                " On \(input.asOf) the ceiling is \(Format.usd(ceiling, places: 4)), but the queue empties after \(Format.number(e.traffic.drainTime, maxDecimals: 0)) s, so the expected \(Format.number(e.dynamo.expectedWrites)) writes cost \(Format.usd(expected, places: 4))."
         }
         return [
             Finding(

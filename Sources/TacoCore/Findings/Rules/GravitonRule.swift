@@ -51,11 +51,12 @@ enum GravitonRule: FindingRule {
         let computed =
             cacheSavings.isEmpty
             ? "no ElastiCache pair priced"
-            : "ElastiCache Graviton saves \(Show.n(cacheSavings.reduce(0, +) / Double(cacheSavings.count), 1)) % on average"
+            : "ElastiCache Graviton saves \(Format.percent(points: cacheSavings.reduce(0, +) / Double(cacheSavings.count))) on average"
         return [
             Finding(
                 id: "graviton", severity: .info,
-                title: "Graviton saving: claimed \(Show.n(claimed, 0)) %, \(computed)", message: msg, claim: claim.text)
+                title: "Graviton saving: claimed \(Format.percent(points: claimed)), \(computed)", message: msg,
+                claim: claim.text)
         ]
     }
 }

@@ -13,13 +13,17 @@ enum KeysVsZrankRule: FindingRule {
         else { return [] }
         let ratio = keys.totalMicros / zrank.totalMicros
         // The title states only what the ratio supports: orders of magnitude only at ≥ 100×.
-        let magnitude = ratio >= 100 ? "\(Show.n(log10(ratio), 0)) orders of magnitude" : "\(Show.n(ratio, 1))×"
+        let magnitude =
+            ratio >= 100
+            ? "\(Format.number(log10(ratio), maxDecimals: 0)) orders of magnitude"
+            : "\(Format.number(ratio, maxDecimals: 1))×"
         let msg =
-            "At N = \(Show.n(n)) waiting users one KEYS queue:* costs \(Show.n(keys.totalMicros, 0)) µs of engine CPU (one core saturates at \(Show.n(keys.saturationRate, 1)) calls/s) vs ZRANK \(Show.n(zrank.totalMicros)) µs: \(Show.n(ratio, 0))× per request, not the claimed \(Show.n(claimed, 0))× (costs: \(keys.citation); \(zrank.citation))."
+            "At N = \(Format.number(n)) waiting users one KEYS queue:* costs \(Format.number(keys.totalMicros, maxDecimals: 0)) µs of engine CPU (one core saturates at \(Format.number(keys.saturationRate, maxDecimals: 1)) calls/s) vs ZRANK \(Format.number(zrank.totalMicros)) µs: \(Format.number(ratio, maxDecimals: 0))× per request, not the claimed \(Format.number(claimed, maxDecimals: 0))× (costs: \(keys.citation); \(zrank.citation))."
         return [
             Finding(
                 id: "keys-vs-zrank", severity: .info,
-                title: "KEYS → ZRANK is \(magnitude) per request, not the claimed \(Show.n(claimed, 0))×",
+                title:
+                    "KEYS → ZRANK is \(magnitude) per request, not the claimed \(Format.number(claimed, maxDecimals: 0))×",
                 message: msg, claim: claim.text)
         ]
     }

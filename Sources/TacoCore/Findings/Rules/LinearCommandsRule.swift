@@ -9,7 +9,7 @@ enum LinearCommandsRule: FindingRule {
                 id: "linear-command-\(f.api)-\(f.command)", severity: severe ? .error : .warning,
                 title: "\(f.command) in \(f.api) is O(N)",
                 message:
-                    "At N = \(Show.n(f.n)) one call costs \(Show.n(f.microsPerCall, 0)) µs: one engine core saturates at \(Show.n(f.saturationRate, 1)) calls/s; the plan issues \(Show.rate(f.requestedRate)) → \(Show.n(f.coresNeeded, 1)) cores.",
+                    "At N = \(Format.number(f.n)) one call costs \(Format.number(f.microsPerCall, maxDecimals: 0)) µs: one engine core saturates at \(Format.number(f.saturationRate, maxDecimals: 1)) calls/s; the plan issues \(Format.rate(f.requestedRate)) → \(Format.number(f.coresNeeded, maxDecimals: 1)) cores.",
                 claim: nil)
         }
     }

@@ -21,10 +21,10 @@ enum MemoryVsShardsRule: FindingRule {
                 )
                 : ("Memory does not drive the shard count", "memory does not set the shard count (\(needs))")
         let msg =
-            "The cluster's \(shards) shards hold \(Show.n(usableTotal)) GiB of usable memory for \(Show.mb(e.redis.memory.required)) required (\(Show.n(e.redis.memory.required / (usableTotal * Bytes.gib) * 100, 1)) %). Memory needs \(c.memoryShards) shard(s), engine CPU \(e.redis.engineShards.map(String.init) ?? "—"), the plan floor \(input.plan.redis.minShards): \(c.note). "
+            "The cluster's \(shards) shards hold \(Format.number(usableTotal)) GiB of usable memory for \(Format.megabytes(e.redis.memory.required)) required (\(Format.percent(points: e.redis.memory.required / (usableTotal * Bytes.gib) * 100))). Memory needs \(c.memoryShards) shard(s), engine CPU \(e.redis.engineShards.map(String.init) ?? "—"), the plan floor \(input.plan.redis.minShards): \(c.note). "
             + (input.plan.claim(.redisMemory).flatMap { c in
                 c.value.map {
-                    "The claimed \"\(c.text)\" is \(Show.n($0 / e.redis.memory.queueData, 1))× the queue data. "
+                    "The claimed \"\(c.text)\" is \(Format.number($0 / e.redis.memory.queueData, maxDecimals: 1))× the queue data. "
                 }
             } ?? "") + "Here \(verdict)."
         return [

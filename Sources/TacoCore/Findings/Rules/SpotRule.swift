@@ -23,7 +23,7 @@ enum SpotRule: FindingRule {
                 Finding(
                     id: "spot-savings", severity: .info, title: "Spot savings in \(input.plan.event.region)",
                     message:
-                        "Mean Spot Advisor saving over the \(advice.count) candidate types: \(Show.n(mean, 1)) % (range \(advice.map(\.savingsPercent).min() ?? 0)–\(advice.map(\.savingsPercent).max() ?? 0) %; snapshot captured \(dates); a 30-day trailing average that changes daily) vs the claimed \(Show.n(claimed, 0)) %.",
+                        "Mean Spot Advisor saving over the \(advice.count) candidate types: \(Format.percent(points: mean)) (range \(advice.map(\.savingsPercent).min() ?? 0)–\(advice.map(\.savingsPercent).max() ?? 0) %; snapshot captured \(dates); a 30-day trailing average that changes daily) vs the claimed \(Format.percent(points: claimed)).",
                     claim: claim.text))
         }
         if g.spotShare > 0 && e.gateway.spotEligibleTypes < AWSLimits.spotDiversificationTypes {

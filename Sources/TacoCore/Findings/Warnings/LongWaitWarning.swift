@@ -15,21 +15,22 @@ enum LongWaitWarning: FindingRule {
             // cap = capacity × max utilization ÷ calls per admission ≥ needed → capacity ≥ needed × calls ÷ max util.
             let capacity = needed * a.backendCallsPerAdmission / a.maxBackendUtilization
             fix =
-                "the backend caps admission: raise backend_capacity from \(Show.n(a.backendCapacity)) to at least \(Show.n(capacity, 0)) RPS (\(Show.rate(needed)) × \(Show.n(a.backendCallsPerAdmission)) calls ÷ \(Show.pct(a.maxBackendUtilization))), or accept a target_wait of \(Show.n(wait, 1)) s"
+                "the backend caps admission: raise backend_capacity from \(Format.number(a.backendCapacity)) to at least \(Format.number(capacity, maxDecimals: 0)) RPS (\(Format.rate(needed)) × \(Format.number(a.backendCallsPerAdmission)) calls ÷ \(Format.percent(a.maxBackendUtilization))), or accept a target_wait of \(Format.number(wait, maxDecimals: 1)) s"
         case .cost:
             fix =
-                "the write budget caps admission: raise admission.write_budget so it allows \(Show.rate(needed)), or accept a target_wait of \(Show.n(wait, 1)) s"
+                "the write budget caps admission: raise admission.write_budget so it allows \(Format.rate(needed)), or accept a target_wait of \(Format.number(wait, maxDecimals: 1)) s"
         case .fixed:
             fix =
-                "raise the fixed admission rate to at least \(Show.rate(needed)), or accept a target_wait of \(Show.n(wait, 1)) s"
+                "raise the fixed admission rate to at least \(Format.rate(needed)), or accept a target_wait of \(Format.number(wait, maxDecimals: 1)) s"
         default:
-            fix = "admit at least \(Show.rate(needed)), or accept a target_wait of \(Show.n(wait, 1)) s"
+            fix =
+                "admit at least \(Format.rate(needed)), or accept a target_wait of \(Format.number(wait, maxDecimals: 1)) s"
         }
         return [
             Finding(
                 id: "wait-above-target", severity: .warning, title: "Longest wait exceeds target_wait",
                 message:
-                    "At \(Show.rate(e.admission.rate)) (binding: \(e.admission.binding)) the last of \(Show.n(Double(event.users))) users waits \(Show.n(wait, 1)) s, above the plan's target_wait of \(Show.n(target, 1)) s; meeting it needs \(Show.n(Double(event.users))) ÷ \(Show.n(target, 1)) s = \(Show.rate(needed)). Fix: \(fix).",
+                    "At \(Format.rate(e.admission.rate)) (binding: \(e.admission.binding)) the last of \(Format.number(Double(event.users))) users waits \(Format.number(wait, maxDecimals: 1)) s, above the plan's target_wait of \(Format.number(target, maxDecimals: 1)) s; meeting it needs \(Format.number(Double(event.users))) ÷ \(Format.number(target, maxDecimals: 1)) s = \(Format.rate(needed)). Fix: \(fix).",
                 claim: nil)
         ]
     }

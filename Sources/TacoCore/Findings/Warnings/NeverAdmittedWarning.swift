@@ -7,16 +7,16 @@ enum NeverAdmittedWarning: FindingRule {
         let share = t.notAdmittedInWindow / t.users
         let rateNeeded = t.users / t.window
         var msg =
-            "At \(Show.rate(e.admission.rate)) the \(Show.secs(input.plan.event.window)) window admits \(Show.n(t.admittedInWindow, 0)) of \(Show.n(t.users, 0)) users: \(Show.n(t.notAdmittedInWindow, 0)) (\(Show.pct(share))) are never admitted while it is open (the queue drains after \(Show.n(t.drain, 0)) s)."
+            "At \(Format.rate(e.admission.rate)) the \(Format.seconds(input.plan.event.window)) window admits \(Format.number(t.admittedInWindow, maxDecimals: 0)) of \(Format.number(t.users, maxDecimals: 0)) users: \(Format.number(t.notAdmittedInWindow, maxDecimals: 0)) (\(Format.percent(share))) are never admitted while it is open (the queue drains after \(Format.number(t.drain, maxDecimals: 0)) s)."
         if t.drain > EventTimeline.maxEventSeconds {
             msg +=
-                " The event is charged for at most \(Show.n(EventTimeline.maxEventSeconds, 0)) s; \(Show.n(t.users - t.admitted, 0)) users are not admitted even then."
+                " The event is charged for at most \(Format.number(EventTimeline.maxEventSeconds, maxDecimals: 0)) s; \(Format.number(t.users - t.admitted, maxDecimals: 0)) users are not admitted even then."
         } else {
             msg +=
-                " Compute is charged and writes are counted until the queue drains (\(Show.n(t.eventHours, 2)) h)."
+                " Compute is charged and writes are counted until the queue drains (\(Format.number(t.eventHours, maxDecimals: 2)) h)."
         }
         msg +=
-            " Fix: admit \(Show.n(t.users, 0)) ÷ \(Show.n(t.window, 0)) s = \(Show.rate(rateNeeded)), lengthen the window to \(Show.n(t.drain, 0)) s, or cap the queue at the users it can serve."
+            " Fix: admit \(Format.number(t.users, maxDecimals: 0)) ÷ \(Format.number(t.window, maxDecimals: 0)) s = \(Format.rate(rateNeeded)), lengthen the window to \(Format.number(t.drain, maxDecimals: 0)) s, or cap the queue at the users it can serve."
         return [
             Finding(
                 id: "never-admitted", severity: .warning, title: "Users never admitted in the window", message: msg,

@@ -10,7 +10,7 @@ enum PollVsWindowWarning: FindingRule {
             Finding(
                 id: "poll-over-window", severity: .warning, title: "Status poll interval ≥ window",
                 message:
-                    "clients.status_poll is \(Show.n(poll)) s and the window \(Show.n(window)) s: a waiting user polls at most \(Show.n(window / poll, 2)) time(s) before the sale closes, so status traffic (users ÷ poll) is not a steady rate. Fix: a status_poll well below the window (e.g. \(Show.n(max(1, window / 100), 0)) s), or check the units.",
+                    "clients.status_poll is \(Format.number(poll)) s and the window \(Format.number(window)) s: a waiting user polls at most \(Format.number(window / poll, maxDecimals: 2)) time(s) before the sale closes, so status traffic (users ÷ poll) is not a steady rate. Fix: a status_poll well below the window (e.g. \(Format.number(max(1, window / 100), maxDecimals: 0)) s), or check the units.",
                 claim: nil)
         ]
     }

@@ -11,7 +11,7 @@ enum RampVsWindowWarning: FindingRule {
             Finding(
                 id: "ramp-over-window", severity: .warning, title: "Ramp ≥ window",
                 message:
-                    "event.ramp is \(Show.n(ramp)) s and the window \(Show.n(window)) s: at a steady join rate \(Show.pct(late)) of users ((ramp − window) ÷ ramp) join after the sale has closed. Fix: a ramp shorter than the window, or a longer window.",
+                    "event.ramp is \(Format.number(ramp)) s and the window \(Format.number(window)) s: at a steady join rate \(Format.percent(late)) of users ((ramp − window) ÷ ramp) join after the sale has closed. Fix: a ramp shorter than the window, or a longer window.",
                 claim: nil)
         ]
     }

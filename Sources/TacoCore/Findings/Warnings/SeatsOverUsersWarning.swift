@@ -10,7 +10,7 @@ enum SeatsOverUsersWarning: FindingRule {
             Finding(
                 id: "seats-over-users", severity: .warning, title: "More seats than users",
                 message:
-                    "\(Show.n(Double(e.seats))) seats for \(Show.n(Double(e.users))) users: even if every user buys one, \(Show.n(Double(unsold))) seats (\(Show.pct(share))) stay unsold, and the seat-drain floor (seats ÷ window) admits faster than there are users. Fix: check event.seats and event.users (seats ≤ users).",
+                    "\(Format.number(Double(e.seats))) seats for \(Format.number(Double(e.users))) users: even if every user buys one, \(Format.number(Double(unsold))) seats (\(Format.percent(share))) stay unsold, and the seat-drain floor (seats ÷ window) admits faster than there are users. Fix: check event.seats and event.users (seats ≤ users).",
                 claim: nil)
         ]
     }

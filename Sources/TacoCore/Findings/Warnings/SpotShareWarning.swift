@@ -30,7 +30,7 @@ enum SpotShareWarning: FindingRule {
             Finding(
                 id: "spot-share-not-honoured", severity: .warning, title: "Spot share not honoured",
                 message:
-                    "The plan asks for \(Show.pct(g.spotShare)) Spot; \(c.nodeType) × \(c.nodes) gets \(c.spotNodes) Spot node(s) (\(Show.pct(got))) because \(why). The gateway is priced On-Demand for the rest. Fix: \(fix).",
+                    "The plan asks for \(Format.percent(g.spotShare)) Spot; \(c.nodeType) × \(c.nodes) gets \(c.spotNodes) Spot node(s) (\(Format.percent(got))) because \(why). The gateway is priced On-Demand for the rest. Fix: \(fix).",
                 claim: nil)
         ]
     }

@@ -141,7 +141,8 @@ enum SearchReader {
             m.finish()
             guard let step else { return nil }
             guard low <= high else {
-                ctx.problem(node, path, "min \(Show.pct(low)) is above max \(Show.pct(high))", fix: "swap them")
+                ctx.problem(
+                    node, path, "min \(Format.percent(low)) is above max \(Format.percent(high))", fix: "swap them")
                 return nil
             }
             // Shares are rounded to 1e-6 so that 3 × 10 % is exactly the literal 0.3.
