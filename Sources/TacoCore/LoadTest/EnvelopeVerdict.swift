@@ -1,5 +1,5 @@
 public struct EnvelopeVerdict: Codable, Hashable, Sendable {
-    public var verdict: Verdict
+    public var verdict: ValidationOutcome
     public var operatingRPS: Double
     public var implementation: String
     /// The RPS range of the benchmark steps run with the plan's status implementation.
@@ -56,7 +56,7 @@ public struct EnvelopeVerdict: Codable, Hashable, Sendable {
             outside = true
             reasons.append(otherHardware)
         }
-        let verdict: Verdict = fails ? .fails : (outside ? .extrapolated : .validated)
+        let verdict: ValidationOutcome = fails ? .fails : (outside ? .extrapolated : .validated)
         if verdict == .validated {
             reasons.append(
                 "VALIDATED: \(Format.grouped(rps)) RPS lies within the measured \(Format.grouped(low ?? 0))–"

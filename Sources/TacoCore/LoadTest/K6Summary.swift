@@ -29,7 +29,7 @@ extension K6Summary {
                     + "limit for a k6 summary (InputLimits.k6SummaryBytes); real summaries are a few tens of KB")
         }
         let root: JSONValue
-        do { root = try LoadTestJSON.parse(text) } catch {
+        do { root = try JSONParser.parse(text) } catch {
             throw IngestError(
                 file: file, line: error.line, message: "not valid JSON at column \(error.column): \(error.message)")
         }

@@ -30,7 +30,7 @@ public struct ScaleValidation: Codable, Hashable, Sendable {
     public var planNodeStart: Double
     public var rSquared: Double?
     public var steps: [StepResult]
-    public var verdict: Verdict
+    public var verdict: ValidationOutcome
     public var reasons: [String]
     /// Seed figures the model cannot reproduce, each with why.
     public var cannotReproduce: [String]
@@ -94,7 +94,7 @@ public struct ScaleValidation: Codable, Hashable, Sendable {
         let fitted = results.filter(\.fitted)
         let r2 = rSquared(fitted)
         var reasons: [String] = []
-        var verdict = Verdict.validated
+        var verdict = ValidationOutcome.validated
         let misses = fitted.filter { r in r.error.map { abs($0) > r.tolerance } ?? true }
         if !misses.isEmpty {
             verdict = .fails

@@ -1,8 +1,10 @@
-/// A strict JSON reader for load-test summaries (RFC 8259) that says where a file goes wrong: every error carries
-/// the line and column, a file that ends inside a value is called truncated, and a number outside the range of a
-/// double (`1e400`) is named as such instead of surfacing as a decoding error. Nesting is capped at
-/// `InputLimits.jsonDepth` so a hostile file cannot exhaust the stack.
-enum LoadTestJSON {
+/// TacoCore's one JSON parser (RFC 8259), into `JSONValue`, for the small documents tacoplan reads whole (k6
+/// load-test summaries); TacoStore streams multi-gigabyte AWS price lists with its own incremental reader instead.
+/// Strict, and it says where a file goes wrong: every error carries the line and column, a file that ends inside a
+/// value is called truncated, and a number outside the range of a double (`1e400`) is named as such instead of
+/// surfacing as a decoding error. Nesting is capped at `InputLimits.jsonDepth` so a hostile file cannot exhaust the
+/// stack.
+enum JSONParser {
     struct Failure: Error, Equatable {
         var line: Int
         var column: Int

@@ -1,4 +1,4 @@
-/// A JSON value without `Any`: enough to walk k6's summaries (read by `LoadTestJSON`).
+/// A JSON value without `Any`, as `JSONParser` reads it: enough to walk k6's summaries.
 enum JSONValue: Hashable {
     case object([String: JSONValue])
     case array([JSONValue])
