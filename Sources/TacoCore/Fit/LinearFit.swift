@@ -76,3 +76,29 @@ public struct LinearFit: Hashable, Sendable {
         return (0..<p).map { m[$0][p] / m[$0][$0] }
     }
 }
+
+/// One leave-one-out check: the point was left out of the fit and then predicted.
+public struct LeaveOneOut: Hashable, Sendable {
+    public var label: String
+    public var constants: [Double]
+    public var predicted: Double
+    public var measured: Double
+    /// predicted − measured (positive: the model over-predicts).
+    public var error: Double { predicted - measured }
+}
+
+/// Why a least-squares fit has no unique answer.
+public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
+    case tooFewPoints(have: Int, need: Int)
+    /// The regressors do not vary enough to tell the constants apart (XᵀX is singular).
+    case degenerate
+    case didNotConverge(iterations: Int)
+
+    public var description: String {
+        switch self {
+        case .tooFewPoints(let have, let need): "needs at least \(need) points, has \(have)"
+        case .degenerate: "the points do not separate the constants (all at the same load?)"
+        case .didNotConverge(let n): "did not converge in \(n) iterations"
+        }
+    }
+}

@@ -117,3 +117,13 @@ public struct IngestedRun: Hashable, Sendable {
         v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
     }
 }
+
+/// One measured point of a ramp: load (concurrency, VUs, or offered requests/s) and throughput.
+public struct LoadPoint: Hashable, Sendable {
+    public var load: Double
+    public var throughput: Double
+    public init(load: Double, throughput: Double) {
+        self.load = load
+        self.throughput = throughput
+    }
+}

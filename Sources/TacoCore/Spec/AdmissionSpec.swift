@@ -9,3 +9,10 @@ public struct AdmissionSpec: Codable, Hashable, Sendable {
     /// DynamoDB write budget per event in USD (criterion 4); nil = no budget cap.
     public var writeBudget: Money?
 }
+
+public enum AdmissionMode: Codable, Hashable, Sendable {
+    /// Derive the rate from the four criteria (Docs/Model.md §2).
+    case derive
+    /// Use this rate (admissions/s) and check it against the criteria.
+    case fixed(Double)
+}

@@ -11,3 +11,8 @@ public struct DynamoSpec: Codable, Hashable, Sendable {
     /// most 1,000 WRU/s (Docs/Model.md §5), so a small number here caps the write rate.
     public var partitionKeys: Int? = nil
 }
+
+public enum CapacityMode: String, Codable, Hashable, Sendable {
+    case onDemand = "on-demand"
+    case provisioned
+}
