@@ -1,5 +1,7 @@
-/// A JSON value without `Any`, as `JSONParser` reads it: enough to walk k6's summaries.
-enum JSONValue: Hashable {
+/// A JSON value without `Any`: what `JSONParser` reads (k6 summaries) and what a renderer builds to write a JSON
+/// document with an explicit `null` (Grafana's dashboard, through `StableJSON`). A whole number encodes without a
+/// fraction (`24`, not `24.0`).
+public enum JSONValue: Hashable, Encodable {
     case object([String: JSONValue])
     case array([JSONValue])
     case number(Double)
@@ -29,6 +31,18 @@ enum JSONValue: Hashable {
         case .string(let s): "\"\(Excerpt.quoted(s))\""
         case .bool(let b): b ? "true" : "false"
         case .null: "null"
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .object(let o): try c.encode(o)
+        case .array(let a): try c.encode(a)
+        case .number(let v): try c.encode(v)
+        case .string(let s): try c.encode(s)
+        case .bool(let b): try c.encode(b)
+        case .null: try c.encodeNil()
         }
     }
 }

@@ -18,7 +18,7 @@ public enum GrafanaDashboard {
         let header = ObservabilityHeader.lines(m)
         panels.append(
             .object([
-                "id": .int(id), "type": .string("text"), "title": .string("Plan verdict"),
+                "id": .number(Double(id)), "type": .string("text"), "title": .string("Plan verdict"),
                 "gridPos": grid(x: 0, y: y, w: 24, h: 4),
                 "options": .object([
                     "mode": .string("markdown"),
@@ -30,7 +30,8 @@ public enum GrafanaDashboard {
             id += 1
             panels.append(
                 .object([
-                    "id": .int(id), "type": .string("row"), "title": .string(row.title), "collapsed": .bool(false),
+                    "id": .number(Double(id)), "type": .string("row"), "title": .string(row.title),
+                    "collapsed": .bool(false),
                     "gridPos": grid(x: 0, y: y, w: 24, h: 1), "panels": .array([]),
                 ]))
             y += 1
@@ -48,8 +49,8 @@ public enum GrafanaDashboard {
                 "tacoplan: \(m.plan)" + (m.verdict.status == .feasible ? "" : " — \(m.verdict.status.rawValue)")),
             "description": .string(header.joined(separator: " ")),
             "tags": .array([.string("tacoplan"), .string(m.verdict.status.rawValue)]),
-            "schemaVersion": .int(schemaVersion), "version": .int(1), "editable": .bool(true),
-            "graphTooltip": .int(1), "refresh": .string("30s"),
+            "schemaVersion": .number(Double(schemaVersion)), "version": .number(1), "editable": .bool(true),
+            "graphTooltip": .number(1), "refresh": .string("30s"),
             "time": .object(["from": .string("now-1h"), "to": .string("now")]),
             "templating": .object(["list": .array(variables(m))]),
             "annotations": .object(["list": .array([])]),
@@ -59,7 +60,7 @@ public enum GrafanaDashboard {
     }
 
     static func grid(x: Int, y: Int, w: Int, h: Int) -> JSONValue {
-        .object(["x": .int(x), "y": .int(y), "w": .int(w), "h": .int(h)])
+        .object(["x": .number(Double(x)), "y": .number(Double(y)), "w": .number(Double(w)), "h": .number(Double(h))])
     }
 
     static func variables(_ m: ObservabilityModel) -> [JSONValue] {
@@ -117,7 +118,8 @@ public enum GrafanaDashboard {
                         "namespace": .string(namespace), "metricName": .string(metric),
                         "dimensions": .object(dimensions), "statistic": .string(stat), "period": .string("60"),
                         "region": .string("default"), "matchExact": .bool(true), "queryMode": .string("Metrics"),
-                        "metricQueryType": .int(0), "metricEditorMode": .int(0), "hide": .bool(perSecond),
+                        "metricQueryType": .number(0), "metricEditorMode": .number(0),
+                        "hide": .bool(perSecond),
                         "label": .string(legend),
                         "datasource": .object(["type": .string("cloudwatch"), "uid": .string("${DS_CLOUDWATCH}")]),
                     ]))
@@ -126,7 +128,8 @@ public enum GrafanaDashboard {
                         .object([
                             "refId": .string(refId(targets.count)), "id": .string("r\(i + 1)"),
                             "expression": .string("m\(i + 1) / PERIOD(m\(i + 1))"), "queryMode": .string("Metrics"),
-                            "metricQueryType": .int(0), "metricEditorMode": .int(1), "region": .string("default"),
+                            "metricQueryType": .number(0), "metricEditorMode": .number(1),
+                            "region": .string("default"),
                             "label": .string(legend + " per second"),
                             "datasource": .object(["type": .string("cloudwatch"), "uid": .string("${DS_CLOUDWATCH}")]),
                         ]))
@@ -134,7 +137,7 @@ public enum GrafanaDashboard {
             }
         }
         return .object([
-            "id": .int(id), "type": .string("timeseries"), "title": .string(p.title),
+            "id": .number(Double(id)), "type": .string("timeseries"), "title": .string(p.title),
             "description": .string(
                 "Red line: the alarm \(p.alarm). Orange line: the plan's sized value at the peak."
                     + (p.capacity.map { " Dark-red line: the hard limit (\(Format.number($0)))." } ?? "")),
@@ -165,29 +168,5 @@ public enum GrafanaDashboard {
     static func refId(_ n: Int) -> String {
         let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         return n < 26 ? String(letters[n]) : String(letters[n / 26 - 1]) + String(letters[n % 26])
-    }
-}
-
-/// A JSON value with an explicit `null` (Grafana's first threshold step), encoded through `StableJSON`.
-enum JSONValue: Encodable {
-    case string(String)
-    case number(Double)
-    case int(Int)
-    case bool(Bool)
-    case null
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .string(let s): try c.encode(s)
-        case .number(let v): try c.encode(v)
-        case .int(let i): try c.encode(i)
-        case .bool(let b): try c.encode(b)
-        case .null: try c.encodeNil()
-        case .array(let a): try c.encode(a)
-        case .object(let o): try c.encode(o)
-        }
     }
 }
