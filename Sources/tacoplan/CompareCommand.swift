@@ -28,11 +28,13 @@ struct CompareCommand: ParsableCommand {
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
+    static let formats: [OutputFormat] = [.table, .json]
 
     @Flag(help: "Also print the baseline's automatic levers (always in --format json).")
     var levers = false
 
     func validate() throws {
+        try format.check(Self.formats, command: "compare")
         if plans.isEmpty { throw ValidationError("give at least one plan file") }
     }
 
@@ -48,7 +50,7 @@ struct CompareCommand: ParsableCommand {
             var document = CompareDocument(outcome.comparison, levers: outcome.automaticLevers)
             document.assessment = AssessmentDigest(a.plan, estimate: a.estimate, exit: a.exitCode)
             Terminal.out(try document.json())
-        case .table:
+        default:
             let style = Style(enabled: Terminal.colour)
             Terminal.out(
                 TextFold.fold(
