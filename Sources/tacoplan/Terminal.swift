@@ -58,6 +58,12 @@ enum Terminal {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
+    /// Writes a progress line (`ProgressText`) to stderr as it is: it carries the control sequences that rewrite
+    /// the line in place, and is only written when stderr is a terminal.
+    static func progress(_ line: String) {
+        _ = write(STDERR_FILENO, line)
+    }
+
     static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// The width terminal tables fit (issue 19): `$COLUMNS` when set, else the terminal window's width; 120
