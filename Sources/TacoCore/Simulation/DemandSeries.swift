@@ -38,7 +38,8 @@ struct CrowdSeries: Sendable {
 public struct SimulationError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     public var fix: String
-    public var description: String { "error: \(message)\n    fix: \(fix)" }
+    public var diagnostic: Diagnostic { Diagnostic(message, fix: fix) }
+    public var description: String { diagnostic.description }
 }
 
 enum DemandBuilder {

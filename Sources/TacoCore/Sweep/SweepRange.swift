@@ -110,7 +110,10 @@ public struct SweepRange: Codable, Hashable, Sendable {
 }
 
 /// A sweep option that cannot be used, with the fix.
-public struct SweepRangeError: Error, Hashable, Sendable {
+public struct SweepRangeError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     public var fix: String
+
+    public var diagnostic: Diagnostic { Diagnostic(message, fix: fix) }
+    public var description: String { diagnostic.description }
 }
