@@ -16,10 +16,10 @@ enum Terminal {
     static func out(_ text: String) {
         if let failure = write(STDOUT_FILENO, SafeText.terminal(text, colour: colour)) {
             let code = failure == EPIPE ? "the reader closed the pipe" : String(cString: strerror(failure))
-            _ = write(
-                STDERR_FILENO,
-                "error: cannot write the output to \(destination) (\(code)); the result was not delivered\n"
-                    + "    fix: write to a destination with free space and write permission\n")
+            let problem = Diagnostic(
+                "cannot write the output to \(destination) (\(code)); the result was not delivered",
+                fix: "write to a destination with free space and write permission")
+            _ = write(STDERR_FILENO, problem.description + "\n")
             Foundation.exit(ExitStatus.invalidInput.rawValue)
         }
     }
