@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import TacoApp
-import TacoCore
 import TacoReport
 
 /// `tacoplan bill import|list`: load FOCUS / CUR 2.0 exports and see what is loaded (Docs/Billing.md).

@@ -1,6 +1,5 @@
 import ArgumentParser
 import TacoApp
-import TacoCore
 import TacoReport
 
 /// `--db`, declared once for every command that opens the database.

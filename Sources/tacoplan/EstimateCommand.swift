@@ -1,6 +1,5 @@
 import ArgumentParser
 import TacoApp
-import TacoCore
 import TacoReport
 
 struct EstimateCommand: ParsableCommand {

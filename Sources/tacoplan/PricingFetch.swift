@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import TacoApp
-import TacoCore
 import TacoReport
 
 extension Service: ExpressibleByArgument {}

@@ -1,9 +1,6 @@
 import ArgumentParser
-import Foundation
 import TacoApp
-import TacoCore
 import TacoReport
-import TacoStore
 
 extension PriceListFormat: ExpressibleByArgument {}
 
@@ -47,7 +44,7 @@ struct PricingImport: ParsableCommand {
             files: files, format: format, includeDynamoDBExtras: includeDynamodbExtras,
             capturedOn: capturedOn.flatMap(Day.init(iso:)), acceptPartial: acceptPartial)
         defer { if showProgress { Terminal.progress(ProgressText.clear) } }
-        var progress: (@Sendable (ImportProgress) -> Void)?
+        var progress: (@Sendable (PricingImportUseCase.Progress) -> Void)?
         if showProgress {
             let elapsed = Terminal.context.clock.stopwatch()
             progress = {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import TacoApp
-import TacoCore
 import TacoReport
 
 /// `reconcile PLAN --from T --to T`: planned vs billed per resource, variance causes, unplanned spend; or the

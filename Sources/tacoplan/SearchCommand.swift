@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import TacoApp
-import TacoCore
 import TacoReport
 
 /// `tacoplan search`: the cheapest feasible configuration of each resource within the plan's `search:` bounds,

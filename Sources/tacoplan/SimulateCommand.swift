@@ -1,6 +1,5 @@
 import ArgumentParser
 import TacoApp
-import TacoCore
 import TacoReport
 
 /// `tacoplan simulate PLAN`: the event second by second — demand vs capacity while the HPA and Karpenter follow

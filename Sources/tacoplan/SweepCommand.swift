@@ -1,6 +1,5 @@
 import ArgumentParser
 import TacoApp
-import TacoCore
 import TacoReport
 
 /// `tacoplan sweep`: the plan re-sized over a range of crowd sizes, with break points (logic in
