@@ -36,7 +36,7 @@ struct SweepCommand: ParsableCommand {
             throw ValidationError(
                 "give exactly one of --users FROM..TO, --status-rps FROM..TO or --rps FROM..TO, e.g. --users 100k..3M")
         }
-        if case .failure(let e) = range() { throw ValidationError("\(e.message); \(e.fix)") }
+        if case .failure(let e) = range() { throw ValidationError(e.diagnostic.sentence) }
     }
 
     func range() -> Result<SweepRange, SweepRangeError> {

@@ -1,6 +1,6 @@
 /// One thing wrong with an input, as a value: where it is (file, line, column when known), what is wrong, and the
 /// fix. Every error type that reports bad input carries or converts to one (`PlanProblem`, `BillProblem`,
-/// `UnitError`, `SweepRangeError`, `SimulationError`, TacoApp's `InputFileProblem` and database failures), and
+/// `UnitError`, `SimulationError`, TacoApp's `InputFileProblem` and database failures), and
 /// `lines` is the one place that formats it — as swift-format's findings are values that one place prints.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// Where the problem is. A field path or a table's column name says which value on that line.
@@ -64,4 +64,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { lines.joined(separator: "\n") }
+
+    /// One line, "message; fix", for an option error that the argument parser prints in its own frame.
+    public var sentence: String { fix.map { "\(message); \($0)" } ?? message }
 }
