@@ -47,7 +47,7 @@ public enum ProgressText {
         return line
     }
 
-    /// `bill import`: "'focus.csv': 120 of 380 MB, 50000 rows, 40 MB/s" ("(decompressed)" instead of the size for a
+    /// `bill import`: "focus.csv: 120 of 380 MB, 50000 rows, 40 MB/s" ("(decompressed)" instead of the size for a
     /// gzip file, whose decompressed size is unknown until the end).
     public static func billImport(
         file: String, bytesRead: Int64, fileBytes: Int64, gzip: Bool, rows: Int, elapsed: Double
