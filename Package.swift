@@ -34,8 +34,7 @@ let package = Package(
         .executableTarget(
             name: "tacoplan",
             dependencies: [
-                "TacoApp", "TacoCore", "TacoReport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TacoApp", "TacoReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks (not tests): price-list import throughput, search speed; each against a named baseline.

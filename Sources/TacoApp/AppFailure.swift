@@ -1,4 +1,5 @@
 import Foundation
+import TacoCore
 import TacoStore
 
 /// The one failure every use case throws: the sentences to print on stderr and the documented exit code.
@@ -14,7 +15,13 @@ public struct AppFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String { lines.joined(separator: "\n") }
 
+    /// A failure told by one diagnostic (its lines: "…: error: …" and "    fix: …"), then any further lines.
+    public init(_ status: ExitStatus, _ diagnostic: Diagnostic, then more: [String] = []) {
+        self.init(status, diagnostic.lines + more)
+    }
+
     public static func input(_ lines: [String]) -> AppFailure { AppFailure(.invalidInput, lines) }
+    public static func input(_ diagnostic: Diagnostic) -> AppFailure { AppFailure(.invalidInput, diagnostic) }
     public static func pricing(_ lines: [String]) -> AppFailure { AppFailure(.pricingMissing, lines) }
 
     /// A database failure always names the database file and says which problem it is (locked, permission
@@ -28,12 +35,11 @@ public struct AppFailure: Error, Sendable, CustomStringConvertible {
             let at = (ns.userInfo[NSFilePathErrorKey] as? String).map { " (\($0))" } ?? ""
             return AppFailure(
                 .database,
-                [
-                    "\(path): error: cannot create or open the database file\(at): \(FileErrorText.describe(error))",
-                    "    fix: pass --db PATH naming a file in a directory you can write, or create the directory",
-                ])
+                .file(
+                    path, "cannot create or open the database file\(at): \(FileErrorText.describe(error))",
+                    fix: "pass --db PATH naming a file in a directory you can write, or create the directory"))
         }
-        return AppFailure(.database, ["\(path): error: \(problem.reason)", "    fix: \(problem.fix(path))"])
+        return AppFailure(.database, .file(path, problem.reason, fix: problem.fix(path)))
     }
 
     /// `error` as a database failure when it came from SQLite or the store's open checks, else nil.

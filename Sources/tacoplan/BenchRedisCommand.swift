@@ -1,6 +1,5 @@
 import ArgumentParser
 import TacoApp
-import TacoCore
 
 /// `tacoplan bench` groups the measurements tacoplan can make on your own hardware.
 struct BenchCommand: ParsableCommand {

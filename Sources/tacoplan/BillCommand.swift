@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import TacoApp
-import TacoCore
 import TacoReport
 
 /// `tacoplan bill import|list`: load FOCUS / CUR 2.0 exports and see what is loaded (Docs/Billing.md).
@@ -23,30 +21,22 @@ struct BillImport: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        let started = Date()
         let showProgress = Terminal.errorIsTerminal
-        defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+        defer { if showProgress { Terminal.progress(ProgressText.clear) } }
+        var progress: (@Sendable (BillImportUseCase.Progress) -> Void)?
+        if showProgress {
+            let elapsed = Terminal.context.clock.stopwatch()
+            progress = {
+                Terminal.progress(
+                    ProgressText.billImport(
+                        file: $0.file, bytesRead: $0.bytesRead, fileBytes: $0.fileBytes, gzip: $0.gzip, rows: $0.rows,
+                        elapsed: elapsed()))
+            }
+        }
         let outcome = try BillImportUseCase.run(
-            files: files, db: database.db,
-            progress: progress(showProgress, since: started), context: Terminal.context)
+            files: files, db: database.db, progress: progress, context: Terminal.context)
         Terminal.out(BillImportText.render(outcome.imported))
         if let failure = outcome.failure { throw failure }
-    }
-
-    func progress(_ show: Bool, since start: Date) -> (@Sendable (BillImportUseCase.Progress) -> Void)? {
-        guard show else { return nil }
-        return { Self.showProgress($0, since: start) }
-    }
-
-    /// The progress line on a terminal's stderr, like `pricing import`'s.
-    static func showProgress(_ p: BillImportUseCase.Progress, since start: Date) {
-        let seconds = max(Date().timeIntervalSince(start), 0.001)
-        let megabytes = Double(p.bytesRead) / 1_048_576
-        let total = p.gzip ? " (decompressed)" : String(format: " of %.0f", Double(p.fileBytes) / 1_048_576)
-        let line = String(
-            format: "\r\u{1B}[K%@: %.0f%@ MB, %d rows, %.0f MB/s", Excerpt.quoted(p.file, limit: 80), megabytes, total,
-            p.rows, megabytes / seconds)
-        FileHandle.standardError.write(Data(line.utf8))
     }
 }
 

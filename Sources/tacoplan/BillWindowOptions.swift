@@ -1,6 +1,5 @@
 import ArgumentParser
 import TacoApp
-import TacoCore
 
 /// The bill window `reconcile` (and `report --from/--to`) reconciles a plan against.
 struct BillWindowOptions: ParsableArguments {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import TacoApp
-import TacoCore
+import TacoReport
 
 /// `--db`, declared once for every command that opens the database.
 struct DatabaseOption: ParsableArguments {
@@ -102,6 +102,15 @@ struct PlanOptions: ParsableArguments {
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json
+/// `--format`: one spelling for every command (`OutputFormat`, `text` accepted for `table`); each command lists the
+/// formats it takes in its help and refuses any other in `validate()`.
+extension OutputFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(spelling: argument) }
+    /// Empty so that help does not list every case: each command's help names its own formats.
+    public static var allValueStrings: [String] { [] }
+
+    /// Refuses a format `command` cannot render, as an option error (exit 2).
+    func check(_ accepted: [OutputFormat], command: String) throws {
+        if let why = refusal(accepted: accepted, command: command) { throw ValidationError(why) }
+    }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TacoApp
 import TacoReport
 
@@ -28,11 +27,13 @@ struct CompareCommand: ParsableCommand {
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
+    static let formats: [OutputFormat] = [.table, .json]
 
     @Flag(help: "Also print the baseline's automatic levers (always in --format json).")
     var levers = false
 
     func validate() throws {
+        try format.check(Self.formats, command: "compare")
         if plans.isEmpty { throw ValidationError("give at least one plan file") }
     }
 
@@ -48,7 +49,7 @@ struct CompareCommand: ParsableCommand {
             var document = CompareDocument(outcome.comparison, levers: outcome.automaticLevers)
             document.assessment = AssessmentDigest(a.plan, estimate: a.estimate, exit: a.exitCode)
             Terminal.out(try document.json())
-        case .table:
+        default:
             let style = Style(enabled: Terminal.colour)
             Terminal.out(
                 TextFold.fold(

@@ -1,6 +1,5 @@
 import ArgumentParser
 import TacoApp
-import TacoCore
 import TacoReport
 
 struct EstimateCommand: ParsableCommand {
@@ -13,9 +12,12 @@ struct EstimateCommand: ParsableCommand {
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
+    static let formats: [OutputFormat] = [.table, .json]
 
     @Flag(help: "Also print every figure's formula, arithmetic and input provenance.")
     var explain = false
+
+    func validate() throws { try format.check(Self.formats, command: "estimate") }
 
     func run() throws {
         let outcome = try EstimateUseCase.run(
@@ -28,7 +30,7 @@ struct EstimateCommand: ParsableCommand {
             var document = EstimateDocument(estimate, assessment: a.plan, exit: a.exitCode)
             document.regions = a.regions.map { RegionsSection(deployment: $0.deployment, topologies: $0.topologies) }
             Terminal.out(try document.json())
-        case .table:
+        default:
             let style = Style(enabled: Terminal.colour)
             if let r = a.regions { Terminal.out(TextFold.fold(RegionsText.banner(r.deployment) + "\n")) }
             Terminal.out(

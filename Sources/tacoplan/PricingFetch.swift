@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import TacoApp
-import TacoCore
 import TacoReport
 
 extension Service: ExpressibleByArgument {}
@@ -66,38 +64,22 @@ struct PricingFetch: ParsableCommand {
             services: serviceNames.compactMap(Service.init(rawValue:)), spotAdvisor: spotAdvisor, endpoint: endpoint,
             spotAdvisorURL: spotAdvisorURL, timeout: timeout, attempts: attempts, backoff: backoff,
             acceptPartial: acceptPartial)
-        let started = Date()
         let showProgress = Terminal.errorIsTerminal
         var progress: (@Sendable (PricingFetchUseCase.Progress) -> Void)?
-        if showProgress { progress = { Self.show($0, since: started) } }
+        if showProgress {
+            let elapsed = Terminal.context.clock.stopwatch()
+            progress = {
+                Terminal.progress(
+                    ProgressText.priceListFetch(
+                        file: $0.file, bytes: $0.bytes, totalBytes: $0.totalBytes, rows: $0.rows, elapsed: elapsed()))
+            }
+        }
         let outcome = try PricingFetchUseCase.run(
             request, db: database.db, progress: progress, context: Terminal.context)
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if showProgress { Terminal.progress(ProgressText.clear) }
         let text = PricingFetchText.render(outcome.files)
         Terminal.out(text.out)
         for e in text.errors { Terminal.error(e) }
         if let failure = outcome.failure { throw failure }
-    }
-
-    /// `AmazonEC2 us-west-2 index.csv: 120 of 380 MB, 2.1 MB/s, ETA 1:02` or `…: 1,200,000 rows read`.
-    static func show(_ progress: PricingFetchUseCase.Progress, since start: Date) {
-        let seconds = max(Date().timeIntervalSince(start), 0.001)
-        let megabytes = Double(progress.bytes) / 1_048_576
-        var line = "\r\u{1B}[K\(progress.file): "
-        if let rows = progress.rows {
-            line += "importing, \(rows) rows read"
-        } else {
-            line += String(format: "%.1f", megabytes)
-            if let total = progress.totalBytes, total > 0 {
-                let rate = Double(progress.bytes) / seconds
-                let eta = rate > 0 ? Int(Double(total - progress.bytes) / rate) : 0
-                line += String(
-                    format: " of %.1f MB, %.1f MB/s, ETA %d:%02d", Double(total) / 1_048_576, rate / 1_048_576,
-                    eta / 60, eta % 60)
-            } else {
-                line += String(format: " MB, %.1f MB/s", megabytes / seconds)
-            }
-        }
-        FileHandle.standardError.write(Data(line.utf8))
     }
 }

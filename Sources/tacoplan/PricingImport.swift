@@ -1,8 +1,6 @@
 import ArgumentParser
-import Foundation
 import TacoApp
-import TacoCore
-import TacoStore
+import TacoReport
 
 extension PriceListFormat: ExpressibleByArgument {}
 
@@ -41,14 +39,21 @@ struct PricingImport: ParsableCommand {
     }
 
     func run() throws {
-        let started = Date()
         let showProgress = Terminal.errorIsTerminal
         let request = PricingImportUseCase.Request(
             files: files, format: format, includeDynamoDBExtras: includeDynamodbExtras,
             capturedOn: capturedOn.flatMap(Day.init(iso:)), acceptPartial: acceptPartial)
-        defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
-        var progress: (@Sendable (ImportProgress) -> Void)?
-        if showProgress { progress = { Self.showProgress($0, since: started) } }
+        defer { if showProgress { Terminal.progress(ProgressText.clear) } }
+        var progress: (@Sendable (PricingImportUseCase.Progress) -> Void)?
+        if showProgress {
+            let elapsed = Terminal.context.clock.stopwatch()
+            progress = {
+                Terminal.progress(
+                    ProgressText.priceListImport(
+                        file: $0.file, bytesRead: $0.bytesRead, totalBytes: $0.totalBytes, rowsKept: $0.rowsKept,
+                        rowsSeen: $0.rowsSeen, elapsed: elapsed()))
+            }
+        }
         let outcome = try PricingImportUseCase.run(
             request, db: database.db, progress: progress, context: Terminal.context)
         for f in outcome.files {
@@ -56,15 +61,5 @@ struct PricingImport: ParsableCommand {
             if let note = f.note { Terminal.error(note) }
         }
         for note in outcome.notes { Terminal.error(note) }
-    }
-
-    static func showProgress(_ progress: ImportProgress, since start: Date) {
-        let seconds = max(Date().timeIntervalSince(start), 0.001)
-        let megabytes = Double(progress.bytesRead) / 1_048_576
-        let total = progress.totalBytes.map { String(format: " of %.0f", Double($0) / 1_048_576) } ?? ""
-        let line = String(
-            format: "\r\u{1B}[K%@: %.0f%@ MB, %d of %d rows kept, %.0f MB/s", progress.file, megabytes, total,
-            progress.rowsKept, progress.rowsSeen, megabytes / seconds)
-        FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -1,13 +1,10 @@
 import ArgumentParser
 import TacoApp
-import TacoCore
 import TacoReport
 
 /// `reconcile PLAN --from T --to T`: planned vs billed per resource, variance causes, unplanned spend; or the
 /// attribution as one SQL query for the account's warehouse (`--sql`) and its result read back (`--from-aggregate`).
 struct ReconcileCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
         abstract: "Plan vs actual: attribute the imported bill to the plan's resources and explain the variance.")
@@ -17,7 +14,8 @@ struct ReconcileCommand: ParsableCommand {
     @OptionGroup var window: BillWindowOptions
 
     @Option(help: "Output format: table, json or csv.")
-    var format: Format = .table
+    var format: OutputFormat = .table
+    static let formats: [OutputFormat] = [.table, .json, .csv]
 
     @Option(help: "Print the attribution as one SQL query for athena, trino or duckdb over a FOCUS table, and exit.")
     var sql: ReconcileQuery.Dialect?
@@ -32,6 +30,7 @@ struct ReconcileCommand: ParsableCommand {
     var fromAggregate: String?
 
     func validate() throws {
+        try format.check(Self.formats, command: "reconcile")
         if window.from == nil || window.to == nil {
             throw ValidationError("reconcile needs a window: --from 2026-11-27 --to 2026-11-28 (UTC)")
         }
@@ -58,9 +57,9 @@ struct ReconcileCommand: ParsableCommand {
             evidence: options.evidence(calibration), context: Terminal.context)
         let r = outcome.reconciliation
         switch format {
-        case .table: Terminal.out(ReconciliationText.render(r))
         case .json: Terminal.out(try ReconciliationDocument(r).json())
         case .csv: Terminal.out(ReconciliationCSV.render(r))
+        default: Terminal.out(ReconciliationText.render(r))
         }
         if let failure = outcome.failure { throw failure }
     }

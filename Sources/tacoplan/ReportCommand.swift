@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TacoApp
 import TacoReport
 
@@ -18,7 +17,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup(title: "Plan vs actual (a bill imported with `tacoplan bill import`)") var bill: BillWindowOptions
 
     @Option(help: "Output format: markdown, json or csv.")
-    var format: ReportFiles.Format = .markdown
+    var format: OutputFormat = .markdown
 
     @Flag(help: "Write a Marp deck (16:9) instead of the Markdown report; needs -o.")
     var slides = false
@@ -32,6 +31,7 @@ struct ReportCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        try format.check(ReportFiles.formats, command: "report")
         if slides && format != .markdown {
             throw ValidationError("--slides writes Markdown; drop --format \(format.rawValue)")
         }
@@ -57,5 +57,3 @@ struct ReportCommand: ParsableCommand {
         if let failure = outcome.failure { throw failure }
     }
 }
-
-extension ReportFiles.Format: ExpressibleByArgument {}

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import TacoApp
-import TacoCore
 import TacoReport
 
 /// `tacoplan search`: the cheapest feasible configuration of each resource within the plan's `search:` bounds,
@@ -25,8 +23,10 @@ struct SearchCommand: ParsableCommand {
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
+    static let formats: [OutputFormat] = [.table, .json]
 
     func validate() throws {
+        try format.check(Self.formats, command: "search")
         if top < 1 { throw ValidationError("--top must be at least 1, found \(top)") }
     }
 
@@ -36,7 +36,7 @@ struct SearchCommand: ParsableCommand {
             context: Terminal.context)
         switch format {
         case .json: Terminal.out(try outcome.document.json())
-        case .table:
+        default:
             Terminal.out(TextFold.fold(SearchText.render(outcome.document, style: Style(enabled: Terminal.colour))))
             let footer = VariantFooter.render(family: outcome.plan.family, variant: outcome.plan.variant)
             if !footer.isEmpty { Terminal.out("\n" + TextFold.fold(footer)) }

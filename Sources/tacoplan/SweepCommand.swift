@@ -1,13 +1,10 @@
 import ArgumentParser
 import TacoApp
-import TacoCore
 import TacoReport
 
 /// `tacoplan sweep`: the plan re-sized over a range of crowd sizes, with break points (logic in
 /// `TacoCore.ScaleSweep`, rendering in `TacoReport.SweepText` / `SweepCSV` / `SweepChart`).
 struct SweepCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, svg }
-
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract:
@@ -30,14 +27,16 @@ struct SweepCommand: ParsableCommand {
     var steps = 12
 
     @Option(help: "Output format: table, json, csv or svg (the chart).")
-    var format: Format = .table
+    var format: OutputFormat = .table
+    static let formats: [OutputFormat] = [.table, .json, .csv, .svg]
 
     func validate() throws {
+        try format.check(Self.formats, command: "sweep")
         guard [users, statusRPS, rps].compactMap({ $0 }).count == 1 else {
             throw ValidationError(
                 "give exactly one of --users FROM..TO, --status-rps FROM..TO or --rps FROM..TO, e.g. --users 100k..3M")
         }
-        if case .failure(let e) = range() { throw ValidationError("\(e.message); \(e.fix)") }
+        if case .failure(let e) = range() { throw ValidationError(e.diagnostic.sentence) }
     }
 
     func range() -> Result<SweepRange, SweepRangeError> {
@@ -59,7 +58,7 @@ struct SweepCommand: ParsableCommand {
                 ).json())
         case .csv: Terminal.out(SweepCSV.render(result))
         case .svg: Terminal.out(SVGChart.render(SweepChart.cost(result)))
-        case .table:
+        default:
             Terminal.out(TextFold.fold(SweepText.render(result, style: Style(enabled: Terminal.colour))))
             if let planned = a.regions?.deployment.topology, !outcome.topologiesAtTop.isEmpty {
                 Terminal.out(

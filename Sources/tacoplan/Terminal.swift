@@ -16,10 +16,10 @@ enum Terminal {
     static func out(_ text: String) {
         if let failure = write(STDOUT_FILENO, SafeText.terminal(text, colour: colour)) {
             let code = failure == EPIPE ? "the reader closed the pipe" : String(cString: strerror(failure))
-            _ = write(
-                STDERR_FILENO,
-                "error: cannot write the output to \(destination) (\(code)); the result was not delivered\n"
-                    + "    fix: write to a destination with free space and write permission\n")
+            let problem = Diagnostic(
+                "cannot write the output to \(destination) (\(code)); the result was not delivered",
+                fix: "write to a destination with free space and write permission")
+            _ = write(STDERR_FILENO, problem.description + "\n")
             Foundation.exit(ExitStatus.invalidInput.rawValue)
         }
     }
@@ -56,6 +56,12 @@ enum Terminal {
     /// Colour only on a terminal and when NO_COLOR is unset (https://no-color.org).
     static var colour: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    /// Writes a progress line (`ProgressText`) to stderr as it is: it carries the control sequences that rewrite
+    /// the line in place, and is only written when stderr is a terminal.
+    static func progress(_ line: String) {
+        _ = write(STDERR_FILENO, line)
     }
 
     static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TacoApp
 import TacoReport
 
@@ -23,9 +22,10 @@ struct ValidateCommand: ParsableCommand {
         name: .customLong("benchmark"),
         help: "A benchmark file (YAML, or a step CSV), Docs/Benchmarks.md; replaces the bundled one. Repeatable.")
     var benchmarks: [String] = []
-    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    @Option(help: "Output format: text (the same as table) or json.") var format: OutputFormat = .table
+    static let formats: [OutputFormat] = [.table, .json]
 
-    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+    func validate() throws { try format.check(Self.formats, command: "validate") }
 
     func run() throws {
         let outcome = try ValidateUseCase.run(
@@ -36,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
             let document = ValidateDocument(
                 verdict: outcome.verdict, validations: outcome.results, exit: outcome.exitCode)
             Terminal.out(try StableJSON.encode(document))
-        case .text:
+        default:
             Terminal.out(
                 TextFold.fold(
                     ValidationText.verdict(outcome.verdict, exitCode: outcome.exitCode) + "\n"

@@ -1,4 +1,5 @@
 import Foundation
+import TacoCore
 
 #if canImport(Glibc)
     import Glibc
@@ -13,7 +14,7 @@ enum BenchOutput {
     /// a device (`/dev/full`), a FIFO or a socket is refused: standard output is the way to stream the CSV.
     static func check(_ path: String) throws(AppFailure) {
         func refuse(_ why: String, _ fix: String) -> AppFailure {
-            AppFailure.input(["\(path): error: --output \(why)", "    fix: \(fix)"])
+            AppFailure.input(.file(path, "--output \(why)", fix: fix))
         }
         guard !path.isEmpty else {
             throw refuse("is empty", "name a file, or omit --output to write to standard output")
@@ -52,10 +53,12 @@ enum BenchOutput {
         do {
             try Data(csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw AppFailure.input([
-                "\(path): error: cannot write the CSV: \(error.localizedDescription)",
-                "    fix: choose a writable --output path with free space (the measurement is still on standard error's log)",
-            ])
+            throw AppFailure.input(
+                .file(
+                    path, "cannot write the CSV: \(error.localizedDescription)",
+                    fix:
+                        "choose a writable --output path with free space (the measurement is still on standard error's log)"
+                ))
         }
     }
 }

@@ -36,11 +36,10 @@ struct BenchRedisSession {
         if (out.stderr + out.stdout).contains("Could not connect") {
             throw AppFailure(
                 .benchFailed,
-                [
-                    "error: cannot connect to \(host):\(port): "
+                Diagnostic(
+                    "cannot connect to \(host):\(port): "
                         + (out.stderr + out.stdout).trimmingCharacters(in: .whitespacesAndNewlines),
-                    "    fix: start the server (or check --port), or drop --port to let tacoplan start its own",
-                ])
+                    fix: "start the server (or check --port), or drop --port to let tacoplan start its own"))
         }
         guard out.status == 0, !out.stdout.hasPrefix("ERR"), !out.stdout.contains("Could not connect") else {
             throw BenchProcess.failure(

@@ -1,4 +1,5 @@
 import Foundation
+import TacoCore
 
 /// Why an input file cannot be read, as one closed set: each case has its own sentence and fix, so a directory, a
 /// device, a FIFO and an unreadable file are never all called "cannot read the file".
@@ -52,8 +53,11 @@ public enum InputFileProblem: Error, Sendable, Equatable {
     }
 
     /// The lines of an `AppFailure` naming the file.
-    func lines(_ path: String, kind: InputKind) -> [String] {
-        ["\(path): error: \(reason)", "    fix: \(fix(path, kind: kind))"]
+    func lines(_ path: String, kind: InputKind) -> [String] { diagnostic(path, kind: kind).lines }
+
+    /// The problem as a diagnostic naming the file.
+    public func diagnostic(_ path: String, kind: InputKind) -> Diagnostic {
+        .file(path, reason, fix: fix(path, kind: kind))
     }
 
     /// 5000000 → "5,000,000".

@@ -88,15 +88,15 @@ public enum PlanFiles {
         if let v = family.variants.first(where: { $0.name == name }) { return v }
         let names = family.variants.map(\.name)
         guard !names.isEmpty else {
-            throw AppFailure.input([
-                "error: --variant '\(name)': \(family.file) has no variants",
-                "    fix: drop --variant, or add a `variants:` section (Docs/PlanSpec.md)",
-            ])
+            throw AppFailure.input(
+                Diagnostic(
+                    "--variant '\(name)': \(family.file) has no variants",
+                    fix: "drop --variant, or add a `variants:` section (Docs/PlanSpec.md)"))
         }
         let hint = Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
-        throw AppFailure.input([
-            "error: --variant '\(name)' is not a variant of \(family.file)",
-            "    fix: \(hint)variants: \(names.joined(separator: ", "))",
-        ])
+        throw AppFailure.input(
+            Diagnostic(
+                "--variant '\(name)' is not a variant of \(family.file)",
+                fix: "\(hint)variants: \(names.joined(separator: ", "))"))
     }
 }

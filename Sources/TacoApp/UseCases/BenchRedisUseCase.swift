@@ -48,10 +48,11 @@ public enum BenchRedisUseCase {
     public static func run(_ r: Request, context: AppContext, log: (String) -> Void) throws(AppFailure) -> String {
         if let output = r.output, !r.reapOnly { try BenchOutput.check(output) }
         if let hardware = r.hardware, !isHardwareName(hardware) {
-            throw AppFailure.input([
-                "error: --hardware '\(hardware.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 ? String($0) : "?" }.joined())' is not an AWS instance or node type",
-                "    fix: write the type the bench ran on, e.g. --hardware m7g.xlarge or --hardware cache.m7g.xlarge",
-            ])
+            let shown = hardware.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 ? String($0) : "?" }.joined()
+            throw AppFailure.input(
+                Diagnostic(
+                    "--hardware '\(shown)' is not an AWS instance or node type",
+                    fix: "write the type the bench ran on, e.g. --hardware m7g.xlarge or --hardware cache.m7g.xlarge"))
         }
         do {
             return try measure(r, context: context, log: log)

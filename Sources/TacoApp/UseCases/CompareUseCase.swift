@@ -31,10 +31,10 @@ public enum CompareUseCase {
         let base = baseline ?? names[0]
         guard let comparison = Comparison.build(entries, baseline: base) else {
             let hint = Suggestion.closest(to: base, in: names).map { "did you mean '\($0)'? " } ?? ""
-            throw AppFailure.input([
-                "error: --baseline '\(base)' is not one of the compared plans",
-                "    fix: \(hint)use one of \(names.joined(separator: ", "))",
-            ])
+            throw AppFailure.input(
+                Diagnostic(
+                    "--baseline '\(base)' is not one of the compared plans",
+                    fix: "\(hint)use one of \(names.joined(separator: ", "))"))
         }
         let baseInput = entries[names.firstIndex(of: base) ?? 0].input
         // The baseline's one assessment; its fix search re-reads each configuration through the same evidence
@@ -73,9 +73,8 @@ public enum CompareUseCase {
             for (name, about, plan, provenance) in members {
                 let input = try evidence.input(plan, provenance, file: family.file, subject: name)
                 if entries.contains(where: { $0.name == name }) {
-                    throw AppFailure.input([
-                        "error: two compared plans are both named '\(name)'", "    fix: rename one file",
-                    ])
+                    throw AppFailure.input(
+                        Diagnostic("two compared plans are both named '\(name)'", fix: "rename one file"))
                 }
                 entries.append(CompareEntry(name: name, about: about, input: input))
             }

@@ -11,11 +11,11 @@ public enum ExplainFilter {
         let groups = knownPrefixes(ids)
         let nearest = Suggestion.closest(to: only, in: groups + ids)
         let guess = nearest.map { " (did you mean \($0)?)" } ?? ""
-        throw AppFailure.input([
-            "error: --only \(only) matches no figure of this estimate\(guess)",
-            "    fix: give a figure id or a prefix of one: \(groups.joined(separator: ", ")) "
-                + "(`tacoplan explain PLAN` lists every id)",
-        ])
+        throw AppFailure.input(
+            Diagnostic(
+                "--only \(only) matches no figure of this estimate\(guess)",
+                fix: "give a figure id or a prefix of one: \(groups.joined(separator: ", ")) "
+                    + "(`tacoplan explain PLAN` lists every id)"))
     }
 
     /// Each figure group once, in the estimate's order: the id up to and including its first dot ("redis.").

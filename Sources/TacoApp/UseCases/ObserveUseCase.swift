@@ -38,10 +38,10 @@ public enum ObserveUseCase {
                 try Data(f.text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(f.path))
             }
         } catch {
-            throw AppFailure.input([
-                "\(directory): error: cannot write the observability files: \(error.localizedDescription)",
-                "    fix: choose a writable directory with -o",
-            ])
+            throw AppFailure.input(
+                .file(
+                    directory, "cannot write the observability files: \(error.localizedDescription)",
+                    fix: "choose a writable directory with -o"))
         }
         return files.map { (directory as NSString).appendingPathComponent($0.path) }
     }

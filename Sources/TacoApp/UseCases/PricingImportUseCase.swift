@@ -5,6 +5,9 @@ import TacoStore
 
 /// `pricing import FILE…`: official AWS price lists into the price book, in one transaction.
 public enum PricingImportUseCase {
+    /// How far an import has got (bytes, rows), for the progress line.
+    public typealias Progress = ImportProgress
+
     public struct Request: Sendable {
         public var files: [String]
         public var format: PriceListFormat?

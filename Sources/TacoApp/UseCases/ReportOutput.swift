@@ -14,10 +14,10 @@ public enum ReportOutput {
                 try Data(f.text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(f.path))
             }
         } catch {
-            throw AppFailure.input([
-                "\(directory): error: cannot write the report: \(FileErrorText.describe(error))",
-                "    fix: choose a writable directory with -o",
-            ])
+            throw AppFailure.input(
+                .file(
+                    directory, "cannot write the report: \(FileErrorText.describe(error))",
+                    fix: "choose a writable directory with -o"))
         }
         return ([files.main] + files.charts).map { (directory as NSString).appendingPathComponent($0.path) }
     }

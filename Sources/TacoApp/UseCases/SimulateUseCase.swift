@@ -30,7 +30,7 @@ public enum SimulateUseCase {
             let text = try TextFiles.read(demandFile, as: .stepCSV)
             do throws(SimulationError) {
                 demand = try DemandFile.parse(text: text, file: demandFile)
-            } catch { throw AppFailure.input([error.description]) }
+            } catch { throw AppFailure.input(error.diagnostic) }
         }
         var (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         // The verdict is the plan's (before a demand file replaces the gateway's demand).
@@ -52,9 +52,9 @@ public enum SimulateUseCase {
         } catch {
             // A plan that cannot be simulated because it fails (no gateway node fits a pod) exits with its verdict.
             if let failure = assessment.failure {
-                throw AppFailure(failure.status, [error.description] + failure.lines)
+                throw AppFailure(failure.status, error.diagnostic, then: failure.lines)
             }
-            throw AppFailure.input([error.description])
+            throw AppFailure.input(error.diagnostic)
         }
     }
 
@@ -73,7 +73,7 @@ public enum SimulateUseCase {
         do throws(SimulationError) {
             let test = try ScaleTest.read(text: text, file: file)
             validation = try ScaleValidation.run(input, estimate: estimate, test: test)
-        } catch { throw AppFailure.input([error.description]) }
+        } catch { throw AppFailure.input(error.diagnostic) }
         return validation
     }
 }

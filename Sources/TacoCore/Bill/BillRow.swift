@@ -168,9 +168,9 @@ public struct BillProblem: Error, CustomStringConvertible, Sendable, Equatable {
         self.fix = fix
     }
 
-    public var description: String {
-        let at = [file, line.map(String.init)].compactMap { $0 }.joined(separator: ":")
-        let col = column.map { " column \($0):" } ?? ""
-        return "\(at):\(col) error: \(message)\n    fix: \(fix)"
+    public var diagnostic: Diagnostic {
+        Diagnostic(message, at: Diagnostic.Location(file: file, line: line, columnName: column), fix: fix)
     }
+
+    public var description: String { diagnostic.description }
 }

@@ -21,9 +21,6 @@ public struct Estimate: Codable, Hashable, Sendable {
     /// Oldest and newest effective dates of the prices in force and the Spot snapshot (Docs/Model.md §6.3).
     public var priceDates: PriceDates
 
-    /// The exit code every command uses for this estimate's verdict (README "Exit codes").
-    public var exitCode: Int32 { verdict.exitCode }
-
     /// Runs the whole model. Call `PlanCheck.problems` first: it reports unknown node types and commands.
     public static func compute(_ input: EstimateInput) -> Estimate {
         var ledger = Ledger()

@@ -34,11 +34,27 @@ struct CrowdSeries: Sendable {
     var turnedAway = 0.0
 }
 
-/// Why a simulation cannot run; the CLI prints the message and exits 2.
+/// Why a simulation cannot run; the CLI prints it and exits 2. TacoApp words it as a `Diagnostic`
+/// (`SimulationError.diagnostic` there), adding the option to change when `change` names one.
 public struct SimulationError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A change to how the simulation is run that avoids the error, as a value (TacoCore names no flag).
+    public enum Change: Hashable, Sendable {
+        /// A coarser time step, e.g. `seconds` = 5.
+        case coarserStep(seconds: Int)
+    }
+
     public var message: String
+    /// The fix in the plan or the files; with `change`, the alternative to it.
     public var fix: String
-    public var description: String { "error: \(message)\n    fix: \(fix)" }
+    public var change: Change? = nil
+
+    public init(message: String, fix: String, change: Change? = nil) {
+        self.message = message
+        self.fix = fix
+        self.change = change
+    }
+
+    public var description: String { "error: \(message)" }
 }
 
 enum DemandBuilder {
@@ -79,7 +95,7 @@ enum DemandBuilder {
             throw SimulationError(
                 message: "\(what): \(Format.number(steps, maxDecimals: 0)) steps, more than the limit of "
                     + "\(Format.number(Double(Simulation.maxSteps), maxDecimals: 0))",
-                fix: "use a longer --step (e.g. --step 5s) or a shorter scaling.lead / scaling.tail")
+                fix: "a shorter scaling.lead / scaling.tail", change: .coarserStep(seconds: 5))
         }
     }
 

@@ -113,7 +113,7 @@ public enum Simulation {
     ) throws(SimulationError) -> SimulationResult {
         guard (1...maxStep).contains(step) else {
             throw SimulationError(
-                message: "--step \(step)s is outside 1…\(maxStep) s", fix: "use e.g. --step 1s (the default)")
+                message: "a time step of \(step) s is outside 1…\(maxStep) s", fix: "use a step of 1 s (the default)")
         }
         guard let chosen = estimate.gateway.chosen, chosen.podsPerNode > 0 else {
             throw SimulationError(
@@ -137,7 +137,8 @@ public enum Simulation {
         case .pods(let n):
             guard (0...maxPrewarm).contains(n) else {
                 throw SimulationError(
-                    message: "--prewarm \(n) is outside 0…\(maxPrewarm) pods", fix: "use a pod count or `auto`")
+                    message: "a pre-warm of \(n) pods is outside 0…\(maxPrewarm) pods",
+                    fix: "pre-warm a pod count in that range, or the priced pre-warm")
             }
             let warm = fleet(demand, params, prewarm: n)
             result.withoutPrewarm = result.summary

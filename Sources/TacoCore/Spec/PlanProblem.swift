@@ -17,9 +17,12 @@ public struct PlanProblem: Error, Hashable, Sendable, CustomStringConvertible {
         self.fix = fix
     }
 
-    public var description: String {
-        let place = location?.description ?? file
-        let field = path.isEmpty ? "" : "\(path): "
-        return "\(place): error: \(field)\(message)" + (fix.map { "\n    fix: \($0)" } ?? "")
+    public var diagnostic: Diagnostic {
+        let place =
+            location.map { Diagnostic.Location(file: $0.file, line: $0.line, column: $0.column) }
+            ?? Diagnostic.Location(file: file)
+        return Diagnostic(message, at: place, subject: path.isEmpty ? nil : path, fix: fix)
     }
+
+    public var description: String { diagnostic.description }
 }

@@ -17,15 +17,6 @@ public enum SweepAxis: String, Codable, Hashable, Sendable {
         case .gatewayRPS: "gateway requests/s"
         }
     }
-
-    /// The `sweep` option that sets this axis.
-    public var option: String {
-        switch self {
-        case .users: "--users"
-        case .statusRPS: "--status-rps"
-        case .gatewayRPS: "--rps"
-        }
-    }
 }
 
 /// `FROM..TO` with `--steps N`: N evenly spaced points, both ends included.
@@ -51,42 +42,20 @@ public struct SweepRange: Codable, Hashable, Sendable {
         (0..<steps).map { from + (to - from) * Double($0) / Double(steps - 1) }
     }
 
-    /// Parses `100k..3M` (suffixes k = 10³, M = 10⁶, decimals allowed: `1.5M`), with a clear error.
+    /// Parses `100k..3M` (suffixes k = 10³, M = 10⁶, decimals allowed: `1.5M`), with what is wrong as a value.
     public static func parse(_ text: String, axis: SweepAxis, steps: Int) -> Result<SweepRange, SweepRangeError> {
-        let option = axis.option
-        guard text.count <= maxTextLength else {
-            return .failure(
-                .init(
-                    message: "\(option) is longer than \(maxTextLength) characters",
-                    fix: "write FROM..TO, e.g. 100k..3M"))
+        func refuse(_ problem: SweepRangeError.Problem) -> Result<SweepRange, SweepRangeError> {
+            .failure(SweepRangeError(axis: axis, problem: problem))
         }
+        guard text.count <= maxTextLength else { return refuse(.tooLong) }
         let parts = text.components(separatedBy: "..")
-        guard parts.count == 2 else {
-            return .failure(.init(message: "\(option) '\(text)' is not a range", fix: "write FROM..TO, e.g. 100k..3M"))
-        }
+        guard parts.count == 2 else { return refuse(.notARange(text)) }
         guard let from = quantity(parts[0]), let to = quantity(parts[1]) else {
-            let bad = quantity(parts[0]) == nil ? parts[0] : parts[1]
-            return .failure(
-                .init(
-                    message: "\(option) '\(bad)' is not a number",
-                    fix: "use digits with an optional k (thousand) or M (million) suffix, e.g. 100k..3M"))
+            return refuse(.notANumber(quantity(parts[0]) == nil ? parts[0] : parts[1]))
         }
-        guard from >= 1, to > from else {
-            return .failure(
-                .init(
-                    message: "\(option) \(text): FROM must be at least 1 and below TO",
-                    fix: "e.g. \(option) 100k..3M"))
-        }
-        guard to <= maxValue else {
-            return .failure(
-                .init(
-                    message: "\(option) \(text): TO exceeds the limit of \(Format.number(maxValue))",
-                    fix: "sweep at most to 100M"))
-        }
-        guard (2...maxSteps).contains(steps) else {
-            return .failure(
-                .init(message: "--steps \(steps) is out of range", fix: "use 2 to \(maxSteps) points"))
-        }
+        guard from >= 1, to > from else { return refuse(.bounds(text)) }
+        guard to <= maxValue else { return refuse(.beyondLimit(text)) }
+        guard (2...maxSteps).contains(steps) else { return refuse(.steps(steps)) }
         return .success(SweepRange(axis: axis, from: from, to: to, steps: steps))
     }
 
@@ -109,8 +78,24 @@ public struct SweepRange: Codable, Hashable, Sendable {
     }
 }
 
-/// A sweep option that cannot be used, with the fix.
+/// Why a sweep range cannot be used, as a value: the axis it was given for and what is wrong. TacoApp words it
+/// with the option's spelling (`SweepRangeError.diagnostic` there); TacoCore names no flag.
 public struct SweepRangeError: Error, Hashable, Sendable {
-    public var message: String
-    public var fix: String
+    public enum Problem: Hashable, Sendable {
+        /// Longer than `SweepRange.maxTextLength`.
+        case tooLong
+        /// No `FROM..TO` in the text.
+        case notARange(String)
+        /// This end is not a number with an optional k or M suffix.
+        case notANumber(String)
+        /// FROM is below 1 or not below TO.
+        case bounds(String)
+        /// TO is above `SweepRange.maxValue`.
+        case beyondLimit(String)
+        /// The number of points is outside 2…`SweepRange.maxSteps`.
+        case steps(Int)
+    }
+
+    public var axis: SweepAxis
+    public var problem: Problem
 }

@@ -5,13 +5,4 @@ public enum ValidationOutcome: String, Codable, Hashable, Sendable {
     case validated = "VALIDATED"
     case extrapolated = "EXTRAPOLATED"
     case fails = "FAILS"
-
-    /// Documented in Docs/Benchmarks.md §4.
-    public var exitCode: Int32 {
-        switch self {
-        case .validated: 0
-        case .extrapolated: 10
-        case .fails: 11
-        }
-    }
 }

@@ -21,8 +21,6 @@ public struct PlanVerdict: Codable, Hashable, Sendable {
     /// value `EngineCPUFigures.of(estimate)` gives).
     public var engineCPU: EngineCPUFigures? = nil
 
-    public var exitCode: Int32 { status.exitCode }
-
     /// "INFEASIBLE — Redis: … (evidence: costs calibrated to the bundled load test)".
     public var headline: String {
         "\(status.rawValue) — " + (reasons.first ?? "") + " (evidence: \(evidence.evidence.phrase))"

@@ -19,13 +19,4 @@ public enum VerdictStatus: String, Codable, Hashable, Sendable, Comparable {
     }
 
     public static func < (a: Self, b: Self) -> Bool { a.order < b.order }
-
-    /// The exit code every command uses for this verdict (README "Exit codes", Docs/Model.md §15): 0 FEASIBLE,
-    /// 0 AT RISK (the verdict and its reasons are printed and in the JSON), 5 INFEASIBLE.
-    public var exitCode: Int32 {
-        switch self {
-        case .feasible, .atRisk: 0
-        case .infeasible: 5
-        }
-    }
 }

@@ -2,7 +2,13 @@ import TacoCore
 
 /// The files one `report` run produces: the main file and, for Markdown, one SVG per chart.
 public enum ReportFiles {
-    public enum Format: String, Sendable, CaseIterable { case markdown, json, csv }
+    /// The formats a report is written in; any other `OutputFormat` is refused.
+    public static let formats: [OutputFormat] = [.markdown, .json, .csv]
+
+    /// A format `render` does not write (the CLI refuses it before running).
+    public struct FormatRefused: Error, CustomStringConvertible {
+        public var description: String
+    }
 
     public struct File: Sendable {
         public var path: String
@@ -15,7 +21,7 @@ public enum ReportFiles {
     }
 
     /// `appendix` false leaves the deck's appendix slides out (the main deck only, with a closing pointer).
-    public static func render(_ report: Report, format: Format, slides: Bool, appendix: Bool = true) throws
+    public static func render(_ report: Report, format: OutputFormat, slides: Bool, appendix: Bool = true) throws
         -> Rendered
     {
         let charts =
@@ -25,6 +31,9 @@ public enum ReportFiles {
         switch format {
         case .json: return Rendered(main: File(path: "report.json", text: try ReportJSON.encode(report)), charts: [])
         case .csv: return Rendered(main: File(path: "costs.csv", text: CostCSV.render(report)), charts: [])
+        case .table, .svg:
+            throw FormatRefused(
+                description: format.refusal(accepted: formats, command: "report") ?? "report: --format \(format)")
         case .markdown:
             return slides
                 ? Rendered(

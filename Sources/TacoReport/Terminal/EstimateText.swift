@@ -4,7 +4,7 @@ import TacoCore
 public enum EstimateText {
     public static func render(
         _ e: Estimate, assessment: PlanAssessment? = nil, deployment: RegionalDeployment? = nil,
-        exitCode: Int32? = nil, style: Style
+        exitCode: Int32, style: Style
     ) -> String {
         var out: [String] = []
         out.append(style.heading("tacoplan estimate — \(e.plan)") + "  (\(e.region), prices as of \(e.asOf))")

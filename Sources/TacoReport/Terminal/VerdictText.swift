@@ -4,7 +4,7 @@ import TacoCore
 /// §6.3, §15).
 public enum VerdictText {
     /// The verdict block; `exitCode` is the code the run exits with (the assessment's), so "(exit N)" never lies.
-    public static func render(_ e: Estimate, exitCode: Int32? = nil, style: Style) -> String {
+    public static func render(_ e: Estimate, exitCode: Int32, style: Style) -> String {
         let v = e.verdict
         let status: String
         switch v.status {
@@ -12,7 +12,7 @@ public enum VerdictText {
         case .atRisk: status = style.warn("Verdict: AT RISK")
         case .infeasible: status = style.bad("Verdict: INFEASIBLE")
         }
-        var out = [status + "  (exit \(exitCode ?? v.exitCode); evidence: \(v.evidence.evidence.phrase))"]
+        var out = [status + "  (exit \(exitCode); evidence: \(v.evidence.evidence.phrase))"]
         for r in v.reasons { out.append("  - \(r)") }
         if let f = v.engineCPU { out.append("  " + engineLine(f)) }
         out.append("  evidence: \(v.evidence.source)")

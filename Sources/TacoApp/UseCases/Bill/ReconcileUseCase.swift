@@ -59,12 +59,14 @@ public enum ReconcileUseCase {
         for s in sums { tally.add(s) }
         guard tally.rowsSelected > 0 else {
             let tags = window.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
-            throw AppFailure.input([
-                "error: no billed rows with a charge period starting \(window.from) → \(window.to)"
-                    + (tags.isEmpty ? "" : " with tags \(Excerpt.quoted(tags, limit: 200))")
-                    + (window.account.map { " in account \(Excerpt.quoted($0))" } ?? ""),
-                "    fix: `tacoplan bill list` shows the accounts and periods loaded; import the bill with `tacoplan bill import FILE`",
-            ])
+            throw AppFailure.input(
+                Diagnostic(
+                    "no billed rows with a charge period starting \(window.from) → \(window.to)"
+                        + (tags.isEmpty ? "" : " with tags \(Excerpt.quoted(tags, limit: 200))")
+                        + (window.account.map { " in account \(Excerpt.quoted($0))" } ?? ""),
+                    fix:
+                        "`tacoplan bill list` shows the accounts and periods loaded; import the bill with `tacoplan bill import FILE`"
+                ))
         }
         let events = window.events ?? defaultEvents(plan.input.plan, window: window)
         return Reconciliation.build(

@@ -58,14 +58,12 @@ public enum PricingFetchUseCase {
         _ request: Request, db: String?, progress: (@Sendable (Progress) -> Void)?, context: AppContext
     ) throws(AppFailure) -> Outcome {
         guard !request.regions.isEmpty || request.spotAdvisor else {
-            throw AppFailure.input([
-                "error: nothing to fetch", "    fix: pass --region R (and --service S) or --spot-advisor",
-            ])
+            throw AppFailure.input(
+                Diagnostic("nothing to fetch", fix: "pass --region R (and --service S) or --spot-advisor"))
         }
         guard let base = URL(string: request.endpoint), base.scheme != nil else {
-            throw AppFailure.input([
-                "error: --endpoint '\(request.endpoint)' is not a URL", "    fix: e.g. \(Request.defaultEndpoint)",
-            ])
+            throw AppFailure.input(
+                Diagnostic("--endpoint '\(request.endpoint)' is not a URL", fix: "e.g. \(Request.defaultEndpoint)"))
         }
         guard let spotURL = URL(string: request.spotAdvisorURL), spotURL.scheme != nil else {
             throw AppFailure.input(["error: --spot-advisor-url '\(request.spotAdvisorURL)' is not a URL"])
@@ -91,17 +89,17 @@ public enum PricingFetchUseCase {
             // A network, server or index failure is a fetch error (exit 2, naming the URL), not a database error.
             if let failure = AppFailure.databaseIfStore(database.path, error) { throw failure }
             if (error as NSError).domain == NSCocoaErrorDomain {
-                throw AppFailure.input([
-                    "\(options.downloadDirectory): error: cannot create the download folder: "
-                        + FileErrorText.describe(error),
-                    "    fix: pass --db PATH in a directory you can write (downloads go beside the database)",
-                ])
+                throw AppFailure.input(
+                    .file(
+                        options.downloadDirectory,
+                        "cannot create the download folder: " + FileErrorText.describe(error),
+                        fix: "pass --db PATH in a directory you can write (downloads go beside the database)"))
             }
-            throw AppFailure.input([
-                "error: \(Excerpt.quoted(String(describing: error), limit: 600))",
-                "    fix: check --endpoint, the network and the proxy variables (http_proxy, HTTPS_PROXY), then "
-                    + "run the fetch again; nothing was stored",
-            ])
+            throw AppFailure.input(
+                Diagnostic(
+                    Excerpt.quoted(String(describing: error), limit: 600),
+                    fix: "check --endpoint, the network and the proxy variables (http_proxy, HTTPS_PROXY), then "
+                        + "run the fetch again; nothing was stored"))
         }
         let files = outcomes.map { o in
             let result: FetchedFile.Result
