@@ -74,7 +74,7 @@ import Testing
         // plans/traffic-tacos.yaml line 10 `  seats: 10000` and line 11 `  users: 300000`, values at column 10.
         #expect(r.stdout.contains("seats = 10,000  ← plans/traffic-tacos.yaml:10:10"))
         #expect(r.stdout.contains("users = 300,000  ← plans/traffic-tacos.yaml:11:10"))
-        #expect(r.stdout.contains("formula:    seats ÷ window (MODEL §4 criterion 1)"))
+        #expect(r.stdout.contains("formula:    seats ÷ window (Docs/Model.md §2 criterion 1)"))
         #expect(r.stdout.contains("arithmetic: 10,000 seats ÷ 1,800 s = 5.56/s"))
         // The WRU price in force on 2024-10-31 and the bundled file it comes from.
         #expect(r.stdout.contains("$0.00000125/request-unit from 2024-07-01 — aws-pricing-facts.md"))

@@ -12,7 +12,7 @@ enum AdmissionModel {
         let seat = Double(e.seats) / e.window.value
         ledger.record(
             "admission.seat_drain", "Seat-drain rate (floor)", value: seat, unit: "adm/s", display: Show.rate(seat),
-            formula: "seats ÷ window (MODEL §4 criterion 1)",
+            formula: "seats ÷ window (Docs/Model.md §2 criterion 1)",
             arithmetic: "\(Show.n(Double(e.seats))) seats ÷ \(Show.secs(e.window)) = \(Show.rate(seat))",
             inputs: [
                 FigureInput("seats", Show.n(Double(e.seats)), input.from("event.seats")),
@@ -21,7 +21,7 @@ enum AdmissionModel {
         let ux = users / e.targetWait.value
         ledger.record(
             "admission.user_experience", "User-experience rate", value: ux, unit: "adm/s", display: Show.rate(ux),
-            formula: "users ÷ target_wait (MODEL §4 criterion 2)",
+            formula: "users ÷ target_wait (Docs/Model.md §2 criterion 2)",
             arithmetic: "\(Show.n(users)) users ÷ \(Show.secs(e.targetWait)) = \(Show.rate(ux))",
             inputs: [
                 FigureInput("users", Show.n(users), input.from("event.users")),
@@ -31,7 +31,7 @@ enum AdmissionModel {
         ledger.record(
             "admission.backend_cap", "Backend-capacity cap", value: backendCap, unit: "adm/s",
             display: Show.rate(backendCap),
-            formula: "backend capacity × max utilization ÷ backend calls per admission (MODEL §4 criterion 3)",
+            formula: "backend capacity × max utilization ÷ backend calls per admission (Docs/Model.md §2 criterion 3)",
             arithmetic:
                 "\(Show.n(a.backendCapacity)) RPS × \(Show.pct(a.maxBackendUtilization)) ÷ \(Show.n(a.backendCallsPerAdmission)) = \(Show.rate(backendCap))",
             inputs: [
@@ -52,7 +52,7 @@ enum AdmissionModel {
                 budgetCap = cap
                 ledger.record(
                     "admission.budget_cap", "Write-budget cap", value: cap, unit: "adm/s", display: Show.rate(cap),
-                    formula: "budget ÷ (window × WRU per write × attempts × WRU price) (MODEL §4 criterion 4)",
+                    formula: "budget ÷ (window × WRU per write × attempts × WRU price) (Docs/Model.md §2 criterion 4)",
                     arithmetic:
                         "\(Format.usd(budget)) ÷ (\(Show.secs(e.window)) × \(Show.n(wruPerWrite)) WRU × \(Show.n(plan.dynamodb.attemptsPerUser)) × \(Format.unitPrice(price.usd))) = \(Show.rate(cap))",
                     inputs: [
@@ -89,7 +89,8 @@ enum AdmissionModel {
         ledger.record(
             "admission.rate", "Admission rate", value: rate, unit: "adm/s", display: Show.rate(rate),
             formula: binding == .fixed
-                ? "fixed in the plan" : "max(UX rate, seat-drain floor), capped by backend and budget (MODEL §4)",
+                ? "fixed in the plan"
+                : "max(UX rate, seat-drain floor), capped by backend and budget (Docs/Model.md §2)",
             arithmetic: "binding: \(binding) → \(Show.rate(rate))",
             inputs: [
                 ledger.ref("admission.user_experience", "UX rate"),
@@ -99,7 +100,7 @@ enum AdmissionModel {
         ledger.record(
             "admission.backend_utilization", "Backend utilization", value: utilization, unit: "fraction",
             display: Format.number(utilization * 100, maxDecimals: 0) + " %",
-            formula: "admission rate × backend calls per admission ÷ backend capacity (MODEL §4 criterion 3)",
+            formula: "admission rate × backend calls per admission ÷ backend capacity (Docs/Model.md §2 criterion 3)",
             arithmetic:
                 "\(Show.rate(rate)) × \(Show.n(a.backendCallsPerAdmission)) ÷ \(Show.n(a.backendCapacity)) RPS = \(Show.pct(utilization))",
             inputs: [
@@ -109,7 +110,7 @@ enum AdmissionModel {
         ledger.record(
             "admission.implied_wait", "Longest wait at this rate", value: wait, unit: "s",
             display: Show.n(wait, 1) + " s",
-            formula: "users ÷ admission rate (MODEL §4)",
+            formula: "users ÷ admission rate (Docs/Model.md §2)",
             arithmetic: "\(Show.n(users)) users ÷ \(Show.rate(rate)) = \(Show.n(wait, 1)) s",
             inputs: [ledger.ref("admission.rate", "admission rate")])
 

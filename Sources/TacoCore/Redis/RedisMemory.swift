@@ -18,7 +18,7 @@ public struct RedisMemory: Codable, Hashable, Sendable {
         let queue = users * r.bytesPerUser.value
         ledger.record(
             "redis.queue_data", "Queue data", value: queue, unit: "B", display: Show.mb(queue),
-            formula: "users × bytes per user (MODEL §5)",
+            formula: "users × bytes per user (Docs/Model.md §3)",
             arithmetic: "\(Show.n(users)) users × \(Show.n(r.bytesPerUser.value)) B = \(Show.mb(queue))",
             inputs: [
                 FigureInput("users", Show.n(users), input.from("event.users")),
@@ -35,7 +35,7 @@ public struct RedisMemory: Codable, Hashable, Sendable {
                 "redis.transient.\(t.name)", "Live \(t.name.replacingOccurrences(of: "_", with: " "))", value: bytes,
                 unit: "B",
                 display: Show.mb(bytes),
-                formula: "min(creation rate × TTL, users) × bytes per key (seed security design; MODEL §5)",
+                formula: "min(creation rate × TTL, users) × bytes per key (seed security design; Docs/Model.md §3)",
                 arithmetic:
                     "min(\(Show.rate(rate)) × \(Show.secs(t.ttl)), \(Show.n(cap))) = \(Show.n(live, 0)) keys × \(Show.n(t.bytesPerKey.value)) B = \(Show.mb(bytes))",
                 inputs: [
@@ -47,7 +47,7 @@ public struct RedisMemory: Codable, Hashable, Sendable {
         let required = (queue + transientTotal) * r.bufferFactor
         ledger.record(
             "redis.memory_required", "Memory required", value: required, unit: "B", display: Show.mb(required),
-            formula: "(queue data + transient keys) × buffer factor (MODEL §5)",
+            formula: "(queue data + transient keys) × buffer factor (Docs/Model.md §3)",
             arithmetic:
                 "(\(Show.mb(queue)) + \(Show.mb(transientTotal))) × \(Show.n(r.bufferFactor)) = \(Show.mb(required))",
             inputs: [

@@ -8,7 +8,7 @@ enum TrafficModel {
         let arrival = users / e.ramp.value
         ledger.record(
             "traffic.join_rate", "Join requests/s (peak)", value: arrival, unit: "req/s", display: Show.rate(arrival),
-            formula: "users ÷ ramp (MODEL §3)",
+            formula: "users ÷ ramp (Docs/Model.md §1)",
             arithmetic: "\(Show.n(users)) users ÷ \(Show.secs(e.ramp)) = \(Show.rate(arrival))",
             inputs: [
                 FigureInput("users", Show.n(users), input.from("event.users")),
@@ -18,7 +18,7 @@ enum TrafficModel {
         let status = Traffic.perUser(users, every: poll)
         ledger.record(
             "traffic.status_rate", "Status requests/s", value: status, unit: "req/s", display: Show.rate(status),
-            formula: "users ÷ status_poll (MODEL §3)",
+            formula: "users ÷ status_poll (Docs/Model.md §1)",
             arithmetic: "\(Show.n(users)) users ÷ \(Show.secs(poll)) = \(Show.rate(status))",
             inputs: [
                 FigureInput("users", Show.n(users), input.from("event.users")),
@@ -29,7 +29,7 @@ enum TrafficModel {
             heartbeat = Traffic.perUser(users, every: hb)
             ledger.record(
                 "traffic.heartbeat_rate", "Heartbeat requests/s", value: heartbeat, unit: "req/s",
-                display: Show.rate(heartbeat), formula: "users ÷ heartbeat (MODEL §3)",
+                display: Show.rate(heartbeat), formula: "users ÷ heartbeat (Docs/Model.md §1)",
                 arithmetic: "\(Show.n(users)) users ÷ \(Show.secs(hb)) = \(Show.rate(heartbeat))",
                 inputs: [
                     FigureInput("users", Show.n(users), input.from("event.users")),
@@ -52,7 +52,7 @@ enum TrafficModel {
         ledger.record(
             "traffic.reservation_rate", "Reservations/s", value: reservation, unit: "req/s",
             display: Show.rate(reservation),
-            formula: "admission rate × attempts per admitted user (MODEL §3)",
+            formula: "admission rate × attempts per admitted user (Docs/Model.md §1)",
             arithmetic: "\(Show.rate(admission)) × \(Show.n(attempts)) = \(Show.rate(reservation))",
             inputs: [
                 ledger.ref("admission.rate", "admission rate"),
@@ -60,7 +60,7 @@ enum TrafficModel {
             ])
         ledger.record(
             "traffic.gateway_rate", "Gateway requests/s (peak)", value: traffic.gatewayRate, unit: "req/s",
-            display: Show.rate(traffic.gatewayRate), formula: "Σ API rates (MODEL §3)",
+            display: Show.rate(traffic.gatewayRate), formula: "Σ API rates (Docs/Model.md §1)",
             arithmetic: traffic.apis.map { "\($0.name) \(Show.rate($0.rate))" }.joined(separator: " + ") + " = "
                 + Show.rate(traffic.gatewayRate),
             inputs: traffic.apis.map {
@@ -68,7 +68,8 @@ enum TrafficModel {
             })
         ledger.record(
             "traffic.response_bandwidth", "Response bandwidth", value: traffic.responseBandwidth, unit: "B/s",
-            display: Show.mb(traffic.responseBandwidth) + "/s", formula: "Σ API rate × response bytes (MODEL §3)",
+            display: Show.mb(traffic.responseBandwidth) + "/s",
+            formula: "Σ API rate × response bytes (Docs/Model.md §1)",
             arithmetic: traffic.apis.map { "\(Show.rate($0.rate)) × \(Show.n($0.responseBytes)) B" }.joined(
                 separator: " + ")
                 + " = \(Show.mb(traffic.responseBandwidth))/s",
@@ -95,7 +96,7 @@ enum TrafficModel {
         traffic.drainTime = users / admission
         ledger.record(
             "traffic.drain_time", "Queue drain time", value: traffic.drainTime, unit: "s",
-            display: Show.n(traffic.drainTime, 1) + " s", formula: "users ÷ admission rate (MODEL §3)",
+            display: Show.n(traffic.drainTime, 1) + " s", formula: "users ÷ admission rate (Docs/Model.md §1)",
             arithmetic: "\(Show.n(users)) users ÷ \(Show.rate(admission)) = \(Show.n(traffic.drainTime, 1)) s",
             inputs: [
                 FigureInput("users", Show.n(users), input.from("event.users")),
