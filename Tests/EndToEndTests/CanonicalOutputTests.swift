@@ -18,6 +18,7 @@ import Testing
 
     static let cases: [Case] = [
         Case(name: "estimate", args: ["estimate", seed] + day),
+        Case(name: "estimate-kpop-tour", args: ["estimate", "plans/kpop-tour.yaml"] + day),
         Case(name: "estimate-reference", args: ["estimate", seed, "--evidence", "reference"] + day),
         Case(name: "explain-admission", args: ["explain", seed, "--only", "admission."] + day),
         Case(name: "search", args: ["search", "plans/regional-sale.yaml", "--top", "2"] + day),
