@@ -44,7 +44,8 @@ let package = Package(
         .testTarget(name: "TacoCoreTests", dependencies: ["TacoCore", "TacoData", "TestSupport"]),
         .testTarget(name: "TacoStoreTests", dependencies: ["TacoStore", "TacoCore", "TacoData", "TestSupport"]),
         .testTarget(
-            name: "TacoReportTests", dependencies: ["TacoReport", "TacoCore", "TestSupport"], exclude: ["Golden"]),
+            name: "TacoReportTests", dependencies: ["TacoReport", "TacoCore", "TacoApp", "TestSupport"],
+            exclude: ["Golden"]),
         // Use cases called in-process: no subprocess, a scratch database, a fixed clock.
         .testTarget(name: "TacoAppTests", dependencies: ["TacoApp", "TacoCore", "TacoReport", "TestSupport"]),
         .testTarget(

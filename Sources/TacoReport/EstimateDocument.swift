@@ -8,13 +8,13 @@ public struct EstimateDocument: Codable, Sendable {
     /// The plan's verdict, repeated at the top level so a script reads one key (Docs/JSON.md).
     public var verdict: PlanVerdict
     public var estimate: Estimate
-    /// The one assessment's facts (issue 19): exit, as-planned and fix totals, the figures every command repeats.
+    /// The one assessment's facts: exit, as-planned and fix totals, the figures every command repeats.
     public var assessment: AssessmentDigest?
     /// The cheapest fix with its cost lines, or the constraint no configuration meets.
     public var fix: PlanAssessment.Fix?
     public var resources: [PlanAssessment.Resource]?
     public var feasibleUnpriced: [PlanAssessment.UnpricedOption]?
-    /// A multi-region plan's deployment and its topologies side by side (issue 24); absent for one region.
+    /// A multi-region plan's deployment and its topologies side by side; absent for one region.
     public var regions: RegionsSection?
 
     public init(_ estimate: Estimate, assessment: PlanAssessment? = nil, exit: Int32? = nil) {

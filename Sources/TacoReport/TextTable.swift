@@ -1,7 +1,7 @@
 /// A plain-text table with aligned columns; numbers right-aligned. Width counts characters, not bytes. A table wider
 /// than `TextTable.width` (the terminal's `$COLUMNS`, 120 when not a terminal; the CLI sets it per run) folds its
-/// widest text columns onto continuation lines, at spaces where it can (issue 19: one `estimate` line was 965
-/// columns).
+/// widest text columns onto continuation lines, at spaces where it can (an `estimate` cost line with
+/// long component names can be hundreds of columns).
 public struct TextTable: Sendable {
     public enum Align: Sendable { case left, right }
     /// The width the CLI renders for when stdout is not a terminal: 120 columns.
@@ -103,7 +103,7 @@ public struct Style: Sendable {
 }
 
 /// Folds prose lines wider than `TextTable.width` at spaces, continuing under the line's own indent plus two
-/// spaces, so a terminal report fits its width (issue 19). Lines with ANSI escapes, table lines (a run of two
+/// spaces, so a terminal report fits its width. Lines with ANSI escapes, table lines (a run of two
 /// runs of two spaces after the indent: `TextTable` already fitted them as far as their numbers allow) and lines without a
 /// space to break at stay whole.
 public enum TextFold {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `tacoplan-bench limits [--steps N] [--variants N]`: times the two inputs issue 13 found super-linear, through the
+/// `tacoplan-bench limits [--steps N] [--variants N]`: times the two inputs that would grow super-linearly, through the
 /// `tacoplan` binary built beside this one, each next to a small baseline in the same run so the growth shows:
 ///
 /// - `tacoplan validate PLAN --benchmark STEPS.csv` on a generated step CSV of 1,000 steps (baseline) and of

@@ -3,7 +3,7 @@ import TacoApp
 import TacoReport
 
 /// `tacoplan simulate PLAN`: the event second by second — demand vs capacity while the HPA and Karpenter follow
-/// the ramp, what is shed or queued, and the smallest pre-warm that sheds nothing (Docs/Model.md "Simulation").
+/// the ramp, what is shed or queued, and the smallest pre-warm that sheds nothing (Docs/Model.md §13).
 /// `--validate` fits node launch → Ready to the seed's scale-up test instead and prints its verdict.
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

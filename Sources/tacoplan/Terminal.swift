@@ -66,7 +66,7 @@ enum Terminal {
 
     static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// The width terminal tables fit (issue 19): `$COLUMNS` when set, else the terminal window's width; 120
+    /// The width terminal tables fit: `$COLUMNS` when set, else the terminal window's width; 120
     /// (`TextTable.defaultWidth`) when stdout is not a terminal or the width is unknown.
     static var columns: Int {
         if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c >= 40 { return c }

@@ -3,7 +3,7 @@ import Testing
 
 @testable import TacoCore
 
-/// MODEL §4: the admission rate is the UX rate, raised to the seat-drain floor, capped by backend and budget;
+/// Docs/Model.md §2: the admission rate is the UX rate, raised to the seat-drain floor, capped by backend and budget;
 /// the binding criterion is named. The minimal plan has 300,000 users, 10,000 seats, a 30 min window, 300 s wait.
 @Suite struct AdmissionTests {
     func criterion(_ e: Estimate, _ name: AdmissionCriterion) throws -> AdmissionDecision.Criterion {

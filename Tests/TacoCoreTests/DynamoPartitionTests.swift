@@ -2,7 +2,7 @@ import Testing
 
 @testable import TacoCore
 
-/// MODEL §7: one partition key serves at most 1,000 WRU/s, so a plan that names few keys caps the write rate.
+/// Docs/Model.md §5: one partition key serves at most 1,000 WRU/s, so a plan that names few keys caps the write rate.
 @Suite struct DynamoPartitionTests {
     /// The minimal plan admits 300,000 users ÷ 300 s = 1,000/s; with transactional writes each reservation is
     /// ⌈1,000 B ÷ 1,024⌉ × 2 = 2 WRU, so the peak is 1,000/s × 2 = 2,000 WRU/s.

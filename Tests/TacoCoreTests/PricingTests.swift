@@ -121,7 +121,7 @@ import Testing
     }
 }
 
-/// MODEL §7: WRU per write = ⌈item KB⌉ × (2 if transactional) × (1 + GSIs), with 1 KB = 1,024 B for DynamoDB.
+/// Docs/Model.md §5: WRU per write = ⌈item KB⌉ × (2 if transactional) × (1 + GSIs), with 1 KB = 1,024 B for DynamoDB.
 @Suite struct DynamoWriteUnitTests {
     func units(_ size: Double, transactional: Bool = false, gsis: Int = 0) -> Int {
         DynamoSizing.writeUnits(
@@ -153,7 +153,7 @@ import Testing
     }
 }
 
-/// MODEL §6: Spot = On-Demand × (1 − Spot Advisor savings), exact.
+/// Docs/Model.md §4: Spot = On-Demand × (1 − Spot Advisor savings), exact.
 @Suite struct SpotPriceTests {
     @Test func spotPriceIsOnDemandLessTheAdvisorSavings() throws {
         let advice = try #require(

@@ -3,7 +3,7 @@ import Testing
 
 @testable import TacoCore
 
-/// The seed plan (plans/traffic-tacos.yaml) against the bundled price book: the acceptance figures of MODEL §3–§7.
+/// The seed plan (plans/traffic-tacos.yaml) against the bundled price book: the acceptance figures of Docs/Model.md §1–§5.
 @Suite struct SeedEstimateTests {
     @Test func seatDrainRateIsSeatsOverWindow() throws {
         let e = try Fixture.seedEstimate(asOf: "2024-10-31")

@@ -1,14 +1,19 @@
 import Foundation
+import TacoApp
 import TacoCore
 import Testing
 
 @testable import TacoReport
 
-/// Every output format of every shipped plan's fixture, pinned byte for byte.
+/// Every shipped plan (`plans/*.yaml`) estimated in process with fixed evidence (`Golden.estimateDocument`), its
+/// estimate JSON and every output format rendered from it, pinned byte for byte. `TACOPLAN_RECORD=1` rewrites both
+/// the estimate inputs and the outputs.
 @Suite struct GoldenTests {
     @Test(arguments: Golden.fixtureNames)
     func markdownDeckJSONCSVAndChartsMatchTheirGoldens(_ name: String) throws {
-        let report = ReportBuilder.build(try Golden.estimate(name))
+        let document = try Golden.document(name)
+        try Golden.check(document, "\(name).estimate.json")
+        let report = ReportBuilder.build(try Golden.decode(document))
         try Golden.check(MarkdownReport.render(report), "\(name)/report.md")
         try Golden.check(MarpDeck.render(report), "\(name)/deck.md")
         try Golden.check(try ReportJSON.encode(report), "\(name)/report.json")
@@ -18,8 +23,8 @@ import Testing
         }
     }
 
-    @Test func theShippedPlanHasAFixture() {
-        #expect(Golden.fixtureNames.contains("traffic-tacos"))
+    @Test func everyShippedPlanIsAFixture() {
+        #expect(Golden.fixtureNames == ["kpop-tour", "regional-sale", "seoul-concert", "traffic-tacos"])
     }
 
     @Test(arguments: Golden.fixtureNames)

@@ -8,7 +8,7 @@ public enum FailOn: String, Sendable, CaseIterable {
     case never
 }
 
-/// The one assessment of a plan on one evidence and as-of day (issue 19), read by every command and renderer:
+/// The one assessment of a plan on one evidence and as-of day, read by every command and renderer:
 /// the core's `PlanAssessment` (resources, verdict, as-planned costs, cheapest fix) and the exit status, decided
 /// here and nowhere else.
 public struct Assessment: Sendable {
@@ -17,7 +17,7 @@ public struct Assessment: Sendable {
     public var estimate: Estimate
     public var plan: PlanAssessment
     public var failOn: FailOn
-    /// The whole multi-region deployment (issue 24), nil for a single-region plan.
+    /// The whole multi-region deployment, nil for a single-region plan.
     public var regions: RegionsAssessment? = nil
 
     /// The verdict every command reads: the one accessor (the evidence band replaces its rule behind it).
@@ -87,7 +87,7 @@ public struct Assessment: Sendable {
                 "    fix: `\(PlanAssessment.fetchCommand(region: e.region, missing: e.totals.missing))` or import an AWS price list (`tacoplan pricing import FILE`)",
             ])
         default:
-            // A multi-region deployment worse than its home region's estimate says why (issue 24).
+            // A multi-region deployment worse than its home region's estimate says why.
             if let d = regions?.deployment, d.status > verdict.status {
                 return AppFailure(
                     status,

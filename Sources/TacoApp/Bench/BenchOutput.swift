@@ -8,7 +8,7 @@ import TacoCore
 #endif
 
 /// `bench redis --output FILE`, checked BEFORE the measurement starts (a measurement takes minutes; an unwritable
-/// destination found afterwards loses it) and written with every error reported (issue 20).
+/// destination found afterwards loses it) and written with every error reported.
 enum BenchOutput {
     /// The destination must be a regular file (existing or new) in an existing, writable directory. A directory,
     /// a device (`/dev/full`), a FIFO or a socket is refused: standard output is the way to stream the CSV.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Stops what a killed `bench redis` run left behind, before a new run starts (issue 13): for every state file
+/// Stops what a killed `bench redis` run left behind, before a new run starts: for every state file
 /// whose owning `tacoplan` is gone, the server is stopped (only when its PID still carries our start time and our
 /// `--dir`), its directory removed and the state file deleted, each said on stderr. A record whose owner still runs
 /// belongs to a concurrent run and is left alone. Work directories of killed runs (`BenchRunDirectory`) are removed

@@ -14,7 +14,7 @@ struct BenchRedisSession {
     /// The run's work directory (`BenchRunDirectory`): output files and the preload script.
     var scratch: String
 
-    /// A token bucket per client IP (MODEL §2, seed Part 2.2): capacity ARGV[1], refill ARGV[2] per second.
+    /// A token bucket per client IP (Docs/Model.md §2, seed Part 2.2): capacity ARGV[1], refill ARGV[2] per second.
     static let rateLimitScript = """
         local cap = tonumber(ARGV[1]) local rate = tonumber(ARGV[2]) local t = redis.call('TIME') \
         local now = t[1] + t[2] / 1e6 local b = redis.call('HMGET', KEYS[1], 'tokens', 'ts') \

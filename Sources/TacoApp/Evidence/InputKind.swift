@@ -1,6 +1,6 @@
 import TacoCore
 
-/// The kinds of input file tacoplan reads whole into memory, each with its own size limit (issue 13, "limits on
+/// The kinds of input file tacoplan reads whole into memory, each with its own size limit ("limits on
 /// every input"). The limit is checked from the file's size before anything is read, so a wrong path (a disk image,
 /// a log) is refused at once instead of after seconds of reading and gigabytes of memory.
 public enum InputKind: Sendable, CaseIterable {
@@ -20,17 +20,17 @@ public enum InputKind: Sendable, CaseIterable {
     case billAggregate
 
     /// A plan is limited to 4 MiB. The bundled plans are 3–6 KB (plans/), a plan with 2,000 variants is about
-    /// 300 KB, and a 100 MB plan took 10–13 s to be refused (issue 13), so 4 MiB is ~700× the largest bundled plan
+    /// 300 KB, and reading a 100 MB plan takes 10–13 s before it can be refused, so 4 MiB is ~700× the largest bundled plan
     /// and still parses in well under a second.
     public static let planBytes = 4 * 1_048_576
     /// A cost CSV is limited to 1 MiB: the bundled benchmarks/redis-command-costs.csv is 14 KB for ~100 rows, so
     /// 1 MiB holds ~7,000 measurement rows, far more than any run of `bench redis` writes (7 rows a run).
     public static let commandCostsBytes = 1_048_576
     /// A benchmark YAML is limited to 16 MiB: the bundled benchmarks/seed-load-test.yaml is 3.4 KB for 7 steps
-    /// (~0.5 KB a step), so 16 MiB holds ~30,000 steps, the largest ramp issue 13 asks `validate` to handle.
+    /// (~0.5 KB a step), so 16 MiB holds ~30,000 steps, the largest ramp `validate` is asked to handle.
     public static let benchmarkYAMLBytes = 16 * 1_048_576
     /// A step CSV is limited to 16 MiB: a step row is under 200 bytes (rps, pods, four utilizations and a name),
-    /// so 16 MiB is over 80,000 steps, well above the 30,000-step ramp of issue 13.
+    /// so 16 MiB is over 80,000 steps, well above a 30,000-step ramp.
     public static let stepCSVBytes = 16 * 1_048_576
     /// A k6 summary is limited to 16 MiB: `handleSummary` data is one object per metric and check (tens of KB for
     /// a typical test); 16 MiB leaves room for thousands of tagged sub-metrics.

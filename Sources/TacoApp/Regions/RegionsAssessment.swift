@@ -1,6 +1,6 @@
 import TacoCore
 
-/// The multi-region part of the one assessment (issue 24): the plan's deployment under its own topology, the
+/// The multi-region part of the one assessment: the plan's deployment under its own topology, the
 /// same event under every topology side by side, and the cheapest topology that is not INFEASIBLE.
 public struct RegionsAssessment: Sendable {
     /// The deployment as planned (the plan's `regions.topology`).

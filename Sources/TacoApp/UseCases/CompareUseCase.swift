@@ -14,7 +14,7 @@ public enum CompareUseCase {
         public var failure: AppFailure? { assessment.failure }
         /// The baseline's one assessment: the run's verdict and exit.
         public var assessment: Assessment
-        /// Each compared multi-region plan or variant as its whole deployment (issue 24): the columns above price
+        /// Each compared multi-region plan or variant as its whole deployment: the columns above price
         /// the home region alone, these the deployment under the entry's topology.
         public var deployments: [NamedDeployment] = []
     }

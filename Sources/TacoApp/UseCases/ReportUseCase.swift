@@ -38,7 +38,7 @@ public enum ReportUseCase {
         report.attach(sweep: ScaleSweep.run(plan.input, range: .around(users: plan.input.plan.event.users)))
         // The runbook's appendix slide, from the same model `tacoplan observe` writes (Docs/Observability.md).
         report.observability = ObserveUseCase.model(assessment, plan: plan)
-        // What the seed's next goal takes (issue 24): the same sweep as `tacoplan sweep --rps 10k..100k`.
+        // What the seed's next goal takes: the same sweep as `tacoplan sweep --rps 10k..100k`.
         if let reach = RPSReach.from(ScaleSweep.run(plan.input, range: RPSReach.range)) {
             report.reach = ReachSection(
                 single: reach, topologies: assessment.regions?.topologies(atUsers: reach.point.users) ?? [])

@@ -7,7 +7,7 @@ public enum SweepUseCase {
         public var result: SweepResult
         public var assessment: Assessment
         public var failure: AppFailure? { assessment.failure }
-        /// For a multi-region plan on a `--rps` sweep: the three topologies at the top point's crowd (issue 24).
+        /// For a multi-region plan on a `--rps` sweep: the three topologies at the top point's crowd.
         public var topologiesAtTop: [RegionalDeployment] = []
     }
 

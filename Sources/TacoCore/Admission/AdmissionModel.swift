@@ -1,6 +1,6 @@
 import Foundation
 
-/// The admission rate (Docs/Model.md §2, MODEL §4): four criteria, then the rate they allow.
+/// The admission rate (Docs/Model.md §2): four criteria, then the rate they allow.
 ///
 ///     seat drain       = seats ÷ window                                                  (floor)
 ///     user experience  = users ÷ target_wait                                             (target)
@@ -102,7 +102,7 @@ enum AdmissionModel {
         ledger.record(
             "admission.seat_drain", "Seat-drain rate (floor)", value: r.seatDrain, unit: "adm/s",
             display: Format.rate(r.seatDrain),
-            formula: "seats ÷ window (MODEL §4 criterion 1)",
+            formula: "seats ÷ window (Docs/Model.md §2 criterion 1)",
             arithmetic:
                 "\(Format.number(Double(e.seats))) seats ÷ \(Format.seconds(e.window)) = \(Format.rate(r.seatDrain))",
             inputs: [
@@ -112,7 +112,7 @@ enum AdmissionModel {
         ledger.record(
             "admission.user_experience", "User-experience rate", value: r.userExperience, unit: "adm/s",
             display: Format.rate(r.userExperience),
-            formula: "users ÷ target_wait (MODEL §4 criterion 2)",
+            formula: "users ÷ target_wait (Docs/Model.md §2 criterion 2)",
             arithmetic:
                 "\(Format.number(users)) users ÷ \(Format.seconds(e.targetWait)) = \(Format.rate(r.userExperience))",
             inputs: [
@@ -122,7 +122,7 @@ enum AdmissionModel {
         ledger.record(
             "admission.backend_cap", "Backend-capacity cap", value: r.backendCap, unit: "adm/s",
             display: Format.rate(r.backendCap),
-            formula: "backend capacity × max utilization ÷ backend calls per admission (MODEL §4 criterion 3)",
+            formula: "backend capacity × max utilization ÷ backend calls per admission (Docs/Model.md §2 criterion 3)",
             arithmetic:
                 "\(Format.number(a.backendCapacity)) RPS × \(Format.percent(a.maxBackendUtilization)) ÷ \(Format.number(a.backendCallsPerAdmission)) = \(Format.rate(r.backendCap))",
             inputs: [
@@ -138,7 +138,7 @@ enum AdmissionModel {
         if let cap = r.budgetCap, let budget = a.writeBudget, let price = wruPrice {
             ledger.record(
                 "admission.budget_cap", "Write-budget cap", value: cap, unit: "adm/s", display: Format.rate(cap),
-                formula: "budget ÷ (window × WRU per write × attempts × WRU price) (MODEL §4 criterion 4)",
+                formula: "budget ÷ (window × WRU per write × attempts × WRU price) (Docs/Model.md §2 criterion 4)",
                 arithmetic:
                     "\(Format.usd(budget)) ÷ (\(Format.seconds(e.window)) × \(Format.number(wruPerWrite)) WRU × \(Format.number(plan.dynamodb.attemptsPerUser)) × \(Format.unitPrice(price.usd))) = \(Format.rate(cap))",
                 inputs: [
@@ -158,7 +158,7 @@ enum AdmissionModel {
         ledger.record(
             "admission.rate", "Admission rate", value: rate, unit: "adm/s", display: Format.rate(rate),
             formula: binding == .fixed
-                ? "fixed in the plan" : "max(UX rate, seat-drain floor), capped by backend and budget (MODEL §4)",
+                ? "fixed in the plan" : "max(UX rate, seat-drain floor), capped by backend and budget (Docs/Model.md §2)",
             arithmetic: "binding: \(binding) → \(Format.rate(rate))",
             inputs: [
                 ledger.ref("admission.user_experience", "UX rate"),
@@ -168,7 +168,7 @@ enum AdmissionModel {
         ledger.record(
             "admission.backend_utilization", "Backend utilization", value: utilization, unit: "fraction",
             display: Format.percent(utilization),
-            formula: "admission rate × backend calls per admission ÷ backend capacity (MODEL §4 criterion 3)",
+            formula: "admission rate × backend calls per admission ÷ backend capacity (Docs/Model.md §2 criterion 3)",
             arithmetic:
                 "\(Format.rate(rate)) × \(Format.number(a.backendCallsPerAdmission)) ÷ \(Format.number(a.backendCapacity)) RPS = \(Format.percent(utilization))",
             inputs: [
@@ -179,7 +179,7 @@ enum AdmissionModel {
         ledger.record(
             "admission.implied_wait", "Longest wait at this rate", value: wait, unit: "s",
             display: Format.number(wait, maxDecimals: 1) + " s",
-            formula: "users ÷ admission rate (MODEL §4)",
+            formula: "users ÷ admission rate (Docs/Model.md §2)",
             arithmetic:
                 "\(Format.number(users)) users ÷ \(Format.rate(rate)) = \(Format.number(wait, maxDecimals: 1)) s",
             inputs: [ledger.ref("admission.rate", "admission rate")])

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Everything a command or renderer says about one plan on one evidence and as-of day (issue 19), computed once:
+/// Everything a command or renderer says about one plan on one evidence and as-of day, computed once:
 /// per resource its requirement, configuration and feasibility; the verdict; the as-planned priced configuration
 /// (a failing resource keeps its cost, labelled); and the cheapest FEASIBLE fix as a diff against the plan, or the
 /// constraint no configuration meets. The exit status is the application layer's (`TacoApp.Assessment`).

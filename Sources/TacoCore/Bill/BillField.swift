@@ -15,7 +15,7 @@ public enum BillField: String, CaseIterable, Sendable {
 }
 
 /// Each field's position in `allCases`, for array-indexed column lookups on the per-row path (a `switch`, not a
-/// dictionary: hashing an enum per cell was a few per cent of a bill import).
+/// dictionary: hashing an enum per cell costs a few per cent of a bill import).
 extension BillField {
     var ordinal: Int {
         switch self {

@@ -13,9 +13,9 @@ public enum BillResource: Hashable, Comparable, Sendable {
     case eksControlPlane
     case dynamoWrites
     case dynamoWriteCapacity
-    /// DynamoDB reads: billed, but the plan's cost model does not price them (Docs/Model.md §8).
+    /// DynamoDB reads: billed, but the plan's cost model does not price them (Docs/Model.md §10).
     case dynamoReads
-    /// Data transfer: billed, but the plan's cost model does not price it (Docs/Model.md §8).
+    /// Data transfer: billed, but the plan's cost model does not price it (Docs/Model.md §10).
     case dataTransfer
 
     /// Whether the plan's cost model prices this resource at all.

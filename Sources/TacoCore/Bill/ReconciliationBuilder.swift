@@ -165,7 +165,7 @@ extension Reconciliation {
                 VarianceCause(
                     kind: .notModelled,
                     message:
-                        "billed, but the plan's cost model does not price \(r.resource == "data transfer" ? "data transfer" : "DynamoDB reads") (Docs/Model.md §8)"
+                        "billed, but the plan's cost model does not price \(r.resource == "data transfer" ? "data transfer" : "DynamoDB reads") (Docs/Model.md §10)"
                 )
             ]
         }

@@ -85,7 +85,7 @@ public struct Comparison: Codable, Hashable, Sendable {
                 unpricedLines: estimate.totals.unpricedLines, verdict: estimate.verdict,
                 missing: estimate.totals.missing, deltaPerMonth: nil, deltaPerEvent: nil, levers: [])
             let priced = estimate.totals.unpricedLines == 0 && baseEstimate.totals.unpricedLines == 0
-            // Failing resources keep their as-planned cost (issue 19), so an infeasible column still has a delta.
+            // Failing resources keep their as-planned cost, so an infeasible column still has a delta.
             if priced && entry.name != baseline {
                 column.deltaPerMonth = estimate.totals.perMonth - baseEstimate.totals.perMonth
                 column.deltaPerEvent = estimate.totals.perEvent - baseEstimate.totals.perEvent

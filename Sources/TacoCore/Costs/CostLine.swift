@@ -21,7 +21,7 @@ public struct CostLine: Codable, Hashable, Sendable {
     /// True when `effectiveFrom` is the price's documented start; false: the price was in force at least from then.
     public var startDocumented = false
     /// The resource fails as planned (INFEASIBLE): the line prices the configuration the plan describes and stays in
-    /// every total, labelled (issue 19); only when that configuration cannot be formed is it unpriced.
+    /// every total, labelled; only when that configuration cannot be formed is it unpriced.
     public var infeasible = false
     /// No price in force for a configuration that exists — the plan's own, even when it fails (a failing resource
     /// with no configuration to price is INFEASIBLE instead): excluded from totals by name, with the fetch command.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Per-hour, per-event and per-month totals; `unpricedLines` counts lines whose price is missing and `missing`
 /// lists every line the totals exclude (UNPRICED, or INFEASIBLE with no configuration to price, Docs/Model.md §6.1).
-/// A failing resource that can be priced as planned is included and listed in `failing` (issue 19).
+/// A failing resource that can be priced as planned is included and listed in `failing`.
 public struct CostTotals: Codable, Hashable, Sendable {
     public var hourly: Money
     public var perEvent: Money

@@ -40,7 +40,7 @@ enum Costing {
         let events = plan.event.eventsPerMonth
         var out: [CostLine] = []
         if redis.chosen == nil, let a = redis.asPlanned, let nodes = a.nodes {
-            // As planned and failing: priced all the same, labelled INFEASIBLE, kept in every total (issue 19).
+            // As planned and failing: priced all the same, labelled INFEASIBLE, kept in every total.
             var line = hourlyLine(
                 resource: .redis, component: "\(a.nodeType) \(plan.redis.engine.displayName) node (as planned)",
                 count: nodes, unit: "node", quote: a.price, eventHours: hours, alwaysOn: plan.redis.alwaysOn,

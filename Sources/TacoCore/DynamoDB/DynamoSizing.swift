@@ -46,7 +46,7 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
         let wru = writeUnits(d)
         ledger.record(
             "dynamodb.wru_per_write", "Write units per reservation", value: Double(wru), unit: "WRU", display: "\(wru)",
-            formula: "⌈item KB⌉ × (2 if transactional) × (1 + GSIs) (MODEL §7)",
+            formula: "⌈item KB⌉ × (2 if transactional) × (1 + GSIs) (Docs/Model.md §5)",
             arithmetic:
                 "⌈\(Format.number(d.itemSize.value)) B ÷ 1,024⌉ × \(d.transactional ? 2 : 1) × (1 + \(d.gsis)) = \(wru)",
             inputs: [
@@ -62,7 +62,7 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
         ledger.record(
             "dynamodb.ceiling_cost", "DynamoDB write ceiling per event", value: ceilingCost?.amount.doubleValue ?? .nan,
             unit: "USD", display: ceilingCost.map { Format.usd($0, places: 4) } ?? "UNPRICED",
-            formula: "reservations/s × window × WRU per write × WRU price (MODEL §7; the seed's $2.25)",
+            formula: "reservations/s × window × WRU per write × WRU price (Docs/Model.md §5; the seed's $2.25)",
             arithmetic:
                 "\(Format.rate(peak)) × \(Format.seconds(plan.event.window)) × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(ceilingCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [
@@ -82,7 +82,7 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             value: expectedCost?.amount.doubleValue ?? .nan,
             unit: "USD", display: expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED",
             formula:
-                "min(users, admission rate × event seconds) × attempts × WRU per write × WRU price (Docs/Model.md §6.0; MODEL §7)",
+                "min(users, admission rate × event seconds) × attempts × WRU per write × WRU price (Docs/Model.md §5, §6.0)",
             arithmetic:
                 "\(Format.number(admitted)) users × \(Format.number(d.attemptsPerUser)) = \(Format.number(expected)) writes × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [
@@ -103,7 +103,7 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             value: provisioned?.amount.doubleValue ?? .nan,
             unit: "USD", display: provisioned.map { Format.usd($0, places: 4) } ?? "UNPRICED",
             formula:
-                "⌈peak WRU/s ÷ target utilization⌉ WCU × ⌈event hours⌉ × WCU-hour price (Docs/Model.md §6.0; MODEL §7)",
+                "⌈peak WRU/s ÷ target utilization⌉ WCU × ⌈event hours⌉ × WCU-hour price (Docs/Model.md §5, §6.0)",
             arithmetic:
                 "⌈\(Format.number(peakWRU)) ÷ \(Format.percent(d.targetUtilization))⌉ = \(wcu) WCU × \(hours) h × \(wcuPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(provisioned.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
             inputs: [

@@ -81,7 +81,7 @@ public struct Estimate: Codable, Hashable, Sendable {
                 "cost.\(i + 1).\(c.resource)", "Cost: \(c.component)", value: c.perMonth?.amount.doubleValue ?? .nan,
                 unit: "USD/month",
                 display: c.perMonth.map { Format.usd($0) + "/month" } ?? "UNPRICED",
-                formula: "quantity × unit price; \(c.basis) (MODEL §9)",
+                formula: "quantity × unit price; \(c.basis) (Docs/Model.md §6)",
                 arithmetic:
                     "\(Format.number(c.quantity.doubleValue, maxDecimals: 4)) \(c.unit) × \(c.unitPrice.map(Format.unitPrice) ?? "UNPRICED")"
                     + (c.hourly.map { " = \(Format.usd($0, places: 4))/h" } ?? "")
@@ -96,10 +96,12 @@ public struct Estimate: Codable, Hashable, Sendable {
         ledger.record(
             "cost.total_month", "Total per month", value: t.perMonth.amount.doubleValue, unit: "USD/month",
             display: Format.usd(t.perMonth) + "/month" + t.marker,
-            formula: "Σ cost lines per month (MODEL §9)", arithmetic: "Σ = \(Format.usd(t.perMonth))", inputs: [])
+            formula: "Σ cost lines per month (Docs/Model.md §6)", arithmetic: "Σ = \(Format.usd(t.perMonth))",
+            inputs: [])
         ledger.record(
             "cost.total_event", "Total per event", value: t.perEvent.amount.doubleValue, unit: "USD/event",
             display: Format.usd(t.perEvent) + "/event" + t.marker,
-            formula: "Σ cost lines per event (MODEL §9)", arithmetic: "Σ = \(Format.usd(t.perEvent))", inputs: [])
+            formula: "Σ cost lines per event (Docs/Model.md §6)", arithmetic: "Σ = \(Format.usd(t.perEvent))",
+            inputs: [])
     }
 }

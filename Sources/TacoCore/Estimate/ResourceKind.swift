@@ -5,7 +5,7 @@ public enum ResourceKind: String, Codable, Hashable, Sendable, CaseIterable, Cus
     case gateway
     case eks
     case dynamodb
-    /// Inter-region data transfer of a multi-region deployment (issue 24): billed per GB at the source region.
+    /// Inter-region data transfer of a multi-region deployment: billed per GB at the source region.
     case transfer
 
     /// The name reports print: the raw value.

@@ -34,7 +34,7 @@ public struct LinearFit: Hashable, Sendable {
     ///
     /// Linear in the points: the normal equations of "all but point i" are the sums over the points before i plus
     /// the sums over the points after it (prefix and suffix sums, each built once), so each held-out fit solves a
-    /// p × p system instead of re-summing n − 1 points (which made 30,000 steps take minutes and gigabytes).
+    /// p × p system instead of re-summing n − 1 points (which would make 30,000 steps take minutes and gigabytes).
     /// Adding the two partial sums rather than subtracting point i from the total keeps the result as exact as a
     /// direct refit (no cancellation).
     public static func leaveOneOut(_ points: [LinearObservation]) throws(FitError) -> [LeaveOneOut] {

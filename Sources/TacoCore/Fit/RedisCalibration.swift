@@ -1,4 +1,4 @@
-/// Fits the Redis engine-CPU constants to a load test (Docs/Benchmarks.md §3, Docs/Model.md §3 and §8):
+/// Fits the Redis engine-CPU constants to a load test (Docs/Benchmarks.md §3, Docs/Model.md §3 and §14):
 ///     cpu(step) = a + o × A(step) + B(step),  A = calls/s on the busiest node ÷ 10⁴,  B = execution µs/s ÷ 10⁴
 /// with the busiest node's work from the core `RedisLoad` at the step's traffic, `o` the per-command overhead in µs
 /// and `a` an intercept in percent. Only point measurements are fitted; censored (≥ 100 %), bounded and `ok`

@@ -83,7 +83,7 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         let pods = Int((traffic.gatewayRate / perPod).rounded(.up))
         ledger.record(
             "gateway.pods", "Gateway pods", value: Double(pods), unit: "pods", display: "\(pods)",
-            formula: "⌈gateway requests/s ÷ (requests/s per pod × HPA target)⌉ (MODEL §6)",
+            formula: "⌈gateway requests/s ÷ (requests/s per pod × HPA target)⌉ (Docs/Model.md §4)",
             arithmetic:
                 "⌈\(Format.rate(traffic.gatewayRate)) ÷ (\(Format.number(g.rpsPerPod)) × \(Format.percent(g.hpaTarget)))⌉ = \(pods) pods",
             inputs: [
@@ -124,7 +124,7 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         ledger.record(
             "gateway.prewarm_lead", "Pre-warm lead time", value: preWarm.leadSeconds, unit: "s",
             display: needed ? "\(Format.number(startup)) s before the sale" : "not needed",
-            formula: "if ramp < node start + pod start: lead = node start + pod start (MODEL §6)",
+            formula: "if ramp < node start + pod start: lead = node start + pod start (Docs/Model.md §4)",
             arithmetic:
                 "ramp \(Format.seconds(input.plan.event.ramp)) vs \(Format.seconds(g.nodeStart)) + \(Format.seconds(g.podStart)) = \(Format.number(startup)) s → \(needed ? "pre-warm" : "no pre-warm")",
             inputs: [
@@ -136,7 +136,7 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
             ledger.record(
                 "gateway.nodes", "Gateway nodes", value: Double(c.nodes), unit: "nodes",
                 display: "\(c.nodes) × \(c.nodeType) (\(c.onDemandNodes) On-Demand + \(c.spotNodes) Spot)",
-                formula: "⌈pods ÷ pods per node⌉; Spot = ⌊nodes × spot share⌋, On-Demand ≥ floor (MODEL §6)",
+                formula: "⌈pods ÷ pods per node⌉; Spot = ⌊nodes × spot share⌋, On-Demand ≥ floor (Docs/Model.md §4)",
                 arithmetic:
                     "⌈\(pods) ÷ \(c.podsPerNode)⌉ = \(c.nodes); Spot \(c.spotNodes), On-Demand \(c.onDemandNodes)",
                 inputs: [

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The standard what-ifs a FinOps review asks of any plan (issue 11), each a closed kind.
+/// The standard what-ifs a FinOps review asks of any plan, each a closed kind.
 public enum LeverKind: String, Codable, Hashable, Sendable, CaseIterable {
     case cacheArchitecture = "cache-architecture"
     case gatewayArchitecture = "gateway-architecture"
@@ -9,7 +9,7 @@ public enum LeverKind: String, Codable, Hashable, Sendable, CaseIterable {
     case dynamoMode = "dynamodb-mode"
     case commitment
     case hotKey = "hot-key"
-    /// A multi-region plan under another queue topology (issue 24).
+    /// A multi-region plan under another queue topology.
     case topology
 }
 
@@ -26,7 +26,7 @@ public enum LeverStatus: String, Codable, Hashable, Sendable {
 }
 
 /// One automatic lever: the plan with one setting changed, estimated with the plan's own evidence (price book,
-/// per-command costs, calibration), and the saving against the plan as written (MODEL §9; Docs/Model.md §8 "Automatic levers").
+/// per-command costs, calibration), and the saving against the plan as written (Docs/Model.md §8 "Automatic levers").
 public struct AutomaticLever: Codable, Hashable, Sendable {
     public var kind: LeverKind
     /// "Graviton vs x86 (ElastiCache)".

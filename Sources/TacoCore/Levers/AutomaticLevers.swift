@@ -1,16 +1,16 @@
 import Foundation
 
-/// The automatic levers of a plan (MODEL §9; Docs/Model.md §8 "Automatic levers"): each is the plan with one setting changed,
+/// The automatic levers of a plan (Docs/Model.md §8 "Automatic levers"): each is the plan with one setting changed,
 /// estimated by `Estimate.compute` with the plan's own price book, per-command costs and calibration (only the
 /// plan differs, or for a commitment only the node's hourly rate), so no formula is repeated here. Ranked by the
 /// saving per month (Decimal), largest first; infeasible, unpriced and unavailable levers follow.
 public enum AutomaticLevers {
-    /// The Spot shares a review tries (issue 11): none, half, and the seed's 80 %; the plan's own share is skipped.
-    /// Each is applied through the plan's On-Demand floor and interruption limit (MODEL §6), never around them.
+    /// The Spot shares a review tries: none, half, and the seed's 80 %; the plan's own share is skipped.
+    /// Each is applied through the plan's On-Demand floor and interruption limit (Docs/Model.md §4), never around them.
     public static let spotShares: [Double] = [0, 0.5, 0.8]
 
     /// The hot queue key "binds" when its engine load is at least this share of the engine-CPU ceiling: within
-    /// 20 % of the ceiling a modest crowd increase makes it the node's limit (MODEL §5 "Hot key").
+    /// 20 % of the ceiling a modest crowd increase makes it the node's limit (Docs/Model.md §3 "Hot key").
     public static let hotKeyBindingShare = 0.8
 
     public static func all(_ input: EstimateInput) -> [AutomaticLever] {
@@ -82,7 +82,7 @@ public enum AutomaticLevers {
                 "UNPRICED: \(max(estimate.totals.unpricedLines, base.totals.unpricedLines)) cost line(s) have no price, so no saving is stated"
         }
         if lever.status == .computed {
-            // Against the plan as written, priced as planned even when it fails (issue 19).
+            // Against the plan as written, priced as planned even when it fails.
             lever.savingPerMonth = base.totals.perMonth - estimate.totals.perMonth
             lever.savingPerEvent = base.totals.perEvent - estimate.totals.perEvent
             if !ctx.baseFeasible {

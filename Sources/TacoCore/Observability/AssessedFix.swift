@@ -1,6 +1,6 @@
 import Foundation
 
-/// The plan assessment's answer to "what makes this plan pass, and at what price" (issue 19), as every file
+/// The plan assessment's answer to "what makes this plan pass, and at what price", as every file
 /// `tacoplan observe` writes states it at its top and as the first action of every alarm expected to fire: the
 /// cheapest fix with its plan total, or the constraint no configuration in the search bounds meets, or a
 /// configuration that passes but lacks a price. Read from `PlanAssessment`, never recomputed here.

@@ -77,7 +77,7 @@ public enum ReliefLevers {
         _ kind: ReliefKind, _ name: String, _ change: String, _ fields: [String], _ input: EstimateInput,
         base: Estimate, baseInput: EstimateInput
     ) -> ReliefLever {
-        // A lever that changes the cache hardware is judged on the evidence carried to that hardware (Model.md §14).
+        // A lever that changes the cache hardware is judged on the evidence carried to that hardware (Docs/Model.md §14).
         let e = Estimate.compute(input.plan.redis == baseInput.plan.redis ? input : EvidenceLadder.reselect(input))
         let reasons = e.infeasibilities
         var lever = ReliefLever(

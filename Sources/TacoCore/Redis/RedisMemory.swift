@@ -18,7 +18,7 @@ public struct RedisMemory: Codable, Hashable, Sendable {
         let queue = users * r.bytesPerUser.value
         ledger.record(
             "redis.queue_data", "Queue data", value: queue, unit: "B", display: Format.megabytes(queue),
-            formula: "users × bytes per user (MODEL §5)",
+            formula: "users × bytes per user (Docs/Model.md §3)",
             arithmetic:
                 "\(Format.number(users)) users × \(Format.number(r.bytesPerUser.value)) B = \(Format.megabytes(queue))",
             inputs: [
@@ -37,7 +37,7 @@ public struct RedisMemory: Codable, Hashable, Sendable {
                 "redis.transient.\(t.name)", "Live \(t.name.replacingOccurrences(of: "_", with: " "))", value: bytes,
                 unit: "B",
                 display: Format.megabytes(bytes),
-                formula: "min(creation rate × TTL, users) × bytes per key (seed security design; MODEL §5)",
+                formula: "min(creation rate × TTL, users) × bytes per key (seed security design; Docs/Model.md §3)",
                 arithmetic:
                     "min(\(Format.rate(rate)) × \(Format.seconds(t.ttl)), \(Format.number(cap))) = \(Format.number(live, maxDecimals: 0)) keys × \(Format.number(t.bytesPerKey.value)) B = \(Format.megabytes(bytes))",
                 inputs: [
@@ -49,7 +49,7 @@ public struct RedisMemory: Codable, Hashable, Sendable {
         let required = (queue + transientTotal) * r.bufferFactor
         ledger.record(
             "redis.memory_required", "Memory required", value: required, unit: "B", display: Format.megabytes(required),
-            formula: "(queue data + transient keys) × buffer factor (MODEL §5)",
+            formula: "(queue data + transient keys) × buffer factor (Docs/Model.md §3)",
             arithmetic:
                 "(\(Format.megabytes(queue)) + \(Format.megabytes(transientTotal))) × \(Format.number(r.bufferFactor)) = \(Format.megabytes(required))",
             inputs: [

@@ -51,7 +51,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
     /// `EngineCPUFigures.of(estimate)`).
     public var engineCPU: EngineCPUFigures
     /// When no candidate fits: the configuration the plan describes, priced anyway so a failing cluster keeps its
-    /// cost in every total (issue 19): the first candidate with an instance spec, at max(memory, network, engine-CPU
+    /// cost in every total: the first candidate with an instance spec, at max(memory, network, engine-CPU
     /// shards where one exists, `min_shards`) shards × (1 + replicas) nodes. nil when a candidate fits or none has a
     /// spec.
     public var asPlanned: Candidate?
@@ -67,7 +67,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         ledger.record(
             "redis.hot_key_cpu", "Hot queue key engine CPU", value: hot, unit: "core", display: hotBand.text,
             formula:
-                "baseline + Σ queue-key calls/s × µs per call ÷ partitions (÷ replicas for reads when reads go to replicas) (MODEL §5, §14)",
+                "baseline + Σ queue-key calls/s × µs per call ÷ partitions (÷ replicas for reads when reads go to replicas) (Docs/Model.md §3, §14)",
             arithmetic: hotKeyArithmetic(load, hot: hot),
             inputs: [
                 FigureInput("evidence", Format.percent(load.baseline) + " baseline", input.costs.evidence.line),
@@ -85,7 +85,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         ledger.record(
             "redis.engine_shards", "Shards needed for engine CPU", value: Double(engineShards ?? 0), unit: "shards",
             display: engineShards.map { "\($0)" } ?? "none suffices (hot key)",
-            formula: "smallest S with busiest node's engine CPU ≤ ceiling (MODEL §5)",
+            formula: "smallest S with busiest node's engine CPU ≤ ceiling (Docs/Model.md §3)",
             arithmetic: engineShards.map {
                 "busiest node at S=\($0): \(Format.percent(load.busiestEngineLoad(shards: $0))) ≤ \(Format.percent(r.engineCPUCeiling))"
             } ?? "hot key alone needs \(Format.percent(hot)) > ceiling \(Format.percent(r.engineCPUCeiling))",
@@ -275,7 +275,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         ledger.record(
             "redis.usable_memory_per_node", "Usable memory per node", value: c.usableMemoryGiB, unit: "GiB",
             display: Format.number(c.usableMemoryGiB) + " GiB",
-            formula: "node memory × (1 − reserved memory) (MODEL §5)",
+            formula: "node memory × (1 − reserved memory) (Docs/Model.md §3)",
             arithmetic:
                 "\(Format.number(input.book.specs[c.nodeType]?.memoryGiB ?? 0)) GiB × (1 − \(Format.percent(r.reservedMemory))) = \(Format.number(c.usableMemoryGiB)) GiB",
             inputs: [
@@ -286,7 +286,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             ])
         ledger.record(
             "redis.memory_shards", "Shards needed for memory", value: Double(c.memoryShards), unit: "shards",
-            display: "\(c.memoryShards)", formula: "⌈memory required ÷ usable per node⌉ (MODEL §5)",
+            display: "\(c.memoryShards)", formula: "⌈memory required ÷ usable per node⌉ (Docs/Model.md §3)",
             arithmetic:
                 "⌈\(Format.megabytes(sizing.memory.required)) ÷ \(Format.number(c.usableMemoryGiB)) GiB⌉ = \(c.memoryShards)",
             inputs: [
@@ -297,7 +297,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let nodes = c.nodes ?? 0
         ledger.record(
             "redis.shards", "Shards", value: Double(shards), unit: "shards", display: "\(shards)",
-            formula: "max(memory, network, engine-CPU shards, min_shards) (MODEL §5)",
+            formula: "max(memory, network, engine-CPU shards, min_shards) (Docs/Model.md §3)",
             arithmetic:
                 "max(\(c.memoryShards), \(c.networkShards ?? 0), \(c.engineShards ?? 0), \(r.minShards)) = \(shards)",
             inputs: [
@@ -310,7 +310,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             ])
         ledger.record(
             "redis.nodes", "Redis nodes", value: Double(nodes), unit: "nodes", display: "\(nodes) × \(c.nodeType)",
-            formula: "shards × (1 + replicas) (MODEL §5)",
+            formula: "shards × (1 + replicas) (Docs/Model.md §3)",
             arithmetic: "\(shards) × (1 + \(r.replicas)) = \(nodes) nodes",
             inputs: [
                 ledger.ref("redis.shards", "shards"),
@@ -320,7 +320,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         ledger.record(
             "redis.busiest_engine_cpu", "Busiest node engine CPU", value: busiest, unit: "core",
             display: sizing.engineCPU.busiestNode?.text ?? Format.percent(busiest),
-            formula: "baseline + max over nodes of Σ routed calls/s × µs per call (MODEL §5, §14)",
+            formula: "baseline + max over nodes of Σ routed calls/s × µs per call (Docs/Model.md §3, §14)",
             arithmetic: sizing.nodeLoads.map { "\($0.role): \(Format.percent($0.engineCPU))" }.joined(separator: "; "),
             inputs: [
                 FigureInput(

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One multi-region deployment of a plan under one queue topology (issue 24, Docs/Model.md "Regions"): each
+/// One multi-region deployment of a plan under one queue topology (Docs/Model.md §16): each
 /// region's part of the crowd, its sized and priced resources, the inter-region data transfer, and the
 /// status-poll latency, freshness and fairness the topology gives.
 public struct RegionalDeployment: Codable, Hashable, Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Sizes and prices a multi-region plan (issue 24, Docs/Model.md "Regions") by reusing the single-region estimate:
+/// Sizes and prices a multi-region plan (Docs/Model.md §16) by reusing the single-region estimate:
 /// the whole crowd estimated in the home region sizes the shared queue (and a home DynamoDB table); each region's
 /// share of the crowd, estimated with that region's price book, sizes its gateway, EKS cluster and — for
 /// per-region queues — its own queue and table. Inter-region transfer is priced per GB at the source region.
@@ -397,7 +397,7 @@ public enum RegionalModel {
 }
 
 extension RegionalModel {
-    /// The other topologies as automatic levers against the planned deployment (issue 24): computed only when
+    /// The other topologies as automatic levers against the planned deployment: computed only when
     /// both totals are complete (an UNPRICED total states no saving, never $0), infeasible with its reason.
     public static func topologyLevers(planned: RegionalDeployment, topologies: [RegionalDeployment])
         -> [AutomaticLever]

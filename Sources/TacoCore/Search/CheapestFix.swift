@@ -1,6 +1,6 @@
 import Foundation
 
-/// The cheapest configuration that is FEASIBLE on the plan's own evidence (issue 19): one search across the Redis
+/// The cheapest configuration that is FEASIBLE on the plan's own evidence: one search across the Redis
 /// node types, engine, read replicas (reads on replicas), queue partitions — the shard count follows from each, as
 /// in `estimate` — and the gateway's Spot share. Every point is `Estimate.compute` of the plan with those settings
 /// and the plan's price book, per-command costs and calibration, so no formula is repeated here and each point's
@@ -8,7 +8,7 @@ import Foundation
 public enum CheapestFix {
     /// ElastiCache allows 0–5 replicas per shard (AWS ElastiCache quotas, "Replicas per shard": 5).
     public static let maxReplicas = 5
-    /// Queue partitions tried besides the plan's and the search bounds': 1, 2, 4, 8 (MODEL §5 "Hot key").
+    /// Queue partitions tried besides the plan's and the search bounds': 1, 2, 4, 8 (Docs/Model.md §3 "Hot key").
     public static let queuePartitions = [1, 2, 4, 8]
 
     /// One changed setting: "read replicas per shard: 1 → 2".

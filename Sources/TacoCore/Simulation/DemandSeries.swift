@@ -1,9 +1,9 @@
 import Foundation
 
 /// The demand of one event, step by step: the gateway's requests/s and, when it comes from the plan's waiting
-/// room, the crowd behind it (Docs/Model.md "Simulation"). The rates come from the estimate's own traffic model
-/// (`Traffic.at`, MODEL §3), Redis engine CPU from `RedisLoad` (MODEL §5) and DynamoDB writes from
-/// `DynamoSizing.writeUnits` (MODEL §7), evaluated with the crowd of each step.
+/// room, the crowd behind it (Docs/Model.md §13). The rates come from the estimate's own traffic model
+/// (`Traffic.at`, Docs/Model.md §1), Redis engine CPU from `RedisLoad` (Docs/Model.md §3) and DynamoDB writes from
+/// `DynamoSizing.writeUnits` (Docs/Model.md §5), evaluated with the crowd of each step.
 struct DemandSeries: Sendable {
     /// Time of step 0 in seconds from the sale opening (negative: the lead before it).
     var start: Double

@@ -1,13 +1,13 @@
 import Foundation
 
 /// The fixed facts of one fleet simulation: the plan's pod and node sizes, the latencies and the autoscalers'
-/// settings (Docs/Model.md "Simulation").
+/// settings (Docs/Model.md §13).
 struct FleetParameters: Sendable {
     /// Requests/s one pod serves at 100 % CPU (`gateway.rps_per_pod`).
     var rpsPerPod: Double
-    /// Requests/s one pod serves at the HPA target: rps_per_pod × hpa_target (MODEL §6).
+    /// Requests/s one pod serves at the HPA target: rps_per_pod × hpa_target (Docs/Model.md §4).
     var targetPerPod: Double
-    /// Pods one node holds (`GatewaySizing.packing`, MODEL §6).
+    /// Pods one node holds (`GatewaySizing.packing`, Docs/Model.md §4).
     var podsPerNode: Int
     /// Node launch → Ready (`gateway.node_start`) and pod scheduled → Ready (`gateway.pod_start`), seconds.
     var nodeStart: Double

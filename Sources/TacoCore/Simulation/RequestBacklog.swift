@@ -1,5 +1,5 @@
 /// Requests the gateway could not serve in the step they arrived: served first-in first-out by spare capacity, and
-/// shed once they would wait longer than `scaling.max_wait` (Docs/Model.md "Simulation").
+/// shed once they would wait longer than `scaling.max_wait` (Docs/Model.md §13).
 struct RequestBacklog: Sendable {
     private var buckets: [(arrived: Double, count: Double)] = []
     private var head = 0

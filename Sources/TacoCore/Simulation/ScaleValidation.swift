@@ -3,7 +3,7 @@ import Foundation
 /// `tacoplan simulate --validate`: the plan's gateway run through a reported scale test. Node launch → Ready is the
 /// free constant, fitted to the scale-up steps by a grid search (least squares over 0…300 s); R², leave-one-out
 /// errors and a verdict follow, and the figures the model cannot reproduce are listed with the reason
-/// (Docs/Model.md "Simulation", Docs/Benchmarks.md "Scale test").
+/// (Docs/Model.md §13, Docs/Benchmarks.md "Scale test").
 public struct ScaleValidation: Codable, Hashable, Sendable {
     public struct StepResult: Codable, Hashable, Sendable {
         public var step: ScaleTest.Step
@@ -194,7 +194,7 @@ public struct ScaleValidation: Codable, Hashable, Sendable {
 /// One reported demand step replayed: steady at `from_rps`, then `to_rps`, until Ready pods reach the HPA's steady
 /// count for the new demand.
 enum ScaleExperiment {
-    /// ⌈rps ÷ (rps_per_pod × HPA target)⌉: the steady pod count (MODEL §6).
+    /// ⌈rps ÷ (rps_per_pod × HPA target)⌉: the steady pod count (Docs/Model.md §4).
     static func pods(for rps: Double, _ p: FleetParameters) -> Int {
         max(p.minReplicas, Int((rps / p.targetPerPod - 1e-9).rounded(.up)))
     }

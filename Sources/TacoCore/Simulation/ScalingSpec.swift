@@ -1,6 +1,6 @@
-/// How the crowd's joins are spread over `event.ramp` in `tacoplan simulate` (Docs/Model.md "Simulation").
+/// How the crowd's joins are spread over `event.ramp` in `tacoplan simulate` (Docs/Model.md §13).
 public enum ArrivalShape: String, Codable, Hashable, Sendable, CaseIterable {
-    /// A constant join rate of users ÷ ramp: the estimate's own assumption (MODEL §3).
+    /// A constant join rate of users ÷ ramp: the estimate's own assumption (Docs/Model.md §1).
     case linear
     /// Every user joins in the first step after the sale opens.
     case step
@@ -21,7 +21,7 @@ public struct DemandStage: Codable, Hashable, Sendable {
 }
 
 /// The autoscaling settings `tacoplan simulate` uses: the plan's `scaling:` section (Docs/PlanSpec.md). Every
-/// default is a documented upstream default or a reported figure; Docs/Model.md "Simulation" lists each source.
+/// default is a documented upstream default or a reported figure; Docs/Model.md §13 lists each source.
 /// Node launch → Ready and pod start → Ready are `gateway.node_start` and `gateway.pod_start`.
 public struct ScalingSpec: Codable, Hashable, Sendable {
     /// HPA controller sync period: 15 s (kubernetes `pkg/controller/podautoscaler/config/v1alpha1/defaults.go`).

@@ -25,12 +25,12 @@ public struct SimulationRow: Codable, Hashable, Sendable {
     public var admissionRate: Double?
     public var waitingUsers: Double?
     public var longestQueueWait: Double?
-    /// Busiest Redis node's engine CPU (1.0 = one core), MODEL §5.
+    /// Busiest Redis node's engine CPU (1.0 = one core), Docs/Model.md §3.
     public var redisEngineCPU: Double?
     public var dynamoWRUPerSecond: Double?
 }
 
-/// What one run of the simulation came to (Docs/Model.md "Simulation").
+/// What one run of the simulation came to (Docs/Model.md §13).
 public struct SimulationSummary: Codable, Hashable, Sendable {
     /// Seconds in which demand exceeded Ready capacity.
     public var overloadedSeconds: Double
@@ -94,7 +94,7 @@ public struct SimulationResult: Codable, Hashable, Sendable {
     public var prewarm: PrewarmAdvice?
 }
 
-/// `tacoplan simulate`: the event second by second (Docs/Model.md "Simulation"). Pure and deterministic: no
+/// `tacoplan simulate`: the event second by second (Docs/Model.md §13). Pure and deterministic: no
 /// randomness, no clock.
 public enum Simulation {
     /// Most steps one run may take: 200,000 (55 hours at 1 s), which bounds time and memory (~40 MB of rows).

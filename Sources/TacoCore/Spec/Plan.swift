@@ -17,6 +17,6 @@ public struct Plan: Codable, Hashable, Sendable {
     public var claims: [Claim] = []
     /// Names and service objectives for `tacoplan observe` (`observability:`); `ObservabilitySpec.defaults` without it.
     public var observability: ObservabilitySpec = .defaults
-    /// The regions of a multi-region sale (`regions:`, issue 24); nil for a single-region plan.
+    /// The regions of a multi-region sale (`regions:`); nil for a single-region plan.
     public var regions: RegionsSpec? = nil
 }

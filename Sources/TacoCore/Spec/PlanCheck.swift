@@ -12,7 +12,7 @@ public enum PlanCheck {
         }
 
         // Spot price history alone never makes a region priced: only On-Demand and provisioned rows price a line.
-        // Nor does an inter-region transfer rate alone (issue 24): it prices no resource of a single-region plan.
+        // Nor does an inter-region transfer rate alone: it prices no resource of a single-region plan.
         let pricing = input.book.sheet.quotes.filter {
             $0.key.purchaseOption != .spot && $0.key.product != InterRegionFacts.transferProduct
         }

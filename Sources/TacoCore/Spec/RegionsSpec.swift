@@ -1,4 +1,4 @@
-/// Where the queue lives when the crowd comes from several AWS regions (`regions:`, Docs/PlanSpec.md; issue 24).
+/// Where the queue lives when the crowd comes from several AWS regions (`regions:`, Docs/PlanSpec.md).
 public enum QueueTopology: String, Codable, Hashable, Sendable, CaseIterable {
     /// One queue in the home region (`event.region`), gateways in every region: every request of a remote region
     /// crosses to the home region and back (inter-region data transfer and one round trip per poll).

@@ -1,4 +1,4 @@
-/// "What 100k RPS takes" (issue 24; the seed's Part 6.3 next goal), read off a `--rps` sweep so `sweep --rps` and
+/// "What 100k RPS takes" (the seed's Part 6.3 next goal), read off a `--rps` sweep so `sweep --rps` and
 /// the report's section agree by construction: the configuration and cost at the sweep's top rate, the first break
 /// point on the way, and the first rate at which the plan as written is INFEASIBLE.
 public struct RPSReach: Codable, Hashable, Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The scale sweep (issue 11; Docs/Model.md §9 "Scale sweep"): the plan re-sized by `Estimate.compute` at each point of
+/// The scale sweep (Docs/Model.md §9 "Scale sweep"): the plan re-sized by `Estimate.compute` at each point of
 /// a range of crowd sizes, with the plan's own price book, per-command costs and calibration (only
 /// `event.users` changes), and the break points between points located by bisection on users.
 public enum ScaleSweep {

@@ -37,7 +37,7 @@ public struct SweepPoint: Codable, Hashable, Sendable {
     public var remedy: SweepRemedy?
 }
 
-/// The plan made feasible by more queue partitions or more read replicas (MODEL §5 "Hot key"), estimated with
+/// The plan made feasible by more queue partitions or more read replicas (Docs/Model.md §3 "Hot key"), estimated with
 /// the same evidence.
 public struct SweepRemedy: Codable, Hashable, Sendable {
     /// "3 queue partitions" or "3 read replicas per shard".

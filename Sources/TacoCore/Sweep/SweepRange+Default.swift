@@ -1,5 +1,5 @@
 extension SweepRange {
-    /// The deck's default sweep (issue 11): from a quarter to four times the plan's crowd, so the slide shows
+    /// The deck's default sweep: from a quarter to four times the plan's crowd, so the slide shows
     /// both the smaller event and the "next goal" growth around the plan.
     public static let defaultLowFactor = 0.25
     public static let defaultHighFactor = 4.0

@@ -1,12 +1,12 @@
 import Foundation
 
-/// What a scale sweep varies (issue 11): the crowd, or the status-poll load it causes.
+/// What a scale sweep varies: the crowd, or the status-poll load it causes.
 public enum SweepAxis: String, Codable, Hashable, Sendable {
     /// `event.users`.
     case users
-    /// Status requests/s = users ÷ `clients.status_poll` (MODEL §3); each point sets users = ⌈rps × poll⌉.
+    /// Status requests/s = users ÷ `clients.status_poll` (Docs/Model.md §1); each point sets users = ⌈rps × poll⌉.
     case statusRPS = "status-rps"
-    /// Gateway requests/s (Σ of every API's rate, MODEL §3; issue 24): each point sets the users whose peak
+    /// Gateway requests/s (Σ of every API's rate, Docs/Model.md §1): each point sets the users whose peak
     /// gateway rate is the value (`ScaleSweep.users(forGatewayRPS:)`).
     case gatewayRPS = "rps"
 

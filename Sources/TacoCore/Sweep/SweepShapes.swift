@@ -25,7 +25,7 @@ enum SweepShapes {
             binding: e.admission.binding.rawValue, feasible: true, shapeKey: e.admission.binding.rawValue)
     }
 
-    /// Which of memory, network, engine CPU and `min_shards` equal the chosen shard count (MODEL §5).
+    /// Which of memory, network, engine CPU and `min_shards` equal the chosen shard count (Docs/Model.md §3).
     static func redis(_ e: Estimate, _ input: EstimateInput) -> SweepResource {
         let r = input.plan.redis
         guard let c = e.redis.chosen, let shards = c.shards, let nodes = c.nodes else {

@@ -56,7 +56,7 @@ public enum Format {
 
     /// A number with up to `maxDecimals`, trailing zeros dropped: 5.5555 → "5.56", 1000 → "1,000".
     public static func number(_ v: Double, maxDecimals: Int = 2) -> String {
-        // Trailing zeros and a bare point dropped on UTF-8 bytes (Character-level `removeLast` was slow per call).
+        // Trailing zeros and a bare point dropped on UTF-8 bytes (Character-level `removeLast` is slow per call).
         var bytes = Array(grouped(v, decimals: maxDecimals).utf8)
         if bytes.contains(UInt8(ascii: ".")) {
             while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }

@@ -31,8 +31,8 @@ public struct Traffic: Codable, Hashable, Sendable {
 
 extension Traffic {
     /// The rates of every API from the crowd's rates and the admission rate: reservations = admissions × attempts,
-    /// each API at its driver's rate, gateway = Σ API rates, bandwidth = Σ rate × response bytes (MODEL §3). The
-    /// estimate uses it at the peak; `tacoplan simulate` at every step (Docs/Model.md "Simulation").
+    /// each API at its driver's rate, gateway = Σ API rates, bandwidth = Σ rate × response bytes (Docs/Model.md §1). The
+    /// estimate uses it at the peak; `tacoplan simulate` at every step (Docs/Model.md §13).
     static func at(_ plan: Plan, arrival: Double, status: Double, heartbeat: Double, admission: Double) -> Traffic {
         var traffic = Traffic(
             arrivalRate: arrival, statusRate: status, heartbeatRate: heartbeat, admissionRate: admission,
@@ -49,6 +49,6 @@ extension Traffic {
     }
 
     /// Requests/s a crowd of `users` generates polling every `statusPoll` (or heart-beating): users ÷ interval
-    /// (MODEL §3).
+    /// (Docs/Model.md §1).
     static func perUser(_ users: Double, every interval: Seconds) -> Double { users / interval.value }
 }

@@ -8,7 +8,7 @@ enum TrafficModel {
         let arrival = users / e.ramp.value
         ledger.record(
             "traffic.join_rate", "Join requests/s (peak)", value: arrival, unit: "req/s", display: Format.rate(arrival),
-            formula: "users ÷ ramp (MODEL §3)",
+            formula: "users ÷ ramp (Docs/Model.md §1)",
             arithmetic: "\(Format.number(users)) users ÷ \(Format.seconds(e.ramp)) = \(Format.rate(arrival))",
             inputs: [
                 FigureInput("users", Format.number(users), input.from("event.users")),
@@ -18,7 +18,7 @@ enum TrafficModel {
         let status = Traffic.perUser(users, every: poll)
         ledger.record(
             "traffic.status_rate", "Status requests/s", value: status, unit: "req/s", display: Format.rate(status),
-            formula: "users ÷ status_poll (MODEL §3)",
+            formula: "users ÷ status_poll (Docs/Model.md §1)",
             arithmetic: "\(Format.number(users)) users ÷ \(Format.seconds(poll)) = \(Format.rate(status))",
             inputs: [
                 FigureInput("users", Format.number(users), input.from("event.users")),
@@ -29,7 +29,7 @@ enum TrafficModel {
             heartbeat = Traffic.perUser(users, every: hb)
             ledger.record(
                 "traffic.heartbeat_rate", "Heartbeat requests/s", value: heartbeat, unit: "req/s",
-                display: Format.rate(heartbeat), formula: "users ÷ heartbeat (MODEL §3)",
+                display: Format.rate(heartbeat), formula: "users ÷ heartbeat (Docs/Model.md §1)",
                 arithmetic: "\(Format.number(users)) users ÷ \(Format.seconds(hb)) = \(Format.rate(heartbeat))",
                 inputs: [
                     FigureInput("users", Format.number(users), input.from("event.users")),
@@ -52,7 +52,7 @@ enum TrafficModel {
         ledger.record(
             "traffic.reservation_rate", "Reservations/s", value: reservation, unit: "req/s",
             display: Format.rate(reservation),
-            formula: "admission rate × attempts per admitted user (MODEL §3)",
+            formula: "admission rate × attempts per admitted user (Docs/Model.md §1)",
             arithmetic: "\(Format.rate(admission)) × \(Format.number(attempts)) = \(Format.rate(reservation))",
             inputs: [
                 ledger.ref("admission.rate", "admission rate"),
@@ -60,7 +60,7 @@ enum TrafficModel {
             ])
         ledger.record(
             "traffic.gateway_rate", "Gateway requests/s (peak)", value: traffic.gatewayRate, unit: "req/s",
-            display: Format.rate(traffic.gatewayRate), formula: "Σ API rates (MODEL §3)",
+            display: Format.rate(traffic.gatewayRate), formula: "Σ API rates (Docs/Model.md §1)",
             arithmetic: traffic.apis.map { "\($0.name) \(Format.rate($0.rate))" }.joined(separator: " + ") + " = "
                 + Format.rate(traffic.gatewayRate),
             inputs: traffic.apis.map {
@@ -69,7 +69,7 @@ enum TrafficModel {
         ledger.record(
             "traffic.response_bandwidth", "Response bandwidth", value: traffic.responseBandwidth, unit: "B/s",
             display: Format.megabytes(traffic.responseBandwidth) + "/s",
-            formula: "Σ API rate × response bytes (MODEL §3)",
+            formula: "Σ API rate × response bytes (Docs/Model.md §1)",
             arithmetic: traffic.apis.map { "\(Format.rate($0.rate)) × \(Format.number($0.responseBytes)) B" }.joined(
                 separator: " + ")
                 + " = \(Format.megabytes(traffic.responseBandwidth))/s",
@@ -98,7 +98,7 @@ enum TrafficModel {
         ledger.record(
             "traffic.drain_time", "Queue drain time", value: traffic.drainTime, unit: "s",
             display: Format.number(traffic.drainTime, maxDecimals: 1) + " s",
-            formula: "users ÷ admission rate (MODEL §3)",
+            formula: "users ÷ admission rate (Docs/Model.md §1)",
             arithmetic:
                 "\(Format.number(users)) users ÷ \(Format.rate(admission)) = \(Format.number(traffic.drainTime, maxDecimals: 1)) s",
             inputs: [

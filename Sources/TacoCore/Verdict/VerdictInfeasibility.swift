@@ -1,7 +1,7 @@
 import Foundation
 
 extension Estimate {
-    /// The verdict's INFEASIBLE reasons as compare, sweep and levers show them (issue 19: feasibility is decided
+    /// The verdict's INFEASIBLE reasons as compare, sweep and levers show them (feasibility is decided
     /// once, by the verdict; this only reads it). Empty unless the verdict is INFEASIBLE.
     public var infeasibilities: [Comparison.Infeasibility] {
         guard verdict.status == .infeasible else { return [] }

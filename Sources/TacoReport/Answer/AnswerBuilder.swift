@@ -11,7 +11,7 @@ enum AnswerBuilder {
         let (feasibility, verdict) = verdict(r)
         var answer = ReportAnswer(
             // Per event is the unit economics' event (the month ÷ events per month, always-on resources included),
-            // the same event the per-user and per-seat figures divide (issue 19: one definition everywhere).
+            // the same event the per-user and per-seat figures divide (one definition everywhere).
             feasibility: feasibility, verdict: verdict, perEvent: u.costPerEvent, perMonth: r.costs.perMonth,
             unpricedLines: r.costs.unpricedLines, admittedUsers: Int(u.admittedUsers.rounded()),
             seats: Int(u.seatsSold.rounded()), perAdmittedUser: u.perAdmittedUser, perSeat: u.perSeatSold,

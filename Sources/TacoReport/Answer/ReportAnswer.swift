@@ -1,7 +1,7 @@
 import Foundation
 import TacoCore
 
-/// The answer slide's content (issue 11): the verdict line, what the event costs per event, per month, per
+/// The answer slide's content: the verdict line, what the event costs per event, per month, per
 /// admitted user and per seat sold, the constraints that set the size, the top risks and the top levers. Every
 /// number is selected or divided from the estimate's totals (Docs/Model.md §6); no second cost formula.
 public struct ReportAnswer: Codable, Hashable, Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 import TacoCore
 
-/// The waiting room as a flow with its peak rates (issue 11): clients → gateway → Redis queue → backend →
+/// The waiting room as a flow with its peak rates: clients → gateway → Redis queue → backend →
 /// DynamoDB, each edge labelled with the peak rate the estimate derived (Docs/Model.md §1–§5).
 public struct ArchitectureSection: Codable, Hashable, Sendable {
     /// One box of the flow: its id (Mermaid node id), its name and what it is sized to.
@@ -20,7 +20,7 @@ public struct ArchitectureSection: Codable, Hashable, Sendable {
         public var display: String
         /// What flows along the edge: "requests", "queue calls", "admissions", "writes".
         public var what: String
-        /// Where the rate comes from, e.g. "Σ API rates (MODEL §3)".
+        /// Where the rate comes from, e.g. "Σ API rates (Docs/Model.md §1)".
         public var source: String
     }
     public var nodes: [Node]
@@ -49,14 +49,14 @@ extension ArchitectureSection {
             Node(id: "dynamodb", name: "DynamoDB", detail: "reservations"),
         ]
         let edges = [
-            edge("clients", "gateway", e.traffic.gatewayRate, "requests", "Σ API rates (MODEL §3)"),
+            edge("clients", "gateway", e.traffic.gatewayRate, "requests", "Σ API rates (Docs/Model.md §1)"),
             edge(
                 "gateway", "queue", queueRate, "queue calls",
-                "Σ join, status-poll and heartbeat API rates (MODEL §1)"),
-            edge("queue", "backend", e.traffic.admissionRate, "admissions", "admission rate (MODEL §2)"),
+                "Σ join, status-poll and heartbeat API rates (Docs/Model.md §1)"),
+            edge("queue", "backend", e.traffic.admissionRate, "admissions", "admission rate (Docs/Model.md §2)"),
             edge(
                 "backend", "dynamodb", e.dynamodb.peakWritesPerSecond, "writes",
-                "admissions × attempts, peak (MODEL §5)"),
+                "admissions × attempts, peak (Docs/Model.md §5)"),
         ]
         return ArchitectureSection(nodes: nodes, edges: edges)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import TacoCore
 
-/// The facts every command's JSON repeats from the one assessment (issue 19), under the key `assessment`, so a
+/// The facts every command's JSON repeats from the one assessment, under the key `assessment`, so a
 /// script — and the consistency test — reads the same verdict, exit, as-planned and fix totals, hot-key and
 /// busiest-node figures, pre-warm and per-user cost from any command.
 public struct AssessmentDigest: Codable, Hashable, Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 import TacoCore
 
-/// How a chart's values read on ticks and bar labels (issue 11: `$1.9k`, `60k/s`, never a bare `1875`).
+/// How a chart's values read on ticks and bar labels (`$1.9k`, `60k/s`, never a bare `1875`).
 public enum ChartValueFormat: String, Codable, Hashable, Sendable {
     case usd
     case perSecond = "per-second"
@@ -68,7 +68,7 @@ enum ChartFormat {
         return lines.isEmpty ? [""] : lines
     }
 
-    /// Issue 11's rule: when the largest positive bar is more than this many times the smallest, a linear axis
+    /// When the largest positive bar is more than this many times the smallest, a linear axis
     /// hides the small ones (the gateway's $0.56 beside Redis's $1,900), so the axis becomes logarithmic.
     static let logScaleRatio = 50.0
 

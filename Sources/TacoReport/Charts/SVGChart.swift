@@ -11,7 +11,7 @@ public enum SVGChart {
     static let height = 540.0
     static let left = 84.0
     static let right = 16.0
-    /// No text under 16 px in SVG units: ≥ 14 px at slide size (issue 11) with the ~0.9× margin of a 1280-px
+    /// No text under 16 px in SVG units: ≥ 14 px at slide size with the ~0.9× margin of a 1280-px
     /// slide rendered slightly narrower than the panel.
     static let minFontSize = 16.0
     static let titleFontSize = 20.0

@@ -7,7 +7,7 @@ public struct CompareDocument: Codable, Sendable {
     public var comparison: Comparison
     /// The baseline's automatic levers, ranked (Docs/Model.md §8 "Automatic levers").
     public var automaticLevers: [AutomaticLever]?
-    /// The baseline's one assessment (issue 19): the run's verdict and exit, as-planned and fix totals.
+    /// The baseline's one assessment: the run's verdict and exit, as-planned and fix totals.
     public var assessment: AssessmentDigest?
 
     public init(_ comparison: Comparison, levers: [AutomaticLever]? = nil) {

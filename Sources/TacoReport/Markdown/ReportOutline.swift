@@ -25,7 +25,7 @@ public struct ReportPart: Sendable {
     public var appendix: Bool = false
 }
 
-/// The report's order (issue 11): the answer, the architecture with its rates, capacity, cost, levers, validation,
+/// The report's order: the answer, the architecture with its rates, capacity, cost, levers, validation,
 /// the scale sweep, the plan-vs-actual review when a bill window is given, then the appendix with the arithmetic.
 public enum ReportOutline {
     public static func parts(_ r: Report) -> [ReportPart] {

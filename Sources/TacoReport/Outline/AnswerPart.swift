@@ -1,7 +1,7 @@
 import Foundation
 import TacoCore
 
-/// The answer, right after the title (issue 11): the verdict line, the four unit costs in one row, what sets the
+/// The answer, right after the title: the verdict line, the four unit costs in one row, what sets the
 /// size, the top risks and the top levers with their savings.
 enum AnswerPart {
     static func part(_ r: Report) -> ReportPart? {

@@ -1,6 +1,6 @@
 import TacoCore
 
-/// The deck's multi-region slides (issue 24): the deployment per region with the topologies side by side, and
+/// The deck's multi-region slides: the deployment per region with the topologies side by side, and
 /// "to reach 100k RPS" for one region and every topology.
 enum RegionsPart {
     /// Every region's UNPRICED lines with the exact command that fetches them, for the appendix.

@@ -1,6 +1,6 @@
 import TacoCore
 
-/// The multi-region part of the report (issue 24): the planned deployment and the topologies side by side.
+/// The multi-region part of the report: the planned deployment and the topologies side by side.
 public struct RegionsSection: Codable, Hashable, Sendable {
     public var deployment: RegionalDeployment
     public var topologies: [RegionalDeployment]

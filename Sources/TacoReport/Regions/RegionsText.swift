@@ -1,6 +1,6 @@
 import TacoCore
 
-/// The multi-region part of `estimate` (issue 24): the planned deployment per region, the inter-region flows
+/// The multi-region part of `estimate`: the planned deployment per region, the inter-region flows
 /// and their price, and the three topologies side by side (cost, status-poll latency, freshness, fairness).
 public enum RegionsText {
     public static func render(
@@ -135,7 +135,7 @@ public enum RegionsText {
 }
 
 extension RegionsText {
-    /// The whole deployment as planned, for the decision lines of `estimate` and the deck's answer (issue 24): the
+    /// The whole deployment as planned, for the decision lines of `estimate` and the deck's answer: the
     /// deployment's own totals (every region and the inter-region transfer, failing resources at their as-planned
     /// cost), read from the assessment's `RegionalDeployment`, never re-added here. Per month only: the deployment's
     /// per-event figure counts the event's hours, the answer's per event is the month ÷ events, so neither is

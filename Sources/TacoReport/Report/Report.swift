@@ -46,9 +46,9 @@ public struct Report: Codable, Hashable, Sendable {
     public var sweep: SweepResult? = nil
     /// The alarms, alerts and runbook `tacoplan observe` writes for this plan; its deck appendix slide.
     public var observability: ObservabilityModel? = nil
-    /// "To reach 100k RPS" (issue 24): one region and, for a multi-region plan, each topology at that rate.
+    /// "To reach 100k RPS": one region and, for a multi-region plan, each topology at that rate.
     public var reach: ReachSection? = nil
-    /// The multi-region deployment and its topologies side by side (issue 24); nil for a single-region plan.
+    /// The multi-region deployment and its topologies side by side; nil for a single-region plan.
     public var regions: RegionsSection? = nil
     /// The one assessment (as-planned costs, cheapest fix) the answer and savings slides state; `nil` only when the
     /// report was built from an estimate alone.

@@ -1,7 +1,7 @@
 import Foundation
 import TacoCore
 
-/// The four charts of issue 5, each from numbers already in the report; a chart whose data is missing becomes an
+/// The report's four charts, each from numbers already in the report; a chart whose data is missing becomes an
 /// `OmittedChart` saying which command would supply it.
 enum ReportCharts {
     static func all(_ r: Report) -> ([Chart], [OmittedChart]) {

@@ -38,7 +38,7 @@ public struct SearchDocument: Codable, Sendable {
     public var total: Money?
     public var resources: [Resource]
     public var warnings: [String]
-    /// The plan's one assessment (issue 19): verdict, exit, as-planned and fix totals. The search's per-resource
+    /// The plan's one assessment: verdict, exit, as-planned and fix totals. The search's per-resource
     /// tables list configurations; the verdict and the exit are the assessment's, never the table's.
     public var assessment: AssessmentDigest?
     /// The cheapest fix across shards, replicas, queue partitions, node types, engine and Spot share.

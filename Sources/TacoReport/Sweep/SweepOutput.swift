@@ -5,7 +5,7 @@ public struct SweepDocument: Codable, Sendable {
     public static let currentSchema = "tacoplan.sweep/1"
     public var schema = SweepDocument.currentSchema
     public var sweep: SweepResult
-    /// The plan's one assessment at its own scale (issue 19): the run's verdict and exit.
+    /// The plan's one assessment at its own scale: the run's verdict and exit.
     public var assessment: AssessmentDigest?
 
     public init(_ sweep: SweepResult, assessment: AssessmentDigest? = nil) {
@@ -45,7 +45,7 @@ public enum SweepText {
         for p in s.points {
             func r(_ name: String) -> SweepResource? { p.resources.first { $0.resource == name } }
             let unpriced = p.unpricedLines > 0 ? " + UNPRICED" : ""
-            // A failing point keeps its as-planned cost (issue 19), labelled with its verdict and the remedy's price.
+            // A failing point keeps its as-planned cost, labelled with its verdict and the remedy's price.
             let fix = p.remedy.map { " (fix: \($0.change), \(Format.usd($0.perMonth)) per month)" } ?? ""
             t.add([
                 Format.number(Double(p.users)), Format.number(p.statusRPS, maxDecimals: 0),

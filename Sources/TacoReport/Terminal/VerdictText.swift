@@ -26,7 +26,7 @@ public enum VerdictText {
         "engine CPU (point, band): hot key \(f.hotKey.text); busiest node \(f.busiestNode?.text ?? "— (no cluster fits)"); ceiling \(f.ceilingText)"
     }
 
-    /// The decision in three lines (issue 19): what the plan costs as planned (failing resources included,
+    /// The decision in three lines: what the plan costs as planned (failing resources included,
     /// labelled; UNPRICED named), the cheapest fix with its diff, price and change, or the constraint none meets.
     /// For a multi-region plan (`deployment`, the assessment's `RegionsAssessment.deployment`) the first line is the
     /// whole deployment as planned and its UNPRICED regions with their fetch commands; the home-region line follows,

@@ -183,7 +183,7 @@ enum BillRowStore {
             resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 
-    /// A row of the first bill table (`bill_row`, issue 15: decimals as text), for the move to `bill_line`.
+    /// A row of the first bill table (`bill_row`: decimals as text), for the move to `bill_line`.
     static func readV1(_ row: Row) throws -> BillRow {
         func decimal(_ column: String) throws -> Decimal? {
             guard let t: String = row[column] else { return nil }

@@ -1,7 +1,7 @@
 import GRDB
 
 extension Schema {
-    /// The billed rows of imported FOCUS / CUR 2.0 exports (issue 15). Costs and quantities are TEXT so every
+    /// The billed rows of imported FOCUS / CUR 2.0 exports. Costs and quantities are TEXT so every
     /// decimal stays exact; periods are UTC epoch seconds. A file is identified by the hash and size of its
     /// decompressed content, so importing it again (plain or gzip, any path) is a no-op.
     static func registerBillMigration(_ migrator: inout DatabaseMigrator) {
@@ -60,7 +60,7 @@ extension Schema {
 }
 
 extension Schema {
-    /// The compact bill store (issue 21): every repeated string of a bill (provider, account, service, usage type,
+    /// The compact bill store: every repeated string of a bill (provider, account, service, usage type,
     /// region, description, SKU, resource, units, tags…) is stored once in `bill_text` and referenced by id; each
     /// amount is one INTEGER (`BillAmount.packed`: units × 32 + scale, exact and summable in SQL per scale) or, past
     /// 58 bits of digits, its exact text. Indexes serve reconcile's window, account, tag and service filters.

@@ -104,7 +104,7 @@ enum GravitonClaimCheck: FindingRule {
                 computed:
                     "\(Format.percent(points: pct)) of the x86 \(resource) cost ('\(column.name)': \(Format.usd(step.deltaPerMonth))/month)",
                 reason: resource == .redis
-                    ? "ElastiCache Graviton nodes are priced about like x86 ones (MODEL §10); the ElastiCache saving comes from Valkey (see the valkey lever)"
+                    ? "ElastiCache Graviton nodes are priced about like x86 ones (Docs/Model.md §7); the ElastiCache saving comes from Valkey (see the valkey lever)"
                     : "EC2 Graviton is 15–20 % cheaper per node-hour; the share of the bill depends on node sizes and Spot discounts"
             )
         }

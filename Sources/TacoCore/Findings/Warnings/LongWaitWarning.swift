@@ -1,4 +1,4 @@
-/// The longest wait (users ÷ admission rate) exceeds the plan's `target_wait` (MODEL §4; Docs/Model.md §7.1). The fix
+/// The longest wait (users ÷ admission rate) exceeds the plan's `target_wait` (Docs/Model.md §2, §7.1). The fix
 /// names the admission rate that meets the target (users ÷ target_wait) and what the binding cap would need to be.
 enum LongWaitWarning: FindingRule {
     static func findings(_ facts: EstimateFacts) -> [Finding] {

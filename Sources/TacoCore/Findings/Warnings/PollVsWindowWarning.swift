@@ -1,4 +1,4 @@
-/// A status poll interval at least as long as the window: a waiting user polls at most once (MODEL §3;
+/// A status poll interval at least as long as the window: a waiting user polls at most once (Docs/Model.md §1;
 /// Docs/Model.md §7.1).
 enum PollVsWindowWarning: FindingRule {
     static func findings(_ facts: EstimateFacts) -> [Finding] {

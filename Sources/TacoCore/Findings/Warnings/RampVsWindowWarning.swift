@@ -1,4 +1,4 @@
-/// A ramp at least as long as the window: part of the crowd arrives after the sale closes (MODEL §3;
+/// A ramp at least as long as the window: part of the crowd arrives after the sale closes (Docs/Model.md §1;
 /// Docs/Model.md §7.1).
 enum RampVsWindowWarning: FindingRule {
     static func findings(_ facts: EstimateFacts) -> [Finding] {

@@ -1,11 +1,11 @@
-/// The plan asks for a Spot share the chosen gateway nodes do not get, and why (MODEL §6; Docs/Model.md §7.1).
+/// The plan asks for a Spot share the chosen gateway nodes do not get, and why (Docs/Model.md §4, §7.1).
 enum SpotShareWarning: FindingRule {
     static func findings(_ facts: EstimateFacts) -> [Finding] {
         let (e, input) = facts
         let g = input.plan.gateway
         guard g.spotShare > 0, let c = e.gateway.chosen, c.nodes > 0 else { return [] }
         let got = Double(c.spotNodes) / Double(c.nodes)
-        // ⌊nodes × share⌋ is what the plan can get at best (MODEL §6); only a shortfall below that is a warning.
+        // ⌊nodes × share⌋ is what the plan can get at best (Docs/Model.md §4); only a shortfall below that is a warning.
         let best = Int((Double(c.nodes) * g.spotShare).rounded(.down))
         guard c.spotNodes < best else { return [] }
         let why: String

@@ -6,7 +6,7 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
     public var measurements: [CommandMeasurement] { didSet { byCommand = Self.group(measurements) } }
 
     /// The rows of each command, built with the table: `cost` runs for every command at every load step
-    /// (`validate` on 30,000 steps), where filtering all rows per call was a quarter of the run. Derived, so it is
+    /// (`validate` on 30,000 steps), where filtering all rows per call would cost a quarter of the run. Derived, so it is
     /// neither encoded nor compared.
     private var byCommand: [String: [CommandMeasurement]] = [:]
 

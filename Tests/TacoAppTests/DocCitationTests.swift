@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Docs that cannot drift (issue 22): every source path README.md and Docs/*.md cite exists (the README's example
+/// Docs that cannot drift: every source path README.md and Docs/*.md cite exists (the README's example
 /// commands are run by `ReadmeExampleTests`).
 @Suite struct DocCitationTests {
     static let documents: [String] = {
