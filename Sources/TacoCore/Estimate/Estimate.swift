@@ -29,7 +29,7 @@ public struct Estimate: Codable, Hashable, Sendable {
         var ledger = Ledger()
         let crowd = TrafficModel.crowd(input, &ledger)
         let wru = DynamoSizing.writeUnits(input.plan.dynamodb)
-        let wruPrice = input.book.sheet.quote(DynamoSizing.wruKey(input.plan.event.region))
+        let wruPrice = input.book.sheet.quote(.dynamoWriteRequestUnit(region: input.plan.event.region))
         let admission = AdmissionModel.decide(input, wruPerWrite: Double(wru), wruPrice: wruPrice, &ledger)
         let traffic = TrafficModel.full(input, crowd: crowd, admission: admission.rate, &ledger)
         let redis = RedisSizing.size(input, traffic: traffic, &ledger)

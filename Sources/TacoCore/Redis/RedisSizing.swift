@@ -187,10 +187,7 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let fit = RedisFit(type, input: input, memory: memory, load: load, engineShards: engineShards)
         let usable = fit.usableBytes / Bytes.gib
         let baseline = fit.spec?.baselineGbps ?? 0
-        let key = PriceKey(
-            service: .elasticache, region: input.plan.event.region, product: type, engineOS: r.engine.rawValue,
-            purchaseOption: .onDemand, unit: "hour")
-        let quote = input.book.sheet.quote(key)
+        let quote = input.book.sheet.quote(.elastiCacheNode(type, engine: r.engine, region: input.plan.event.region))
         var c = Candidate(
             nodeType: type, usableMemoryGiB: usable, baselineGbps: baseline, memoryShards: fit.memoryShards,
             networkShards: fit.networkShards, engineShards: engineShards, shards: nil, shardDrivers: nil, nodes: nil,
