@@ -92,8 +92,8 @@ enum Costing {
             out += gatewayLines(g, preWarm: gateway.preWarm, hours: hours, events: events)
         }
         if plan.dynamodb.mode == .onDemand {
-            let writes = Decimal(exactly: dynamo.expectedWrites) * Decimal(dynamo.wruPerWrite)
-            let perEvent = dynamo.wruPrice.map { $0.usd * writes }
+            let writes = dynamo.expectedWriteUnits
+            let perEvent = dynamo.expectedCost
             out.append(
                 CostLine(
                     resource: .dynamodb, component: "reservation writes (on-demand, expected)", quantity: writes,
@@ -103,8 +103,8 @@ enum Costing {
                     effectiveFrom: dynamo.wruPrice?.effectiveFrom, confidence: dynamo.wruPrice?.confidence ?? "none",
                     startDocumented: dynamo.wruPrice?.startDocumented ?? false))
         } else {
-            let units = Decimal(dynamo.provisionedWCU * dynamo.provisionedHours)
-            let perEvent = dynamo.wcuPrice.map { $0.usd * units }
+            let units = dynamo.provisionedUnitHours
+            let perEvent = dynamo.provisionedCost
             out.append(
                 CostLine(
                     resource: .dynamodb,

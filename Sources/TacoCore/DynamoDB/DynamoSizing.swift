@@ -10,6 +10,8 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
     public var ceilingCost: Money?
     /// admitted users × attempts, on the event timeline (Docs/Model.md §6.0).
     public var expectedWrites: Double
+    /// The on-demand writes' cost per event: expected writes × WRU per write × WRU price, the one figure the cost
+    /// line and the search read (nil when the WRU price is missing).
     public var expectedCost: Money?
     public var wruPrice: PriceQuote?
     public var provisionedWCU: Int

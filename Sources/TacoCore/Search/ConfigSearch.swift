@@ -179,12 +179,7 @@ public enum ConfigSearch {
         let d = base.dynamodb
         let events = Decimal(input.plan.event.eventsPerMonth)
         return space.dynamoModes.enumerated().map { i, mode in
-            let perEvent: Money?
-            if mode == .onDemand {
-                perEvent = d.wruPrice.map { $0.usd * (Decimal(exactly: d.expectedWrites) * Decimal(d.wruPerWrite)) }
-            } else {
-                perEvent = d.provisionedCost
-            }
+            let perEvent = mode == .onDemand ? d.expectedCost : d.provisionedCost
             var detail =
                 "peak \(Show.n(d.peakWRUPerSecond, 0)) WRU/s, ≥ \(max(Int((d.peakWRUPerSecond / AWSLimits.dynamoPartitionWCU).rounded(.up)), 1)) partition(s)"
             if mode == .onDemand && d.peakWRUPerSecond > AWSLimits.dynamoNewTableWRU {
