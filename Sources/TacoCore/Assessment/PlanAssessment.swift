@@ -74,7 +74,7 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
             fix: nil, unreachable: nil, feasibleUnpriced: [], evaluated: 0)
         out.verdict.status = status(estimate)
         guard searchFix else { return out }
-        let result = CheapestFix.search(input, rung: rung, status: status)
+        let result = CheapestFix.search(input, estimate: estimate, rung: rung, status: status)
         out.evaluated = result.evaluated
         switch result.outcome {
         case .found(let p):

@@ -24,8 +24,14 @@ public struct Estimate: Codable, Hashable, Sendable {
     /// The exit code every command uses for this estimate's verdict (README "Exit codes").
     public var exitCode: Int32 { verdict.exitCode }
 
+    /// Called with the input of every `compute` in the current task, nil unless bound: a test binds it
+    /// (`Estimate.$computeObserver.withValue(…)`) to count how often a command computes its plan's estimate. A task
+    /// local, so tests running in parallel never see each other's calls.
+    @TaskLocal public static var computeObserver: (@Sendable (EstimateInput) -> Void)?
+
     /// Runs the whole model. Call `PlanCheck.problems` first: it reports unknown node types and commands.
     public static func compute(_ input: EstimateInput) -> Estimate {
+        computeObserver?(input)
         var ledger = Ledger()
         let crowd = TrafficModel.crowd(input, &ledger)
         let wru = DynamoSizing.writeUnits(input.plan.dynamodb)
