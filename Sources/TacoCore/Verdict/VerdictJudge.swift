@@ -82,7 +82,7 @@ enum VerdictJudge {
         if let range {
             // The ladder puts its choice first; only `--evidence reference` follows a weaker rung on purpose.
             let pinned = sel.notUsed.first {
-                $0.hasPrefix("--evidence reference") || $0.hasPrefix("--calibrated asked")
+                $0.hasPrefix("--evidence reference") || $0.hasPrefix("--evidence calibrated asked")
             }
             let which =
                 pinned == nil
