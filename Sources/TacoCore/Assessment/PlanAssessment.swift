@@ -128,7 +128,7 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
 
     static func resources(_ e: Estimate, _ input: EstimateInput) -> [Resource] {
         let v = e.verdict
-        let evidence = v.evidence.evidence.phrase
+        let evidence = v.evidence.rung.phrase
         func reasons(_ prefix: String) -> [String] { v.reasons.filter { $0.hasPrefix(prefix) } }
         func status(_ rs: [String]) -> VerdictStatus {
             rs.isEmpty ? (v.status == .infeasible ? .feasible : v.status) : v.status

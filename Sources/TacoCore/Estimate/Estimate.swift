@@ -66,19 +66,19 @@ public struct Estimate: Codable, Hashable, Sendable {
     static func rungs(_ redis: RedisSizing, _ traffic: Traffic, _ input: EstimateInput) -> [RungResult] {
         var out = [
             RungResult(
-                evidence: input.evidence.evidence, busiestEngineCPU: redis.busiestEngineCPU,
+                rung: input.evidence.rung, busiestEngineCPU: redis.busiestEngineCPU,
                 hotKeyCPU: redis.hotKeyLoad,
                 feasible: redis.chosen != nil)
         ]
         for alt in input.evidence.alternatives {
             var other = input
             other.costs = alt.costs
-            other.evidence = EvidenceSelection(evidence: alt.evidence, source: "", notUsed: [], alternatives: [])
+            other.evidence = EvidenceSelection(rung: alt.rung, source: "", notUsed: [])
             var scratch = Ledger()
             let r = RedisSizing.size(other, traffic: traffic, &scratch)
             out.append(
                 RungResult(
-                    evidence: alt.evidence, busiestEngineCPU: r.busiestEngineCPU, hotKeyCPU: r.hotKeyLoad,
+                    rung: alt.rung, busiestEngineCPU: r.busiestEngineCPU, hotKeyCPU: r.hotKeyLoad,
                     feasible: r.chosen != nil))
         }
         return out

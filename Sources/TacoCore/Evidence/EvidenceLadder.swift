@@ -161,9 +161,9 @@ public enum EvidenceLadder {
         var out = input
         out.costs = chosen.table
         out.evidence = EvidenceSelection(
-            evidence: chosen.evidence, source: chosen.source, notUsed: notUsed,
+            rung: chosen.evidence, source: chosen.source, notUsed: notUsed,
             alternatives: rungs.filter { $0.table != chosen.table }.map {
-                EvidenceAlternative(evidence: $0.evidence, costs: $0.table)
+                EvidenceAlternative(rung: $0.evidence, costs: $0.table)
             })
         out.evidence.ladder = request
         return out

@@ -3,7 +3,8 @@ enum VerdictJudge {
     static func judge(_ e: EstimateParts, _ input: EstimateInput, rungs: [RungResult]) -> PlanVerdict {
         let plan = input.plan
         let sel = input.evidence
-        let used = EvidenceUsed(evidence: sel.evidence, source: sel.source, notUsed: sel.notUsed, rungs: rungs)
+        var used = sel
+        used.rungs = rungs
         var infeasible: [String] = []
         var risks: [String] = []
         let ceiling = plan.redis.engineCPUCeiling
@@ -55,7 +56,7 @@ enum VerdictJudge {
                 "Backend: \(Show.pct(backend)) utilization, within \(Show.pct(PlanVerdict.ceilingMargin)) of the \(Show.pct(allowed)) the plan allows"
             )
         }
-        if infeasible.isEmpty && sel.evidence == .reference {
+        if infeasible.isEmpty && sel.rung == .reference {
             risks.insert(
                 "feasible only on reference-VM costs (uncalibrated): " + sel.notUsed.joined(separator: "; "), at: 0)
         }
@@ -76,7 +77,7 @@ enum VerdictJudge {
                     "busiest Redis node \($0.text) engine CPU, top of the band within the \(Show.pct(ceiling)) ceiling; "
                 } ?? ""
             reasons = [
-                "every resource meets its constraint: \(busiest)backend \(Show.pct(backend)) of \(Show.pct(allowed)), with \(sel.evidence.phrase)"
+                "every resource meets its constraint: \(busiest)backend \(Show.pct(backend)) of \(Show.pct(allowed)), with \(sel.rung.phrase)"
             ]
         }
         if let range {
@@ -87,9 +88,9 @@ enum VerdictJudge {
             let which =
                 pinned == nil
                 ? "the most credible available"
-                : "as --evidence asked; \(rungs.dropFirst().first?.evidence.phrase ?? "other costs") are more credible"
+                : "as --evidence asked; \(rungs.dropFirst().first?.rung.phrase ?? "other costs") are more credible"
             reasons.append(
-                "the evidence rungs disagree (\(range)); the verdict follows \(sel.evidence.phrase), \(which)")
+                "the evidence rungs disagree (\(range)); the verdict follows \(sel.rung.phrase), \(which)")
         }
         return PlanVerdict(status: status, reasons: reasons, evidence: used, range: range, engineCPU: figures)
     }
@@ -102,9 +103,9 @@ enum VerdictJudge {
         guard let lo = values.min(), let hi = values.max(), lo > 0, hi / lo > PlanVerdict.rungTolerance else {
             return nil
         }
-        return rungs.sorted { $0.evidence > $1.evidence }.map { r in
-            r.busiestEngineCPU.map { "busiest node \(Show.pct($0)) with \(r.evidence.phrase)" }
-                ?? "busiest node ≥ \(Show.pct(r.hotKeyCPU)) (the hot key alone; no cluster fits) with \(r.evidence.phrase)"
+        return rungs.sorted { $0.rung > $1.rung }.map { r in
+            r.busiestEngineCPU.map { "busiest node \(Show.pct($0)) with \(r.rung.phrase)" }
+                ?? "busiest node ≥ \(Show.pct(r.hotKeyCPU)) (the hot key alone; no cluster fits) with \(r.rung.phrase)"
         }.joined(separator: ", ")
     }
 }

@@ -43,7 +43,7 @@ enum AnswerBuilder {
         return (
             feasibility,
             "\(v.status.rawValue)" + (reasons.isEmpty ? "" : ": \(reasons)")
-                + " (evidence: \(v.evidence.evidence.phrase))"
+                + " (evidence: \(v.evidence.rung.phrase))"
         )
     }
 
