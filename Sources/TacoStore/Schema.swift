@@ -145,6 +145,12 @@ enum Schema {
                     """)
         }
         registerCompactBillMigration(&migrator)
+        migrator.registerMigration("v5 plan run as-of day") { db in
+            // `loaded_at` is the clock's time the plan was loaded; the day its prices were read as of has its own
+            // column. Earlier rows stored that day in `loaded_at` (a bare YYYY-MM-DD, no time): it moves here.
+            try db.execute(sql: "ALTER TABLE plan_run ADD COLUMN as_of TEXT")
+            try db.execute(sql: "UPDATE plan_run SET as_of = loaded_at WHERE length(loaded_at) = 10")
+        }
         return migrator
     }
 }

@@ -115,10 +115,9 @@ enum SearchBenchmark {
             var spec = source
             spec.product = name
             specs.append(spec)
-            let key = PriceKey(
-                service: .elasticache, region: plan.event.region, product: source.product,
-                engineOS: plan.redis.engine.rawValue, purchaseOption: .onDemand, unit: "hour")
-            if let q = book.sheet.quote(key) {
+            if let q = book.sheet.quote(
+                .elastiCacheNode(source.product, engine: plan.redis.engine, region: plan.event.region))
+            {
                 var copy = q
                 copy.key.product = name
                 copy.usd = q.usd * (1 + Decimal(k) / 100)

@@ -43,25 +43,30 @@ struct CostOption: ParsableArguments {
     var costs: String?
 }
 
-/// `--calibrated` and `--evidence`: which rung of the evidence ladder sizes Redis (Docs/Model.md §14). Without them
+/// `--evidence` (and its hidden alias `--calibrated`): which rung of the evidence ladder sizes Redis (Docs/Model.md §14). Without them
 /// every planning command uses the best evidence available.
 struct CalibrationOption: ParsableArguments {
-    @Flag(
-        help: """
-            Use the per-command overhead and baseline fitted to the bundled load test (cache.m7g.xlarge, Redis OSS), \
-            carried to the plan's hardware, over any --costs file. Without it the calibration is still used unless \
-            costs measured on the plan's own node type are more credible.
-            """)
+    /// `--calibrated`: the old spelling of `--evidence calibrated`, kept as a hidden alias.
+    @Flag(help: .hidden)
     var calibrated = false
 
     @Option(
         help: """
             Which rung of the evidence ladder sizes Redis: best (default: --costs measured on the plan's node type, \
             else the narrower band of the load-test calibration and --costs carried over, else the reference VM), \
-            calibrated (same as --calibrated) or reference (the reference VM's costs on purpose; the verdict still \
-            shows the other rungs).
+            calibrated (the load-test calibration carried to the plan's hardware, over any --costs file) or \
+            reference (the reference VM's costs on purpose; the verdict still shows the other rungs).
             """)
     var evidence: EvidenceChoice = .best
+
+    /// The one choice: `--evidence`, or `calibrated` when the hidden `--calibrated` alias is given.
+    var choice: EvidenceChoice { calibrated ? .calibrated : evidence }
+
+    func validate() throws {
+        if calibrated && evidence != .best && evidence != .calibrated {
+            throw ValidationError("--calibrated means --evidence calibrated; give only --evidence \(evidence.rawValue)")
+        }
+    }
 }
 
 extension EvidenceChoice: ExpressibleByArgument {}
@@ -97,8 +102,7 @@ struct PlanOptions: ParsableArguments {
     /// The evidence options as given; without `calibration`, the best rung of the ladder.
     func evidence(_ calibration: CalibrationOption? = nil) -> EvidenceRequest {
         EvidenceRequest(
-            db: store.db, asOf: store.day, costsFile: cost.costs, calibrated: calibration?.calibrated ?? false,
-            evidence: calibration?.evidence ?? .best)
+            db: store.db, asOf: store.day, costsFile: cost.costs, evidence: calibration?.choice ?? .best)
     }
 }
 

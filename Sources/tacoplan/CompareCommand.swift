@@ -39,8 +39,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let evidence = EvidenceRequest(
-            db: store.db, asOf: store.day, costsFile: cost.costs, calibrated: calibration.calibrated,
-            evidence: calibration.evidence)
+            db: store.db, asOf: store.day, costsFile: cost.costs, evidence: calibration.choice)
         let outcome = try CompareUseCase.run(
             plans: plans, baseline: baseline, evidence: evidence, failOn: gate.failOn, context: Terminal.context)
         let a = outcome.assessment

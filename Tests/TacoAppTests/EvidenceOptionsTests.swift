@@ -56,7 +56,7 @@ import Testing
             // x86-cache). The reference rung (before) has factor 1.
             let n = 300_000.0
             let factor = a.input.costs.evidence.factor
-            #expect(a.input.evidence.evidence == .measured, "\(b.name)")
+            #expect(a.input.evidence.rung == .measured, "\(b.name)")
             let old = try #require(b.input.costs.cost("ZRANK", n: n, engine: .redis))
             let new = try #require(a.input.costs.cost("ZRANK", n: n, engine: .redis))
             #expect(
@@ -129,7 +129,7 @@ import Testing
         let fit = try Calibration.loadTestCalibration().get()
         for entry in entries {
             let costs = entry.input.costs
-            #expect(entry.input.evidence.evidence == .calibrated, "\(entry.name)")
+            #expect(entry.input.evidence.rung == .calibrated, "\(entry.name)")
             // The fitted overhead (22.91 µs) and baseline (15.692 %) with their ±25 % error, identical everywhere.
             #expect(costs.calibratedOverhead?.micros == fit.overheadMicros, "\(entry.name)")
             #expect(costs.evidence.baseline == fit.interceptPercent / 100, "\(entry.name)")

@@ -22,7 +22,7 @@ import Testing
 
     static func evidence(_ run: AppRun) -> EvidenceRequest {
         // 2026-11-01: the Tokyo DynamoDB and EC2 rows (2026-09-21) are in force.
-        EvidenceRequest(db: run.db, asOf: Day(iso: "2026-11-01"), costsFile: nil, calibrated: false, evidence: .best)
+        EvidenceRequest(db: run.db, asOf: Day(iso: "2026-11-01"), costsFile: nil, evidence: .best)
     }
 
     @Test func seventyThirtySizesEachRegionAndPricesTheStatusTransfer() throws {

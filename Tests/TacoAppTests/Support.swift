@@ -28,7 +28,7 @@ final class AppRun {
         -> EvidenceRequest
     {
         EvidenceRequest(
-            db: db, asOf: Day(iso: "2026-09-01"), costsFile: costs, calibrated: calibrated, evidence: evidence)
+            db: db, asOf: Day(iso: "2026-09-01"), costsFile: costs, evidence: calibrated ? .calibrated : evidence)
     }
 
     func write(_ name: String, _ text: String) throws -> String {

@@ -121,7 +121,7 @@ import Testing
         for type in ["cache.r7g.xlarge", "cache.m7g.2xlarge"] {
             let text = try Fixture.variant(seed, "candidates: [cache.m7g.xlarge]", "candidates: [\(type)]")
             let input = try Self.ladder(text)
-            #expect(input.evidence.evidence == .calibrated)
+            #expect(input.evidence.rung == .calibrated)
             #expect(input.costs.evidence.steps.map(\.text) == ["transferred to \(type): same Graviton3 core, ×1.00"])
             #expect(input.costs.evidence.factor == 1)
             // Band: ±25 % fit error, the top widened by the Graviton3 group's ±5 % (m7g/r7g rules: high 1.05):
@@ -180,16 +180,16 @@ import Testing
         let local = try CommandCostTable(csv: BundledData.redisCommandCostsCSV, file: "bench.csv")
         #expect(local.evidence.hardware.nodeType == nil)
         let e = Estimate.compute(try Self.ladder(try Fixture.seedText(), measured: local))
-        #expect(e.verdict.evidence.evidence == .calibrated)
+        #expect(e.verdict.evidence.rung == .calibrated)
         #expect(e.verdict.status == .infeasible)
         #expect(e.verdict.evidence.notUsed.contains { $0.contains("not the plan's node type") })
         // Even judged on the laptop's rows alone (point: the reference VM's 52.7 % on the busiest node), the band's
         // top (× 1.10 measurement spread × 3.5 uncalibrated) is above the 80 % ceiling: AT RISK, never FEASIBLE.
         let input = try Self.ladder(try Fixture.seedText(), measured: local)
-        let laptop = try #require(input.evidence.alternatives.first { $0.evidence == .measured })
+        let laptop = try #require(input.evidence.alternatives.first { $0.rung == .measured })
         var pinned = input
         pinned.costs = laptop.costs
-        pinned.evidence = EvidenceSelection(evidence: .measured, source: "bench.csv", notUsed: [], alternatives: [])
+        pinned.evidence = EvidenceSelection(rung: .measured, source: "bench.csv", notUsed: [])
         let onLaptop = Estimate.compute(pinned)
         #expect(abs(laptop.costs.evidence.high - 1.1 * 3.5) < 1e-12)
         #expect(onLaptop.verdict.status == .atRisk)
@@ -203,7 +203,7 @@ import Testing
             nodeType: "m7g.xlarge", cpuModel: "AMD EPYC", cores: 2, architecture: "x86_64", engine: .redis,
             version: "7.0.15")
         let e = Estimate.compute(try Self.ladder(try Fixture.seedText(), measured: lying))
-        #expect(e.verdict.evidence.evidence == .calibrated)
+        #expect(e.verdict.evidence.rung == .calibrated)
         #expect(e.verdict.status == .infeasible)
         #expect(
             e.verdict.evidence.notUsed.contains {
@@ -212,7 +212,7 @@ import Testing
         // Stated on a matching architecture it is the plan's own measurement.
         lying.evidence.hardware.architecture = "aarch64"
         let own = Estimate.compute(try Self.ladder(try Fixture.seedText(), measured: lying))
-        #expect(own.verdict.evidence.evidence == .measured)
+        #expect(own.verdict.evidence.rung == .measured)
     }
 
     @Test func theVerdictReadsTheBand() {

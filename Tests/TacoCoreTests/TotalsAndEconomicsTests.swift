@@ -26,7 +26,7 @@ import Testing
 
     @Test func measuredEvidenceWithMarginIsFeasible() throws {
         var input = try Fixture.input(Fixture.minimal, asOf: "2026-11-01")
-        input.evidence = EvidenceSelection(evidence: .measured, source: "mine.csv", notUsed: [], alternatives: [])
+        input.evidence = EvidenceSelection(rung: .measured, source: "mine.csv", notUsed: [])
         let e = Estimate.compute(input)
         // Backend 1,000 ÷ 3,000 = 33.3 % of the 70 % allowed; the busiest node's band (no error stated on a table
         // built by hand: 52.4 %–52.4 %) has its top under the 80 % ceiling.
@@ -39,7 +39,7 @@ import Testing
         // at 1,000 ÷ 1,500 = 66.7 % ≥ 0.9 × 70 % = 63 %: within 10 % of the ceiling.
         let text = try Fixture.variant(Fixture.minimal, "backend_capacity: 3000", "backend_capacity: 1500")
         var input = try Fixture.input(text, asOf: "2026-11-01")
-        input.evidence = EvidenceSelection(evidence: .measured, source: "mine.csv", notUsed: [], alternatives: [])
+        input.evidence = EvidenceSelection(rung: .measured, source: "mine.csv", notUsed: [])
         let e = Estimate.compute(input)
         #expect(e.verdict.status == .atRisk)
         #expect(e.verdict.reasons == ["Backend: 66.7 % utilization, within 10 % of the 70 % the plan allows"])

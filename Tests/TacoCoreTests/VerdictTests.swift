@@ -24,17 +24,17 @@ import Testing
         let input = try Self.ladder(try Fixture.input(try Fixture.seedText(), asOf: "2026-11-01"))
         let e = Estimate.compute(input)
         // The seed runs cache.m7g.xlarge Redis OSS, the load test's hardware: the calibrated rung applies.
-        #expect(e.verdict.evidence.evidence == .calibrated)
+        #expect(e.verdict.evidence.rung == .calibrated)
         #expect(e.verdict.status == .infeasible)
         // Calibrated: overhead 22.91 µs (fitted) + ZRANK execution 2.09 µs = 25 µs; 300,000 users ÷ 5 s = 60,000
         // ZRANK/s on the queue shard's one read replica: 60,000 × 25 µs = 1.5 cores, plus the fitted baseline
         // 15.692 % = 165.69 % > 80 % ceiling. Band ±25 % (largest LOO error 10 of 40 points): 124.3 %–207.1 %, so even
         // its bottom is above the ceiling.
-        let calibrated = try #require(e.verdict.evidence.rungs.first { $0.evidence == .calibrated })
+        let calibrated = try #require(e.verdict.evidence.rungs.first { $0.rung == .calibrated })
         #expect(abs(calibrated.hotKeyCPU - 1.65692) < 0.00001)
         #expect(!calibrated.feasible)
         // Reference VM: ZRANK 8.73 µs CPU → 60,000 × 8.73 µs = 0.5238 of a core on the hot key; a cluster fits.
-        let reference = try #require(e.verdict.evidence.rungs.first { $0.evidence == .reference })
+        let reference = try #require(e.verdict.evidence.rungs.first { $0.rung == .reference })
         #expect(abs(reference.hotKeyCPU - 0.5238) < 0.0001)
         #expect(reference.feasible)
         // 1.657 ÷ 0.527 (busiest node ≥ hot key) ≈ 3.1 > 1.25: the rungs disagree and the range is shown.
@@ -57,7 +57,7 @@ import Testing
         // dropped for the reference VM, so the weaker evidence cannot make the verdict better than the base's.
         let text = try Fixture.variant(try Fixture.seedText(), "engine: redis", "engine: valkey")
         let e = Estimate.compute(try Self.ladder(try Fixture.input(text, asOf: "2026-11-01")))
-        #expect(e.verdict.evidence.evidence == .calibrated)
+        #expect(e.verdict.evidence.rung == .calibrated)
         #expect(e.verdict.status == .infeasible)
         #expect(e.verdict.evidence.source.contains("Redis OSS → Valkey, ×1.00"))
     }
@@ -65,21 +65,21 @@ import Testing
     @Test func measuredCostsOutrankTheCalibration() throws {
         let e = Estimate.compute(
             try Self.ladder(try Fixture.input(try Fixture.seedText(), asOf: "2026-11-01"), measured: true))
-        #expect(e.verdict.evidence.evidence == .measured)
+        #expect(e.verdict.evidence.rung == .measured)
         #expect(e.verdict.evidence.source.contains("(mine.csv)"))
         #expect(e.verdict.evidence.source.contains("measured by `tacoplan bench redis` on m7g.xlarge Redis OSS 7.0.15"))
         // The measured table here is the reference rows stated as measured on m7g.xlarge, the plan's own hardware:
         // hot key 0.5238 of a core, under the 80 % ceiling, so the measured rung is feasible while the weaker
         // calibrated rung (165.7 %) is not; the verdict follows the measured one and shows the range.
         #expect(e.verdict.status != .infeasible)
-        #expect(e.verdict.evidence.rungs.map(\.evidence) == [.measured, .calibrated, .reference])
+        #expect(e.verdict.evidence.rungs.map(\.rung) == [.measured, .calibrated, .reference])
         #expect(e.verdict.range != nil)
     }
 
     @Test func forcedCalibrationAppliesToOtherHardware() throws {
         let text = try Fixture.variant(try Fixture.seedText(), "engine: redis", "engine: valkey")
         let e = Estimate.compute(try Self.ladder(try Fixture.input(text, asOf: "2026-11-01"), force: true))
-        #expect(e.verdict.evidence.evidence == .calibrated)
+        #expect(e.verdict.evidence.rung == .calibrated)
     }
 
     @Test func verdictMarginsAreNamedConstants() {

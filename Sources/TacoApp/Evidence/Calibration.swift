@@ -4,7 +4,7 @@ import TacoData
 /// The evidence ladder for per-command Redis costs (Docs/Model.md §14), applied by every planning command: the
 /// bundled load test is calibrated ONCE per process (`LoadTestCalibration`, from its declared workload and the
 /// bundled reference costs — the same for every plan), `--costs FILE` names the hardware it was measured on, and
-/// both are carried to the plan's node type and engine by benchmarks/transfer-rules.csv. `--calibrated` requires the
+/// both are carried to the plan's node type and engine by benchmarks/transfer-rules.csv. `--evidence calibrated` requires the
 /// calibration (an error when the load test gives none); `--evidence reference` pins the reference VM's costs.
 public enum Calibration {
     /// The bundled load test the overhead is fitted to.
@@ -66,8 +66,8 @@ public enum Calibration {
         ladder.pinReference = request.evidence == .reference
         if force, case .failure(let why) = bundledCalibration {
             throw AppFailure.input([
-                "error: --calibrated: \(why.message)",
-                "    fix: run `tacoplan validate` to see why, or drop --calibrated",
+                "error: --evidence calibrated: \(why.message)",
+                "    fix: run `tacoplan validate` to see why, or use --evidence best",
             ])
         }
         return EvidenceLadder.select(input, ladder)

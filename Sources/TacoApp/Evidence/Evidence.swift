@@ -32,13 +32,24 @@ public struct Evidence: Sendable {
         request.asOf ?? plan.pricing.asOf ?? clock.today
     }
 
-    /// The plan's price book as of `asOf(for:)`, checked against the reference data (node types, commands, region,
+    /// The plan's price book as of `asOf` (the caller's, else `asOf(for:)`), checked against the reference data (node types, commands, region,
     /// date) — problems name `subject` (exit 3 when only pricing data is missing, else 2) — then on the evidence
     /// ladder's rung (`Calibration.select`).
-    public func input(_ plan: Plan, _ provenance: PlanProvenance, file: String, subject: String) throws(AppFailure)
-        -> EstimateInput
-    {
-        let asOf = asOf(for: plan)
+    public func input(
+        _ plan: Plan, _ provenance: PlanProvenance, file: String, subject: String, asOf known: Day? = nil
+    ) throws(AppFailure) -> EstimateInput {
+        try Calibration.select(
+            checkedInput(plan, provenance, file: file, subject: subject, asOf: known), request: request,
+            reference: referenceCosts)
+    }
+
+    /// The plan's price book as of `asOf`, checked against the reference data, with the costs as given (`--costs
+    /// FILE` or the bundled reference) and off the evidence ladder: what `validate` fits against and what the
+    /// ladder starts from.
+    func checkedInput(
+        _ plan: Plan, _ provenance: PlanProvenance, file: String, subject: String, asOf known: Day? = nil
+    ) throws(AppFailure) -> EstimateInput {
+        let asOf = known ?? asOf(for: plan)
         let (book, regions) = try books.book(region: plan.event.region, asOf: asOf) { () throws(AppFailure) in
             try database.run { db in (try db.priceBook(region: plan.event.region, asOf: asOf), try db.regions()) }
         }
@@ -48,6 +59,6 @@ public struct Evidence: Sendable {
             let lines = problems.map(\.description) + ["\(problems.count) problem(s) in \(subject)"]
             throw problems.allSatisfy(\.isPricing) ? AppFailure.pricing(lines) : AppFailure.input(lines)
         }
-        return try Calibration.select(input, request: request, reference: referenceCosts)
+        return input
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import TacoCore
 
 /// `compare`: plans and their variants side by side, each estimated with the same evidence (`--costs`,
-/// `--calibrated`, `--as-of`, `--db`) the user gave.
+/// `--evidence`, `--as-of`, `--db`) the user gave.
 public enum CompareUseCase {
     /// The comparison and the baseline's automatic levers (Docs/Model.md §8), estimated with the same evidence.
     public struct Outcome: Sendable {

@@ -26,7 +26,7 @@ public enum ReportUseCase {
             baseline: PlanFamily.baseName, baselinePerMonth: estimate.totals.perMonth)
         var report = ReportBuilder.build(
             estimate, assessment: assessment.plan, exitCode: assessment.exitCode, levers: levers,
-            validation: validationSection(ValidateUseCase.uncalibrated(plan.input, costs: loadedEvidence.costs)))
+            validation: validationSection(plan.inputAsGiven ?? plan.input))
         // The event over time (Docs/Model.md §13); left out, with a note, when the plan cannot be simulated.
         do throws(SimulationError) {
             report = ReportBuilder.adding(

@@ -23,7 +23,7 @@ public enum ValidateUseCase {
     ) throws(AppFailure) -> Outcome {
         let (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         // The fit runs on the costs as given (not the ladder's calibration), exactly as the ladder's own fit does.
-        let given = uncalibrated(plan.input, costs: loaded.costs)
+        let given = plan.inputAsGiven ?? plan.input
         var warnings: [String] = []
         var results: [PlanValidation] = []
         for bench in try loadBenchmarks(benchmarks, warnings: &warnings) {
@@ -37,14 +37,6 @@ public enum ValidateUseCase {
         return Outcome(
             results: results, warnings: warnings, verdict: assessment.verdict, failure: assessment.failure,
             exitCode: assessment.exitCode)
-    }
-
-    /// The input with the cost table as given (`--costs FILE` or the bundled reference), off the ladder.
-    static func uncalibrated(_ input: EstimateInput, costs: CommandCostTable) -> EstimateInput {
-        var out = input
-        out.costs = costs
-        out.evidence = .referenceOnly
-        return out
     }
 
     /// The benchmarks named (YAML, or a step CSV: Docs/Benchmarks.md §5), or the bundled load test.

@@ -74,7 +74,7 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
             fix: nil, unreachable: nil, feasibleUnpriced: [], evaluated: 0)
         out.verdict.status = status(estimate)
         guard searchFix else { return out }
-        let result = CheapestFix.search(input, rung: rung, status: status)
+        let result = CheapestFix.search(input, estimate: estimate, rung: rung, status: status)
         out.evaluated = result.evaluated
         switch result.outcome {
         case .found(let p):
@@ -128,7 +128,7 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
 
     static func resources(_ e: Estimate, _ input: EstimateInput) -> [Resource] {
         let v = e.verdict
-        let evidence = v.evidence.evidence.phrase
+        let evidence = v.evidence.rung.phrase
         func reasons(_ prefix: String) -> [String] { v.reasons.filter { $0.hasPrefix(prefix) } }
         func status(_ rs: [String]) -> VerdictStatus {
             rs.isEmpty ? (v.status == .infeasible ? .feasible : v.status) : v.status

@@ -10,6 +10,24 @@ enum Costing {
         return Decimal(exactly: t.eventSeconds) / Decimal(exactly: TimeUnits.secondsPerHour)
     }
 
+    /// An hourly amount over one event and over one month (Docs/Model.md §6): per event = hourly × event hours; per
+    /// month = hourly × `AWSLimits.hoursPerMonth` when the resource is always on, else per event × events per month.
+    /// The one place an hourly price becomes event and month money: cost lines and every search option use it.
+    public static func spread(hourly: Money, eventHours: Decimal, alwaysOn: Bool, eventsPerMonth: Int)
+        -> (perEvent: Money, perMonth: Money)
+    {
+        let perEvent = hourly * eventHours
+        return (perEvent, alwaysOn ? hourly * AWSLimits.hoursPerMonth : perEvent * Decimal(eventsPerMonth))
+    }
+
+    /// `spread`'s figure the search ranks by: per event or per month.
+    static func cost(
+        hourly: Money, eventHours: Decimal, alwaysOn: Bool, eventsPerMonth: Int, objective: SearchObjective
+    ) -> Money {
+        let s = spread(hourly: hourly, eventHours: eventHours, alwaysOn: alwaysOn, eventsPerMonth: eventsPerMonth)
+        return objective == .perMonth ? s.perMonth : s.perEvent
+    }
+
     static func hourlyLine(
         resource: ResourceKind, component: String, count: Int, unit: String, quote: PriceQuote?,
         priceOverride: Money? = nil,
@@ -17,9 +35,11 @@ enum Costing {
     ) -> CostLine {
         let price = priceOverride ?? quote?.usd
         let hourly = price.map { $0 * Decimal(count) }
-        let perEvent = hourly.map { $0 * eventHours }
-        let perMonth =
-            alwaysOn ? hourly.map { $0 * AWSLimits.hoursPerMonth } : perEvent.map { $0 * Decimal(eventsPerMonth) }
+        let spread = hourly.map {
+            Self.spread(hourly: $0, eventHours: eventHours, alwaysOn: alwaysOn, eventsPerMonth: eventsPerMonth)
+        }
+        let perEvent = spread?.perEvent
+        let perMonth = spread?.perMonth
         let hours = Format.number(eventHours.doubleValue, maxDecimals: 4)
         return CostLine(
             resource: resource, component: component, quantity: Decimal(count), unit: unit, unitPrice: price,
@@ -60,13 +80,11 @@ enum Costing {
                     unit: "node",
                     quote: c.price, eventHours: hours, alwaysOn: plan.redis.alwaysOn, eventsPerMonth: events))
         }
-        let eks = PriceKey(
-            service: .eks, region: plan.event.region, product: "cluster", engineOS: "standard-support",
-            purchaseOption: .onDemand, unit: "hour")
         out.append(
             hourlyLine(
                 resource: .eks, component: "EKS control plane (standard support)", count: 1, unit: "cluster",
-                quote: input.book.sheet.quote(eks), eventHours: hours, alwaysOn: true, eventsPerMonth: events))
+                quote: input.book.sheet.quote(.eksCluster(region: plan.event.region)), eventHours: hours,
+                alwaysOn: true, eventsPerMonth: events))
         if gateway.chosen == nil {
             out.append(.infeasible(resource: .gateway, component: "gateway nodes (no node type fits)", unit: "node"))
         }
@@ -74,8 +92,8 @@ enum Costing {
             out += gatewayLines(g, preWarm: gateway.preWarm, hours: hours, events: events)
         }
         if plan.dynamodb.mode == .onDemand {
-            let writes = Decimal(exactly: dynamo.expectedWrites) * Decimal(dynamo.wruPerWrite)
-            let perEvent = dynamo.wruPrice.map { $0.usd * writes }
+            let writes = dynamo.expectedWriteUnits
+            let perEvent = dynamo.expectedCost
             out.append(
                 CostLine(
                     resource: .dynamodb, component: "reservation writes (on-demand, expected)", quantity: writes,
@@ -85,8 +103,8 @@ enum Costing {
                     effectiveFrom: dynamo.wruPrice?.effectiveFrom, confidence: dynamo.wruPrice?.confidence ?? "none",
                     startDocumented: dynamo.wruPrice?.startDocumented ?? false))
         } else {
-            let units = Decimal(dynamo.provisionedWCU * dynamo.provisionedHours)
-            let perEvent = dynamo.wcuPrice.map { $0.usd * units }
+            let units = dynamo.provisionedUnitHours
+            let perEvent = dynamo.provisionedCost
             out.append(
                 CostLine(
                     resource: .dynamodb,

@@ -10,6 +10,8 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
     public var ceilingCost: Money?
     /// admitted users × attempts, on the event timeline (Docs/Model.md §6.0).
     public var expectedWrites: Double
+    /// The on-demand writes' cost per event: expected writes × WRU per write × WRU price, the one figure the cost
+    /// line and the search read (nil when the WRU price is missing).
     public var expectedCost: Money?
     public var wruPrice: PriceQuote?
     public var provisionedWCU: Int
@@ -21,22 +23,17 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
     /// Set when the plan's partition keys cannot absorb the peak: one key serves ≤ 1,000 WRU/s (Docs/Model.md §5).
     public var partitionLimit: String? = nil
 
+    /// Write request units of the expected writes: expected writes × WRU per write (the on-demand cost line's
+    /// quantity).
+    public var expectedWriteUnits: Decimal { Decimal(exactly: expectedWrites) * Decimal(wruPerWrite) }
+
+    /// WCU-hours of the provisioned alternative: WCU × hours (its cost line's quantity).
+    public var provisionedUnitHours: Decimal { Decimal(provisionedWCU * provisionedHours) }
+
     /// WRU per write = ⌈item KB⌉ × (2 if transactional) × (1 + GSIs) (Docs/Model.md §5; 1 KB = 1,024 B for DynamoDB).
     static func writeUnits(_ d: DynamoSpec) -> Int {
         let kb = Int((d.itemSize.value / 1024).rounded(.up))
         return max(kb, 1) * (d.transactional ? 2 : 1) * (1 + d.gsis)
-    }
-
-    static func wruKey(_ region: String) -> PriceKey {
-        PriceKey(
-            service: .dynamodb, region: region, product: "WriteRequestUnits", engineOS: "standard",
-            purchaseOption: .onDemand, unit: "request-unit")
-    }
-
-    static func wcuKey(_ region: String) -> PriceKey {
-        PriceKey(
-            service: .dynamodb, region: region, product: "WriteCapacityUnit-Hrs", engineOS: "standard",
-            purchaseOption: .provisioned, unit: "capacity-unit-hour")
     }
 
     static func size(_ input: EstimateInput, traffic: Traffic, _ ledger: inout Ledger) -> DynamoSizing {
@@ -54,7 +51,7 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
                 FigureInput("transactional", "\(d.transactional)", input.from("dynamodb.transactional")),
                 FigureInput("gsis", "\(d.gsis)", input.from("dynamodb.gsis")),
             ])
-        let wruPrice = input.book.sheet.quote(wruKey(region))
+        let wruPrice = input.book.sheet.quote(.dynamoWriteRequestUnit(region: region))
         let window = plan.event.window.value
         let peak = traffic.reservationRate
         let ceilingWrites = peak * window
@@ -96,7 +93,7 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
         let peakWRU = peak * Double(wru)
         let wcu = Int((peakWRU / d.targetUtilization).rounded(.up))
         let hours = Int((timeline.eventSeconds / TimeUnits.secondsPerHour).rounded(.up))
-        let wcuPrice = input.book.sheet.quote(wcuKey(region))
+        let wcuPrice = input.book.sheet.quote(.dynamoWriteCapacityHour(region: region))
         let provisioned = wcuPrice.map { $0.usd * Decimal(wcu * hours) }
         ledger.record(
             "dynamodb.provisioned_cost", "Provisioned-capacity alternative per event",

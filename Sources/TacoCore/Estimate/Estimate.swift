@@ -21,12 +21,18 @@ public struct Estimate: Codable, Hashable, Sendable {
     /// Oldest and newest effective dates of the prices in force and the Spot snapshot (Docs/Model.md §6.3).
     public var priceDates: PriceDates
 
+    /// Called with the input of every `compute` in the current task, nil unless bound: a test binds it
+    /// (`Estimate.$computeObserver.withValue(…)`) to count how often a command computes its plan's estimate. A task
+    /// local, so tests running in parallel never see each other's calls.
+    @TaskLocal public static var computeObserver: (@Sendable (EstimateInput) -> Void)?
+
     /// Runs the whole model. Call `PlanCheck.problems` first: it reports unknown node types and commands.
     public static func compute(_ input: EstimateInput) -> Estimate {
+        computeObserver?(input)
         var ledger = Ledger()
         let crowd = TrafficModel.crowd(input, &ledger)
         let wru = DynamoSizing.writeUnits(input.plan.dynamodb)
-        let wruPrice = input.book.sheet.quote(DynamoSizing.wruKey(input.plan.event.region))
+        let wruPrice = input.book.sheet.quote(.dynamoWriteRequestUnit(region: input.plan.event.region))
         let admission = AdmissionModel.decide(input, wruPerWrite: Double(wru), wruPrice: wruPrice, &ledger)
         let traffic = TrafficModel.full(input, crowd: crowd, admission: admission.rate, &ledger)
         let redis = RedisSizing.size(input, traffic: traffic, &ledger)
@@ -57,19 +63,19 @@ public struct Estimate: Codable, Hashable, Sendable {
     static func rungs(_ redis: RedisSizing, _ traffic: Traffic, _ input: EstimateInput) -> [RungResult] {
         var out = [
             RungResult(
-                evidence: input.evidence.evidence, busiestEngineCPU: redis.busiestEngineCPU,
+                rung: input.evidence.rung, busiestEngineCPU: redis.busiestEngineCPU,
                 hotKeyCPU: redis.hotKeyLoad,
                 feasible: redis.chosen != nil)
         ]
         for alt in input.evidence.alternatives {
             var other = input
             other.costs = alt.costs
-            other.evidence = EvidenceSelection(evidence: alt.evidence, source: "", notUsed: [], alternatives: [])
+            other.evidence = EvidenceSelection(rung: alt.rung, source: "", notUsed: [])
             var scratch = Ledger()
             let r = RedisSizing.size(other, traffic: traffic, &scratch)
             out.append(
                 RungResult(
-                    evidence: alt.evidence, busiestEngineCPU: r.busiestEngineCPU, hotKeyCPU: r.hotKeyLoad,
+                    rung: alt.rung, busiestEngineCPU: r.busiestEngineCPU, hotKeyCPU: r.hotKeyLoad,
                     feasible: r.chosen != nil))
         }
         return out

@@ -34,39 +34,26 @@ public enum CostEvidence: String, Codable, Hashable, Sendable, Comparable {
 
 /// One rung below the one an estimate uses, kept so the estimate can say where the rungs disagree.
 public struct EvidenceAlternative: Sendable {
-    public var evidence: CostEvidence
+    public var rung: CostEvidence
     public var costs: CommandCostTable
-    public init(evidence: CostEvidence, costs: CommandCostTable) {
-        self.evidence = evidence
+    public init(rung: CostEvidence, costs: CommandCostTable) {
+        self.rung = rung
         self.costs = costs
-    }
-}
-
-/// The evidence an estimate used, the source it names, and what the other rungs say.
-public struct EvidenceUsed: Codable, Hashable, Sendable {
-    public var evidence: CostEvidence
-    /// The file or fit the costs came from.
-    public var source: String
-    /// Why a more credible rung was not used (e.g. "the plan's cache.r7g.large is not the load test's
-    /// cache.m7g.xlarge"); empty when the best rung was used.
-    public var notUsed: [String]
-    /// The busiest Redis node's engine CPU on each rung that was computed (fraction of one core), best first.
-    public var rungs: [RungResult]
-
-    public init(evidence: CostEvidence, source: String, notUsed: [String], rungs: [RungResult]) {
-        self.evidence = evidence
-        self.source = source
-        self.notUsed = notUsed
-        self.rungs = rungs
     }
 }
 
 /// What one rung of the ladder says about the Redis cluster.
 public struct RungResult: Codable, Hashable, Sendable {
-    public var evidence: CostEvidence
+    public var rung: CostEvidence
     /// Busiest node's engine CPU with the chosen cluster (fraction of a core); nil when no candidate fits.
     public var busiestEngineCPU: Double?
     /// The hot queue key's engine CPU (fraction of a core).
     public var hotKeyCPU: Double
     public var feasible: Bool
+
+    /// The JSON keeps the name `evidence` for the rung (Docs/JSON.md).
+    enum CodingKeys: String, CodingKey {
+        case rung = "evidence"
+        case busiestEngineCPU, hotKeyCPU, feasible
+    }
 }

@@ -17,7 +17,7 @@ public enum EvidenceLadder {
         public var calibration: Result<LoadTestCalibration, LoadTestCalibration.Problem>
         /// The transfer table (benchmarks/transfer-rules.csv).
         public var rules: TransferRules
-        /// `--calibrated`: the load-test calibration is chosen over every other rung (the caller makes it an error when
+        /// `--evidence calibrated`: the load-test calibration is chosen over every other rung (the caller makes it an error when
         /// there is none).
         public var forceCalibration: Bool
         /// `--evidence reference`: use the weakest rung on purpose (the others are still sized for the range).
@@ -149,9 +149,9 @@ public enum EvidenceLadder {
         case (nil, nil): break
         }
         rungs.append((.reference, reference, reference.evidence.line))
-        // `--calibrated` / `--evidence calibrated`: the calibration first, whatever else is available.
+        // `--evidence calibrated`: the calibration first, whatever else is available.
         if request.forceCalibration, let i = rungs.firstIndex(where: { $0.evidence == .calibrated }), i > 0 {
-            notUsed.append("--calibrated asked for the load-test calibration over \(rungs[0].evidence.phrase)")
+            notUsed.append("--evidence calibrated asked for the load-test calibration over \(rungs[0].evidence.phrase)")
             rungs.insert(rungs.remove(at: i), at: 0)
         }
         let chosen = request.pinReference ? rungs[rungs.count - 1] : rungs[0]
@@ -161,9 +161,9 @@ public enum EvidenceLadder {
         var out = input
         out.costs = chosen.table
         out.evidence = EvidenceSelection(
-            evidence: chosen.evidence, source: chosen.source, notUsed: notUsed,
+            rung: chosen.evidence, source: chosen.source, notUsed: notUsed,
             alternatives: rungs.filter { $0.table != chosen.table }.map {
-                EvidenceAlternative(evidence: $0.evidence, costs: $0.table)
+                EvidenceAlternative(rung: $0.evidence, costs: $0.table)
             })
         out.evidence.ladder = request
         return out

@@ -184,11 +184,7 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         let g = input.plan.gateway
         let spec = input.book.specs[type]
         let (perNode, allocCPU, allocMem) = packing(spec, g)
-        let key = PriceKey(
-            service: .ec2, region: input.plan.event.region, product: type, engineOS: "linux",
-            purchaseOption: .onDemand,
-            unit: "hour")
-        let quote = input.book.sheet.quote(key)
+        let quote = input.book.sheet.quote(.ec2Instance(type, region: input.plan.event.region))
         let spot = input.book.spot[type]
         let spotAllowed = spot.map { $0.bucket <= g.interruptionLimit } ?? false
         var o = NodeOption(

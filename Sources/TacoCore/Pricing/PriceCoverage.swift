@@ -33,33 +33,19 @@ public enum PriceCoverage {
             out.append(
                 line(
                     "redis",
-                    PriceKey(
-                        service: .elasticache, region: region, product: type, engineOS: plan.redis.engine.rawValue,
-                        purchaseOption: .onDemand, unit: "hour")))
+                    .elastiCacheNode(type, engine: plan.redis.engine, region: region)))
         }
         for type in plan.gateway.nodeCandidates {
             out.append(
                 line(
                     "gateway",
-                    PriceKey(
-                        service: .ec2, region: region, product: type, engineOS: "linux", purchaseOption: .onDemand,
-                        unit: "hour")))
+                    .ec2Instance(type, region: region)))
         }
         out.append(
             line(
                 "eks",
-                PriceKey(
-                    service: .eks, region: region, product: "cluster", engineOS: "standard-support",
-                    purchaseOption: .onDemand, unit: "hour")))
-        let onDemand = plan.dynamodb.mode == .onDemand
-        out.append(
-            line(
-                "dynamodb",
-                PriceKey(
-                    service: .dynamodb, region: region,
-                    product: onDemand ? "WriteRequestUnits" : "WriteCapacityUnit-Hrs",
-                    engineOS: "standard", purchaseOption: onDemand ? .onDemand : .provisioned,
-                    unit: onDemand ? "request-unit" : "capacity-unit-hour")))
+                .eksCluster(region: region)))
+        out.append(line("dynamodb", .dynamoWrites(plan.dynamodb.mode, region: region)))
         if plan.gateway.spotShare > 0 {
             for type in plan.gateway.nodeCandidates {
                 let advice = book.spot[type]

@@ -10,6 +10,9 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         public var networkShards: Int?
         public var engineShards: Int?
         public var shards: Int?
+        /// The requirements that set `shards` (every one whose need equals it); nil when the candidate is not sized.
+        /// The one place that says which need sets the shard count: notes, findings, the sweep and the report read it.
+        public var shardDrivers: [ShardDriver]?
         public var nodes: Int?
         public var hourly: Money?
         public var price: PriceQuote?
@@ -144,6 +147,9 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         guard var c = candidates.first(where: { input.book.specs[$0.nodeType] != nil }) else { return nil }
         let shards = max(c.memoryShards, c.networkShards ?? 1, c.engineShards ?? 1, r.minShards)
         c.shards = shards
+        c.shardDrivers = ShardDriver.drivers(
+            shards: shards, memory: c.memoryShards, network: c.networkShards, engineCPU: c.engineShards,
+            minShards: r.minShards)
         c.nodes = shards * (1 + r.replicas)
         c.hourly = c.price.map { $0.usd * Decimal(shards * (1 + r.replicas)) }
         c.feasible = false
@@ -182,13 +188,11 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let fit = RedisFit(type, input: input, memory: memory, load: load, engineShards: engineShards)
         let usable = fit.usableBytes / Bytes.gib
         let baseline = fit.spec?.baselineGbps ?? 0
-        let key = PriceKey(
-            service: .elasticache, region: input.plan.event.region, product: type, engineOS: r.engine.rawValue,
-            purchaseOption: .onDemand, unit: "hour")
-        let quote = input.book.sheet.quote(key)
+        let quote = input.book.sheet.quote(.elastiCacheNode(type, engine: r.engine, region: input.plan.event.region))
         var c = Candidate(
             nodeType: type, usableMemoryGiB: usable, baselineGbps: baseline, memoryShards: fit.memoryShards,
-            networkShards: fit.networkShards, engineShards: engineShards, shards: nil, nodes: nil, hourly: nil,
+            networkShards: fit.networkShards, engineShards: engineShards, shards: nil, shardDrivers: nil, nodes: nil,
+            hourly: nil,
             price: quote, feasible: false, note: "")
         switch fit.unmeetable.first {
         case .unknownNodeType:
@@ -217,12 +221,12 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         default: break
         }
         guard let shards = fit.shards, let netShards = fit.networkShards, let engineShards else { return c }
-        let drivers = [
-            ("memory", c.memoryShards), ("network", netShards), ("engine CPU", engineShards),
-            ("plan floor min_shards", r.minShards),
-        ]
-        let driver = drivers.filter { $0.1 == shards }.map(\.0).joined(separator: ", ")
+        let drivers = ShardDriver.drivers(
+            shards: shards, memory: c.memoryShards, network: netShards, engineCPU: engineShards,
+            minShards: r.minShards)
+        let driver = drivers.map(\.phrase).joined(separator: ", ")
         c.shards = shards
+        c.shardDrivers = drivers
         c.nodes = shards * (1 + r.replicas)
         c.feasible = true
         if let quote, let nodes = c.nodes {

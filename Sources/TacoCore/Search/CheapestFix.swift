@@ -47,9 +47,11 @@ public enum CheapestFix {
     ///
     /// `rung` turns a changed plan into its input on the evidence ladder (the application layer re-selects the
     /// rung, so a Valkey or x86 point is not sized with a calibration its hardware lacks); nil skips the point.
-    /// Without it the plan's own input is reused.
+    /// Without it the plan's own input is reused. `estimate` is the plan's own estimate when the caller has it: a point
+    /// that is the plan unchanged reuses it instead of computing it again.
     public static func search(
-        _ input: EstimateInput, rung: ((Plan) -> EstimateInput?)? = nil, status: (Estimate) -> VerdictStatus
+        _ input: EstimateInput, estimate: Estimate? = nil, rung: ((Plan) -> EstimateInput?)? = nil,
+        status: (Estimate) -> VerdictStatus
     ) -> Result {
         let rung =
             rung ?? { plan in
@@ -58,6 +60,7 @@ public enum CheapestFix {
                 return i
             }
         let plan = input.plan
+        let own = estimate.map { (plan, $0) }
         let space = SearchSpace.of(plan, book: input.book)
         let types = space.cacheTypes
         let replicas = Array(
@@ -77,7 +80,7 @@ public enum CheapestFix {
                         next.redis.queuePartitions = p
                         next.redis.replicas = rep
                         next.redis.readFromReplicas = toReplicas || plan.redis.readFromReplicas
-                        if let p = point(next, rung, status) { points.append(p) }
+                        if let p = point(next, rung, status, own: own) { points.append(p) }
                     }
                 }
             }
@@ -90,7 +93,7 @@ public enum CheapestFix {
             for share in shares where share != b.plan.gateway.spotShare {
                 var next = b.plan
                 next.gateway.spotShare = share
-                if let p = point(next, rung, status) { points.append(p) }
+                if let p = point(next, rung, status, own: own) { points.append(p) }
             }
         }
         let unpriced = points.filter { $0.status != .infeasible && !$0.estimate.totals.complete }
@@ -106,9 +109,11 @@ public enum CheapestFix {
         return Result(outcome: outcome, feasibleUnpriced: unpriced, evaluated: points.count)
     }
 
-    static func point(_ plan: Plan, _ rung: (Plan) -> EstimateInput?, _ status: (Estimate) -> VerdictStatus)
-        -> Point?
-    {
+    static func point(
+        _ plan: Plan, _ rung: (Plan) -> EstimateInput?, _ status: (Estimate) -> VerdictStatus,
+        own: (plan: Plan, estimate: Estimate)? = nil
+    ) -> Point? {
+        if let own, own.plan == plan { return Point(plan: plan, estimate: own.estimate, status: status(own.estimate)) }
         guard let i = rung(plan) else { return nil }
         let e = Estimate.compute(i)
         return Point(plan: plan, estimate: e, status: status(e))

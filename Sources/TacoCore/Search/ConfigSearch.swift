@@ -6,24 +6,23 @@ public enum ConfigSearch {
         let base = Estimate.compute(input)
         let plan = input.plan
         let hours = Costing.eventHours(plan, traffic: base.traffic)
-        let events = Decimal(plan.event.eventsPerMonth)
-        func cost(hourly: Money, alwaysOn: Bool) -> Money {
-            switch objective {
-            case .perEvent: return hourly * hours
-            case .perMonth: return alwaysOn ? hourly * AWSLimits.hoursPerMonth : hourly * hours * events
-            }
+        let events = plan.event.eventsPerMonth
+        // Every option is costed by `Costing`, as the estimate's cost lines are.
+        func cost(hourly: Money, alwaysOn: Bool, eventHours: Decimal = hours) -> Money {
+            Costing.cost(
+                hourly: hourly, eventHours: eventHours, alwaysOn: alwaysOn, eventsPerMonth: events,
+                objective: objective)
         }
         var redis = redisOptions(input, base: base, space: space) { cost(hourly: $0, alwaysOn: plan.redis.alwaysOn) }
         // Pre-warm (Docs/Model.md §4): every node runs On-Demand for the lead time before the sale, as in the estimate.
         let preWarmHours = base.gateway.preWarm.needed ? base.gateway.preWarm.leadHours : 0
-        let perEvents: Decimal = objective == .perMonth ? events : 1
         // Always-on baseline nodes (baseline_rps, min_pods) run all month; the rest only for the event, as in the estimate.
         var gateway = gatewayOptions(
             input, pods: base.gateway.pods, baselinePods: base.gateway.baselinePods, space: space
         ) {
             hourly, baselineHourly, surgeNodes, onDemandPrice in
             cost(hourly: hourly - baselineHourly, alwaysOn: false) + cost(hourly: baselineHourly, alwaysOn: true)
-                + onDemandPrice * (Decimal(surgeNodes) * preWarmHours * perEvents)
+                + cost(hourly: onDemandPrice * Decimal(surgeNodes), alwaysOn: false, eventHours: preWarmHours)
         }
         var dynamo = dynamoOptions(input, base: base, space: space, objective: objective)
         sort(&redis)
@@ -79,10 +78,9 @@ public enum ConfigSearch {
         var out: [SearchOption] = []
         let r = input.plan.redis
         for (ti, type) in space.cacheTypes.enumerated() {
-            let key = PriceKey(
-                service: .elasticache, region: input.plan.event.region, product: type, engineOS: r.engine.rawValue,
-                purchaseOption: .onDemand, unit: "hour")
-            let price = input.book.sheet.quote(key)?.usd
+            let price = input.book.sheet.quote(
+                .elastiCacheNode(type, engine: r.engine, region: input.plan.event.region))?
+                .usd
             // Each node type gets the evidence carried to its own hardware (Docs/Model.md §14), as `estimate` of a
             // plan with that one candidate would.
             var typed = input
@@ -181,12 +179,7 @@ public enum ConfigSearch {
         let d = base.dynamodb
         let events = Decimal(input.plan.event.eventsPerMonth)
         return space.dynamoModes.enumerated().map { i, mode in
-            let perEvent: Money?
-            if mode == .onDemand {
-                perEvent = d.wruPrice.map { $0.usd * (Decimal(exactly: d.expectedWrites) * Decimal(d.wruPerWrite)) }
-            } else {
-                perEvent = d.provisionedCost
-            }
+            let perEvent = mode == .onDemand ? d.expectedCost : d.provisionedCost
             var detail =
                 "peak \(Format.number(d.peakWRUPerSecond, maxDecimals: 0)) WRU/s, ≥ \(max(Int((d.peakWRUPerSecond / AWSLimits.dynamoPartitionWCU).rounded(.up)), 1)) partition(s)"
             if mode == .onDemand && d.peakWRUPerSecond > AWSLimits.dynamoNewTableWRU {

@@ -25,7 +25,7 @@ enum SweepShapes {
             binding: e.admission.binding.rawValue, feasible: true, shapeKey: e.admission.binding.rawValue)
     }
 
-    /// Which of memory, network, engine CPU and `min_shards` equal the chosen shard count (Docs/Model.md §3).
+    /// The chosen cluster and the requirements that set its shard count (`RedisSizing.Candidate.shardDrivers`).
     static func redis(_ e: Estimate, _ input: EstimateInput) -> SweepResource {
         let r = input.plan.redis
         guard let c = e.redis.chosen, let shards = c.shards, let nodes = c.nodes else {
@@ -36,11 +36,7 @@ enum SweepShapes {
                 resource: "redis", shape: "INFEASIBLE", nodes: nil, shards: nil, binding: why, feasible: false,
                 shapeKey: "infeasible: \(why)")
         }
-        let drivers = [
-            ("memory", c.memoryShards), ("network", c.networkShards ?? 0), ("engine CPU", c.engineShards ?? 0),
-            ("min_shards", r.minShards),
-        ].filter { $0.1 == shards }.map(\.0)
-        let binding = drivers.joined(separator: ", ")
+        let binding = (c.shardDrivers ?? []).map(\.rawValue).joined(separator: ", ")
         let shape =
             "\(c.nodeType) × \(shards) shard\(shards == 1 ? "" : "s") × (1 + \(r.replicas)), \(r.queuePartitions) queue partition\(r.queuePartitions == 1 ? "" : "s")"
         return SweepResource(

@@ -13,7 +13,7 @@ public struct PlanVerdict: Codable, Hashable, Sendable {
     public var status: VerdictStatus
     /// One sentence per reason, most serious first.
     public var reasons: [String]
-    public var evidence: EvidenceUsed
+    public var evidence: EvidenceSelection
     /// "busiest node 52.7 % with reference-VM costs, ≥ 166.7 % with costs calibrated to the bundled load test"
     /// when the rungs disagree by more than `rungTolerance`; nil when they agree or only one rung exists.
     public var range: String?
@@ -23,6 +23,6 @@ public struct PlanVerdict: Codable, Hashable, Sendable {
 
     /// "INFEASIBLE — Redis: … (evidence: costs calibrated to the bundled load test)".
     public var headline: String {
-        "\(status.rawValue) — " + (reasons.first ?? "") + " (evidence: \(evidence.evidence.phrase))"
+        "\(status.rawValue) — " + (reasons.first ?? "") + " (evidence: \(evidence.rung.phrase))"
     }
 }

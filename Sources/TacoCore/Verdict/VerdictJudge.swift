@@ -3,7 +3,8 @@ enum VerdictJudge {
     static func judge(_ e: EstimateParts, _ input: EstimateInput, rungs: [RungResult]) -> PlanVerdict {
         let plan = input.plan
         let sel = input.evidence
-        let used = EvidenceUsed(evidence: sel.evidence, source: sel.source, notUsed: sel.notUsed, rungs: rungs)
+        var used = sel
+        used.rungs = rungs
         var infeasible: [String] = []
         var risks: [String] = []
         let ceiling = plan.redis.engineCPUCeiling
@@ -57,7 +58,7 @@ enum VerdictJudge {
                 "Backend: \(Format.percent(backend)) utilization, within \(Format.percent(PlanVerdict.ceilingMargin)) of the \(Format.percent(allowed)) the plan allows"
             )
         }
-        if infeasible.isEmpty && sel.evidence == .reference {
+        if infeasible.isEmpty && sel.rung == .reference {
             risks.insert(
                 "feasible only on reference-VM costs (uncalibrated): " + sel.notUsed.joined(separator: "; "), at: 0)
         }
@@ -78,20 +79,20 @@ enum VerdictJudge {
                     "busiest Redis node \($0.text) engine CPU, top of the band within the \(Format.percent(ceiling)) ceiling; "
                 } ?? ""
             reasons = [
-                "every resource meets its constraint: \(busiest)backend \(Format.percent(backend)) of \(Format.percent(allowed)), with \(sel.evidence.phrase)"
+                "every resource meets its constraint: \(busiest)backend \(Format.percent(backend)) of \(Format.percent(allowed)), with \(sel.rung.phrase)"
             ]
         }
         if let range {
             // The ladder puts its choice first; only `--evidence reference` follows a weaker rung on purpose.
             let pinned = sel.notUsed.first {
-                $0.hasPrefix("--evidence reference") || $0.hasPrefix("--calibrated asked")
+                $0.hasPrefix("--evidence reference") || $0.hasPrefix("--evidence calibrated asked")
             }
             let which =
                 pinned == nil
                 ? "the most credible available"
-                : "as --evidence asked; \(rungs.dropFirst().first?.evidence.phrase ?? "other costs") are more credible"
+                : "as --evidence asked; \(rungs.dropFirst().first?.rung.phrase ?? "other costs") are more credible"
             reasons.append(
-                "the evidence rungs disagree (\(range)); the verdict follows \(sel.evidence.phrase), \(which)")
+                "the evidence rungs disagree (\(range)); the verdict follows \(sel.rung.phrase), \(which)")
         }
         return PlanVerdict(status: status, reasons: reasons, evidence: used, range: range, engineCPU: figures)
     }
@@ -104,9 +105,9 @@ enum VerdictJudge {
         guard let lo = values.min(), let hi = values.max(), lo > 0, hi / lo > PlanVerdict.rungTolerance else {
             return nil
         }
-        return rungs.sorted { $0.evidence > $1.evidence }.map { r in
-            r.busiestEngineCPU.map { "busiest node \(Format.percent($0)) with \(r.evidence.phrase)" }
-                ?? "busiest node ≥ \(Format.percent(r.hotKeyCPU)) (the hot key alone; no cluster fits) with \(r.evidence.phrase)"
+        return rungs.sorted { $0.rung > $1.rung }.map { r in
+            r.busiestEngineCPU.map { "busiest node \(Format.percent($0)) with \(r.rung.phrase)" }
+                ?? "busiest node ≥ \(Format.percent(r.hotKeyCPU)) (the hot key alone; no cluster fits) with \(r.rung.phrase)"
         }.joined(separator: ", ")
     }
 }

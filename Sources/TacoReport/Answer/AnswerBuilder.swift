@@ -43,7 +43,7 @@ enum AnswerBuilder {
         return (
             feasibility,
             "\(v.status.rawValue)" + (reasons.isEmpty ? "" : ": \(reasons)")
-                + " (evidence: \(v.evidence.evidence.phrase))"
+                + " (evidence: \(v.evidence.rung.phrase))"
         )
     }
 
@@ -60,10 +60,9 @@ enum AnswerBuilder {
 
     static func binding(_ r: Report) -> [String] {
         var out = ["admission rate: \(r.admission.binding.replacingOccurrences(of: "_", with: " "))"]
-        if let shards = figure(r.redis.figures, "redis.shards") {
-            let drivers = [
-                ("memory", "redis.memory_shards"), ("engine CPU", "redis.engine_shards"),
-            ].filter { figure(r.redis.figures, $0.1) == shards }.map(\.0)
+        // The drivers the Redis sizing found; the floor is named only when no requirement reaches it.
+        if let all = r.redis.shardDrivers {
+            let drivers = all.filter { $0 != .minShards }.map(\.rawValue)
             out.append(
                 "\(r.redis.engine) shards: "
                     + (drivers.isEmpty ? "the plan's floor (min_shards)" : drivers.joined(separator: " and ")))
@@ -72,10 +71,6 @@ enum AnswerBuilder {
             out.append("gateway: \(pods.display) pods for the peak request rate")
         }
         return out
-    }
-
-    static func figure(_ figures: [ReportFigure], _ id: String) -> Double? {
-        figures.first { $0.id == id }?.value
     }
 
     static func risks(_ r: Report) -> [String] {

@@ -81,7 +81,7 @@ public enum CompareText {
         for col in columns {
             let v = col.verdict
             out +=
-                "  \(col.name): \(v.status.rawValue) — \(v.reasons.first ?? "") (evidence: \(v.evidence.evidence.phrase))\n"
+                "  \(col.name): \(v.status.rawValue) — \(v.reasons.first ?? "") (evidence: \(v.evidence.rung.phrase))\n"
             let missing = col.missing.map { "\($0.reason.rawValue) \($0.resource) (\($0.component))" }
             if !missing.isEmpty { out += "    totals exclude " + missing.joined(separator: "; ") + "\n" }
         }

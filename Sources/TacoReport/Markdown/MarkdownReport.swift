@@ -7,7 +7,7 @@ public enum MarkdownReport {
             MarkdownText.inline("Region \(r.region), prices as of \(r.asOf); \(r.priceDates.summary)."), "",
             "**" + MarkdownText.inline("Verdict: \(r.verdict.status.rawValue)") + "** — "
                 + MarkdownText.inline(r.verdict.reasons.first ?? "") + " (evidence: "
-                + MarkdownText.inline(r.verdict.evidence.evidence.phrase) + ")", "",
+                + MarkdownText.inline(r.verdict.evidence.rung.phrase) + ")", "",
         ]
         for part in ReportOutline.parts(r) {
             out.append("## " + MarkdownText.inline(part.title))

@@ -258,7 +258,7 @@ public enum ReportOutline {
     static func verdict(_ r: Report) -> ReportPart {
         let v = r.verdict
         var blocks: [ReportPart.Block] = v.reasons.map { .text("- " + $0) }
-        blocks.append(.labeled("Evidence", "\(v.evidence.evidence.phrase): \(v.evidence.source)"))
+        blocks.append(.labeled("Evidence", "\(v.evidence.rung.phrase): \(v.evidence.source)"))
         if let range = v.range { blocks.append(.labeled("Evidence range", range)) }
         return ReportPart(title: "Verdict: \(v.status.rawValue), its reasons and evidence", blocks: blocks)
     }

@@ -27,7 +27,8 @@ extension ReportBuilder {
         let ceiling = e.figures.lazy.flatMap(\.inputs).first { $0.name == "engine_cpu_ceiling" }?.value
         return RedisSection(
             engine: r.engine.displayName, figures: f.pick(ids), candidates: candidates, nodes: nodes,
-            ceilingPercent: ceiling.flatMap(percent), ceiling: ceiling, infeasible: r.infeasibleReason)
+            ceilingPercent: ceiling.flatMap(percent), ceiling: ceiling, infeasible: r.infeasibleReason,
+            shardDrivers: r.chosen?.shardDrivers)
     }
 
     /// Reads a percentage the model displayed ("70 %", "1,234.5 %") back as a number of percent.

@@ -60,6 +60,9 @@ public struct RedisSection: Codable, Hashable, Sendable {
     public var ceilingPercent: Double?
     public var ceiling: String?
     public var infeasible: String?
+    /// The requirements that set the chosen cluster's shard count (`RedisSizing.Candidate.shardDrivers`); nil when
+    /// no candidate is chosen.
+    public var shardDrivers: [ShardDriver]?
 }
 
 /// Gateway pods, the nodes they pack onto, the Spot split and pre-warm (Docs/Model.md §4).

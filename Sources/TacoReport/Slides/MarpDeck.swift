@@ -45,7 +45,7 @@ public enum MarpDeck {
             MarkdownText.inline("Capacity and cost of the waiting room · \(r.region) · prices as of \(r.asOf)"), "",
             "**" + MarkdownText.inline("Verdict: \(r.verdict.status.rawValue)") + "** — "
                 + MarkdownText.inline(r.verdict.reasons.first ?? "") + " (evidence: "
-                + MarkdownText.inline(r.verdict.evidence.evidence.phrase) + ")", "",
+                + MarkdownText.inline(r.verdict.evidence.rung.phrase) + ")", "",
             MarkdownText.inline(r.priceDates.summary.prefix(1).uppercased() + r.priceDates.summary.dropFirst()),
         ]
         return lines.joined(separator: "\n")

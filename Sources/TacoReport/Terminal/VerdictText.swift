@@ -12,12 +12,12 @@ public enum VerdictText {
         case .atRisk: status = style.warn("Verdict: AT RISK")
         case .infeasible: status = style.bad("Verdict: INFEASIBLE")
         }
-        var out = [status + "  (exit \(exitCode); evidence: \(v.evidence.evidence.phrase))"]
+        var out = [status + "  (exit \(exitCode); evidence: \(v.evidence.rung.phrase))"]
         for r in v.reasons { out.append("  - \(r)") }
         if let f = v.engineCPU { out.append("  " + engineLine(f)) }
         out.append("  evidence: \(v.evidence.source)")
         // On the reference rung the first reason already says why the better rungs were not used.
-        for n in v.evidence.notUsed where v.evidence.evidence != .reference { out.append("  not used: \(n)") }
+        for n in v.evidence.notUsed where v.evidence.rung != .reference { out.append("  not used: \(n)") }
         return out.joined(separator: "\n") + "\n"
     }
 

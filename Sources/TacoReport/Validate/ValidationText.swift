@@ -66,7 +66,7 @@ public enum ValidationText {
     /// The plan's verdict, the same one `estimate` prints for this plan and evidence (Docs/Model.md §15).
     public static func verdict(_ v: PlanVerdict, exitCode: Int32) -> String {
         var out =
-            "Verdict: \(v.status.rawValue) (exit \(exitCode)) — evidence: \(v.evidence.evidence.phrase)\n"
+            "Verdict: \(v.status.rawValue) (exit \(exitCode)) — evidence: \(v.evidence.rung.phrase)\n"
         for r in v.reasons { out += "  \(r)\n" }
         if let f = v.engineCPU {
             out += "  " + VerdictText.engineLine(f) + "\n  evidence: \(f.evidence)\n"

@@ -6,7 +6,7 @@ enum DynamoCeilingRule: FindingRule {
     static func findings(_ facts: EstimateFacts) -> [Finding] {
         let (e, input) = facts
         let region = input.plan.event.region
-        let history = input.book.sheet.history(DynamoSizing.wruKey(region))
+        let history = input.book.sheet.history(.dynamoWriteRequestUnit(region: region))
         guard !history.isEmpty else { return [] }
         let writes = Decimal(exactly: e.dynamo.ceilingWrites) * Decimal(e.dynamo.wruPerWrite)
         // One entry per price change: a later row with the same price is more evidence, not a new price.

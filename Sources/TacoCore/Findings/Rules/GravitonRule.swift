@@ -8,12 +8,11 @@ enum GravitonRule: FindingRule {
         let (e, input) = facts
         guard let claim = input.plan.claim(.redisGravitonSaving), let claimed = claim.value else { return [] }
         let region = input.plan.event.region
-        func price(_ service: Service, _ type: String, _ os: String) -> Money? {
-            input.book.sheet.quote(
-                PriceKey(
-                    service: service, region: region, product: type, engineOS: os, purchaseOption: .onDemand,
-                    unit: "hour"))?.usd
+        func price(_ key: PriceKey) -> Money? { input.book.sheet.quote(key)?.usd }
+        func cacheNode(_ type: String, _ engine: Engine) -> Money? {
+            price(.elastiCacheNode(type, engine: engine, region: region))
         }
+        func instance(_ type: String) -> Money? { price(.ec2Instance(type, region: region)) }
         func pct(_ arm: Money, _ x86: Money) -> Double { ((arm.amount - x86.amount) / x86.amount).doubleValue * 100 }
         var cache: [String] = []
         var cacheSavings: [Double] = []
@@ -21,7 +20,7 @@ enum GravitonRule: FindingRule {
             ("cache.m7g.xlarge", "cache.m5.xlarge"), ("cache.m6g.xlarge", "cache.m5.xlarge"),
             ("cache.r7g.xlarge", "cache.r5.xlarge"),
         ] {
-            if let a = price(.elasticache, arm, "redis"), let x = price(.elasticache, x86, "redis") {
+            if let a = cacheNode(arm, .redis), let x = cacheNode(x86, .redis) {
                 cacheSavings.append(-pct(a, x))
                 cache.append(
                     "\(arm) \(Format.unitPrice(a))/h vs \(x86) \(Format.unitPrice(x))/h: \(Findings.signed(pct(a, x))) %"
@@ -33,13 +32,13 @@ enum GravitonRule: FindingRule {
             ("m7g.xlarge", "m7i.xlarge"), ("c7g.xlarge", "c7i.xlarge"), ("m6g.xlarge", "m6i.xlarge"),
             ("c6g.xlarge", "c6i.xlarge"), ("m7g.xlarge", "m6i.xlarge"),
         ] {
-            if let a = price(.ec2, arm, "linux"), let x = price(.ec2, x86, "linux") {
+            if let a = instance(arm), let x = instance(x86) {
                 ec2.append("\(arm) vs \(x86): \(Findings.signed(pct(a, x))) %")
             }
         }
         var valkey = ""
-        if let c = e.redis.chosen?.nodeType, let r = price(.elasticache, c, "redis"),
-            let v = price(.elasticache, c, "valkey")
+        if let c = e.redis.chosen?.nodeType, let r = cacheNode(c, .redis),
+            let v = cacheNode(c, .valkey)
         {
             valkey =
                 " On ElastiCache the saving comes from the engine: \(c) Valkey \(Format.unitPrice(v))/h vs Redis OSS \(Format.unitPrice(r))/h = \(Findings.signed(pct(v, r))) %."

@@ -6,15 +6,14 @@ enum MemoryVsShardsRule: FindingRule {
         let (e, input) = facts
         guard let c = e.redis.chosen, let shards = c.shards else { return [] }
         let usableTotal = c.usableMemoryGiB * Double(shards)
-        // Memory drives the count when its shard need alone is the largest of memory, engine CPU and the floor; it
-        // ties when another need is as large; otherwise it does not set the count.
-        let others = max(e.redis.engineShards ?? 0, input.plan.redis.minShards)
+        // Memory drives the count when it alone sets it (`shardDrivers`); it ties when another need sets it too.
+        let drivers = c.shardDrivers ?? []
         let needs =
             "\(c.memoryShards) shard(s) for memory, \(e.redis.engineShards.map(String.init) ?? "—") for engine CPU, floor \(input.plan.redis.minShards)"
         let (title, verdict): (String, String) =
-            c.memoryShards > others
+            drivers == [.memory]
             ? ("Memory drives the shard count", "memory sets the shard count (\(needs))")
-            : c.memoryShards == others
+            : drivers.contains(.memory)
                 ? (
                     "Memory ties for the shard count",
                     "memory needs as many shards as the largest other need (\(needs))"
