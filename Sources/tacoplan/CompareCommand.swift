@@ -62,7 +62,9 @@ struct CompareCommand: ParsableCommand {
                     TextFold.fold(
                         "\n"
                             + RegionsText.deployments(
-                                outcome.deployments.map { ($0.name, $0.deployment) }, style: style)))
+                                outcome.deployments.map { ($0.name, $0.deployment) },
+                                fixes: outcome.deployments.compactMap { d in d.fix.map { (d.name, $0) } }, style: style)
+                    ))
             }
         }
         if let failure = outcome.failure { throw failure }

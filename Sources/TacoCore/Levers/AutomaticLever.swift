@@ -17,6 +17,9 @@ public enum LeverKind: String, Codable, Hashable, Sendable, CaseIterable {
 public enum LeverStatus: String, Codable, Hashable, Sendable {
     /// Estimated: the lever plan is feasible and every line priced; `saving` is set.
     case computed
+    /// Estimated: every constraint is met, but the verdict is AT RISK (the evidence band crosses a ceiling;
+    /// `reason` says which). Never counted as a working lever: no saving is stated beside the FEASIBLE fix.
+    case atRisk = "at-risk"
     /// Estimated, but no configuration meets every constraint (`reason` says which).
     case infeasible
     /// Estimated, but a cost line has no price, so no saving is stated (never $0).

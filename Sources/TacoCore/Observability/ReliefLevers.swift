@@ -88,6 +88,11 @@ public enum ReliefLevers {
             lever.reason = reasons.map { "\($0.resource) \($0.constraint): \($0.message)" }.joined(separator: "; ")
             lever.perEvent = nil
             lever.perMonth = nil
+        } else if e.verdict.status == .atRisk {
+            // Every constraint holds at the point value but the verdict is AT RISK: its cost is stated, labelled AT
+            // RISK, and it never ranks as a working lever beside a FEASIBLE one.
+            lever.status = .atRisk
+            lever.reason = e.verdict.reasons.first ?? "the evidence band crosses a ceiling"
         } else if e.totals.unpricedLines > 0 {
             // The priced lines still have a total; the UNPRICED ones are named, never counted as $0.
             lever.status = .unpriced

@@ -21,6 +21,7 @@ enum AnswerPart {
         if let d = deployment {
             let total = RegionsText.deploymentTotal(d)
             blocks.append(.heading(total.prefix(1).uppercased() + total.dropFirst()))
+            if let f = r.regions?.fix { blocks.append(.heading(f.short)) }
             if let s = d.unpricedShort { blocks.append(.note(s)) }
         }
         blocks += [
