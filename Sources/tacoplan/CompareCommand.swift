@@ -47,6 +47,7 @@ struct CompareCommand: ParsableCommand {
         case .json:
             var document = CompareDocument(outcome.comparison, levers: outcome.automaticLevers)
             document.assessment = AssessmentDigest(a.plan, estimate: a.estimate, exit: a.exitCode)
+            document.deployment = a.regions.map { DeploymentAnswer($0.deployment, fix: $0.fix) }
             Terminal.out(try document.json())
         case .table:
             let style = Style(enabled: Terminal.colour)
