@@ -78,8 +78,9 @@ public enum AutomaticLevers {
         if !reasons.isEmpty {
             lever.status = .infeasible
             lever.reason = reasons.map(\.message).joined(separator: "; ")
-        } else if estimate.verdict.status == .atRisk {
-            // Passes every constraint at the point value, but the verdict is AT RISK: labelled so, never a saving.
+        } else if estimate.verdict.status == .atRisk && base.verdict.status != .atRisk {
+            // Reaches only AT RISK from a plan that is FEASIBLE or INFEASIBLE: labelled so, never a saving (a lever
+            // that leaves an AT RISK plan AT RISK compares like with like and keeps its saving).
             lever.status = .atRisk
             lever.reason = estimate.verdict.reasons.first ?? "the evidence band crosses a ceiling"
         } else if estimate.totals.unpricedLines > 0 || base.totals.unpricedLines > 0 {
