@@ -22,6 +22,13 @@ public struct DeploymentFix: Codable, Hashable, Sendable {
         /// Set when no configuration in the bounds passes: the constraint none meets.
         public var unreachable: String?
 
+        /// The same for a slide, without the fetch command (the total's "+ N UNPRICED" says a price is missing and
+        /// the appendix lists the commands).
+        public var short: String {
+            let what = changes.isEmpty ? "no change" : changes.map(\.text).joined(separator: "; ")
+            return "\(scope): \(what)" + (unreachable.map { " (no configuration passes: \($0))" } ?? "")
+        }
+
         /// "ap-northeast-1: +1 read replica per shard: 1 → 2 (5 → 10 nodes)" or "…: no change".
         public var summary: String {
             let what = changes.isEmpty ? "no change" : changes.map(\.text).joined(separator: "; ")
@@ -55,6 +62,19 @@ public struct DeploymentFix: Codable, Hashable, Sendable {
         return s
     }
 
+    /// `summary` for a slide (`Part.short`); the planned topology is named only when nothing else changes.
+    public var shortSummary: String {
+        let changed = parts.filter { !$0.changes.isEmpty || $0.unpricedFetch != nil || $0.unreachable != nil }
+        let what = changed.map(\.short).joined(separator: "; ")
+        if topology == plannedTopology { return changed.isEmpty ? "\(topology.rawValue) as planned" : what }
+        return "\(topology.rawValue) (instead of \(plannedTopology.rawValue))" + (changed.isEmpty ? "" : "; " + what)
+    }
+
+    /// "$1,234.56/month + 2 UNPRICED, FEASIBLE": per month only, as the deployment's as-planned line on a slide.
+    public var monthPrice: String {
+        "\(Format.usd(deployment.totals.perMonth))/month" + deployment.totals.marker + ", " + status.rawValue
+    }
+
     /// "$12.34/event, $1,234.56/month + 2 UNPRICED, FEASIBLE" — the whole deployment with the fix.
     public var price: String {
         "\(Format.usd(deployment.totals.perEvent))/event, \(Format.usd(deployment.totals.perMonth))/month"
@@ -73,10 +93,12 @@ public struct DeploymentFixResult: Codable, Hashable, Sendable {
     /// Set when no topology passes even with its fix: each topology's first reason.
     public var unreachable: String?
 
-    /// The fix and its price for a slide: "per-region-queues (instead of global-queue); … — $1.71/event, …".
+    /// The fix and its price per month for a slide (no fetch commands: the appendix lists them; an UNPRICED total
+    /// says "+ N UNPRICED", so it is not read as ranked):
+    /// "per-region-queues (instead of global-queue); … — $1.71/event, …".
     public var short: String {
-        if let f = fix { return "\(f.summary) — \(f.price)" }
-        if let u = unpriced { return "\(u.summary) — \(u.price) (cannot be ranked: UNPRICED)" }
+        if let f = fix { return "\(f.shortSummary) — \(f.monthPrice)" }
+        if let u = unpriced { return "\(u.shortSummary) — \(u.monthPrice)" }
         return "none in the bounds: \(unreachable ?? "no topology passes")"
     }
 

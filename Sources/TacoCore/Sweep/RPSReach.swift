@@ -70,6 +70,12 @@ public struct RPSReach: Codable, Hashable, Sendable {
         return out
     }
 
+    /// `fixSentence` for a slide: an UNPRICED configuration without its fetch command.
+    public var fixShort: String? {
+        if fix == nil, let u = fixUnpriced?.first { return "cheapest fix: \(u.configuration) passes, UNPRICED" }
+        return fixSentence
+    }
+
     /// "+2 read replicas per shard: 1 → 3 (10 → 20 nodes): $5.32/event, $5,597.76/month, FEASIBLE", or why there
     /// is none. Per event is the fix's own total per event (as the sweep's points state theirs).
     public var fixSentence: String? {
