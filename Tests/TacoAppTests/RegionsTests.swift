@@ -227,6 +227,34 @@ import Testing
         #expect(fixes.sentence.contains(part.summary))
     }
 
+    /// A region's fix candidates go on the evidence ladder checked against the home region's book (a region without
+    /// prices would fail the check and skip every candidate), then carry the region's own plan and book.
+    @Test func aRegionsFixCandidatesUseTheHomeRungAndTheRegionsBook() throws {
+        let run = try AppRun()
+        let outcome = try EstimateUseCase.run(
+            PlanRequest(path: AppRun.plan("kpop-tour.yaml")), evidence: Self.evidence(run), context: run.context)
+        var regional = outcome.assessment.input
+        let site = try #require(regional.plan.regions?.sites.first { $0.region == "ap-southeast-1" })
+        regional.plan = RegionalModel.regionalPlan(regional.plan, site: site)
+        regional.book = PriceBook(
+            sheet: PriceSheet(region: "ap-southeast-1", asOf: regional.asOf, quotes: []), specs: [], spot: [])
+        let home = outcome.assessment.input
+        var seen: [String] = []
+        let rung = DeploymentFixSearch.regionalRung(
+            { p in
+                seen.append(p.event.region)
+                var i = home
+                i.plan = p
+                return i
+            }, regional, home: "ap-northeast-2")
+        let i = try #require(rung(regional.plan))
+        #expect(seen == ["ap-northeast-2"])
+        #expect(i.plan.event.region == "ap-southeast-1")
+        #expect(i.book.sheet.region == "ap-southeast-1")
+        // 15 % of 300,000 users.
+        #expect(i.plan.event.users == 45_000)
+    }
+
     /// Issue 24 gap 2: a failing region without prices gets its fix named UNPRICED with its `pricing fetch` command
     /// (the K-pop tour at 100k RPS, per-region queues: Seoul's queue fails, Seoul has no ElastiCache price).
     @Test func aFailingRegionWithoutPricesNamesItsFetch() throws {

@@ -170,7 +170,7 @@ public enum DeploymentFixSearch {
                 guard judged(base, prefixes) != .feasible else { continue }
                 let found = fixPart(
                     input, base: base, scope: site.region, priceRegion: site.priceRegion,
-                    rung: rung.map { regionalRung($0, input) }
+                    rung: rung.map { regionalRung($0, input, home: homeRegion) }
                 ) { judged($0, prefixes) }
                 if let i = found.input { overrides[site.region] = i }
                 parts.append(found.part)
@@ -231,13 +231,14 @@ public enum DeploymentFixSearch {
     }
 
     /// A regional plan's input on the evidence ladder: the home plan's rung selects the evidence for the changed
-    /// hardware (the rung reads the home region's book), then the region's own plan and book are put back.
-    static func regionalRung(_ rung: @escaping (Plan) -> EstimateInput?, _ regional: EstimateInput)
+    /// hardware (the rung reads and checks against the home region's book, which a region without prices would
+    /// fail), then the region's own plan and book are put back.
+    static func regionalRung(_ rung: @escaping (Plan) -> EstimateInput?, _ regional: EstimateInput, home: String)
         -> (Plan) -> EstimateInput?
     {
         { p in
             var atHome = p
-            atHome.event.region = regional.plan.event.region
+            atHome.event.region = home
             guard var i = rung(atHome) else { return nil }
             i.plan = p
             i.book = regional.book
