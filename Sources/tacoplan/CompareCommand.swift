@@ -47,6 +47,7 @@ struct CompareCommand: ParsableCommand {
         case .json:
             var document = CompareDocument(outcome.comparison, levers: outcome.automaticLevers)
             document.assessment = AssessmentDigest(a.plan, estimate: a.estimate, exit: a.exitCode)
+            document.deployment = a.regions.map { DeploymentAnswer($0.deployment, fix: $0.fix) }
             Terminal.out(try document.json())
         default:
             let style = Style(enabled: Terminal.colour)
@@ -62,7 +63,9 @@ struct CompareCommand: ParsableCommand {
                     TextFold.fold(
                         "\n"
                             + RegionsText.deployments(
-                                outcome.deployments.map { ($0.name, $0.deployment) }, style: style)))
+                                outcome.deployments.map { ($0.name, $0.deployment) },
+                                fixes: outcome.deployments.compactMap { d in d.fix.map { (d.name, $0) } }, style: style)
+                    ))
             }
         }
         if let failure = outcome.failure { throw failure }

@@ -28,7 +28,9 @@ struct EstimateCommand: ParsableCommand {
         switch format {
         case .json:
             var document = EstimateDocument(estimate, assessment: a.plan, exit: a.exitCode)
-            document.regions = a.regions.map { RegionsSection(deployment: $0.deployment, topologies: $0.topologies) }
+            document.regions = a.regions.map {
+                RegionsSection(deployment: $0.deployment, topologies: $0.topologies, fix: $0.fix)
+            }
             Terminal.out(try document.json())
         default:
             let style = Style(enabled: Terminal.colour)
@@ -36,14 +38,15 @@ struct EstimateCommand: ParsableCommand {
             Terminal.out(
                 TextFold.fold(
                     EstimateText.render(
-                        estimate, assessment: a.plan, deployment: a.regions?.deployment, exitCode: a.exitCode,
+                        estimate, assessment: a.plan, deployment: a.regions?.deployment, deploymentFix: a.regions?.fix,
+                        exitCode: a.exitCode,
                         style: style)))
             if let r = a.regions {
                 Terminal.out(
                     TextFold.fold(
                         "\n"
                             + RegionsText.render(
-                                r.deployment, topologies: r.topologies, cheapest: r.cheapestFeasible, style: style)))
+                                r.deployment, topologies: r.topologies, fix: r.fix, style: style)))
             }
             let footer = VariantFooter.render(family: outcome.plan.family, variant: outcome.plan.variant)
             if !footer.isEmpty { Terminal.out("\n" + TextFold.fold(footer)) }

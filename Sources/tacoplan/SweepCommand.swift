@@ -59,12 +59,16 @@ struct SweepCommand: ParsableCommand {
         case .csv: Terminal.out(SweepCSV.render(result))
         case .svg: Terminal.out(SVGChart.render(SweepChart.cost(result)))
         default:
-            Terminal.out(TextFold.fold(SweepText.render(result, style: Style(enabled: Terminal.colour))))
+            Terminal.out(
+                TextFold.fold(
+                    SweepText.render(result, reach: outcome.reach?.reach, style: Style(enabled: Terminal.colour))))
             if let planned = a.regions?.deployment.topology, !outcome.topologiesAtTop.isEmpty {
                 Terminal.out(
                     TextFold.fold(
                         "Every topology at the top rate (the same crowd, split by the plan's shares):\n"
-                            + RegionsText.comparisonTable(outcome.topologiesAtTop, planned: planned).render() + "\n"))
+                            + RegionsText.comparisonTable(outcome.topologiesAtTop, planned: planned).render() + "\n"
+                            + (outcome.reach?.fixes.map { RegionsText.fixLines($0).joined(separator: "\n") + "\n" }
+                                ?? "")))
             }
             Terminal.out(TextFold.fold(SweepText.atOwnScale(a.plan, exit: a.exitCode)))
         }

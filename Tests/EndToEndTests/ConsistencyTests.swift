@@ -272,4 +272,75 @@ import Testing
         warm[r].facts["pre-warm nodes"] = "4"
         #expect(Self.disagreements(warm).map { String($0.prefix(15)) } == ["pre-warm nodes:"])
     }
+
+    /// Issue 24: a multi-region plan's whole deployment — its verdict, total, fix and the fix's price — is one answer
+    /// in estimate (JSON and text), compare, report (answer and regions) and observe (the runbook's header), for the
+    /// K-pop tour and a generated two-queue seed whose failing region has its own fix.
+    @Test func everyCommandStatesTheDeploymentsOneAnswer() throws {
+        let cli = try CLI()
+        var seed = try String(
+            contentsOfFile: CLI.root.appendingPathComponent("plans/traffic-tacos.yaml").path, encoding: .utf8)
+        seed +=
+            "\nregions:\n  topology: per-region-queues\n  dynamodb: global-table\n  sites:\n"
+            + "    us-east-1: { share: 70% }\n    us-west-2: { share: 30%, price_region: us-east-1 }\n"
+        let twoQueues = try cli.write("two-queues.yaml", seed)
+        func collapse(_ s: String) -> String {
+            s.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        }
+        func facts(_ a: [String: Any]?) -> [String: String] {
+            guard let a else { return ["deployment": "missing"] }
+            return [
+                "verdict": a["verdict"] as? String ?? "—", "per month": Self.money(a["perMonth"]) ?? "—",
+                "fix": a["fix"] as? String ?? "none", "fix per month": Self.money(a["fixPerMonth"]) ?? "none",
+                "fix topology": a["fixTopology"] as? String ?? "none",
+                "fix status": a["fixStatus"] as? String ?? "none",
+            ]
+        }
+        for (plan, asOf) in [("plans/kpop-tour.yaml", "2026-11-01"), (twoQueues, "2024-10-31")] {
+            var rows: [Row] = []
+            let estimate = try cli.run(["estimate", plan, "--as-of", asOf, "--format", "json"])
+            let answer = (Self.json(estimate.stdout)?["regions"] as? [String: Any])?["answer"] as? [String: Any]
+            let own = facts(answer)
+            rows.append(Row(command: "estimate json", facts: own))
+            // The text states the same sentence (folded at 120 columns).
+            let text = try cli.run(["estimate", plan, "--as-of", asOf])
+            let sentence = collapse(answer?["fixText"] as? String ?? "—")
+            #expect(collapse(text.stdout).contains(sentence), "\(plan): estimate text lacks \(sentence)")
+            let compare = try cli.run(["compare", plan, "--as-of", asOf, "--format", "json"])
+            rows.append(
+                Row(command: "compare", facts: facts(Self.json(compare.stdout)?["deployment"] as? [String: Any])))
+            let dir = cli.scratch.appendingPathComponent("report-\(UUID().uuidString)").path
+            _ = try cli.run(["report", plan, "--as-of", asOf, "--format", "json", "-o", dir])
+            let report = Self.json((try? String(contentsOfFile: dir + "/report.json", encoding: .utf8)) ?? "")
+            rows.append(
+                Row(
+                    command: "report answer",
+                    facts: facts((report?["answer"] as? [String: Any])?["deployment"] as? [String: Any])))
+            rows.append(
+                Row(
+                    command: "report regions",
+                    facts: facts((report?["regions"] as? [String: Any])?["answer"] as? [String: Any])))
+            let obs = cli.scratch.appendingPathComponent("observe-\(UUID().uuidString)").path
+            _ = try cli.run(["observe", plan, "--as-of", asOf, "-o", obs])
+            let runbook = (try? String(contentsOfFile: obs + "/runbook.md", encoding: .utf8)) ?? ""
+            let fix = own["fix"] ?? "none"
+            rows.append(
+                Row(
+                    command: "observe",
+                    facts: [
+                        "fix": runbook.replacingOccurrences(of: "\\`", with: "`").contains("whole deployment: " + fix)
+                            ? fix : "missing"
+                    ]))
+            #expect(Self.disagreements(rows).isEmpty, "\(plan): \(Self.disagreements(rows).joined(separator: "; "))")
+            #expect(own["fix"] != "none", "\(plan): no deployment fix")
+        }
+        // The check can fail: a report that named another topology's fix is reported.
+        var changed = [
+            Row(command: "estimate json", facts: ["fix topology": "per-region-queues"]),
+            Row(command: "report answer", facts: ["fix topology": "global-queue"]),
+        ]
+        #expect(Self.disagreements(changed).first?.hasPrefix("fix topology:") == true)
+        changed[1].facts["fix topology"] = "per-region-queues"
+        #expect(Self.disagreements(changed).isEmpty)
+    }
 }

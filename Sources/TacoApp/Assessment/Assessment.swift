@@ -54,7 +54,7 @@ public struct Assessment: Sendable {
         ) { plan in
             try? evidence.input(plan, provenance, file: file, subject: loaded.path)
         }
-        out.regions = RegionsAssessment.make(loaded.input, estimate: out.estimate, evidence: evidence)
+        out.regions = RegionsAssessment.make(loaded, estimate: out.estimate, evidence: evidence)
         return out
     }
 

@@ -44,9 +44,13 @@ public enum CompareUseCase {
         // Only a multi-region column has a deployment; a single-region one costs no second estimate.
         let deployments = entries.compactMap { e -> NamedDeployment? in
             guard e.input.plan.regions != nil else { return nil }
-            return RegionsAssessment.make(e.input, estimate: Estimate.compute(e.input), evidence: evidence).map {
-                NamedDeployment(name: e.name, deployment: $0.deployment)
+            // The baseline is the one assessment's deployment and fix; the other columns search no fix.
+            if e.name == base, let r = assessment.regions {
+                return NamedDeployment(name: e.name, deployment: r.deployment, fix: r.fix)
             }
+            return RegionsAssessment.make(
+                e.input, estimate: Estimate.compute(e.input), evidence: evidence, searchFix: false
+            ).map { NamedDeployment(name: e.name, deployment: $0.deployment) }
         }
         return Outcome(
             comparison: comparison,
@@ -87,4 +91,6 @@ public enum CompareUseCase {
 public struct NamedDeployment: Sendable {
     public var name: String
     public var deployment: RegionalDeployment
+    /// The whole deployment's fix: the baseline's, from the one assessment (nil for the other columns).
+    public var fix: DeploymentFixResult? = nil
 }

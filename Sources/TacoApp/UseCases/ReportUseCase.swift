@@ -39,12 +39,15 @@ public enum ReportUseCase {
         // The runbook's appendix slide, from the same model `tacoplan observe` writes (Docs/Observability.md).
         report.observability = ObserveUseCase.model(assessment, plan: plan)
         // What the seed's next goal takes: the same sweep as `tacoplan sweep --rps 10k..100k`.
-        if let reach = RPSReach.from(ScaleSweep.run(plan.input, range: RPSReach.range)) {
-            report.reach = ReachSection(
-                single: reach, topologies: assessment.regions?.topologies(atUsers: reach.point.users) ?? [])
+        if let r = ReachAssessment.make(
+            ScaleSweep.run(plan.input, range: RPSReach.range), assessment: assessment, loaded: plan,
+            evidence: loadedEvidence)
+        {
+            report.reach = ReachSection(single: r.reach, topologies: r.topologies, fixes: r.fixes?.byTopology ?? [])
         }
         if let g = assessment.regions {
-            report.regions = RegionsSection(deployment: g.deployment, topologies: g.topologies)
+            report.regions = RegionsSection(deployment: g.deployment, topologies: g.topologies, fix: g.fix)
+            report.answer?.deployment = report.regions?.answer
         }
         if let window {
             report.attach(

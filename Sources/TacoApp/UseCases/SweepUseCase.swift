@@ -8,7 +8,9 @@ public enum SweepUseCase {
         public var assessment: Assessment
         public var failure: AppFailure? { assessment.failure }
         /// For a multi-region plan on a `--rps` sweep: the three topologies at the top point's crowd.
-        public var topologiesAtTop: [RegionalDeployment] = []
+        public var topologiesAtTop: [RegionalDeployment] { reach?.topologies ?? [] }
+        /// On a `--rps` sweep: what the top rate takes, with the assessment's cheapest fix there.
+        public var reach: ReachAssessment? = nil
     }
 
     public static func run(
@@ -17,7 +19,7 @@ public enum SweepUseCase {
         let (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         let assessment = Assessment.make(plan, evidence: loaded, failOn: request.failOn)
         let result = ScaleSweep.run(plan.input, range: range)
-        let top = RPSReach.from(result).flatMap { assessment.regions?.topologies(atUsers: $0.point.users) } ?? []
-        return Outcome(result: result, assessment: assessment, topologiesAtTop: top)
+        let reach = ReachAssessment.make(result, assessment: assessment, loaded: plan, evidence: loaded)
+        return Outcome(result: result, assessment: assessment, reach: reach)
     }
 }

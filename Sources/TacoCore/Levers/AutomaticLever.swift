@@ -17,6 +17,10 @@ public enum LeverKind: String, Codable, Hashable, Sendable, CaseIterable {
 public enum LeverStatus: String, Codable, Hashable, Sendable {
     /// Estimated: the lever plan is feasible and every line priced; `saving` is set.
     case computed
+    /// Estimated: the lever reaches only AT RISK (the evidence band crosses a ceiling; `reason` says which) from a
+    /// plan that is FEASIBLE or INFEASIBLE. Never counted as a working lever: no saving is stated beside the
+    /// FEASIBLE fix. A lever that leaves an AT RISK plan AT RISK is `computed` (like with like).
+    case atRisk = "at-risk"
     /// Estimated, but no configuration meets every constraint (`reason` says which).
     case infeasible
     /// Estimated, but a cost line has no price, so no saving is stated (never $0).

@@ -27,14 +27,16 @@ public enum AutomaticLevers {
         return rank(out)
     }
 
-    /// Computed levers by saving (largest first), then unpriced, infeasible, not available; ties keep their order.
+    /// Computed levers by saving (largest first), then unpriced, AT RISK, infeasible, not available; ties keep their
+    /// order.
     public static func rank(_ levers: [AutomaticLever]) -> [AutomaticLever] {
         func group(_ s: LeverStatus) -> Int {
             switch s {
             case .computed: 0
             case .unpriced: 1
-            case .infeasible: 2
-            case .notAvailable: 3
+            case .atRisk: 2
+            case .infeasible: 3
+            case .notAvailable: 4
             }
         }
         return levers.enumerated().sorted { a, b in
@@ -76,6 +78,11 @@ public enum AutomaticLevers {
         if !reasons.isEmpty {
             lever.status = .infeasible
             lever.reason = reasons.map(\.message).joined(separator: "; ")
+        } else if estimate.verdict.status == .atRisk && base.verdict.status != .atRisk {
+            // Reaches only AT RISK from a plan that is FEASIBLE or INFEASIBLE: labelled so, never a saving (a lever
+            // that leaves an AT RISK plan AT RISK compares like with like and keeps its saving).
+            lever.status = .atRisk
+            lever.reason = estimate.verdict.reasons.first ?? "the evidence band crosses a ceiling"
         } else if estimate.totals.unpricedLines > 0 || base.totals.unpricedLines > 0 {
             lever.status = .unpriced
             lever.reason =

@@ -156,14 +156,15 @@ extension ObservabilityModel {
         }
 
         /// The levers that relieve an alarm: those estimated feasible first, cheapest per month first (the
-        /// cheapest fix leads), then unpriced, infeasible; ties keep the order given.
+        /// cheapest fix leads), then unpriced, AT RISK, infeasible; ties keep the order given.
         func relief(_ action: String, _ kinds: [ReliefKind], note: String? = nil) -> Relief {
             func rank(_ l: ReliefLever) -> Int {
                 switch l.status {
                 case .computed: 0
                 case .unpriced: 1
-                case .infeasible: 2
-                case .notAvailable: 3
+                case .atRisk: 2
+                case .infeasible: 3
+                case .notAvailable: 4
                 }
             }
             let found = kinds.compactMap { levers[$0] }.enumerated().sorted { a, b in

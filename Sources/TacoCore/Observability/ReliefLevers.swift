@@ -88,6 +88,12 @@ public enum ReliefLevers {
             lever.reason = reasons.map { "\($0.resource) \($0.constraint): \($0.message)" }.joined(separator: "; ")
             lever.perEvent = nil
             lever.perMonth = nil
+        } else if e.verdict.status == .atRisk && base.verdict.status != .atRisk {
+            // Reaches only AT RISK from a plan that is FEASIBLE or INFEASIBLE: its cost is stated, labelled AT RISK,
+            // and it never ranks as a working lever beside a FEASIBLE fix (an AT RISK plan's levers compare like
+            // with like).
+            lever.status = .atRisk
+            lever.reason = e.verdict.reasons.first ?? "the evidence band crosses a ceiling"
         } else if e.totals.unpricedLines > 0 {
             // The priced lines still have a total; the UNPRICED ones are named, never counted as $0.
             lever.status = .unpriced

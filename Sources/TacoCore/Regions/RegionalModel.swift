@@ -28,8 +28,12 @@ public enum RegionalModel {
     /// The deployment of `home.plan` (which has `regions`) under `topology`. `full` is the whole crowd's estimate in
     /// the home region (the plan's own estimate); `books` holds each price region's book (a region missing from it
     /// is priced with an empty book: every line UNPRICED).
+    ///
+    /// `regional` replaces a region's input (its plan already scaled by `regionalPlan`, its book, its evidence): a
+    /// per-region fix (`DeploymentFixSearch`) is priced as the whole deployment this way.
     public static func compute(
-        _ home: EstimateInput, full: Estimate, books: [String: PriceBook], topology: QueueTopology
+        _ home: EstimateInput, full: Estimate, books: [String: PriceBook], topology: QueueTopology,
+        regional overrides: [String: EstimateInput] = [:]
     ) -> RegionalDeployment? {
         guard let spec = home.plan.regions else { return nil }
         let plan = home.plan
@@ -53,12 +57,11 @@ public enum RegionalModel {
             }
         }
         func judge(_ e: Estimate, prefixes: [String], region: String) {
-            let rs = e.verdict.reasons.filter { r in prefixes.contains { r.hasPrefix($0) } }
-            let s = rs.isEmpty ? (e.verdict.status == .infeasible ? .feasible : e.verdict.status) : e.verdict.status
-            status = max(status, s)
-            reasons += rs.map { "\(region): \($0)" }
+            status = max(status, judged(e, prefixes: prefixes))
+            reasons += e.verdict.reasons.filter { r in prefixes.contains { r.hasPrefix($0) } }.map {
+                "\(region): \($0)"
+            }
         }
-        let queuePrefixes = ["Redis", "DynamoDB", "Backend"]
         let ownQueue = topology == .perRegionQueues
         if !ownQueue {
             add(full.costs.filter { $0.resource == .redis }, homeRegion)
@@ -73,6 +76,7 @@ public enum RegionalModel {
             var input = home
             input.plan = regionalPlan(plan, site: site)
             input.book = book(site.priceRegion)
+            if let o = overrides[site.region] { input = o }
             let e = Estimate.compute(input)
             regional.append((site, e))
             let share = Double(site.users) / total
@@ -80,9 +84,7 @@ public enum RegionalModel {
             let before = costs.count
             if ownQueue {
                 add(e.costs.filter { $0.resource == .redis }, site.region)
-                judge(
-                    e, prefixes: ["Redis"] + (spec.dynamodb == .globalTable ? ["DynamoDB", "Backend"] : []),
-                    region: site.region)
+                judge(e, prefixes: regionQueuePrefixes(spec.dynamodb), region: site.region)
             }
             add(e.costs.filter { $0.resource == .eks || $0.resource == .gateway }, site.region)
             judge(e, prefixes: ["Gateway"], region: site.region)
@@ -192,6 +194,22 @@ public enum RegionalModel {
             costs: costs, totals: totals,
             budget: budget(topology, spec: spec, full: full, sites: sites, home: homeRegion), status: status,
             reasons: reasons, unpricedRegions: unpriced)
+    }
+
+    /// The verdict prefixes of the shared queue, judged on the whole crowd's estimate in the home region.
+    public static let queuePrefixes = ["Redis", "DynamoDB", "Backend"]
+
+    /// The verdict prefixes of a region's own queue (per-region queues): its Redis, and its DynamoDB and backend
+    /// when the reservation table is a global table written locally.
+    public static func regionQueuePrefixes(_ store: ReservationStore) -> [String] {
+        ["Redis"] + (store == .globalTable ? ["DynamoDB", "Backend"] : [])
+    }
+
+    /// An estimate's verdict counting only the reasons that start with one of `prefixes`: FEASIBLE when none
+    /// does and the verdict is INFEASIBLE for another resource (an AT RISK band without a named reason stays).
+    public static func judged(_ e: Estimate, prefixes: [String]) -> VerdictStatus {
+        let named = e.verdict.reasons.contains { r in prefixes.contains { r.hasPrefix($0) } }
+        return named ? e.verdict.status : (e.verdict.status == .infeasible ? .feasible : e.verdict.status)
     }
 
     /// The three topologies of the same event, in `QueueTopology.allCases` order.

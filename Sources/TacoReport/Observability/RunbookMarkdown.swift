@@ -98,6 +98,9 @@ public enum RunbookMarkdown {
             }
             return head + "plan total \(month), \(event)" + (extra.map { "; " + $0 } ?? "; " + (l.reason ?? ""))
         case .infeasible: return head + "INFEASIBLE — " + (l.reason ?? "")
+        case .atRisk:
+            let month = l.perMonth.map { Format.usd($0) + "/month" } ?? "—"
+            return head + "AT RISK — plan total \(month); " + (l.reason ?? "")
         case .unpriced:
             let month = l.perMonth.map { Format.usd($0) + "/month" } ?? "—"
             let extra = l.extraPerMonth.map {

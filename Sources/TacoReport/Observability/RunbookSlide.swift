@@ -56,6 +56,7 @@ public enum RunbookSlide {
         case .computed: return l.name + ": " + (l.perMonth.map { Format.usd($0) + "/month" } ?? "—")
         case .unpriced: return l.name + ": " + (l.perMonth.map { Format.usd($0) + "/month + UNPRICED" } ?? "UNPRICED")
         case .infeasible: return l.name + ": INFEASIBLE"
+        case .atRisk: return l.name + ": AT RISK" + (l.perMonth.map { " at " + Format.usd($0) + "/month" } ?? "")
         case .notAvailable: return l.name + ": not available"
         }
     }

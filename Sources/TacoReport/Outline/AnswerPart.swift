@@ -21,7 +21,15 @@ enum AnswerPart {
         if let d = deployment {
             let total = RegionsText.deploymentTotal(d)
             blocks.append(.heading(total.prefix(1).uppercased() + total.dropFirst()))
-            if let s = d.unpricedShort { blocks.append(.note(s)) }
+            // The deployment's one fix and the UNPRICED regions in one note (the slide holds no more lines).
+            let fix = r.regions?.fix.map { "Its fix: " + $0.short }
+            let unpriced =
+                d.unpricedRegions.isEmpty
+                ? nil
+                : "UNPRICED in " + d.unpricedRegions.map(\.region).joined(separator: ", ")
+                    + " (fetch: appendix)"
+            let note = [fix, unpriced].compactMap { $0 }.joined(separator: ". ")
+            if !note.isEmpty { blocks.append(.note(note)) }
         }
         blocks += [
             .heading(

@@ -28,7 +28,9 @@ enum RegionsPart {
                     right: [1, 2, 3, 6, 7]),
                 .table(headers: c.headers, rows: c.rows, right: [1, 2, 3, 4, 5]),
             ]
-            if let s = d.unpricedShort { blocks.append(.note(s)) }
+            let fix = g.fix.map { "Fix of the whole deployment: " + $0.short }
+            let note = [fix, d.unpricedShort].compactMap { $0 }.joined(separator: ". ")
+            if !note.isEmpty { blocks.append(.note(note)) }
             parts.append(
                 ReportPart(
                     title: "Regions: \(d.topology.rawValue) from \(d.home), and the other topologies", blocks: blocks,
@@ -47,17 +49,20 @@ enum RegionsPart {
                 ]
             ]
             var why: [String] = []
-            if let fix = s.point.remedy {
-                why.append(
-                    "one region: \(fix.change) (the sweep's hot-key rule, next slide): \(Format.usd(fix.perMonth))/month"
-                )
-            }
+            if let fix = s.fixShort { why.append("one region: \(fix)") }
             for t in reach.topologies {
                 rows.append([
                     t.topology.rawValue, Format.number(Double(t.sites.reduce(0) { $0 + $1.users })), t.status.rawValue,
                     Format.usd(t.totals.perEvent) + t.totals.marker, Format.usd(t.totals.perMonth),
                 ])
-                if let reason = t.reasons.first { why.append("\(t.topology.rawValue): \(reason)") }
+                if let f = reach.fixes?.first(where: { $0.topology == t.topology }) {
+                    why.append(
+                        "\(t.topology.rawValue) with its fix: "
+                            + (f.parts.isEmpty ? "no change" : f.parts.map(\.short).joined(separator: "; "))
+                            + " — \(f.price)")
+                } else if let reason = t.reasons.first {
+                    why.append("\(t.topology.rawValue): \(reason)")
+                }
             }
             let title = "To reach \(Format.number(s.targetRPS, maxDecimals: 0)) RPS"
             var table: [ReportPart.Block] = [
@@ -84,12 +89,7 @@ enum RegionsPart {
                     ))
             }
             blocks.append(.labeled("Configuration at the goal", s.configuration))
-            if let fix = s.point.remedy {
-                blocks.append(
-                    .note(
-                        "Fix at the goal: \(fix.change), \(Format.usd(fix.perMonth))/month, by \(RPSReach.remedyRule).")
-                )
-            }
+            if let fix = s.fixShort { blocks.append(.note("Fix at the goal: \(fix).")) }
             parts.append(ReportPart(title: title + ": on the way and at the goal", blocks: blocks, notes: s.summary))
         }
         return parts

@@ -4,7 +4,7 @@ import TacoCore
 /// and their price, and the three topologies side by side (cost, status-poll latency, freshness, fairness).
 public enum RegionsText {
     public static func render(
-        _ d: RegionalDeployment, topologies: [RegionalDeployment], cheapest: RegionalDeployment?, style: Style
+        _ d: RegionalDeployment, topologies: [RegionalDeployment], fix: DeploymentFixResult?, style: Style
     ) -> String {
         var out: [String] = []
         out.append(
@@ -29,21 +29,24 @@ public enum RegionsText {
         for t in topologies {
             out.append("  \(t.topology.rawValue): \(t.budget.freshness); \(t.budget.fairness).")
         }
-        if let c = cheapest {
-            let delta = c.totals.perMonth - d.totals.perMonth
-            out.append(
-                c.topology == d.topology
-                    ? "Cheapest topology that is not INFEASIBLE: the plan's own (\(c.topology.rawValue))."
-                    : "Cheapest topology that is not INFEASIBLE: \(c.topology.rawValue) at \(Format.usd(c.totals.perMonth))/month\(c.totals.marker) (\(delta < .zero ? "−" : "+")\(Format.usd(delta < .zero ? .zero - delta : delta))/month vs the plan)."
-            )
-        } else if topologies.contains(where: { $0.status != .infeasible }) {
-            out.append(
-                "No topology can be ranked by cost: each total has UNPRICED lines (a lower bound); fetch the prices named above."
-            )
-        } else {
-            out.append("No topology is feasible for this event as planned.")
+        if let f = fix {
+            out.append("")
+            out += fixLines(f)
         }
         return out.joined(separator: "\n")
+    }
+
+    /// The deployment's one fix (`RegionsAssessment.fix`) and, below it, each topology's fixed deployment:
+    /// "Cheapest fix of the whole deployment: …" then "  per-region-queues with its fix: $…/month, FEASIBLE".
+    public static func fixLines(_ f: DeploymentFixResult) -> [String] {
+        var out = [f.sentence]
+        for t in f.byTopology {
+            out.append(
+                "  \(t.topology.rawValue) with its fix: \(t.price)"
+                    + (t.parts.isEmpty ? "" : " — " + t.parts.map(\.summary).joined(separator: "; "))
+                    + (t.status == .infeasible ? " — \(t.deployment.reasons.first ?? "")" : ""))
+        }
+        return out
     }
 
     /// The line printed before a multi-region plan's estimate: what the single-region figures below are.
@@ -91,7 +94,9 @@ public enum RegionsText {
     }
 
     /// `compare`: each compared plan or variant's whole deployment, by name.
-    public static func deployments(_ named: [(String, RegionalDeployment)], style: Style) -> String {
+    public static func deployments(
+        _ named: [(String, RegionalDeployment)], fixes: [(String, DeploymentFixResult)] = [], style: Style
+    ) -> String {
         var t = TextTable(
             [
                 "plan", "topology", "dynamodb", "per event", "per month", "transfer/month", "status poll added",
@@ -109,7 +114,7 @@ public enum RegionsText {
         }
         return style.heading(
             "Multi-region deployments (the whole deployment; the tables above price the home region alone)")
-            + "\n" + t.render()
+            + "\n" + t.render() + fixes.map { "\n  \($0.0): \($0.1.sentence)" }.joined()
     }
 
     public static func comparisonTable(_ ts: [RegionalDeployment], planned: QueueTopology) -> TextTable {

@@ -31,7 +31,8 @@ public enum SweepText {
         return out + "\n"
     }
 
-    public static func render(_ s: SweepResult, style: Style) -> String {
+    /// `reach`: the top rate's reading with the assessment's fix (`ReachAssessment`); without it, read off `s`.
+    public static func render(_ s: SweepResult, reach: RPSReach? = nil, style: Style) -> String {
         var out =
             style.heading(
                 "Scale sweep of \(s.plan): \(s.axis.label) \(Format.number(s.from)) → \(Format.number(s.to)), \(s.points.count) points"
@@ -57,7 +58,7 @@ public enum SweepText {
         out += t.render() + "\n\n" + style.heading("Break points (exact to \(s.resolutionUsers) user)") + "\n"
         if s.breaks.isEmpty { out += "  none: every resource keeps its shape and binding constraint over the range\n" }
         for b in s.breaks { out += "  - \(b.summary)\n" }
-        if let reach = RPSReach.from(s) {
+        if let reach = reach ?? RPSReach.from(s) {
             out += "\n" + style.heading("To reach the top rate") + "\n  " + reach.summary + "\n"
         }
         return out

@@ -12,17 +12,22 @@ public enum AutomaticLeverText {
             aligns: [.left, .left, .left, .right, .right, .right])
         for l in levers {
             t.add([
-                l.name, l.change, l.status.rawValue, l.savingPerMonth.map(signed) ?? "—",
+                l.name, l.change, label(l.status), l.savingPerMonth.map(signed) ?? "—",
                 l.savingPerEvent.map(signed) ?? "—", l.perMonth.map { Format.usd($0) } ?? "—",
             ])
         }
         out += t.render() + "\n"
         for l in levers {
             guard let reason = l.reason else { continue }
-            let tag = l.status == .computed ? "note" : (l.status == .notAvailable ? "n/a" : l.status.rawValue)
+            let tag = l.status == .computed ? "note" : (l.status == .notAvailable ? "n/a" : label(l.status))
             out += "  - \(l.name): " + (l.status == .infeasible ? style.bad(tag) : tag) + ": \(reason)\n"
         }
         return out
+    }
+
+    /// The status column: an AT RISK lever reads "AT RISK" like the verdict it carries, never as a working lever.
+    static func label(_ s: LeverStatus) -> String {
+        s == .atRisk ? "AT RISK" : s.rawValue
     }
 
     /// "+$12.34" for a saving, "−$5.00" for a lever that costs more.

@@ -4,13 +4,16 @@ import TacoCore
 public enum EstimateText {
     public static func render(
         _ e: Estimate, assessment: PlanAssessment? = nil, deployment: RegionalDeployment? = nil,
-        exitCode: Int32, style: Style
+        deploymentFix: DeploymentFixResult? = nil, exitCode: Int32, style: Style
     ) -> String {
         var out: [String] = []
         out.append(style.heading("tacoplan estimate — \(e.plan)") + "  (\(e.region), prices as of \(e.asOf))")
         out.append("")
         out.append(VerdictText.render(e, exitCode: exitCode, style: style))
-        if let assessment { out.append(VerdictText.decision(assessment, deployment: deployment, style: style)) }
+        if let assessment {
+            out.append(
+                VerdictText.decision(assessment, deployment: deployment, deploymentFix: deploymentFix, style: style))
+        }
         out.append(
             section(
                 "Traffic",

@@ -31,12 +31,18 @@ public enum VerdictText {
     /// For a multi-region plan (`deployment`, the assessment's `RegionsAssessment.deployment`) the first line is the
     /// whole deployment as planned and its UNPRICED regions with their fetch commands; the home-region line follows,
     /// labelled, since the fix below is searched on it.
-    public static func decision(_ a: PlanAssessment, deployment: RegionalDeployment? = nil, style: Style) -> String {
+    /// `deploymentFix` (the assessment's `RegionsAssessment.fix`) is the deployment's one fix: it follows the
+    /// deployment's line, and the home region's own search below is labelled as the home region's alone.
+    public static func decision(
+        _ a: PlanAssessment, deployment: RegionalDeployment? = nil, deploymentFix: DeploymentFixResult? = nil,
+        style: Style
+    ) -> String {
         let t = a.asPlannedTotals
         var out: [String] = []
         if let d = deployment {
             out.append("  " + RegionsText.deploymentTotal(d))
             out += RegionsText.unpricedLines(d).map { "  " + $0 }
+            if let f = deploymentFix { out.append("  " + f.sentence) }
         }
         let label =
             deployment.map { "as planned, home region \($0.home) alone (the whole crowd on the shared queue)" }
@@ -57,7 +63,9 @@ public enum VerdictText {
         if let fix = a.fix {
             let d = fix.deltaPerMonth.amount
             let delta = (d >= 0 ? "+" : "−") + Format.usd(Money(abs(d)))
-            let label = a.verdict.status == .feasible ? "cheapest feasible configuration" : "cheapest fix"
+            let label =
+                (a.verdict.status == .feasible ? "cheapest feasible configuration" : "cheapest fix")
+                + (deploymentFix == nil ? "" : " of the home region alone")
             out.append(
                 "  \(label) (\(fix.status.rawValue)): \(fix.summary) → \(fix.redis); "
                     + "\(Format.usd(fix.totals.perMonth))/month\(fix.totals.marker) (\(delta)/month against the plan)")

@@ -63,9 +63,11 @@ import Testing
         // The runbook is Markdown: MarkdownText escapes the dollar sign.
         let dollars = "\\$" + Self.grouped(rounded)
         let cpu = try #require(sections.first { $0.hasPrefix("EngineCPUUtilization") })
+        // The lever reaches only AT RISK: labelled so in both, with its plan total.
+        #expect(replica["status"] as? String == "at-risk")
         #expect(
             cpu.contains(
-                "one more read replica per shard (1 → 2 replicas per shard, reads from replicas): plan total \(dollars)/month"
+                "one more read replica per shard (1 → 2 replicas per shard, reads from replicas): AT RISK — plan total \(dollars)/month"
             ), "\(dollars)")
         #expect(cpu.contains("EXPECTED TO FIRE"))
     }
