@@ -1,28 +1,114 @@
-import TacoCore
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
-/// Answers a CSV batch has already worked out, reused for the next rows: a large price list repeats a few effective
-/// dates and one spec per instance type on thousands of rows, so a kept row costs a dictionary lookup instead of
-/// parsing them again. One memo per `CSVRecordBatch` (not shared between threads); it only caches pure functions of
-/// the row's text, so the verdicts are the same as without it.
+/// Row templates (`PlannerSelection.template`) a CSV import has already built, found again by the raw bytes of the
+/// columns they are made of: every column a verdict reads except the SKU and the price. A large price list repeats
+/// one template on many rows (one per instance type, region, term and usage type), so a kept row costs a hash of
+/// its column bytes and one comparison, and no String, instead of building its attributes and checking them again.
+///
+/// The bytes are the fields' raw content (doubled quotes included, with the field's length and escape flag before
+/// it), so equal keys mean equal field texts and the template is the one the row's own text would give: the memo
+/// changes no verdict. One memo per worker lane of one file (never used by two threads at once); it only holds
+/// answers for that file's header and provenance.
 final class VerdictMemo {
-    private var days: [String: String?] = [:]
-    private var specs: [String: (inputs: [String], spec: SpecRow?)] = [:]
+    /// At most this many templates are remembered; the table starts over when it is full. A real regional EC2
+    /// file has a few thousand kept templates (instance types × terms), the dense benchmark file 2,880.
+    static let capacity = 8_192
+    /// At most this many key bytes in all; the table starts over past it. With `capacity` this bounds the memo's
+    /// memory to a few MiB.
+    static let arenaLimit = 2 << 20
+    /// A row whose key is longer is not memoised (its template is built every time).
+    static let maxKeyBytes = 4_096
 
-    /// `Day(iso: text)?.description`, cached by text.
-    func day(_ text: String) -> String? {
-        if let known = days[text] { return known }
-        let day = Day(iso: text)?.description
-        days[text] = day
-        return day
+    private struct Entry {
+        var hash: UInt64
+        var start: Int
+        var length: Int
+        var template: RowTemplate?
     }
 
-    /// `make()` (the spec of an on-demand row), cached by instance type while the spec's input columns repeat.
-    func spec(_ item: OfferItem, _ make: () -> SpecRow?) -> SpecRow? {
-        let product = item["instancetype"]
-        let inputs = [item["vcpu"], item["memory"], item["networkperformance"], item["physicalprocessor"]]
-        if let known = specs[product], known.inputs == inputs { return known.spec }
-        let spec = make()
-        specs[product] = (inputs, spec)
-        return spec
+    private var entries: [Entry] = []
+    private var arena: [UInt8] = []
+    /// Open addressing: indexes into `entries`, -1 when empty; twice `capacity` slots, so the table is never more
+    /// than half full.
+    private var slots: [Int32]
+    private let mask: Int
+    private let key = UnsafeMutablePointer<UInt8>.allocate(capacity: maxKeyBytes)
+
+    init() {
+        let count = 2 * Self.capacity
+        slots = Array(repeating: -1, count: count)
+        mask = count - 1
+        entries.reserveCapacity(Self.capacity)
+    }
+
+    deinit { key.deallocate() }
+
+    /// The template for the row whose fields are `fields`, from the bytes of `columns`; `make()` builds it on the
+    /// first row with these bytes. nil: the planner does not use the row.
+    func template(
+        _ columns: [Int], _ scanner: CSVScanner, _ fields: UnsafeMutableBufferPointer<CSVScanner.Field>,
+        make: () -> RowTemplate?
+    ) -> RowTemplate? {
+        var length = 0
+        for column in columns {
+            let field = fields[column]
+            let count = field.end - field.start
+            guard length + 4 + count <= Self.maxKeyBytes else { return make() }
+            let header = UInt32(truncatingIfNeeded: count) | (field.escaped ? 0x8000_0000 : 0)
+            UnsafeMutableRawPointer(key + length).storeBytes(of: header, as: UInt32.self)
+            (key + length + 4).update(from: scanner.base + field.start, count: count)
+            length += 4 + count
+        }
+        let hash = Self.hash(key, length)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let entry = entries[Int(slots[slot])]
+            if entry.hash == hash && entry.length == length
+                && arena.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0 + entry.start, key, length) } })
+                    == 0
+            {
+                return entry.template
+            }
+            slot = (slot + 1) & mask
+        }
+        let template = make()
+        if entries.count == Self.capacity || arena.count + length > Self.arenaLimit {
+            entries.removeAll(keepingCapacity: true)
+            arena.removeAll(keepingCapacity: true)
+            for index in slots.indices { slots[index] = -1 }
+            slot = Int(truncatingIfNeeded: hash) & mask
+        }
+        slots[slot] = Int32(entries.count)
+        entries.append(Entry(hash: hash, start: arena.count, length: length, template: template))
+        arena.append(contentsOf: UnsafeBufferPointer(start: key, count: length))
+        return template
+    }
+
+    /// A 64-bit hash of `count` bytes, 8 at a time (multiply and xor-shift per word, SplitMix64's finaliser at the
+    /// end). Not for adversaries: a collision only costs a comparison.
+    static func hash(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(bytes)
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        var index = 0
+        while index + 8 <= count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < count {
+            tail |= UInt64(bytes[index]) << shift
+            shift += 8
+            index += 1
+        }
+        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+        hash ^= hash >> 29
+        hash = hash &* 0xBF58_476D_1CE4_E5B9
+        return hash ^ (hash >> 32)
     }
 }
