@@ -27,7 +27,8 @@ final class CSVRecordBatch: @unchecked Sendable {
     enum Outcome {
         case reject(RejectReason, value: String, line: Int)
         /// The row's template, its price as text (`usd`), canonical text (`price`, see `PriceText.canonical`) and
-        /// value, and its SKU: the importer builds the row only when its key is new.
+        /// value, and its SKU: the importer builds the row only when its key is new. The SKU is empty for a row
+        /// whose template was kept earlier in the batch: its key is then never new (`VerdictMemo.firstKeep`).
         case keep(RowTemplate, usd: String, price: Substring, value: Double, sku: String, line: Int)
     }
 
@@ -62,6 +63,7 @@ final class CSVRecordBatch: @unchecked Sendable {
         let bytes = scanner.base
         let checks = plan.checks
         var position = start
+        memo.startBatch()
         records: while position < limit && position < scanner.end {
             let start = position
             if bytes[start] == CSVScanner.newline || bytes[start] == CSVScanner.carriageReturn {
@@ -146,7 +148,8 @@ final class CSVRecordBatch: @unchecked Sendable {
                 outcomes.append(
                     .keep(
                         template, usd: usd, price: PriceText.canonical(usd), value: value,
-                        sku: plan.term.sku.map { scanner.text(fields[$0]) } ?? "", line: records))
+                        sku: memo.firstKeep() ? plan.term.sku.map { scanner.text(fields[$0]) } ?? "" : "",
+                        line: records))
             }
         }
     }

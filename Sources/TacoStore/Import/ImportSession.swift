@@ -94,9 +94,14 @@ final class ImportSession {
     /// The value rules every kept price row passes (region code, plausible effective date); a failing row is
     /// counted as rejected with its reason.
     func admits(_ row: PriceRow, place: @autoclosure () -> String) -> Bool {
-        guard admitsRegion(row.region, place: place()) else { return false }
-        guard row.effectiveFrom >= earliestEffective && row.effectiveFrom <= latestEffective else {
-            reject(.implausibleEffectiveDate, place() + "\(row.product) '\(row.effectiveFrom)'")
+        admits(region: row.region, product: row.product, effectiveFrom: row.effectiveFrom, place: place())
+    }
+
+    /// `admits` for a row's key fields.
+    func admits(region: String, product: String, effectiveFrom: String, place: @autoclosure () -> String) -> Bool {
+        guard admitsRegion(region, place: place()) else { return false }
+        guard effectiveFrom >= earliestEffective && effectiveFrom <= latestEffective else {
+            reject(.implausibleEffectiveDate, place() + "\(product) '\(effectiveFrom)'")
             return false
         }
         return true
@@ -160,19 +165,20 @@ final class ImportSession {
         _ template: RowTemplate, usd: String, price: Substring, value: Double, sku: String,
         place: @autoclosure () -> String
     ) throws {
-        let shown = template.prototype
-        guard admits(shown, place: place()) else { return }
-        if shown.unit == "hour" && value > 0 {
+        let key = template.key
+        guard admits(region: key.region, product: key.product, effectiveFrom: key.effectiveFrom, place: place())
+        else { return }
+        if key.unit == "hour" && value > 0 {
             hourlyPrices += 1
             if value <= Self.smallWholeMax && value == value.rounded() { smallWholeHourlyPrices += 1 }
         }
-        if let earlier = pricesByKey[template.key] {
+        if let earlier = pricesByKey[key] {
             if earlier != price {
                 reject(
                     .conflict,
-                    place() + "\(shown.product) \(shown.purchaseOption) \(shown.unit) on \(shown.effectiveFrom): "
+                    place() + "\(key.product) \(key.purchaseOption) \(key.unit) on \(key.effectiveFrom): "
                         + "\(earlier) and \(price)")
-                conflicted[template.key] = shown
+                conflicted[key] = template.prototype
             } else {
                 // The same price again (another SKU or rate code for one key): used, nothing new to store.
                 rowsKept += 1

@@ -31,7 +31,7 @@ final class RowTemplate: @unchecked Sendable {
     let lateProblem: (RejectReason, String)?
     /// The row to keep, with an empty price and SKU.
     let prototype: PriceRow
-    /// `ImportSession.conflictKey(prototype)`, hashed once.
+    /// `ImportSession.conflictKey(prototype)`, hashed once, with the key's fields.
     let key: ConflictKey
     let spec: SpecRow?
 
@@ -46,7 +46,7 @@ final class RowTemplate: @unchecked Sendable {
         self.isReserved = isReserved
         self.lateProblem = lateProblem
         self.prototype = prototype
-        key = ConflictKey(ImportSession.conflictKey(prototype))
+        key = ConflictKey(prototype)
         self.spec = spec
     }
 
@@ -84,14 +84,21 @@ final class RowTemplate: @unchecked Sendable {
 }
 
 /// A row's `price` UNIQUE key within one file (`ImportSession.conflictKey`) with its hash worked out once, so the
-/// importer's thread looks a repeated key up without hashing its text again.
+/// importer's thread looks a repeated key up without hashing its text again, and the key fields it checks and shows
+/// (read without copying the whole row).
 struct ConflictKey: Hashable, Sendable {
     let text: String
     let hash: Int
+    let region, product, purchaseOption, unit, effectiveFrom: String
 
-    init(_ text: String) {
-        self.text = text
+    init(_ row: PriceRow) {
+        text = ImportSession.conflictKey(row)
         hash = text.hashValue
+        region = row.region
+        product = row.product
+        purchaseOption = row.purchaseOption
+        unit = row.unit
+        effectiveFrom = row.effectiveFrom
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }

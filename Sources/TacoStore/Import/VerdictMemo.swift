@@ -28,7 +28,14 @@ final class VerdictMemo {
         var start: Int
         var length: Int
         var template: RowTemplate?
+        /// The last batch (`batch`) in which a row of this template was kept.
+        var keptIn = -1
     }
+
+    /// Counts the batches that used this memo; see `firstKeep`.
+    private var batch = 0
+    /// The entry `template` returned last; -1 when the row was not memoised.
+    private var last = -1
 
     private var entries: [Entry] = []
     private var arena: [UInt8] = []
@@ -47,6 +54,18 @@ final class VerdictMemo {
 
     deinit { key.deallocate() }
 
+    /// Called by each batch before its first row.
+    func startBatch() { batch += 1 }
+
+    /// True unless a row of the template `template` returned last was already kept in this batch. The importer
+    /// applies a batch's rows in order, so a later row of that template finds its key already priced (or refused
+    /// for the same region and day) and its row is never built: the batch need not turn its SKU into a String.
+    func firstKeep() -> Bool {
+        guard last >= 0 else { return true }
+        defer { entries[last].keptIn = batch }
+        return entries[last].keptIn != batch
+    }
+
     /// The template for the row whose fields are `fields`, from the bytes of `columns`; `make()` builds it on the
     /// first row with these bytes. nil: the planner does not use the row.
     func template(
@@ -57,7 +76,10 @@ final class VerdictMemo {
         for column in columns {
             let field = fields[column]
             let count = field.end - field.start
-            guard length + 4 + count <= Self.maxKeyBytes else { return make() }
+            guard length + 4 + count <= Self.maxKeyBytes else {
+                last = -1
+                return make()
+            }
             let header = UInt32(truncatingIfNeeded: count) | (field.escaped ? 0x8000_0000 : 0)
             UnsafeMutableRawPointer(key + length).storeBytes(of: header, as: UInt32.self)
             (key + length + 4).update(from: scanner.base + field.start, count: count)
@@ -71,6 +93,7 @@ final class VerdictMemo {
                 && arena.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0 + entry.start, key, length) } })
                     == 0
             {
+                last = Int(slots[slot])
                 return entry.template
             }
             slot = (slot + 1) & mask
@@ -83,6 +106,7 @@ final class VerdictMemo {
             slot = Int(truncatingIfNeeded: hash) & mask
         }
         slots[slot] = Int32(entries.count)
+        last = entries.count
         entries.append(Entry(hash: hash, start: arena.count, length: length, template: template))
         arena.append(contentsOf: UnsafeBufferPointer(start: key, count: length))
         return template
