@@ -91,12 +91,12 @@ enum ImportBenchmark {
                 ))
         }
         report(results, rows: rows, bytes: bytes, shape: shape)
-        // Other processes slow the tools unevenly (DuckDB uses every core), so the ratio is only comparable with
-        // the load it was measured under.
-        print("load average (1, 5, 15 min) before: \(loadBefore), after: \(loadAverage())")
         if let duck, duck.status == 0, tacoplan.status == 0 {
             print(String(format: "tacoplan is %.2f× DuckDB's speed on this file", duck.seconds / tacoplan.seconds))
         }
+        // Other processes slow the tools unevenly (DuckDB uses every core), so the ratio is only comparable with
+        // the load it was measured under.
+        print("load average (1, 5, 15 min) before: \(loadBefore), after: \(loadAverage())")
     }
 
     static func report(

@@ -84,9 +84,9 @@ final class RowTemplate: @unchecked Sendable {
 }
 
 /// A row's `price` UNIQUE key within one file (`ImportSession.conflictKey`) with its hash worked out once, so the
-/// importer's thread looks a repeated key up without hashing its text again, and the key fields it checks and shows
-/// (read without copying the whole row).
-struct ConflictKey: Hashable, Sendable {
+/// importer's thread looks a repeated key up without hashing its text again (and, for the same template, without
+/// comparing it: identical objects are equal keys), and the key fields it checks and shows.
+final class ConflictKey: Hashable, Sendable {
     let text: String
     let hash: Int
     let region, product, purchaseOption, unit, effectiveFrom: String
@@ -103,5 +103,5 @@ struct ConflictKey: Hashable, Sendable {
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 
-    static func == (a: ConflictKey, b: ConflictKey) -> Bool { a.hash == b.hash && a.text == b.text }
+    static func == (a: ConflictKey, b: ConflictKey) -> Bool { a === b || (a.hash == b.hash && a.text == b.text) }
 }

@@ -14,14 +14,20 @@
 /// changes no verdict. One memo per worker lane of one file (never used by two threads at once); it only holds
 /// answers for that file's header and provenance.
 final class VerdictMemo {
-    /// At most this many templates are remembered; the table starts over when it is full. A real regional EC2
-    /// file has a few thousand kept templates (instance types × terms), the dense benchmark file 2,880.
-    static let capacity = 8_192
-    /// At most this many key bytes in all; the table starts over past it. With `capacity` this bounds the memo's
-    /// memory to a few MiB.
-    static let arenaLimit = 2 << 20
+    /// At most this many templates are remembered; the table starts over when it is full. The dense benchmark
+    /// file has 2,880 kept templates (6 regions × 96 instance types × 5 terms).
+    static let capacity = 4_096
+    /// At most this many key bytes in all (about 300 per template for a 91-column EC2 row); the table starts over
+    /// past it. With `capacity`, this bounds one memo to about 6 MiB (a template with its row, key and spec is
+    /// about 1 KiB).
+    static let arenaLimit = 1_536 << 10
     /// A row whose key is longer is not memoised (its template is built every time).
     static let maxKeyBytes = 4_096
+    /// Slots of the doorkeeper: a template is remembered only on the second row with its bytes seen while the
+    /// doorkeeper held the first one's hash (it starts over when half full). In a real regional EC2 file nearly
+    /// every kept row has its own template (each term and unit is another SKU), so the memo then stays empty and
+    /// costs no memory; in a file that repeats templates it keeps them.
+    static let doorkeeperSlots = 16_384
 
     private struct Entry {
         var hash: UInt64
@@ -36,6 +42,9 @@ final class VerdictMemo {
     private var batch = 0
     /// The entry `template` returned last; -1 when the row was not memoised.
     private var last = -1
+    /// Hashes of keys seen once (0: empty slot), and how many slots are used.
+    private var doorkeeper = [UInt64](repeating: 0, count: doorkeeperSlots)
+    private var doorkeeperCount = 0
 
     private var entries: [Entry] = []
     private var arena: [UInt8] = []
@@ -99,6 +108,10 @@ final class VerdictMemo {
             slot = (slot + 1) & mask
         }
         let template = make()
+        guard seenBefore(hash) else {
+            last = -1
+            return template
+        }
         if entries.count == Self.capacity || arena.count + length > Self.arenaLimit {
             entries.removeAll(keepingCapacity: true)
             arena.removeAll(keepingCapacity: true)
@@ -110,6 +123,25 @@ final class VerdictMemo {
         entries.append(Entry(hash: hash, start: arena.count, length: length, template: template))
         arena.append(contentsOf: UnsafeBufferPointer(start: key, count: length))
         return template
+    }
+
+    /// True when `hash` is in the doorkeeper; else adds it and returns false.
+    private func seenBefore(_ hash: UInt64) -> Bool {
+        let mark = hash | 1
+        let mask = Self.doorkeeperSlots - 1
+        var slot = Int(truncatingIfNeeded: hash >> 20) & mask
+        while doorkeeper[slot] != 0 {
+            if doorkeeper[slot] == mark { return true }
+            slot = (slot + 1) & mask
+        }
+        if doorkeeperCount == Self.doorkeeperSlots / 2 {
+            for index in doorkeeper.indices { doorkeeper[index] = 0 }
+            doorkeeperCount = 0
+            slot = Int(truncatingIfNeeded: hash >> 20) & mask
+        }
+        doorkeeper[slot] = mark
+        doorkeeperCount += 1
+        return false
     }
 
     /// A 64-bit hash of `count` bytes, 8 at a time (multiply and xor-shift per word, SplitMix64's finaliser at the
