@@ -60,6 +60,7 @@ enum ImportBenchmark {
         try Data(BaselineScripts.duckdb.utf8).write(to: URL(fileURLWithPath: duckScript))
         let me = CommandLine.arguments[0]
 
+        let loadBefore = loadAverage()
         var results: [(String, ChildProcess.Measurement?, String)] = []
         func fresh(_ name: String) -> String {
             let path = dir + "/\(name).sqlite"
@@ -93,6 +94,9 @@ enum ImportBenchmark {
         if let duck, duck.status == 0, tacoplan.status == 0 {
             print(String(format: "tacoplan is %.2f× DuckDB's speed on this file", duck.seconds / tacoplan.seconds))
         }
+        // Other processes slow the tools unevenly (DuckDB uses every core), so the ratio is only comparable with
+        // the load it was measured under.
+        print("load average (1, 5, 15 min) before: \(loadBefore), after: \(loadAverage())")
     }
 
     static func report(
@@ -114,6 +118,12 @@ enum ImportBenchmark {
                     format: "| %@ | %.2f | %.0f | %.0f | %.1f | %d |", name, m.seconds, Double(rows) / m.seconds,
                     Double(bytes) / 1_048_576 / m.seconds, m.peakRSSMiB, m.status))
         }
+    }
+
+    /// The first three fields of `/proc/loadavg`; "unknown" where there is none.
+    static func loadAverage() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
     }
 
     /// The measured child: one `importPriceLists` call, as `tacoplan pricing import` makes it.

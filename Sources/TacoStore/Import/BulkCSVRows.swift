@@ -74,10 +74,14 @@ extension BulkCSVImporter {
         from dataStart: Int, line headerLine: Int, header: [String], columns: [String: Int], checks: [Check],
         selection: PlannerSelection, provenance: Provenance
     ) throws {
+        let attributeColumns = columns.filter { Self.attributeNames.contains($0.key) }.map { ($0.value, $0.key) }
+        let term = TermColumns(columns)
         let plan = CSVRowPlan(
-            fileName: fileName, width: header.count, checks: checks,
-            attributeColumns: columns.filter { Self.attributeNames.contains($0.key) }.map { ($0.value, $0.key) },
-            term: TermColumns(columns), selection: selection, provenance: provenance)
+            fileName: fileName, width: header.count, checks: checks, attributeColumns: attributeColumns, term: term,
+            templateColumns: (term.templateColumns + attributeColumns.map(\.0)).sorted(), selection: selection,
+            provenance: provenance)
+        // One memo per worker lane: the first and second halves of a pass run at once, each with its own.
+        let memos = (first: VerdictMemo(), second: VerdictMemo())
         chunks.hashWhileReading = false
         defer {
             chunks.hashNewBytes()
@@ -93,8 +97,11 @@ extension BulkCSVImporter {
                 base: raw.assumingMemoryBound(to: UInt8.self), end: chunks.count, atEOF: chunks.atEnd)
             passes: while position < scanner.end {
                 let split = Self.splitPoint(scanner, from: position)
-                let first = CSVRecordBatch(plan: plan, scanner: scanner, start: position, limit: split ?? scanner.end)
-                let second = split.map { CSVRecordBatch(plan: plan, scanner: scanner, start: $0, limit: scanner.end) }
+                let first = CSVRecordBatch(
+                    plan: plan, memo: memos.first, scanner: scanner, start: position, limit: split ?? scanner.end)
+                let second = split.map {
+                    CSVRecordBatch(plan: plan, memo: memos.second, scanner: scanner, start: $0, limit: scanner.end)
+                }
                 DispatchQueue.global().async(group: group) { first.run() }
                 if let second { DispatchQueue.global().async(group: group) { second.run() } }
                 if chunks.hasUnhashedBytes {
@@ -159,9 +166,9 @@ extension BulkCSVImporter {
                 switch outcome {
                 case .reject(let reason, let value, let line):
                     session.reject(reason, "line \(base + line): '\(value)'")
-                case .keep(let row, let value, let spec, let line, let key, let price):
+                case .keep(let template, let usd, let price, let value, let sku, let line):
                     try session.keep(
-                        row, value: value, spec: spec, place: "line \(base + line): ", key: key, price: price)
+                        template, usd: usd, price: price, value: value, sku: sku, place: "line \(base + line): ")
                 }
             }
         }
@@ -197,6 +204,11 @@ extension BulkCSVImporter {
             lease = columns["leasecontractlength"]
             purchase = columns["purchaseoption"]
             offering = columns["offeringclass"]
+        }
+
+        /// The columns `item` reads but the SKU and the price (see `CSVRowPlan.templateColumns`).
+        var templateColumns: [Int] {
+            [termType, effectiveDate, begin, end, unit, currency, lease, purchase, offering].compactMap { $0 }
         }
 
         func item(_ scanner: CSVScanner, _ fields: UnsafeMutableBufferPointer<CSVScanner.Field>) -> OfferItem {

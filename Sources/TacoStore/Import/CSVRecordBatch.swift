@@ -6,6 +6,9 @@ struct CSVRowPlan: Sendable {
     var checks: [BulkCSVImporter.Check]
     var attributeColumns: [(Int, String)]
     var term: BulkCSVImporter.TermColumns
+    /// Every column a row's template is made of (`VerdictMemo`): the term columns but the SKU and the price, and
+    /// the attribute columns.
+    var templateColumns: [Int]
     var selection: PlannerSelection
     var provenance: Provenance
 }
@@ -23,12 +26,14 @@ final class CSVRecordBatch: @unchecked Sendable {
     /// first (1-based); the importer adds the rows before the batch.
     enum Outcome {
         case reject(RejectReason, value: String, line: Int)
-        /// `key` and `price`: `ImportSession.conflictKey` and `PriceText.canonical`, worked out here off the
-        /// importer's thread.
-        case keep(PriceRow, value: Double, spec: SpecRow?, line: Int, key: String, price: Substring)
+        /// The row's template, its price as text (`usd`), canonical text (`price`, see `PriceText.canonical`) and
+        /// value, and its SKU: the importer builds the row only when its key is new. The SKU is empty for a row
+        /// whose template was kept earlier in the batch: its key is then never new (`VerdictMemo.firstKeep`).
+        case keep(RowTemplate, usd: String, price: Substring, value: Double, sku: String, line: Int)
     }
 
     let plan: CSVRowPlan
+    let memo: VerdictMemo
     let scanner: CSVScanner
     let start: Int
     let limit: Int
@@ -40,8 +45,10 @@ final class CSVRecordBatch: @unchecked Sendable {
     private(set) var failure: (line: Int, message: String)?
     private(set) var outcomes: [Outcome] = []
 
-    init(plan: CSVRowPlan, scanner: CSVScanner, start: Int, limit: Int) {
+    /// `memo` is this batch's alone while it runs (the importer gives the two batches of a pass different memos).
+    init(plan: CSVRowPlan, memo: VerdictMemo, scanner: CSVScanner, start: Int, limit: Int) {
         self.plan = plan
+        self.memo = memo
         self.scanner = scanner
         self.start = start
         self.limit = limit
@@ -55,8 +62,8 @@ final class CSVRecordBatch: @unchecked Sendable {
         defer { fields.deallocate() }
         let bytes = scanner.base
         let checks = plan.checks
-        let memo = VerdictMemo()
         var position = start
+        memo.startBatch()
         records: while position < limit && position < scanner.end {
             let start = position
             if bytes[start] == CSVScanner.newline || bytes[start] == CSVScanner.carriageReturn {
@@ -124,22 +131,25 @@ final class CSVRecordBatch: @unchecked Sendable {
                 failure = (records, "expected \(width) fields, found \(fieldCount)\(truncated)")
                 break records
             }
-            var item = plan.term.item(scanner, fields)
-            item.attributes.reserveCapacity(plan.attributeColumns.count)
-            for (column, name) in plan.attributeColumns { item.attributes[name] = scanner.text(fields[column]) }
-            switch plan.selection.verdict(item, from: plan.provenance, memo: memo) {
+            let template = memo.template(plan.templateColumns, scanner, fields) {
+                var item = plan.term.item(scanner, fields)
+                item.attributes.reserveCapacity(plan.attributeColumns.count)
+                for (column, name) in plan.attributeColumns { item.attributes[name] = scanner.text(fields[column]) }
+                return plan.selection.template(item, from: plan.provenance)
+            }
+            guard let template else { continue }
+            let usd = plan.term.price.map { scanner.text(fields[$0]) } ?? ""
+            switch template.verdict(price: PriceText.parse(usd), usd: usd) {
             case .skip:
                 continue
             case .reject(let reason, let value):
                 outcomes.append(.reject(reason, value: value, line: records))
-            case .keep(let row, let value):
-                let spec =
-                    row.term == "OnDemand"
-                    ? memo.spec(item) { plan.selection.specRow(item, from: plan.provenance) } : nil
+            case .keep(let value):
                 outcomes.append(
                     .keep(
-                        row, value: value, spec: spec, line: records, key: ImportSession.conflictKey(row),
-                        price: PriceText.canonical(row.usd)))
+                        template, usd: usd, price: PriceText.canonical(usd), value: value,
+                        sku: memo.firstKeep() ? plan.term.sku.map { scanner.text(fields[$0]) } ?? "" : "",
+                        line: records))
             }
         }
     }

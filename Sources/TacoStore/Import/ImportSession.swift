@@ -56,9 +56,9 @@ final class ImportSession {
     var rejected: [RejectReason: Int] = [:]
     var examples: [RejectReason: String] = [:]
     /// Kept prices of this file by key and day (see `conflictKey`), to find a key priced twice.
-    private var pricesByKey: [String: Substring] = [:]
+    private var pricesByKey: [ConflictKey: Substring] = [:]
     /// Keys priced differently by two rows: dropped at the end of the file under `--accept-partial`.
-    private(set) var conflicted: [String: PriceRow] = [:]
+    private(set) var conflicted: [ConflictKey: PriceRow] = [:]
     /// Kept non-zero hourly prices, and how many of them are whole numbers from 1 to `smallWholeMax`.
     var hourlyPrices = 0
     var smallWholeHourlyPrices = 0
@@ -94,9 +94,14 @@ final class ImportSession {
     /// The value rules every kept price row passes (region code, plausible effective date); a failing row is
     /// counted as rejected with its reason.
     func admits(_ row: PriceRow, place: @autoclosure () -> String) -> Bool {
-        guard admitsRegion(row.region, place: place()) else { return false }
-        guard row.effectiveFrom >= earliestEffective && row.effectiveFrom <= latestEffective else {
-            reject(.implausibleEffectiveDate, place() + "\(row.product) '\(row.effectiveFrom)'")
+        admits(region: row.region, product: row.product, effectiveFrom: row.effectiveFrom, place: place())
+    }
+
+    /// `admits` for a row's key fields.
+    func admits(region: String, product: String, effectiveFrom: String, place: @autoclosure () -> String) -> Bool {
+        guard admitsRegion(region, place: place()) else { return false }
+        guard effectiveFrom >= earliestEffective && effectiveFrom <= latestEffective else {
+            reject(.implausibleEffectiveDate, place() + "\(product) '\(effectiveFrom)'")
             return false
         }
         return true
@@ -140,47 +145,49 @@ final class ImportSession {
     /// One offer item (the caller counts it as seen): refused with a reason, or its price row and, for on-demand
     /// terms, its spec. A second price for a key and day already priced differently is a conflict.
     func offer(_ item: OfferItem, _ selection: PlannerSelection, _ provenance: Provenance) throws {
-        switch selection.verdict(item, from: provenance) {
+        guard let template = selection.template(item, from: provenance) else { return }
+        switch template.verdict(price: PriceText.parse(item.usd), usd: item.usd) {
         case .skip:
             return
         case .reject(let reason, let value):
             reject(reason, Self.place(item) + "'\(value)'")
-        case .keep(let row, let value):
-            let spec = row.term == "OnDemand" ? selection.specRow(item, from: provenance) : nil
-            try keep(row, value: value, spec: spec, place: Self.place(item))
+        case .keep(let value):
+            try keep(
+                template, usd: item.usd, price: PriceText.canonical(item.usd), value: value, sku: item.sku,
+                place: Self.place(item))
         }
     }
 
-    /// A row `PlannerSelection` kept, with its parsed price and (on-demand rows) its spec; `place` locates it in
-    /// the file for the conflict example. A second price for a key and day already priced differently is a conflict.
-    /// `key` and `price` are `conflictKey(row)` and the canonical price when the caller has them already.
+    /// A row `PlannerSelection` kept: its template, price (text, canonical text and value) and SKU; `place` locates
+    /// it in the file for the conflict example. A second price for a key and day already priced differently is a
+    /// conflict. The row itself is built only when its key is new to this file (or conflicts).
     func keep(
-        _ row: PriceRow, value: Double, spec: SpecRow?, place: @autoclosure () -> String, key: String? = nil,
-        price: Substring? = nil
+        _ template: RowTemplate, usd: String, price: Substring, value: Double, sku: String,
+        place: @autoclosure () -> String
     ) throws {
-        guard admits(row, place: place()) else { return }
-        if row.unit == "hour" && value > 0 {
+        let key = template.key
+        guard admits(region: key.region, product: key.product, effectiveFrom: key.effectiveFrom, place: place())
+        else { return }
+        if key.unit == "hour" && value > 0 {
             hourlyPrices += 1
             if value <= Self.smallWholeMax && value == value.rounded() { smallWholeHourlyPrices += 1 }
         }
-        let key = key ?? Self.conflictKey(row)
-        let price = price ?? PriceText.canonical(row.usd)
         if let earlier = pricesByKey[key] {
             if earlier != price {
                 reject(
                     .conflict,
-                    place() + "\(row.product) \(row.purchaseOption) \(row.unit) on \(row.effectiveFrom): "
+                    place() + "\(key.product) \(key.purchaseOption) \(key.unit) on \(key.effectiveFrom): "
                         + "\(earlier) and \(price)")
-                conflicted[key] = row
+                conflicted[key] = template.prototype
             } else {
                 // The same price again (another SKU or rate code for one key): used, nothing new to store.
                 rowsKept += 1
             }
             return
         }
-        pricesByKey[key] = price
-        try keep(row)
-        if let spec { try keep(spec) }
+        pricesByKey[template.key] = price
+        try keep(template.row(usd: usd, sku: sku))
+        if let spec = template.spec { try keep(spec) }
     }
 
     static func place(_ item: OfferItem) -> String {

@@ -25,31 +25,24 @@ struct PlannerSelection {
     var offer: Offer
     var includeDynamoDBExtras = false
 
-    /// The verdict on `item`: `.skip` when the planner does not use it (another OS, term, tenancy, a free tier band),
-    /// `.reject` when it is a row the planner would price but its price, currency, unit, date or product name is not
-    /// valid (see `RejectReason`), else the `price` row to keep with its value for range and conflict checks.
-    func verdict(_ item: OfferItem, from provenance: Provenance, memo: VerdictMemo? = nil) -> RowVerdict {
+    /// The verdict on `item` without its price and SKU: nil when the planner does not use the item (another OS,
+    /// term, tenancy), else its checks in order and the row to keep, finished per row with its price
+    /// (`RowTemplate.verdict`: a free tier band is skipped; a row the planner would price is refused with its
+    /// reason when its price, currency, unit, date or product name is not valid, see `RejectReason`).
+    /// A pure function of the item's text, so a CSV batch reuses one template for every row whose columns other
+    /// than the SKU and the price are the same bytes (`VerdictMemo`).
+    func template(_ item: OfferItem, from provenance: Provenance) -> RowTemplate? {
         guard let term = Self.purchaseTerm(item), let mapped = product(item),
             let region = RegionNames.region(code: item["regioncode"], location: item["location"])
-        else { return .skip }
-        let parsed = PriceText.parse(item.usd)
-        if !keepsTier(item, parsed) { return .skip }
-        guard item.currency == ValueRules.currency else {
-            return .reject(.currency, value: item.currency.isEmpty ? "(empty)" : item.currency)
-        }
-        let value: Double
-        switch parsed {
-        case .value(let number): value = number
-        case .negative: return .reject(.negative, value: item.usd)
-        case .notANumber: return .reject(.notANumber, value: item.usd)
-        }
-        if offer != .dynamodb && offer != .eks
+        else { return nil }
+        let flat =
+            (item.beginRange.isEmpty || item.beginRange == "0") && (item.endRange.isEmpty || item.endRange == "Inf")
+        let currency = item.currency == ValueRules.currency ? nil : item.currency.isEmpty ? "(empty)" : item.currency
+        let badProduct =
+            offer != .dynamodb && offer != .eks
             && !ProductName.isInstanceType(mapped.product, nodeType: offer == .elasticache)
-        {
-            return .reject(.badProduct, value: mapped.product)
-        }
         let isReserved = term != nil
-        let unit: String
+        let unit: String?
         switch item.unit {
         case "Hrs" where offer != .dynamodb, "Hours" where offer == .eks, "hours" where offer == .eks:
             unit = "hour"
@@ -60,20 +53,18 @@ struct PlannerSelection {
         case let u where offer == .dynamodb && u.hasSuffix("CapacityUnit-Hrs"):
             unit = "capacity-unit-hour"
         default:
-            return .reject(.unknownUnit, value: item.unit)
+            unit = nil
         }
-        guard PriceRange.contains(value, unit: unit, reserved: isReserved) else {
-            return .reject(.outOfRange, value: "\(item.usd) per \(unit)")
-        }
+        var late: (RejectReason, String)?
         let vcpu = item["vcpu"]
-        if offer != .dynamodb && offer != .eks && vcpu.utf8.contains(UInt8(ascii: ".")) {
-            return .reject(.mislabelledColumns, value: vcpu)
-        }
         // A file without an effective-date column (never seen in AWS files) takes its publication date; a present
         // but empty or invalid date is refused, never replaced.
         let dayText = provenance.hasEffectiveDates ? item.effectiveDate : provenance.publication
-        guard let day = memo.map({ $0.day(dayText) }) ?? Day(iso: dayText)?.description else {
-            return .reject(.badEffectiveDate, value: dayText)
+        let day = Day(iso: dayText)?.description
+        if offer != .dynamodb && offer != .eks && vcpu.utf8.contains(UInt8(ascii: ".")) {
+            late = (.mislabelledColumns, vcpu)
+        } else if day == nil {
+            late = (.badEffectiveDate, dayText)
         }
         let purchaseOption: String
         if let term {
@@ -85,27 +76,20 @@ struct PlannerSelection {
         }
         var row = PriceRow(
             service: offer.service.rawValue, region: region, product: mapped.product, engineOS: mapped.engineOS,
-            purchaseOption: purchaseOption, unit: unit, usd: item.usd, effectiveFrom: day,
+            purchaseOption: purchaseOption, unit: unit ?? "", usd: "", effectiveFrom: day ?? "",
             source: provenance.source, confidence: "aws-price-list")
         row.sourceFile = provenance.fileName
         row.publication = provenance.publication
         row.version = provenance.version
-        row.sku = item.sku
         row.term = isReserved ? "Reserved" : "OnDemand"
         row.leaseLength = item.leaseLength
         row.reservedPurchaseOption = item.purchaseOption
         row.offeringClass = item.offeringClass
         row.note = item["usagetype"]
-        return .keep(row, value: value)
-    }
-
-    /// A tier band priced at zero (a free tier) is dropped; the non-zero marginal tier is kept. Flat prices
-    /// (`0`…`Inf`, or no range) are kept even at zero, e.g. the hourly part of an All Upfront reservation.
-    /// A band whose price is not a number is kept, so the price check refuses it with its reason.
-    func keepsTier(_ item: OfferItem, _ parsed: PriceText.Parsed) -> Bool {
-        let flat =
-            (item.beginRange.isEmpty || item.beginRange == "0") && (item.endRange.isEmpty || item.endRange == "Inf")
-        return flat || parsed != .value(0)
+        return RowTemplate(
+            flat: flat, currencyProblem: currency, productProblem: badProduct ? mapped.product : nil,
+            unit: unit.map { .known($0) } ?? .unknown(item.unit), isReserved: isReserved, lateProblem: late,
+            prototype: row, spec: isReserved ? nil : specRow(item, from: provenance))
     }
 
     /// nil (double optional's inner nil) for on-demand, the reserved purchase option for reserved terms;

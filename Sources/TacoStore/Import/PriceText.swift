@@ -54,10 +54,13 @@ enum PriceText {
     /// The text without trailing fractional zeros (`0.1632000000` → `0.1632`, `438.00` → `438`), so two spellings of
     /// one price do not count as a conflict.
     static func canonical(_ text: String) -> Substring {
-        guard text.utf8.contains(UInt8(ascii: ".")) else { return text[...] }
-        var end = text.endIndex
-        while end > text.startIndex, text[text.index(before: end)] == "0" { end = text.index(before: end) }
-        if end > text.startIndex, text[text.index(before: end)] == "." { end = text.index(before: end) }
+        let utf8 = text.utf8
+        guard utf8.contains(UInt8(ascii: ".")) else { return text[...] }
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "0") {
+            end = utf8.index(before: end)
+        }
+        if end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: ".") { end = utf8.index(before: end) }
         return text[..<end]
     }
 }

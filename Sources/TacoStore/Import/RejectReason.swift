@@ -29,10 +29,3 @@ public enum RejectReason: String, CaseIterable, Sendable, Comparable, Hashable {
 
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
-
-/// A row's verdict from `PlannerSelection`: not a row the planner uses, refused with a reason, or a price to keep.
-enum RowVerdict {
-    case skip
-    case reject(RejectReason, value: String)
-    case keep(PriceRow, value: Double)
-}
