@@ -9,7 +9,7 @@ import Testing
     static func assess(_ plan: String, failOn: FailOn) throws -> Assessment {
         let run = try AppRun()
         let evidence = EvidenceRequest(
-            db: run.db, asOf: Day(iso: "2026-11-01"), costsFile: nil, calibrated: false, evidence: .best)
+            db: run.db, asOf: Day(iso: "2026-11-01"), costsFile: nil, evidence: .best)
         return try EstimateUseCase.run(
             PlanRequest(path: AppRun.plan(plan), failOn: failOn), evidence: evidence, context: run.context
         ).assessment

@@ -45,10 +45,10 @@ import Testing
             try EstimateUseCase.run(
                 PlanRequest(path: AppRun.plan("traffic-tacos.yaml")),
                 evidence: EvidenceRequest(
-                    db: run.db, asOf: Day(iso: "2026-11-01"), calibrated: calibrated, evidence: choice),
+                    db: run.db, asOf: Day(iso: "2026-11-01"), evidence: calibrated ? .calibrated : choice),
                 context: run.context)
         }
-        // `--calibrated`: explain follows the verdict like every command, INFEASIBLE on the calibration → 5.
+        // `--evidence calibrated`: explain follows the verdict like every command, INFEASIBLE on the calibration → 5.
         let calibrated = try seed(calibrated: true, .best)
         #expect(calibrated.failure?.status == .infeasible)
         let explain = ExplainText.render(calibrated.estimate, only: "redis.hot_key_cpu", style: Style(enabled: false))
