@@ -78,9 +78,15 @@ public struct BillRow: Codable, Hashable, Sendable {
     }
 
     /// True for Amazon Web Services rows, the only ones attributed to a plan.
-    public var isAWS: Bool {
-        let p = provider.lowercased()
-        return p == "aws" || p.hasPrefix("amazon web services")
+    public var isAWS: Bool { BillRow.isAWS(provider) }
+
+    /// "AWS" or "Amazon Web Services…" in any letter case, compared as ASCII bytes (no lowercased copy per row).
+    static func isAWS(_ provider: String) -> Bool {
+        func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        let u = provider.utf8
+        if u.count == 3 { return zip(u, "aws".utf8).allSatisfy { lower($0) == $1 } }
+        let prefix = "amazon web services".utf8
+        return u.count >= prefix.count && zip(u, prefix).allSatisfy { lower($0) == $1 }
     }
 
     public var tagMap: [String: String] { BillRow.tagMap(tags) }
