@@ -65,11 +65,21 @@ public struct BillRow: Codable, Hashable, Sendable {
         line: Int, provider: String, accountId: String, currency: String, billedCost: Decimal,
         chargeStart: BillInstant, chargeEnd: BillInstant, chargeCategory: String, serviceName: String
     ) {
+        self.init(
+            line: line, provider: provider, accountId: accountId, currency: currency, billed: BillAmount(billedCost),
+            chargeStart: chargeStart, chargeEnd: chargeEnd, chargeCategory: chargeCategory, serviceName: serviceName)
+    }
+
+    /// The same with the billed amount as read (no `Decimal` round trip per row while importing).
+    init(
+        line: Int, provider: String, accountId: String, currency: String, billed: BillAmount,
+        chargeStart: BillInstant, chargeEnd: BillInstant, chargeCategory: String, serviceName: String
+    ) {
         self.line = line
         self.provider = provider
         self.accountId = accountId
         self.currency = currency
-        billed = BillAmount(billedCost)
+        self.billed = billed
         self.chargeStart = chargeStart
         self.chargeEnd = chargeEnd
         self.chargeCategory = chargeCategory

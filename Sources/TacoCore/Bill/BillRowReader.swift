@@ -184,8 +184,7 @@ public struct BillRowReader: Sendable {
             format == .cur2 ? BillRowReader.curServiceName(try required(.serviceName)) : try required(.serviceName)
         var row = BillRow(
             line: line, provider: provider, accountId: try required(.accountId), currency: currency,
-            billedCost: 0, chargeStart: start, chargeEnd: end, chargeCategory: category, serviceName: service)
-        row.billed = billed
+            billed: billed, chargeStart: start, chargeEnd: end, chargeCategory: category, serviceName: service)
         row.accountName = text(.accountName)
         row.subAccountId = text(.subAccountId)
         row.effective = try amount(.effectiveCost)
