@@ -2,8 +2,8 @@ import Foundation
 import TacoCore
 import TacoStore
 
-/// `tacoplan-bench bill [--rows N] [--dir DIR] [--keep]`: generates a FOCUS bill of N rows (`FocusBillGenerator`)
-/// and measures in the same run `bill import` (a child process, as the CLI makes the call) against DuckDB
+/// `tacoplan-bench bill [--rows N] [--dir DIR] [--keep] [--pairs N]`: generates a FOCUS bill of N rows
+/// (`FocusBillGenerator`) and measures in the same run `bill import` (a child process, as the CLI makes the call) against DuckDB
 /// `read_csv` into a table of an on-disk database (when `duckdb` imports in `$TACOPLAN_BENCH_PYTHON`, default
 /// python3); then the second import of the same file, the database size against the CSV's, and the store's
 /// per-charge sums over the whole bill (what `reconcile` reads).
@@ -12,6 +12,7 @@ enum BillBenchmark {
         var rows = 1_000_000
         var dir = NSTemporaryDirectory() + "tacoplan-bench"
         var keep = false
+        var pairs = 1
         var index = 0
         while index < arguments.count {
             switch arguments[index] {
@@ -26,7 +27,13 @@ enum BillBenchmark {
                 guard index < arguments.count else { throw BenchError("--dir needs a directory") }
                 dir = arguments[index]
             case "--keep": keep = true
-            default: throw BenchError("usage: tacoplan-bench bill [--rows N] [--dir DIR] [--keep]")
+            case "--pairs":
+                index += 1
+                guard index < arguments.count, let n = Int(arguments[index]), (1...20).contains(n) else {
+                    throw BenchError("--pairs needs a number from 1 to 20")
+                }
+                pairs = n
+            default: throw BenchError("usage: tacoplan-bench bill [--rows N] [--dir DIR] [--keep] [--pairs N]")
             }
             index += 1
         }
@@ -88,8 +95,30 @@ enum BillBenchmark {
                         format: "tacoplan bill import is %.2f× DuckDB's speed on this file",
                         duck.seconds / tacoplan.seconds))
             }
+            if pairs > 1 {
+                // More pairs, each a fresh tacoplan import then a fresh DuckDB load, one after the other: the
+                // ratio of each pair is taken under the same load, and the median of the ratios is quoted.
+                var ratios = [duck.seconds / tacoplan.seconds]
+                print("pair 1: tacoplan \(fmt(tacoplan)), duckdb \(fmt(duck))")
+                for k in 2...pairs {
+                    let t = try ChildProcess.run([me, "bill-import-once", fresh("bill.sqlite"), csv])
+                    let d = try ChildProcess.run([python, dir + "/bill-duck.py", csv, fresh("bill.duckdb")])
+                    guard t.status == 0, d.status == 0 else { throw BenchError("pair \(k) failed") }
+                    ratios.append(d.seconds / t.seconds)
+                    print("pair \(k): tacoplan \(fmt(t)), duckdb \(fmt(d))")
+                }
+                ratios.sort()
+                print(
+                    String(
+                        format: "over %d pairs: tacoplan bill import is %.2f× DuckDB's speed (median; %.2f–%.2f)",
+                        pairs, ratios[ratios.count / 2], ratios[0], ratios[ratios.count - 1]))
+            }
         }
         if !keep { for p in [db, duckDB] { _ = fresh((p as NSString).lastPathComponent) } }
+    }
+
+    static func fmt(_ m: ChildProcess.Measurement) -> String {
+        String(format: "%.2f s, %.1f MiB", m.seconds, m.peakRSSMiB)
     }
 
     static func fileSize(_ path: String) -> Int64 {

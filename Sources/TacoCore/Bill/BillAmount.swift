@@ -7,8 +7,19 @@ public struct BillAmount: Codable, Hashable, Sendable {
     public var units: Int64?
     /// Decimal places: the value is `units` × 10^−scale.
     public var scale: Int
+    /// The exact value when the digits need more than 58 bits (`units` nil); else nil and `decimal` is computed from
+    /// `units` and `scale` (no Foundation `Decimal` is built per amount while importing).
+    var exact: Decimal?
     /// The exact value.
-    public var decimal: Decimal
+    public var decimal: Decimal {
+        if let units { return BillAmount.decimal(units: units, scale: scale) }
+        return exact ?? 0
+    }
+    /// True below zero.
+    public var isNegative: Bool {
+        if let units { return units < 0 }
+        return (exact ?? 0) < 0
+    }
 
     /// The range a bill amount must lie in (a FinOps judgement, Docs/Billing.md "Limits"): at most 38 significant
     /// digits (Foundation `Decimal`'s precision, so a sum never rounds silently), at most 24 decimal places (CUR and
@@ -32,7 +43,6 @@ public struct BillAmount: Codable, Hashable, Sendable {
         let scale = Int(packed & 31)
         self.units = units
         self.scale = scale
-        decimal = BillAmount.decimal(units: units, scale: scale)
     }
 
     /// Why a text is not a bill amount.
@@ -110,7 +120,7 @@ public struct BillAmount: Codable, Hashable, Sendable {
         // value = mantissa × 10^(zeros − fraction + exponent), with `zeros` trailing zeros not multiplied in.
         var power = zeros - fraction + exponent
         if significant == 0 {
-            return .success(BillAmount(units: 0, scale: 0, decimal: 0))
+            return .success(BillAmount(units: 0, scale: 0, exact: nil))
         }
         guard significant <= Limits.significantDigits else {
             return .failure(.outOfRange("\(significant) significant digits, more than \(Limits.significantDigits)"))
@@ -133,33 +143,29 @@ public struct BillAmount: Codable, Hashable, Sendable {
         let scale = max(0, -power)
         if let u = units, u < packableUnits {
             let signed = negative ? -Int64(u) : Int64(u)
-            return .success(BillAmount(units: signed, scale: scale, decimal: decimal(units: signed, scale: scale)))
+            return .success(BillAmount(units: signed, scale: scale, exact: nil))
         }
         // More than 58 bits of digits: Foundation's parser is exact up to 38 significant digits.
         let text = String(decoding: bytes, as: UTF8.self)
         guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
             return .failure(.notANumber)
         }
-        return .success(BillAmount(units: nil, scale: scale, decimal: d))
+        return .success(BillAmount(units: nil, scale: scale, exact: d))
     }
 
-    init(units: Int64?, scale: Int, decimal: Decimal) {
+    init(units: Int64?, scale: Int, exact: Decimal?) {
         self.units = units
         self.scale = scale
-        self.decimal = decimal
+        self.exact = exact
     }
 
     /// An amount from an exact Decimal (as stored by an older tacoplan), packed when it fits.
     public init(_ d: Decimal) {
-        decimal = d
         let text = NSDecimalNumber(decimal: d).stringValue
-        if case .success(let a) = BillAmount.parse(text) {
-            units = a.units
-            scale = a.scale
-        } else {
-            units = nil
-            scale = 0
-        }
+        let parsed = try? BillAmount.parse(text).get()
+        units = parsed?.units
+        scale = parsed?.scale ?? 0
+        exact = units == nil ? d : nil
     }
 
     /// units × 10^−scale as a Decimal, exactly.

@@ -45,24 +45,27 @@ public struct BillInstant: Codable, Hashable, Comparable, Sendable, CustomString
     /// shape (then the general reader above decides).
     static func fixed(_ raw: String) -> BillInstant? {
         var text = raw
-        return text.withUTF8 { b -> BillInstant? in
-            guard b.count == 19 || (b.count == 20 && b[19] == UInt8(ascii: "Z")) else { return nil }
-            guard b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x20 || b[10] == UInt8(ascii: "T"), b[13] == 0x3A, b[16] == 0x3A
-            else { return nil }
-            func num(_ i: Int, _ n: Int) -> Int? {
-                var v = 0
-                for k in i..<(i + n) {
-                    let c = b[k]
-                    guard c >= 0x30, c <= 0x39 else { return nil }
-                    v = v * 10 + Int(c - 0x30)
-                }
-                return v
+        return text.withUTF8 { fixed(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `fixed` on a cell's bytes.
+    static func fixed(_ b: UnsafeRawBufferPointer) -> BillInstant? {
+        guard b.count == 19 || (b.count == 20 && b[19] == UInt8(ascii: "Z")) else { return nil }
+        guard b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x20 || b[10] == UInt8(ascii: "T"), b[13] == 0x3A, b[16] == 0x3A
+        else { return nil }
+        func num(_ i: Int, _ n: Int) -> Int? {
+            var v = 0
+            for k in i..<(i + n) {
+                let c = b[k]
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                v = v * 10 + Int(c - 0x30)
             }
-            guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2), let mi = num(14, 2),
-                let s = num(17, 2), h < 24, mi < 60, s < 60, let day = Day(year: y, month: mo, day: d)
-            else { return nil }
-            return BillInstant(seconds: Int64(day.ordinal) * 86_400 + Int64(h * 3600 + mi * 60 + s))
+            return v
         }
+        guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2), let mi = num(14, 2),
+            let s = num(17, 2), h < 24, mi < 60, s < 60, let day = Day(year: y, month: mo, day: d)
+        else { return nil }
+        return BillInstant(seconds: Int64(day.ordinal) * 86_400 + Int64(h * 3600 + mi * 60 + s))
     }
 
     /// `2024-09-01T00:00:00Z`.

@@ -65,11 +65,21 @@ public struct BillRow: Codable, Hashable, Sendable {
         line: Int, provider: String, accountId: String, currency: String, billedCost: Decimal,
         chargeStart: BillInstant, chargeEnd: BillInstant, chargeCategory: String, serviceName: String
     ) {
+        self.init(
+            line: line, provider: provider, accountId: accountId, currency: currency, billed: BillAmount(billedCost),
+            chargeStart: chargeStart, chargeEnd: chargeEnd, chargeCategory: chargeCategory, serviceName: serviceName)
+    }
+
+    /// The same with the billed amount as read (no `Decimal` round trip per row while importing).
+    init(
+        line: Int, provider: String, accountId: String, currency: String, billed: BillAmount,
+        chargeStart: BillInstant, chargeEnd: BillInstant, chargeCategory: String, serviceName: String
+    ) {
         self.line = line
         self.provider = provider
         self.accountId = accountId
         self.currency = currency
-        billed = BillAmount(billedCost)
+        self.billed = billed
         self.chargeStart = chargeStart
         self.chargeEnd = chargeEnd
         self.chargeCategory = chargeCategory
@@ -78,9 +88,15 @@ public struct BillRow: Codable, Hashable, Sendable {
     }
 
     /// True for Amazon Web Services rows, the only ones attributed to a plan.
-    public var isAWS: Bool {
-        let p = provider.lowercased()
-        return p == "aws" || p.hasPrefix("amazon web services")
+    public var isAWS: Bool { BillRow.isAWS(provider) }
+
+    /// "AWS" or "Amazon Web Services…" in any letter case, compared as ASCII bytes (no lowercased copy per row).
+    static func isAWS(_ provider: String) -> Bool {
+        func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        let u = provider.utf8
+        if u.count == 3 { return zip(u, "aws".utf8).allSatisfy { lower($0) == $1 } }
+        let prefix = "amazon web services".utf8
+        return u.count >= prefix.count && zip(u, prefix).allSatisfy { lower($0) == $1 }
     }
 
     public var tagMap: [String: String] { BillRow.tagMap(tags) }

@@ -89,6 +89,19 @@ public struct BillRowReader: Sendable {
             return v
         }
         func amount(_ f: BillField) throws(BillProblem) -> BillAmount? {
+            let i = columnOf[f.ordinal]
+            guard i >= 0 else { return nil }
+            // The common case straight from the bytes; a padded or refused cell goes the String way for its message.
+            let fast: BillAmount?? = cells.withCellBytes(i) { b in
+                switch BillCellShape(b) {
+                case .null: return .some(nil)
+                case .padded: return nil
+                case .plain:
+                    if case .success(let a) = BillAmount.parse(b) { return .some(a) }
+                    return nil
+                }
+            }
+            if let fast { return fast }
             guard let v = text(f) else { return nil }
             switch BillAmount.parse(v) {
             case .success(let a): return a
@@ -102,6 +115,12 @@ public struct BillRowReader: Sendable {
             }
         }
         func instant(_ f: BillField) throws(BillProblem) -> BillInstant {
+            let i = columnOf[f.ordinal]
+            if i >= 0, let t = cells.withCellBytes(i, BillInstant.fixed),
+                t >= BillLimits.earliestCharge, t <= BillLimits.latestCharge
+            {
+                return t
+            }
             let v = try required(f)
             guard let t = BillInstant(text: v) else {
                 throw problem(
@@ -165,8 +184,7 @@ public struct BillRowReader: Sendable {
             format == .cur2 ? BillRowReader.curServiceName(try required(.serviceName)) : try required(.serviceName)
         var row = BillRow(
             line: line, provider: provider, accountId: try required(.accountId), currency: currency,
-            billedCost: 0, chargeStart: start, chargeEnd: end, chargeCategory: category, serviceName: service)
-        row.billed = billed
+            billed: billed, chargeStart: start, chargeEnd: end, chargeCategory: category, serviceName: service)
         row.accountName = text(.accountName)
         row.subAccountId = text(.subAccountId)
         row.effective = try amount(.effectiveCost)
@@ -193,15 +211,17 @@ public struct BillRowReader: Sendable {
             }
             row.tags = json
         }
-        let negative = [(BillField.consumedQuantity, row.consumedQuantity), (.pricingQuantity, row.pricingQuantity)]
-            .first { ($0.1 ?? 0) < 0 }?.0
-        let creditLike = ["Credit", "Adjustment"].contains(row.chargeCategory) || row.chargeClass == "Correction"
+        let negative: BillField? =
+            row.consumed?.isNegative == true
+            ? .consumedQuantity : row.priced?.isNegative == true ? .pricingQuantity : nil
+        let creditLike =
+            row.chargeCategory == "Credit" || row.chargeCategory == "Adjustment" || row.chargeClass == "Correction"
         if let negative, row.isAWS, !creditLike {
             throw problem(
                 negative, "negative usage on a '\(row.chargeCategory)' row",
                 "negative quantities belong on Credit or Adjustment rows (or ChargeClass Correction); check the export")
         }
-        if row.billedCost < 0, row.isAWS, row.chargeCategory == "Usage", !creditLike {
+        if row.billed.isNegative, row.isAWS, row.chargeCategory == "Usage", !creditLike {
             throw problem(
                 .billedCost,
                 "a negative cost (\(Excerpt.quoted(NSDecimalNumber(decimal: row.billedCost).stringValue))) on a Usage row",
@@ -333,6 +353,35 @@ public struct BillRowReader: Sendable {
 public protocol BillCells {
     var cellCount: Int { get }
     func cell(_ i: Int) -> String
+    /// Calls `body` with cell `i`'s UTF-8 bytes: the cells read as numbers or instants need no String.
+    func withCellBytes<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R
+}
+
+extension BillCells {
+    public func withCellBytes<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        var text = cell(i)
+        return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// What a cell's bytes are before they are read as a value: NULL or empty, padded with blanks (read through the
+/// String path, which trims), or plain.
+enum BillCellShape {
+    case null, padded, plain
+
+    init(_ b: UnsafeRawBufferPointer) {
+        guard let first = b.first, let last = b.last else {
+            self = .null
+            return
+        }
+        if first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 {
+            self = .padded
+        } else if b.count == 4, b[0] == 0x4E, b[1] == 0x55, b[2] == 0x4C, b[3] == 0x4C {  // NULL
+            self = .null
+        } else {
+            self = .plain
+        }
+    }
 }
 
 extension Array: BillCells where Element == String {

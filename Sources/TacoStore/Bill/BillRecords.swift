@@ -241,6 +241,13 @@ final class BillRecords {
             String(decoding: UnsafeBufferPointer(rebasing: $0[start..<fieldEnds[i]]), as: UTF8.self)
         }
     }
+
+    /// Field `i` of the current record as bytes, for the cells read as numbers or instants (no String made).
+    func withCellBytes<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let start = i == 0 ? 0 : fieldEnds[i - 1]
+        let end = fieldEnds[i]
+        return fieldBytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    }
 }
 
 extension BillRecords: BillCells {
