@@ -17,13 +17,19 @@ struct ReconcileCommand: ParsableCommand {
     var format: OutputFormat = .table
     static let formats: [OutputFormat] = [.table, .json, .csv]
 
-    @Option(help: "Print the attribution as one SQL query for athena, trino or duckdb over a FOCUS table, and exit.")
+    @Option(
+        help:
+            "Print the attribution as one SQL query for athena, trino or duckdb over a FOCUS or CUR 2.0 table, and exit."
+    )
     var sql: ReconcileQuery.Dialect?
 
-    @Option(help: "The FOCUS table the --sql query reads (letters, digits, _ . -).")
+    @Option(help: "The FOCUS or CUR 2.0 table the --sql query reads (letters, digits, _ . -).")
     var table = "focus"
 
-    @Option(help: "Columns of that table: aws (FOCUS with AWS columns x_ServiceCode, x_UsageType) or focus.")
+    @Option(
+        help:
+            "Columns of that table: aws (FOCUS with AWS columns x_ServiceCode, x_UsageType), focus, or cur2 (CUR 2.0's line_item_… columns)."
+    )
     var columns: ReconcileQuery.Columns = .aws
 
     @Option(help: "Reconcile from the --sql query's result saved as CSV instead of the imported bill.")

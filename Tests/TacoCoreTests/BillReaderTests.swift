@@ -111,4 +111,41 @@ import Testing
         #expect(row.chargeCategory == "Usage" && row.pricing == .committed && row.commitmentType == "Reservation")
         #expect(row.tagMap["user:event"] == "x")
     }
+
+    /// CUR 2.0 has the net unblended cost only where a discount applies, and an ARN in the Savings Plan or the
+    /// reservation column: each row reads the first non-empty of the columns present (as `reconcile --sql`'s
+    /// COALESCE), never only the first column present.
+    @Test func aCUR2RowReadsTheFirstNonEmptyOfItsColumns() throws {
+        let header = [
+            "bill_payer_account_id", "line_item_line_item_type", "line_item_usage_start_date",
+            "line_item_usage_end_date", "line_item_product_code", "line_item_currency_code",
+            "line_item_unblended_cost", "line_item_net_unblended_cost", "savings_plan_savings_plan_a_r_n",
+            "reservation_reservation_a_r_n",
+        ]
+        let r = try BillRowReader(file: "cur.csv", header: header)
+        func row(_ unblended: String, _ net: String, _ sp: String, _ ri: String) throws(BillProblem) -> BillRow {
+            try r.row(
+                [
+                    "111122223333", "Usage", "2026-11-01T00:00:00Z", "2026-11-01T01:00:00Z", "AmazonEC2", "USD",
+                    unblended, net, sp, ri,
+                ], line: 2)
+        }
+        // Net present: 3.48 × 0.9 = 3.132 billed; the Savings Plan ARN named.
+        let discounted = try row("3.48", "3.132", "arn:sp", "")
+        #expect(discounted.billedCost == Decimal(string: "3.132") && discounted.commitmentId == "arn:sp")
+        // Net empty or NULL: the unblended cost; the reservation ARN when the Savings Plan column is empty.
+        let plain = try row("3.48", "", "", "arn:ri")
+        #expect(plain.billedCost == Decimal(string: "3.48") && plain.commitmentId == "arn:ri")
+        #expect(try row("3.48", "NULL", "NULL", "").billedCost == Decimal(string: "3.48"))
+        #expect(try row("3.48", "NULL", "NULL", "").commitmentId == nil)
+        // Both empty: refused, naming the first column.
+        #expect(throws: BillProblem.self) { try row("", "", "", "") }
+        // A bad net cost is refused by its own column's name, never skipped for the unblended one.
+        do {
+            _ = try row("3.48", "x", "", "")
+            Issue.record("a non-number net cost was accepted")
+        } catch {
+            #expect(error.column == "line_item_net_unblended_cost")
+        }
+    }
 }

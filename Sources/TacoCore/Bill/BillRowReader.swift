@@ -11,6 +11,10 @@ public struct BillRowReader: Sendable {
     let index: [BillField: Int]
     /// The same by `BillField.ordinal` (-1: absent), read per cell.
     let columnOf: [Int]
+    /// The next present column of a field that names several (-1: none), read when the first one's cell is empty
+    /// or NULL on a row: CUR 2.0's net unblended cost else the unblended cost, a Savings Plan ARN else a reservation
+    /// ARN, as `COALESCE` reads them in `ReconcileQuery`.
+    let fallbackOf: [Int]
     /// Normalised tag texts already seen by this reader (a bill repeats a few tag sets on millions of rows).
     let tagMemo: TagMemo?
 
@@ -43,8 +47,11 @@ public struct BillRowReader: Sendable {
             position[name] = i
         }
         var index: [BillField: Int] = [:]
+        var fallbackOf = [Int](repeating: -1, count: BillField.allCases.count)
         for field in BillField.allCases {
-            if let i = format.columns(field).lazy.compactMap({ position[$0] }).first { index[field] = i }
+            let present = format.columns(field).compactMap { position[$0] }
+            if let i = present.first { index[field] = i }
+            if present.count > 1 { fallbackOf[field.ordinal] = present[1] }
         }
         let missing = format.required.filter { index[$0] == nil }
         guard missing.isEmpty else {
@@ -57,6 +64,7 @@ public struct BillRowReader: Sendable {
         var columnOf = [Int](repeating: -1, count: BillField.allCases.count)
         for (field, i) in index { columnOf[field.ordinal] = i }
         self.columnOf = columnOf
+        self.fallbackOf = fallbackOf
         tagMemo = TagMemo()
     }
 
@@ -70,6 +78,10 @@ public struct BillRowReader: Sendable {
         func text(_ f: BillField) -> String? {
             let i = columnOf[f.ordinal]
             guard i >= 0 else { return nil }
+            let fallback = fallbackOf[f.ordinal]
+            return cellText(i) ?? (fallback >= 0 ? cellText(fallback) : nil)
+        }
+        func cellText(_ i: Int) -> String? {
             let v = cells.cell(i)
             guard let first = v.utf8.first, let last = v.utf8.last else { return nil }
             if first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 {
@@ -89,7 +101,11 @@ public struct BillRowReader: Sendable {
             return v
         }
         func amount(_ f: BillField) throws(BillProblem) -> BillAmount? {
-            let i = columnOf[f.ordinal]
+            let fallback = fallbackOf[f.ordinal]
+            if let a = try cellAmount(columnOf[f.ordinal]) { return a }
+            return fallback >= 0 ? try cellAmount(fallback) : nil
+        }
+        func cellAmount(_ i: Int) throws(BillProblem) -> BillAmount? {
             guard i >= 0 else { return nil }
             // The common case straight from the bytes; a padded or refused cell goes the String way for its message.
             let fast: BillAmount?? = cells.withCellBytes(i) { b in
@@ -102,16 +118,18 @@ public struct BillRowReader: Sendable {
                 }
             }
             if let fast { return fast }
-            guard let v = text(f) else { return nil }
+            guard let v = cellText(i) else { return nil }
             switch BillAmount.parse(v) {
             case .success(let a): return a
             case .failure(.notANumber):
-                throw problem(
-                    f, "'\(Excerpt.quoted(v))' is not a number", "write a decimal such as 0.00001605990 or 1.5E-4")
+                throw BillProblem(
+                    file: file, line: line, column: header[i], message: "'\(Excerpt.quoted(v))' is not a number",
+                    fix: "write a decimal such as 0.00001605990 or 1.5E-4")
             case .failure(.outOfRange(let why)):
-                throw problem(
-                    f, "'\(Excerpt.quoted(v))' is outside the range of a bill amount: \(why)",
-                    "check the export; amounts are refused rather than rounded (Docs/Billing.md \"Limits\")")
+                throw BillProblem(
+                    file: file, line: line, column: header[i],
+                    message: "'\(Excerpt.quoted(v))' is outside the range of a bill amount: \(why)",
+                    fix: "check the export; amounts are refused rather than rounded (Docs/Billing.md \"Limits\")")
             }
         }
         func instant(_ f: BillField) throws(BillProblem) -> BillInstant {
@@ -175,8 +193,9 @@ public struct BillRowReader: Sendable {
         var commitmentType = text(.commitmentType)
         if format == .cur2 {
             if usageType?.contains("SpotUsage") == true { pricing = .dynamic }
-            if lineItemType == "SavingsPlanCoveredUsage" { (pricing, commitmentType) = (.committed, "Savings Plan") }
-            if lineItemType == "DiscountedUsage" { (pricing, commitmentType) = (.committed, "Reservation") }
+            if let t = lineItemType, let kind = BillRowReader.curCommittedUsage[t] {
+                (pricing, commitmentType) = (.committed, kind)
+            }
         }
         let provider = format == .cur2 ? "AWS" : try required(.providerName)
         let code = text(.serviceCode)
@@ -240,15 +259,20 @@ public struct BillRowReader: Sendable {
         "DistributorDiscount": "Adjustment",
     ]
 
-    /// CUR 2.0 product codes → the FOCUS ServiceName AWS writes for them (as in the FOCUS sample).
-    static func curServiceName(_ code: String) -> String {
-        [
-            "AmazonEC2": "Amazon Elastic Compute Cloud", "AmazonElastiCache": "Amazon ElastiCache",
-            "AmazonEKS": "Amazon Elastic Container Service for Kubernetes", "AmazonDynamoDB": "Amazon DynamoDB",
-            "AWSDataTransfer": "AWS Data Transfer", "AmazonS3": "Amazon Simple Storage Service",
-            "AmazonCloudWatch": "AmazonCloudWatch",
-        ][code] ?? code
-    }
+    /// CUR 2.0 product codes → the FOCUS ServiceName AWS writes for them (as in the FOCUS sample); any other code
+    /// is its own name.
+    static let curServiceNames: [String: String] = [
+        "AmazonEC2": "Amazon Elastic Compute Cloud", "AmazonElastiCache": "Amazon ElastiCache",
+        "AmazonEKS": "Amazon Elastic Container Service for Kubernetes", "AmazonDynamoDB": "Amazon DynamoDB",
+        "AWSDataTransfer": "AWS Data Transfer", "AmazonS3": "Amazon Simple Storage Service",
+        "AmazonCloudWatch": "AmazonCloudWatch",
+    ]
+
+    static func curServiceName(_ code: String) -> String { curServiceNames[code] ?? code }
+
+    /// CUR 2.0 `line_item_line_item_type`s that are usage covered by a commitment: PricingCategory Committed and
+    /// this CommitmentDiscountType whatever `pricing_term` says.
+    static let curCommittedUsage = ["DiscountedUsage": "Reservation", "SavingsPlanCoveredUsage": "Savings Plan"]
 
     /// An exact decimal from text: digits with an optional sign, point and exponent; nothing else.
     public static func decimal(_ text: String) -> Decimal? {

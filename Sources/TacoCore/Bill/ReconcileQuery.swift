@@ -1,7 +1,7 @@
 import Foundation
 
 /// The attribution pushed down to the engine that holds the bill (`reconcile --sql`): one SQL query over a FOCUS
-/// table with its standard column names that sums the selected rows per distinct charge (`BillCharge`). Its output,
+/// or CUR 2.0 table with its standard column names, mapped to FOCUS as `bill import` maps them, that sums the selected rows per distinct charge (`BillCharge`). Its output,
 /// saved as CSV, is what `reconcile --from-aggregate FILE` reads; tacoplan then attributes the few thousand charges
 /// exactly as it attributes the rows it stores (`BillTally`), so the rule lives in one place.
 public struct ReconcileQuery: Sendable {
@@ -15,24 +15,31 @@ public struct ReconcileQuery: Sendable {
         case duckdb
     }
 
-    /// Which columns the table has beyond FOCUS's own.
+    /// The table's schema.
     public enum Columns: String, Sendable, CaseIterable {
         /// AWS Data Exports "FOCUS with AWS columns": also `x_ServiceCode` and `x_UsageType`.
         case aws
         /// FOCUS columns only.
         case focus
+        /// AWS Data Exports CUR 2.0 (`COST_AND_USAGE_REPORT`, a fixed schema): snake_case columns, read through
+        /// `BillFormat.cur2`'s mapping; `resource_tags` a map (Athena, Trino) or JSON text (DuckDB).
+        case cur2
     }
 
     /// The decimal type money and quantities are summed in: 38 digits, 16 after the point (FOCUS and CUR write at
     /// most 11; tacoplan's own limit is `BillAmount.Limits`).
     public static let decimalType = "DECIMAL(38, 16)"
 
-    /// The output columns, in order: the charge, then its sums (`BillAggregateReader` reads them by name).
+    /// The output columns an aggregate must have: the charge, then its sums (`BillAggregateReader` reads them by
+    /// name; the query writes `instance_type` after `committed`).
     public static let outputColumns = [
         "provider", "currency", "charge_category", "charge_class", "service_name", "service_code", "usage_type",
         "pricing_unit", "consumed_unit", "charge_description", "pricing_category", "committed", "billed_cost",
         "quantity", "rows",
     ]
+    /// Output columns read when present: `instance_type` (CUR 2.0's `product_instance_type`; without it, or when
+    /// empty, the usage type's `…Usage:TYPE` suffix names the instance type, as in `bill import`).
+    public static let optionalOutputColumns = ["instance_type"]
 
     public var dialect: Dialect
     public var table: String
@@ -79,43 +86,99 @@ public struct ReconcileQuery: Sendable {
         let t = i.description.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
         return "TIMESTAMP '\(t)'"
     }
+    /// The table's column for `field`: its FOCUS name, or the CUR 2.0 source `bill import` reads.
+    func column(_ field: BillField) -> String {
+        switch columns {
+        case .aws, .focus: field.rawValue
+        case .cur2: BillFormat.cur2.columns(field).first ?? field.rawValue
+        }
+    }
+    /// Several CUR 2.0 columns for one field, first non-empty wins on each row as in `bill import`
+    /// (`BillRowReader.fallbackOf`): the table has all of them (CUR 2.0's schema is fixed).
+    func coalesced(_ field: BillField, _ read: (String) -> String) -> String {
+        let names = columns == .cur2 ? BillFormat.cur2.columns(field) : [field.rawValue]
+        return names.count == 1 ? read(names[0]) : "COALESCE(\(names.map(read).joined(separator: ", ")))"
+    }
     var start: String {
-        dialect == .duckdb
-            ? "TRY_CAST(replace(replace(ChargePeriodStart, 'T', ' '), 'Z', '') AS TIMESTAMP)" : "ChargePeriodStart"
+        let c = column(.chargeStart)
+        return dialect == .duckdb ? "TRY_CAST(replace(replace(\(c), 'T', ' '), 'Z', '') AS TIMESTAMP)" : c
     }
     func tag(_ key: String) -> String {
-        switch dialect {
+        let tags = column(.tags)
+        return switch dialect {
         case .duckdb:
-            "json_extract_string(Tags, \(Self.literal("$.\"" + key.replacingOccurrences(of: "\"", with: "\\\"") + "\"")))"
-        case .athena, .trino: "element_at(Tags, \(Self.literal(key)))"
+            "json_extract_string(\(tags), \(Self.literal("$.\"" + key.replacingOccurrences(of: "\"", with: "\\\"") + "\"")))"
+        case .athena, .trino: "element_at(\(tags), \(Self.literal(key)))"
+        }
+    }
+    /// `CASE expression WHEN key THEN value … ELSE otherwise END` over a mapping, keys sorted.
+    static func mapped(_ expression: String, _ map: [String: String], otherwise: String) -> String {
+        let whens = map.keys.sorted().map { "WHEN \(literal($0)) THEN \(literal(map[$0] ?? ""))" }
+        return "CASE \(expression) \(whens.joined(separator: " ")) ELSE \(otherwise) END"
+    }
+
+    /// The charge's columns (`BillCharge`), as `bill import` derives them from the table's.
+    var selected: [(String, String)] {
+        let null = "CAST(NULL AS VARCHAR)"
+        switch columns {
+        case .aws, .focus:
+            let aws = columns == .aws
+            return [
+                ("provider", text("ProviderName")), ("currency", text("BillingCurrency")),
+                ("charge_category", text("ChargeCategory")), ("charge_class", text("ChargeClass")),
+                ("service_name", text("ServiceName")),
+                ("service_code", aws ? text("x_ServiceCode") : null),
+                ("usage_type", aws ? text("x_UsageType") : null),
+                ("pricing_unit", text("PricingUnit")), ("consumed_unit", text("ConsumedUnit")),
+                ("charge_description", text("ChargeDescription")), ("pricing_category", text("PricingCategory")),
+                ("committed", "\(text("CommitmentDiscountId")) IS NOT NULL"), ("instance_type", null),
+            ]
+        case .cur2:
+            // As BillRowReader.row: the provider is AWS; the line item type maps to a ChargeCategory (a type the
+            // importer does not know stays as written: a charge, never usage); the product code names the
+            // service; usage covered by a reservation or Savings Plan is Committed, a SpotUsage type Dynamic, else
+            // `pricing_term` (OnDemand, Reserved … read by BillPricing); there is no ChargeClass.
+            let type = text(column(.chargeCategory))
+            let code = text(column(.serviceName))
+            let usage = text(column(.usageType))
+            let committedUsage = BillRowReader.curCommittedUsage.keys.sorted().map(Self.literal)
+            return [
+                ("provider", Self.literal("AWS")), ("currency", text(column(.currency))),
+                ("charge_category", Self.mapped(type, BillRowReader.curCategory, otherwise: type)),
+                ("charge_class", null),
+                ("service_name", Self.mapped(code, BillRowReader.curServiceNames, otherwise: code)),
+                ("service_code", text(column(.serviceCode))), ("usage_type", usage),
+                ("pricing_unit", text(column(.pricingUnit))), ("consumed_unit", text(column(.consumedUnit))),
+                ("charge_description", text(column(.chargeDescription))),
+                (
+                    "pricing_category",
+                    "CASE WHEN \(type) IN (\(committedUsage.joined(separator: ", "))) THEN 'Committed'"
+                        + " WHEN \(usage) LIKE '%SpotUsage%' THEN 'Dynamic' ELSE \(text(column(.pricingCategory))) END"
+                ),
+                ("committed", "\(coalesced(.commitmentId, text)) IS NOT NULL"),
+                ("instance_type", text(column(.instanceType))),
+            ]
         }
     }
 
     /// The query text.
     public var sql: String {
-        let aws = columns == .aws
         var conditions = ["\(start) >= \(timestamp(from))", "\(start) < \(timestamp(to))"]
         if let account {
-            conditions.append(
-                "(BillingAccountId = \(Self.literal(account)) OR SubAccountId = \(Self.literal(account)))")
+            let a = Self.literal(account)
+            conditions.append("(\(column(.accountId)) = \(a) OR \(column(.subAccountId)) = \(a))")
         }
         for t in tags {
             let v = Self.literal(t.value)
             conditions.append("(\(tag(t.key)) = \(v) OR \(tag("user:" + t.key)) = \(v))")
         }
-        let selected = [
-            ("provider", text("ProviderName")), ("currency", text("BillingCurrency")),
-            ("charge_category", text("ChargeCategory")), ("charge_class", text("ChargeClass")),
-            ("service_name", text("ServiceName")),
-            ("service_code", aws ? text("x_ServiceCode") : "CAST(NULL AS VARCHAR)"),
-            ("usage_type", aws ? text("x_UsageType") : "CAST(NULL AS VARCHAR)"),
-            ("pricing_unit", text("PricingUnit")), ("consumed_unit", text("ConsumedUnit")),
-            ("charge_description", text("ChargeDescription")), ("pricing_category", text("PricingCategory")),
-            ("committed", "\(text("CommitmentDiscountId")) IS NOT NULL"),
-        ]
+        let quantity =
+            columns == .cur2
+            ? "sum(coalesce(\(number(column(.consumedQuantity))), 0))"
+            : "sum(coalesce(\(number("ConsumedQuantity")), \(number("PricingQuantity")), 0))"
         let sums = [
-            ("billed_cost", "sum(\(number("BilledCost")))"),
-            ("quantity", "sum(coalesce(\(number("ConsumedQuantity")), \(number("PricingQuantity")), 0))"),
+            ("billed_cost", "sum(\(coalesced(.billedCost, number)))"),
+            ("quantity", quantity),
             ("rows", "count(*)"),
         ]
         let lines = (selected + sums).map { "  \($0.1) AS \($0.0)" }.joined(separator: ",\n")
@@ -193,7 +256,8 @@ public enum BillAggregateReader {
                 serviceName: cell("service_name") ?? "", serviceCode: cell("service_code"), usageType: usage,
                 pricingUnit: cell("pricing_unit"), consumedUnit: cell("consumed_unit"),
                 chargeDescription: cell("charge_description"),
-                instanceType: BillRowReader.instanceType(column: nil, details: nil, usageType: usage),
+                instanceType: BillRowReader.instanceType(
+                    column: cell("instance_type"), details: nil, usageType: usage),
                 pricing: cell("pricing_category").flatMap(BillPricing.init(text:)),
                 committed: ["true", "1", "t"].contains(committed))
             out.append(
