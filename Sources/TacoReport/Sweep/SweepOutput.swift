@@ -46,8 +46,10 @@ public enum SweepText {
         for p in s.points {
             func r(_ name: String) -> SweepResource? { p.resources.first { $0.resource == name } }
             let unpriced = p.unpricedLines > 0 ? " + UNPRICED" : ""
-            // A failing point keeps its as-planned cost, labelled with its verdict and the remedy's price.
-            let fix = p.remedy.map { " (fix: \($0.change), \(Format.usd($0.perMonth)) per month)" } ?? ""
+            // A failing point keeps its as-planned cost, labelled with its verdict and what the hot key needs
+            // (the sweep's break-point rule, priced; the fix is the assessment's search, under "To reach").
+            let fix =
+                p.remedy.map { " (\(SweepRemedy.label) \($0.change): \(Format.usd($0.perMonth)) per month)" } ?? ""
             t.add([
                 Format.number(Double(p.users)), Format.number(p.statusRPS, maxDecimals: 0),
                 Format.usd(p.perEvent) + unpriced, Format.usd(p.perMonth) + unpriced, p.verdict.rawValue + fix,
@@ -55,7 +57,13 @@ public enum SweepText {
                 r("admission").map { "\($0.shape) (\($0.binding))" } ?? "—",
             ])
         }
-        out += t.render() + "\n\n" + style.heading("Break points (exact to \(s.resolutionUsers) user)") + "\n"
+        out += t.render() + "\n"
+        if s.points.contains(where: { $0.remedy != nil }) {
+            out +=
+                "  \(SweepRemedy.label): the fewest queue partitions or read replicas that keep that point out of INFEASIBLE (AT RISK passes), priced — the sweep's break-point rule, not the cheapest fix"
+                + (s.axis == .gatewayRPS ? " (that is under \"To reach the top rate\")" : "") + "\n"
+        }
+        out += "\n" + style.heading("Break points (exact to \(s.resolutionUsers) user)") + "\n"
         if s.breaks.isEmpty { out += "  none: every resource keeps its shape and binding constraint over the range\n" }
         for b in s.breaks { out += "  - \(b.summary)\n" }
         if let reach = reach ?? RPSReach.from(s) {
