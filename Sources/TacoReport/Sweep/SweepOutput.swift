@@ -7,13 +7,85 @@ public struct SweepDocument: Codable, Sendable {
     public var sweep: SweepResult
     /// The plan's one assessment at its own scale: the run's verdict and exit.
     public var assessment: AssessmentDigest?
+    /// On a `--rps` sweep: what the top rate takes and the cheapest fix there (`ReachDocument`); absent otherwise.
+    public var reach: ReachDocument?
 
-    public init(_ sweep: SweepResult, assessment: AssessmentDigest? = nil) {
+    public init(
+        _ sweep: SweepResult, assessment: AssessmentDigest? = nil, reach: RPSReach? = nil,
+        deploymentFix: DeploymentFixResult? = nil
+    ) {
         self.sweep = sweep
         self.assessment = assessment
+        self.reach = reach.map { ReachDocument($0, deploymentFix: deploymentFix) }
     }
 
     public func json() throws -> String { try StableJSON.encode(self) }
+}
+
+/// `reach` of `sweep --rps --format json`: the values the table's "To reach the top rate" summary prints
+/// (`RPSReach.summary`), the fix at the top rate being the assessment's own search (`ReachAssessment`).
+public struct ReachDocument: Codable, Sendable {
+    /// One topology's whole deployment with its fix at the top rate's crowd (multi-region plans).
+    public struct TopologyFix: Codable, Sendable {
+        public var topology: String
+        public var fix: String
+        public var status: VerdictStatus
+        public var perEvent: Money
+        public var perMonth: Money
+        public var unpricedLines: Int
+    }
+
+    public var targetRPS: Double
+    public var users: Int
+    public var gatewayRPS: Double
+    /// Each resource's shape at the top rate and what sets it.
+    public var configuration: String
+    /// The plan as written at the top rate: verdict and as-planned cost (UNPRICED lines left out and counted).
+    public var verdict: VerdictStatus
+    public var perEvent: Money
+    public var perMonth: Money
+    public var unpricedLines: Int
+    /// The cheapest fix at the top rate (the same object as `estimate --format json`'s `fix`), its diff as text,
+    /// and the sentence the table prints; absent when nothing in the bounds passes (`fixUnreachable`) or every
+    /// configuration that passes is UNPRICED (`fixUnpriced`, with fetch commands).
+    public var fix: PlanAssessment.Fix?
+    public var fixSummary: String?
+    public var fixText: String?
+    public var fixUnreachable: String?
+    public var fixUnpriced: [PlanAssessment.UnpricedOption]?
+    public var firstBreak: BreakPoint?
+    public var firstVerdictChange: BreakPoint?
+    public var infeasibleFrom: BreakPoint?
+    /// Multi-region plans: the deployment's one fix at the top rate (`DeploymentFixResult.sentence`) and each
+    /// topology with its fix; absent for one region.
+    public var deploymentFix: String?
+    public var topologyFixes: [TopologyFix]?
+
+    public init(_ r: RPSReach, deploymentFix: DeploymentFixResult? = nil) {
+        targetRPS = r.targetRPS
+        users = r.point.users
+        gatewayRPS = r.point.gatewayRPS
+        configuration = r.configuration
+        verdict = r.point.verdict
+        perEvent = r.point.perEvent
+        perMonth = r.point.perMonth
+        unpricedLines = r.point.unpricedLines
+        fix = r.fix
+        fixSummary = r.fix?.summary
+        fixText = r.fixSentence
+        fixUnreachable = r.fixUnreachable
+        fixUnpriced = r.fixUnpriced
+        firstBreak = r.firstBreak
+        firstVerdictChange = r.firstVerdictChange
+        infeasibleFrom = r.infeasibleFrom
+        self.deploymentFix = deploymentFix?.sentence
+        topologyFixes = deploymentFix?.byTopology.map {
+            TopologyFix(
+                topology: $0.topology.rawValue, fix: $0.summary, status: $0.status,
+                perEvent: $0.deployment.totals.perEvent, perMonth: $0.deployment.totals.perMonth,
+                unpricedLines: $0.deployment.totals.missing.count)
+        }
+    }
 }
 
 /// `sweep --format table`: one row per point, the resources' shapes with their binding constraint, then the
