@@ -54,7 +54,8 @@ struct SweepCommand: ParsableCommand {
         case .json:
             Terminal.out(
                 try SweepDocument(
-                    result, assessment: AssessmentDigest(a.plan, estimate: a.estimate, exit: a.exitCode)
+                    result, assessment: AssessmentDigest(a.plan, estimate: a.estimate, exit: a.exitCode),
+                    reach: outcome.reach?.reach, deploymentFix: outcome.reach?.fixes
                 ).json())
         case .csv: Terminal.out(SweepCSV.render(result))
         case .svg: Terminal.out(SVGChart.render(SweepChart.cost(result)))

@@ -302,10 +302,11 @@ import Testing
             let answer = (Self.json(estimate.stdout)?["regions"] as? [String: Any])?["answer"] as? [String: Any]
             let own = facts(answer)
             rows.append(Row(command: "estimate json", facts: own))
-            // The text states the same sentence (folded at 120 columns).
+            // The text states the same fix in short lines (folded at 120 columns): each part of its diff.
             let text = try cli.run(["estimate", plan, "--as-of", asOf])
-            let sentence = collapse(answer?["fixText"] as? String ?? "—")
-            #expect(collapse(text.stdout).contains(sentence), "\(plan): estimate text lacks \(sentence)")
+            for piece in (answer?["fix"] as? String ?? "—").components(separatedBy: "; ") {
+                #expect(collapse(text.stdout).contains(collapse(piece)), "\(plan): estimate text lacks \(piece)")
+            }
             let compare = try cli.run(["compare", plan, "--as-of", asOf, "--format", "json"])
             rows.append(
                 Row(command: "compare", facts: facts(Self.json(compare.stdout)?["deployment"] as? [String: Any])))

@@ -119,6 +119,39 @@ public struct DeploymentFixResult: Codable, Hashable, Sendable {
         }
         return "No fix of the whole deployment in the bounds: \(unreachable ?? "no topology passes")"
     }
+
+    /// `sentence` in short lines, every fact kept: the headline, the fix (its topology, then each changed part on
+    /// its own line), its price and verdict, then each UNPRICED region of the fixed deployment with its fetch
+    /// command. Indented lines belong to the headline.
+    public var lines: [String] {
+        guard let f = fix ?? unpriced else {
+            return ["No fix of the whole deployment in the bounds: \(unreachable ?? "no topology passes")"]
+        }
+        var out = [
+            fix != nil
+                ? "Cheapest fix of the whole deployment:"
+                : "Cheapest fix of the whole deployment: cannot be ranked — every fix that passes has UNPRICED lines; best found:"
+        ]
+        let changed = f.parts.filter { !$0.changes.isEmpty || $0.unpricedFetch != nil || $0.unreachable != nil }
+        out.append(
+            "  fix: "
+                + (f.topology == f.plannedTopology
+                    ? f.topology.rawValue + " as planned"
+                    : "\(f.topology.rawValue) (instead of \(f.plannedTopology.rawValue))")
+                + (changed.isEmpty ? "; no other change" : ""))
+        out += changed.map { "    " + $0.summary }
+        out.append(
+            "  price: \(f.price)"
+                + (fix == nil
+                    ? ""
+                    : (f.deltaPerMonth.map {
+                        " (\($0 < .zero ? "−" : "+")\(Format.usd($0 < .zero ? .zero - $0 : $0))/month vs as planned)"
+                    } ?? "") + (f.status == .atRisk ? " (AT RISK: no FEASIBLE configuration in the bounds)" : "")))
+        out += f.deployment.unpricedRegions.map {
+            "  UNPRICED: \($0.region) (\($0.missing.joined(separator: "; "))) — fetch: `\($0.fetch)`"
+        }
+        return out
+    }
 }
 
 /// Searches the deployment's fix (see `DeploymentFix`).

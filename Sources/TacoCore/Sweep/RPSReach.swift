@@ -49,7 +49,7 @@ public struct RPSReach: Codable, Hashable, Sendable {
     public var configuration: String {
         // The sweep's own hot-key remedy is left out of the binding: the fix at the target is `fix` (one search).
         point.resources.filter { $0.resource != "plan" }.map {
-            "\($0.resource) \($0.shape) — \($0.binding.components(separatedBy: "; feasible with ").first ?? $0.binding)"
+            "\($0.resource) \($0.shape) — \($0.binding.components(separatedBy: "; \(SweepRemedy.label) ").first ?? $0.binding)"
         }.joined(separator: " · ")
     }
 

@@ -83,7 +83,7 @@ public enum ScaleSweep {
         let remedy = e.redis.chosen == nil && e.redis.engineShards == nil ? remedy(i) : nil
         var resources = [SweepShapes.feasibility(e, i)] + SweepShapes.resources(e, i)
         if let remedy, let r = resources.firstIndex(where: { $0.resource == "redis" }) {
-            resources[r].binding += "; feasible with \(remedy.change)"
+            resources[r].binding += "; \(SweepRemedy.label) \(remedy.change)"
             resources[r].shapeKey += "|\(remedy.change)"
         }
         return SweepPoint(

@@ -39,7 +39,12 @@ public struct SweepPoint: Codable, Hashable, Sendable {
 
 /// The plan made feasible by more queue partitions or more read replicas (Docs/Model.md §3 "Hot key"), estimated with
 /// the same evidence.
+/// It is the sweep's break-point rule, not a fix: it stops at "not INFEASIBLE" (AT RISK passes) and searches only
+/// the hot key's copies, so it is labelled `label` wherever it is shown; the fix is the assessment's search
+/// (`RPSReach.fix`, `PlanAssessment.fix`).
 public struct SweepRemedy: Codable, Hashable, Sendable {
+    /// How a remedy is introduced in a binding or a table cell: "hot key needs 2 queue partitions".
+    public static let label = "hot key needs"
     /// "3 queue partitions" or "3 read replicas per shard".
     public var change: String
     public var queuePartitions: Int

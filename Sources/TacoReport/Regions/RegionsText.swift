@@ -21,7 +21,7 @@ public enum RegionsText {
             "Deployment total: \(Format.usd(d.totals.perEvent))/event, \(Format.usd(d.totals.perMonth))/month"
                 + d.totals.marker)
         if let s = d.totals.failingSentence { out.append(s) }
-        if let s = d.unpricedSentence { out.append(s) }
+        out += unpricedLines(d)
         for r in d.reasons { out.append("  - \(r)") }
         out.append("")
         out.append(style.heading("Topologies side by side (same event, same evidence)"))
@@ -29,17 +29,26 @@ public enum RegionsText {
         for t in topologies {
             out.append("  \(t.topology.rawValue): \(t.budget.freshness); \(t.budget.fairness).")
         }
+        // The deployment's one fix is stated once, under the verdict (`VerdictText.decision`); here each
+        // topology's fixed deployment, the comparison's last column.
         if let f = fix {
             out.append("")
-            out += fixLines(f)
+            out.append("Each topology with its fix (the deployment's cheapest fix is under the verdict):")
+            out += topologyFixLines(f)
         }
         return out.joined(separator: "\n")
     }
 
-    /// The deployment's one fix (`RegionsAssessment.fix`) and, below it, each topology's fixed deployment:
-    /// "Cheapest fix of the whole deployment: …" then "  per-region-queues with its fix: $…/month, FEASIBLE".
+    /// The deployment's one fix (`RegionsAssessment.fix`, in short lines) and, below it, each topology's fixed
+    /// deployment: "Cheapest fix of the whole deployment:" … then "  per-region-queues with its fix: $…/month,
+    /// FEASIBLE".
     public static func fixLines(_ f: DeploymentFixResult) -> [String] {
-        var out = [f.sentence]
+        f.lines + topologyFixLines(f)
+    }
+
+    /// "  per-region-queues with its fix: $1.63/event, $79.32/month + 7 UNPRICED, FEASIBLE — …", one per topology.
+    static func topologyFixLines(_ f: DeploymentFixResult) -> [String] {
+        var out: [String] = []
         for t in f.byTopology {
             out.append(
                 "  \(t.topology.rawValue) with its fix: \(t.price)"

@@ -42,7 +42,7 @@ public enum VerdictText {
         if let d = deployment {
             out.append("  " + RegionsText.deploymentTotal(d))
             out += RegionsText.unpricedLines(d).map { "  " + $0 }
-            if let f = deploymentFix { out.append("  " + f.sentence) }
+            if let f = deploymentFix { out += f.lines.map { "  " + $0 } }
         }
         let label =
             deployment.map { "as planned, home region \($0.home) alone (the whole crowd on the shared queue)" }
