@@ -15,13 +15,6 @@ public struct StoredBenchmarkRun: Hashable, Sendable {
     public var steps: Int
 }
 
-/// What storing one file did: a new run, or the run that already held the same bytes.
-public struct BenchmarkIngestOutcome: Hashable, Sendable {
-    public var runID: Int64
-    public var inserted: Bool
-    public var steps: Int
-}
-
 extension TacoDatabase {
     /// Stores every run in ONE `BEGIN IMMEDIATE` transaction: all or nothing. A file whose bytes (hash and size) are
     /// already stored adds nothing. `texts[i]` is the content of `runs[i]`; `ingestedAt` is the caller's clock.

@@ -1,31 +1,6 @@
 import GRDB
 import TacoCore
 
-/// One line of `pricing list`: what the book holds for a service, region, engine/OS and source.
-public struct PriceSummary: Sendable, Hashable {
-    public var service: String
-    public var region: String
-    public var engineOS: String
-    public var source: String
-    /// The latest `effective_from` among these rows: how fresh this group is.
-    public var newestEffective: Day
-    public var rows: Int
-}
-
-/// One line of `pricing list`: what the book holds for one region and service.
-public struct RegionServiceSummary: Sendable, Hashable {
-    public var region: String
-    public var service: String
-    public var rows: Int
-    /// Engines / operating systems / table classes present, sorted.
-    public var engines: [String]
-    /// Distinct sources, and the confidence levels among them (`aws-price-list`, `bundled`, …).
-    public var sources: Int
-    public var confidences: [String]
-    /// The latest `effective_from`: how fresh this region and service are.
-    public var newestEffective: Day
-}
-
 extension TacoDatabase {
     /// Row counts, engines, sources and newest effective date by region and service, for `pricing list`.
     public func regionServiceSummary() throws -> [RegionServiceSummary] {
@@ -48,10 +23,14 @@ extension TacoDatabase {
                 }
                 let engines: String = row["engines"] ?? ""
                 let confidences: String = row["confidences"] ?? ""
+                let region: String = row["region"] ?? ""
+                let service: String = row["service"] ?? ""
+                let rows: Int = row["n"] ?? 0
+                let sources: Int = row["sources"] ?? 0
                 return RegionServiceSummary(
-                    region: row["region"] ?? "", service: row["service"] ?? "", rows: row["n"] ?? 0,
-                    engines: engines.split(separator: ",").map(String.init), sources: row["sources"] ?? 0,
-                    confidences: confidences.split(separator: ",").map(String.init), newestEffective: newest)
+                    region: region, service: service, newest: newest, rows: rows, sources: sources,
+                    confidences: confidences.split(separator: ",").map(String.init),
+                    engines: engines.split(separator: ",").map(String.init))
             }
         }
     }
@@ -86,28 +65,6 @@ extension TacoDatabase {
                     SELECT region FROM price WHERE purchase_option != 'spot' GROUP BY region
                     HAVING COUNT(DISTINCT service) = 4 ORDER BY region
                     """)
-        }
-    }
-
-    /// Row counts and newest effective date by service, region, engine/OS and source, for `pricing list`.
-    public func priceSummary() throws -> [PriceSummary] {
-        try writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT service, region, engine_os, source, MAX(effective_from) AS newest, COUNT(*) AS n
-                    FROM price GROUP BY service, region, engine_os, source
-                    ORDER BY service, region, engine_os, newest DESC, source
-                    """
-            ).map { row in
-                let newestText: String = row["newest"] ?? ""
-                guard let newest = Day(iso: newestText) else {
-                    throw StoreError.badStoredValue(table: "price", column: "effective_from", value: newestText)
-                }
-                return PriceSummary(
-                    service: row["service"] ?? "", region: row["region"] ?? "", engineOS: row["engine_os"] ?? "",
-                    source: row["source"] ?? "", newestEffective: newest, rows: row["n"] ?? 0)
-            }
         }
     }
 

@@ -6,8 +6,8 @@ import Testing
 /// The staleness rule of `pricing list`, now a TacoApp decision: a region is stale when its newest price, over all
 /// of its lines, is more than `staleAfterDays` days before the as-of day.
 @Suite struct PricingListStalenessTests {
-    func line(_ region: String, _ newest: String) -> PriceBookListing.Line {
-        PriceBookListing.Line(region: region, service: "ec2", newest: Day(iso: newest) ?? .epoch, rows: 1)
+    func line(_ region: String, _ newest: String) -> RegionServiceSummary {
+        RegionServiceSummary(region: region, service: "ec2", newest: Day(iso: newest) ?? .epoch, rows: 1)
     }
 
     @Test func olderThanTheBoundIsStaleAndTheBoundItselfIsNot() throws {

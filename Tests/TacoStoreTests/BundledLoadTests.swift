@@ -78,7 +78,7 @@ import Testing
     @Test func listsRegionsSummaryAndProduct() throws {
         let db = try loaded()
         #expect(try db.regions() == ["ap-northeast-2", "us-east-1"])
-        let summary = try db.priceSummary()
+        let summary = try db.regionServiceSummary()
         #expect(summary.reduce(0) { $0 + $1.rows } == 147)
         let ec2 = try db.prices(product: "m7g.xlarge")
         #expect(Set(ec2.map(\.key.region)) == ["ap-northeast-2", "us-east-1"])

@@ -31,8 +31,7 @@ public enum IngestUseCase {
         if !parsed.isEmpty {
             let outcomes = try database.run { try $0.storeBenchmarkRuns(parsed, ingestedAt: context.clock.now()) }
             for ((run, _), outcome) in zip(parsed, outcomes) {
-                done.append(
-                    IngestedFile(run: run, runID: outcome.runID, inserted: outcome.inserted, fit: fit(run)))
+                done.append(IngestedFile(run: run, stored: outcome, fit: fit(run)))
             }
         }
         var rows: [StoredRunRow]?

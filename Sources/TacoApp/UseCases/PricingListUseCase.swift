@@ -11,17 +11,12 @@ public enum PricingListUseCase {
     {
         let database = try DatabaseOpener.open(db, access: .read, context: context)
         let today = asOf ?? context.clock.today
-        let summary = try database.run { try $0.regionServiceSummary() }
-        let lines = summary.map {
-            PriceBookListing.Line(
-                region: $0.region, service: $0.service, newest: $0.newestEffective, rows: $0.rows,
-                sources: $0.sources, confidences: $0.confidences, engines: $0.engines)
-        }
+        let lines = try database.run { try $0.regionServiceSummary() }
         return PriceBookListing(lines: lines, stale: stale(lines, today: today, after: staleAfterDays))
     }
 
     /// A region is stale when its newest price, over all services, is more than `after` days before `today`.
-    public static func stale(_ lines: [PriceBookListing.Line], today: Day, after: Int) -> [PriceBookListing.StaleRegion]
+    public static func stale(_ lines: [RegionServiceSummary], today: Day, after: Int) -> [PriceBookListing.StaleRegion]
     {
         var newestByRegion: [String: Day] = [:]
         for line in lines { newestByRegion[line.region] = max(newestByRegion[line.region] ?? line.newest, line.newest) }

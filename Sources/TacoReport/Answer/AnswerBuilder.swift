@@ -48,8 +48,8 @@ enum AnswerBuilder {
     }
 
     /// Error findings, then warnings; a finding about UNPRICED lines is left out when the totals already say so.
-    static func warningFindings(_ r: Report) -> [FindingItem] {
-        let order = ["error": 0, "warning": 1]
+    static func warningFindings(_ r: Report) -> [Finding] {
+        let order: [Finding.Severity: Int] = [.error: 0, .warning: 1]
         return r.findings.filter { order[$0.severity] != nil }
             .filter { !(r.costs.unpricedLines > 0 && $0.title.contains("UNPRICED")) }
             .enumerated().sorted {

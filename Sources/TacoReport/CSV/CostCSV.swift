@@ -12,7 +12,7 @@ public enum CostCSV {
         var lines = [header.map(field).joined(separator: ",")]
         for l in r.costs.lines {
             let cells = [
-                l.resource, l.component, "\(l.quantity)", l.unit, money(l.unitPrice), money(l.hourly),
+                l.resource.rawValue, l.component, "\(l.quantity)", l.unit, money(l.unitPrice), money(l.hourly),
                 money(l.perEvent),
                 money(l.perMonth), l.priceSource, l.effectiveFrom?.description ?? "",
             ]

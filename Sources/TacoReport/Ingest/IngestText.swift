@@ -4,7 +4,8 @@ import TacoCore
 public enum IngestText {
     public static func render(_ f: IngestedFile) -> String {
         let run = f.run
-        let stored = f.inserted ? "stored as run #\(f.runID)" : "already stored as run #\(f.runID): nothing added"
+        let id = f.stored.runID
+        let stored = f.stored.inserted ? "stored as run #\(id)" : "already stored as run #\(id): nothing added"
         var out = "\(run.file): \(run.shape), \(run.stepsDescription); \(stored)\n"
         if run.format == .k6Summary, let s = run.steps.first {
             out +=

@@ -12,14 +12,13 @@ public struct IngestedFile: Sendable {
     }
 
     public var run: IngestedRun
-    public var runID: Int64
-    public var inserted: Bool
+    /// Where the store put it: the run's id, and whether it is new.
+    public var stored: BenchmarkIngestOutcome
     public var fit: Fit
 
-    public init(run: IngestedRun, runID: Int64, inserted: Bool, fit: Fit) {
+    public init(run: IngestedRun, stored: BenchmarkIngestOutcome, fit: Fit) {
         self.run = run
-        self.runID = runID
-        self.inserted = inserted
+        self.stored = stored
         self.fit = fit
     }
 }

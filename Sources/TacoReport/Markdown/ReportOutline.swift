@@ -79,7 +79,7 @@ public enum ReportOutline {
         }
     }
 
-    static func figureTable(_ figures: [ReportFigure]) -> ReportPart.Block {
+    static func figureTable(_ figures: [Figure]) -> ReportPart.Block {
         .table(
             headers: ["figure", "value", "arithmetic"], rows: figures.map { [$0.label, $0.display, $0.arithmetic] },
             right: [1])
@@ -185,7 +185,7 @@ public enum ReportOutline {
     static func costLines(_ r: Report) -> [ReportPart] {
         let rows = r.costs.lines.map { l in
             [
-                l.resource, l.component, l.perEvent.map { Format.usd($0, places: 4) } ?? missing(l),
+                l.resource.rawValue, l.component, l.perEvent.map { Format.usd($0, places: 4) } ?? missing(l),
                 l.perMonth.map { Format.usd($0) } ?? missing(l), l.arithmetic,
             ]
         }
@@ -247,12 +247,11 @@ public enum ReportOutline {
             title: "Validation against the benchmark", blocks: blocks, notes: SpeakerNotes.validation(v))
     }
 
-    /// "INFEASIBLE" for a line no configuration fits, else "UNPRICED".
+    /// Why a line is left out of the totals: "UNPRICED", or "INFEASIBLE" when no configuration fits (the core's
+    /// `CostLine.unpriced`, the same rule as `MissingLine.Reason`).
     static func missing(_ l: CostSection.Line) -> String {
-        isInfeasible(l) ? "INFEASIBLE" : "UNPRICED"
+        l.unpriced ? "UNPRICED" : "INFEASIBLE"
     }
-
-    static func isInfeasible(_ l: CostSection.Line) -> Bool { l.priceSource.hasPrefix("INFEASIBLE") }
 
     /// The verdict first: one answer, its reasons and the evidence it rests on.
     static func verdict(_ r: Report) -> ReportPart {
@@ -265,7 +264,7 @@ public enum ReportOutline {
 
     /// Findings; titled for claims only when the plan declares claims (a `claims:` section).
     static func findings(_ r: Report) -> ReportPart {
-        let rows = r.findings.map { f in [f.severity, f.title] + (r.hasClaims ? [f.claim ?? "—"] : []) }
+        let rows = r.findings.map { f in [f.severity.rawValue, f.title] + (r.hasClaims ? [f.claim ?? "—"] : []) }
         return ReportPart(
             title: r.hasClaims ? "Findings about the plan's claims" : "Findings",
             blocks: [

@@ -21,7 +21,7 @@ public struct Report: Codable, Hashable, Sendable {
     public var levers: LeverSection?
     /// Prediction against the reference benchmark; `nil` until `tacoplan validate` supplies it.
     public var validation: ValidationSection?
-    public var findings: [FindingItem]
+    public var findings: [Finding]
     /// FEASIBLE / AT RISK / INFEASIBLE with reasons and evidence (Docs/Model.md §15).
     public var verdict: PlanVerdict
     /// Cost per admitted user, per seat sold, per million status requests (Docs/Model.md §6.2).
@@ -55,44 +55,6 @@ public struct Report: Codable, Hashable, Sendable {
     public var assessment: PlanAssessment? = nil
     /// The code the run exits with (the assessment's, under `--fail-on`).
     public var exitCode: Int32? = nil
-}
-
-/// A derived number as the report shows it: the seed-style arithmetic ("300,000 users ÷ 300 s = 1,000/s").
-public struct ReportFigure: Codable, Hashable, Sendable {
-    public var id: String
-    public var label: String
-    /// The number itself (NaN when unpriced); renderers print `display`.
-    public var value: Double
-    public var unit: String
-    public var display: String
-    public var formula: String
-    public var arithmetic: String
-
-    public init(_ f: Figure) {
-        id = f.id
-        label = f.label
-        value = f.value
-        unit = f.unit
-        display = f.display
-        formula = f.formula
-        arithmetic = f.arithmetic
-    }
-}
-
-/// A plan input quoted by the model (users, seats, window…) with where it came from.
-public struct ReportFact: Codable, Hashable, Sendable {
-    public var name: String
-    public var value: String
-    public var origin: String
-}
-
-public struct FindingItem: Codable, Hashable, Sendable {
-    public var id: String
-    public var severity: String
-    public var title: String
-    public var message: String
-    /// The plan's claim this finding checks (its `claims:` text), if any.
-    public var claim: String?
 }
 
 /// A chart left out, with the reason and the command that would supply its data.

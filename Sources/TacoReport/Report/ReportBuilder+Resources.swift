@@ -39,13 +39,7 @@ extension ReportBuilder {
 
     static func costSection(_ e: Estimate, _ f: FigureIndex) -> CostSection {
         let lines = e.costs.enumerated().map { i, c in
-            CostSection.Line(
-                resource: c.resource.rawValue, component: c.component, quantity: c.quantity, unit: c.unit,
-                unitPrice: c.unitPrice,
-                hourly: c.hourly, perEvent: c.perEvent, perMonth: c.perMonth, basis: c.basis,
-                priceSource: c.priceSource,
-                effectiveFrom: c.effectiveFrom, confidence: c.confidence,
-                arithmetic: f["cost.\(i + 1).\(c.resource)"]?.arithmetic ?? "")
+            CostSection.Line(c, arithmetic: f["cost.\(i + 1).\(c.resource)"]?.arithmetic ?? "")
         }
         var byResource: [String: CostSection.ResourceTotal] = [:]
         for c in e.costs {
@@ -61,9 +55,7 @@ extension ReportBuilder {
         // Largest monthly cost first; ties by name so the order never depends on dictionary order.
         let sorted = byResource.values.sorted { ($1.perMonth, $0.resource) < ($0.perMonth, $1.resource) }
         return CostSection(
-            lines: lines, byResource: sorted, hourly: e.totals.hourly, perEvent: e.totals.perEvent,
-            perMonth: e.totals.perMonth, unpricedLines: e.totals.unpricedLines, complete: e.totals.complete,
-            missing: e.totals.missing, failing: e.totals.failing,
+            lines: lines, byResource: sorted, totals: e.totals,
             figures: f.pick(["cost.total_event", "cost.total_month"]))
     }
 }

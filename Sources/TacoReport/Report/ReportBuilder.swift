@@ -16,10 +16,7 @@ public enum ReportBuilder {
             traffic: trafficSection(e, figures), admission: admissionSection(e, figures), redis: redis,
             gateway: gatewaySection(e, figures), dynamodb: dynamoSection(e, figures), costs: costs, levers: levers,
             validation: validation,
-            findings: e.findings.map {
-                FindingItem(
-                    id: $0.id, severity: $0.severity.rawValue, title: $0.title, message: $0.message, claim: $0.claim)
-            },
+            findings: e.findings,
             verdict: e.verdict, unitEconomics: e.unitEconomics, priceDates: e.priceDates,
             hasClaims: e.findings.contains { $0.claim != nil }, charts: [], omittedCharts: [])
         report.assessment = assessment
@@ -51,12 +48,7 @@ public enum ReportBuilder {
         let factNames = [
             "users", "seats", "window", "ramp", "target_wait", "status_poll", "heartbeat", "response_bytes",
         ]
-        var facts: [ReportFact] = []
-        for name in factNames {
-            if let input = e.figures.lazy.flatMap(\.inputs).first(where: { $0.name == name }) {
-                facts.append(ReportFact(name: name, value: input.value, origin: input.origin))
-            }
-        }
+        let facts = factNames.compactMap { name in e.figures.lazy.flatMap(\.inputs).first { $0.name == name } }
         let apis = e.traffic.apis.map {
             TrafficSection.ApiRow(
                 name: $0.name, driver: $0.driver.rawValue, rate: Format.number($0.rate) + "/s",
@@ -111,5 +103,5 @@ struct FigureIndex {
         for f in figures where byId[f.id] == nil { byId[f.id] = f }
     }
     subscript(_ id: String) -> Figure? { byId[id] }
-    func pick(_ ids: [String]) -> [ReportFigure] { ids.compactMap { byId[$0].map(ReportFigure.init) } }
+    func pick(_ ids: [String]) -> [Figure] { ids.compactMap { byId[$0] } }
 }

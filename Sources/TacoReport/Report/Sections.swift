@@ -9,8 +9,9 @@ public struct TrafficSection: Codable, Hashable, Sendable {
         public var rate: String
         public var responseBytes: String
     }
-    public var facts: [ReportFact]
-    public var figures: [ReportFigure]
+    /// The plan inputs the model quotes (users, seats, window…) with where each came from.
+    public var facts: [FigureInput]
+    public var figures: [Figure]
     public var apis: [ApiRow]
 }
 
@@ -28,7 +29,7 @@ public struct AdmissionSection: Codable, Hashable, Sendable {
     public var rate: String
     public var binding: String
     public var criteria: [Criterion]
-    public var figures: [ReportFigure]
+    public var figures: [Figure]
 }
 
 /// The Redis/Valkey cluster: memory, network, engine CPU per node, hot key (Docs/Model.md §3).
@@ -53,7 +54,7 @@ public struct RedisSection: Codable, Hashable, Sendable {
         public var network: String
     }
     public var engine: String
-    public var figures: [ReportFigure]
+    public var figures: [Figure]
     public var candidates: [CandidateRow]
     public var nodes: [NodeRow]
     /// The plan's engine-CPU ceiling in percent, as quoted by the model.
@@ -78,7 +79,7 @@ public struct GatewaySection: Codable, Hashable, Sendable {
         public var chosen: Bool
         public var note: String
     }
-    public var figures: [ReportFigure]
+    public var figures: [Figure]
     public var options: [OptionRow]
     public var preWarmNeeded: Bool
     public var preWarm: String
@@ -86,28 +87,41 @@ public struct GatewaySection: Codable, Hashable, Sendable {
 
 /// DynamoDB writes: the ceiling, the expected cost, the provisioned alternative (Docs/Model.md §5).
 public struct DynamoSection: Codable, Hashable, Sendable {
-    public var figures: [ReportFigure]
+    public var figures: [Figure]
     public var cheaperMode: String
     public var notes: [String]
 }
 
-/// Cost lines and totals (Docs/Model.md §6), plus the per-resource sums the cost chart plots.
+/// Cost lines and totals (Docs/Model.md §6), plus the per-resource sums the cost chart plots. The totals are the
+/// estimate's own, written flat beside the lines in JSON (`costs.perMonth`, `costs.missing`) and read the same way
+/// (`r.costs.perMonth`).
+@dynamicMemberLookup
 public struct CostSection: Codable, Hashable, Sendable {
+    /// The estimate's cost line and the seed-style arithmetic of its `cost.N.resource` figure, one JSON object.
+    @dynamicMemberLookup
     public struct Line: Codable, Hashable, Sendable {
-        public var resource: String
-        public var component: String
-        public var quantity: Decimal
-        public var unit: String
-        public var unitPrice: Money?
-        public var hourly: Money?
-        public var perEvent: Money?
-        public var perMonth: Money?
-        public var basis: String
-        public var priceSource: String
-        public var effectiveFrom: Day?
-        public var confidence: String
-        /// Seed-style arithmetic from the model's cost figure.
+        public var line: CostLine
         public var arithmetic: String
+
+        public init(_ line: CostLine, arithmetic: String) {
+            self.line = line
+            self.arithmetic = arithmetic
+        }
+
+        public subscript<T>(dynamicMember path: KeyPath<CostLine, T>) -> T { line[keyPath: path] }
+
+        private enum CodingKeys: String, CodingKey { case arithmetic }
+
+        public init(from decoder: any Decoder) throws {
+            line = try CostLine(from: decoder)
+            arithmetic = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .arithmetic)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try line.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(arithmetic, forKey: .arithmetic)
+        }
     }
     public struct ResourceTotal: Codable, Hashable, Sendable {
         public var resource: String
@@ -119,17 +133,37 @@ public struct CostSection: Codable, Hashable, Sendable {
     }
     public var lines: [Line]
     public var byResource: [ResourceTotal]
-    public var hourly: Money
-    public var perEvent: Money
-    public var perMonth: Money
-    public var unpricedLines: Int
-    /// True when no line is UNPRICED or INFEASIBLE (Docs/Model.md §6.1).
-    public var complete: Bool
-    /// The lines every total excludes.
-    public var missing: [MissingLine]
-    /// The lines every total includes at their as-planned cost although their resource fails.
-    public var failing: [MissingLine] = []
-    public var figures: [ReportFigure]
+    /// Per hour, event and month; the lines every total excludes (`missing`) and those it includes at their
+    /// as-planned cost although their resource fails (`failing`), Docs/Model.md §6.1.
+    public var totals: CostTotals
+    public var figures: [Figure]
+
+    public init(lines: [Line], byResource: [ResourceTotal], totals: CostTotals, figures: [Figure]) {
+        self.lines = lines
+        self.byResource = byResource
+        self.totals = totals
+        self.figures = figures
+    }
+
+    public subscript<T>(dynamicMember path: KeyPath<CostTotals, T>) -> T { totals[keyPath: path] }
+
+    private enum CodingKeys: String, CodingKey { case lines, byResource, figures }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        lines = try c.decode([Line].self, forKey: .lines)
+        byResource = try c.decode([ResourceTotal].self, forKey: .byResource)
+        figures = try c.decode([Figure].self, forKey: .figures)
+        totals = try CostTotals(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try totals.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(lines, forKey: .lines)
+        try c.encode(byResource, forKey: .byResource)
+        try c.encode(figures, forKey: .figures)
+    }
 }
 
 /// Savings per lever against a baseline plan (filled by `tacoplan compare`).

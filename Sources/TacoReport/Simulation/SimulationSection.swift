@@ -8,7 +8,7 @@ public struct SimulationSection: Codable, Hashable, Sendable {
     /// Sampled moments shown in the chart and its table (the JSON and CSV of `simulate` carry every step).
     public static let samples = 24
 
-    public var summary: [ReportFact]
+    public var summary: [FigureInput]
     public var prewarm: String
     public var rows: [[String]]
     public var times: [Double]
@@ -21,14 +21,13 @@ public struct SimulationSection: Codable, Hashable, Sendable {
         let s = r.summary
         func secs(_ v: Double?) -> String { v.map { Format.number($0, maxDecimals: 0) + " s" } ?? "—" }
         summary = [
-            ReportFact(name: "seconds overloaded", value: secs(s.overloadedSeconds), origin: "demand > Ready capacity"),
-            ReportFact(name: "requests shed", value: Format.grouped(s.shedRequests), origin: "waited > max_wait"),
-            ReportFact(
-                name: "time to peak capacity", value: secs(s.timeToPeakCapacity), origin: "from the sale opening"),
-            ReportFact(name: "peak nodes", value: "\(s.peakNodes) × \(r.nodeType)", origin: "launching + Ready"),
-            ReportFact(
-                name: "gateway node cost", value: s.nodeCost.map { Format.usd($0, places: 4) } ?? "UNPRICED",
-                origin: r.priceSource ?? "no EC2 price in force"),
+            FigureInput("seconds overloaded", secs(s.overloadedSeconds), "demand > Ready capacity"),
+            FigureInput("requests shed", Format.grouped(s.shedRequests), "waited > max_wait"),
+            FigureInput("time to peak capacity", secs(s.timeToPeakCapacity), "from the sale opening"),
+            FigureInput("peak nodes", "\(s.peakNodes) × \(r.nodeType)", "launching + Ready"),
+            FigureInput(
+                "gateway node cost", s.nodeCost.map { Format.usd($0, places: 4) } ?? "UNPRICED",
+                r.priceSource ?? "no EC2 price in force"),
         ]
         if let p = r.prewarm, let pods = p.pods {
             prewarm =

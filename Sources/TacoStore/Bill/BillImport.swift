@@ -2,18 +2,6 @@ import Foundation
 import GRDB
 import TacoCore
 
-/// What one `bill import` of a file did.
-public struct BillImportResult: Sendable {
-    public var file: String
-    public var format: BillFormat
-    public var gzip: Bool
-    /// Rows in the file (all providers).
-    public var rows: Int
-    public var awsRows: Int
-    /// False when the same content was imported before: nothing was written.
-    public var added: Bool
-}
-
 /// How far a bill import has got, for the progress line on a terminal.
 public struct BillImportProgress: Sendable {
     public var file: String
@@ -65,7 +53,7 @@ extension TacoDatabase {
     /// whose decompressed content (hash and size) was imported before is read, then rolled back.
     public func importBill(
         path: String, importedAt: String, progress: (@Sendable (BillImportProgress) -> Void)? = nil
-    ) throws -> BillImportResult {
+    ) throws -> ImportedBill {
         let stamp = try BillFileStamp.of(path)
         if let known = try writer.read({ db in
             try Row.fetchOne(
@@ -75,7 +63,7 @@ extension TacoDatabase {
                     WHERE file_path = ? AND file_bytes = ? AND file_mtime = ? AND content_size >= 0
                     """, arguments: [stamp.path, stamp.bytes, stamp.mtime])
         }) {
-            return BillImportResult(
+            return ImportedBill(
                 file: path, format: BillFormat(rawValue: known["format"]) ?? .focus, gzip: known["gzip"],
                 rows: known["row_count"], awsRows: known["aws_rows"], added: false)
         }
@@ -133,10 +121,10 @@ extension TacoDatabase {
                     arguments: [hash, size, rows, aws, fileId])
             }
         } catch is AlreadyImported {
-            return BillImportResult(
+            return ImportedBill(
                 file: path, format: reader.format, gzip: gzip, rows: rows, awsRows: aws, added: false)
         }
-        return BillImportResult(file: path, format: reader.format, gzip: gzip, rows: rows, awsRows: aws, added: true)
+        return ImportedBill(file: path, format: reader.format, gzip: gzip, rows: rows, awsRows: aws, added: true)
     }
 }
 

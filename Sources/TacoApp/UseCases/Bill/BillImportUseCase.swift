@@ -22,11 +22,8 @@ public enum BillImportUseCase {
         var problems: [String] = []
         for file in files {
             do {
-                let r = try database.store.importBill(
-                    path: file, importedAt: context.clock.now(), progress: progress)
                 imported.append(
-                    ImportedBill(
-                        file: r.file, format: r.format, gzip: r.gzip, rows: r.rows, awsRows: r.awsRows, added: r.added))
+                    try database.store.importBill(path: file, importedAt: context.clock.now(), progress: progress))
             } catch let problem as BillProblem {
                 problems.append(
                     Excerpt.quoted(problem.description, limit: 2000).replacingOccurrences(of: "\\n", with: "\n"))
