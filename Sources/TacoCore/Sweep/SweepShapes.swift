@@ -14,9 +14,20 @@ enum SweepShapes {
             reasons.isEmpty
             ? e.verdict.status.rawValue
             : "INFEASIBLE: " + Array(Set(reasons.map(\.resource.rawValue))).sorted().joined(separator: ", ")
+        // What binds the plan: the first infeasibility; for AT RISK the subject of its first reason (the text before
+        // its colon, e.g. "Redis"), so a break to AT RISK never reads "every constraint met".
+        let binding: String
+        if let first = reasons.first {
+            binding = first.constraint
+        } else if e.verdict.status == .feasible {
+            binding = "every constraint met"
+        } else {
+            let subject = e.verdict.reasons.first.map { String($0.prefix { $0 != ":" }) } ?? "a ceiling"
+            binding = "at risk: \(subject)"
+        }
         return SweepResource(
-            resource: "plan", shape: what, nodes: nil, shards: nil,
-            binding: reasons.first?.constraint ?? "every constraint met", feasible: reasons.isEmpty, shapeKey: what)
+            resource: "plan", shape: what, nodes: nil, shards: nil, binding: binding, feasible: reasons.isEmpty,
+            shapeKey: what)
     }
 
     static func admission(_ e: Estimate) -> SweepResource {
