@@ -150,7 +150,9 @@ public enum EvidenceLadder {
         }
         rungs.append((.reference, reference, reference.evidence.line))
         // `--evidence calibrated`: the calibration first, whatever else is available.
+        var forced = false
         if request.forceCalibration, let i = rungs.firstIndex(where: { $0.evidence == .calibrated }), i > 0 {
+            forced = true
             notUsed.append("--evidence calibrated asked for the load-test calibration over \(rungs[0].evidence.phrase)")
             rungs.insert(rungs.remove(at: i), at: 0)
         }
@@ -166,6 +168,7 @@ public enum EvidenceLadder {
                 EvidenceAlternative(rung: $0.evidence, costs: $0.table)
             })
         out.evidence.ladder = request
+        out.evidence.askedOverBetter = forced || (request.pinReference && rungs.count > 1)
         return out
     }
 

@@ -18,6 +18,9 @@ public struct EvidenceSelection: Codable, Hashable, Sendable {
     /// back on the same ladder and gets its own transfer steps (`EvidenceLadder.reselect`); nil for an input built
     /// without the ladder (not encoded).
     public var ladder: EvidenceLadder.Request? = nil
+    /// The rung was asked for over a more credible one (the request pinned the reference VM or forced the
+    /// calibration), not picked by the ladder; false when the ladder's own choice was used (not encoded).
+    public var askedOverBetter = false
 
     /// The JSON keeps the name `evidence` for the rung (Docs/JSON.md).
     enum CodingKeys: String, CodingKey {

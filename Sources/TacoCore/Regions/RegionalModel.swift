@@ -187,7 +187,7 @@ public enum RegionalModel {
             unpriced.append(
                 .init(
                     region: site.region, missing: lines.map(\.component),
-                    fetch: PlanAssessment.fetchCommand(region: site.priceRegion, missing: lines)))
+                    fetch: FetchSuggestion(region: site.priceRegion, missing: lines)))
         }
         return RegionalDeployment(
             plan: plan.name, topology: topology, store: spec.dynamodb, home: homeRegion, sites: sites, flows: flows,
