@@ -272,21 +272,22 @@ import Testing
         ] {
             let message = try #require(Self.error(Self.header + Self.row(usec: bad)), "usec_per_call \(bad) accepted")
             #expect(
-                message.contains("mine.csv:2:\(column): usec_per_call: expected a finite number of µs per call above 0")
+                message.contains(
+                    "mine.csv:2:\(column): error: usec_per_call: expected a finite number of µs per call above 0")
             )
             #expect(message.contains("found '\(bad)'"))
             #expect(message.contains("fix:"))
         }
         for bad in ["NaN", "-inf", "-30", "0"] {
             let message = try #require(Self.error(Self.header + Self.row(cpu: bad)), "cpu_us_per_call \(bad) accepted")
-            #expect(message.contains("mine.csv:2:11: cpu_us_per_call: expected"))
+            #expect(message.contains("mine.csv:2:11: error: cpu_us_per_call: expected"))
         }
     }
 
     @Test func twoRowsForOneCommandAtDifferentCostsAreRefused() throws {
         let message = try #require(
             Self.error(Self.header + Self.row() + Self.row(usec: "3.5", cpu: "9.1")), "conflicting rows accepted")
-        #expect(message.contains("mine.csv:3:8: ZRANK at N=300000, 50 clients"))
+        #expect(message.contains("mine.csv:3:8: error: ZRANK at N=300000, 50 clients"))
         #expect(message.contains("measured twice at different costs (line 2"))
         #expect(message.contains("fix: keep one of the two rows"))
         // The same row twice says nothing new and is accepted.

@@ -89,11 +89,14 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         let cpuModelColumn = table.column("cpu_model")
         let coresColumn = table.column("cores")
         let archColumn = table.column("arch")
-        let fix =
-            "    fix: write the value `tacoplan bench redis` measured (columns as benchmarks/redis-command-costs.csv)"
         func bad(_ line: Int, _ column: Int, _ name: String, _ expected: String, _ found: String) -> CommandCostError {
             CommandCostError(
-                message: "\(file):\(line):\(column + 1): \(name): expected \(expected), found '\(found)'\n\(fix)")
+                Diagnostic(
+                    "expected \(expected), found '\(found)'",
+                    at: Diagnostic.Location(file: file, line: line, column: column + 1), subject: name,
+                    fix:
+                        "write the value `tacoplan bench redis` measured (columns as benchmarks/redis-command-costs.csv)"
+                ))
         }
         func micros(_ line: Int, _ f: [String], _ i: Int, _ name: String) throws(CommandCostError) -> Double {
             guard let v = Double(f[i]), v.isFinite, v > 0, v <= Self.maxMicrosPerCall else {
@@ -129,11 +132,12 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
             let key = Key(engine: engine, version: f[v], run: f[r], command: f[c], n: nn, clients: clients)
             if let first = seen[key], (first.usecPerCall, first.cpuMicrosPerCall) != (usec, cpuv) {
                 throw CommandCostError(
-                    message:
-                        "\(file):\(line):\(u + 1): \(f[c]) at N=\(nn), \(clients) clients (\(engine.rawValue) \(f[v]), run '\(f[r])') "
-                        + "is measured twice at different costs (line \(first.line): \(first.usecPerCall) / \(first.cpuMicrosPerCall) µs; "
-                        + "line \(line): \(usec) / \(cpuv) µs); expected one row per command, N, clients and run\n"
-                        + "    fix: keep one of the two rows, or give the runs different labels in the `run` column")
+                    Diagnostic(
+                        "\(f[c]) at N=\(nn), \(clients) clients (\(engine.rawValue) \(f[v]), run '\(f[r])') "
+                            + "is measured twice at different costs (line \(first.line): \(first.usecPerCall) / \(first.cpuMicrosPerCall) µs; "
+                            + "line \(line): \(usec) / \(cpuv) µs); expected one row per command, N, clients and run",
+                        at: Diagnostic.Location(file: file, line: line, column: u + 1),
+                        fix: "keep one of the two rows, or give the runs different labels in the `run` column"))
             }
             seen[key] = row
             rows.append(row)
