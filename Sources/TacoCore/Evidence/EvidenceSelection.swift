@@ -3,7 +3,7 @@
 /// `EvidenceLadder.select` on the input; the verdict carries the same value with `rungs` filled in.
 public struct EvidenceSelection: Codable, Hashable, Sendable {
     /// The rung whose cost table sizes Redis.
-    public var rung: CostEvidence
+    public var rung: EvidenceRung
     /// The file or fit the costs came from.
     public var source: String
     /// Why a more credible rung was not used (e.g. "the plan's cache.r7g.large is not the load test's
@@ -29,7 +29,7 @@ public struct EvidenceSelection: Codable, Hashable, Sendable {
     }
 
     public init(
-        rung: CostEvidence, source: String, notUsed: [String], alternatives: [EvidenceAlternative] = [],
+        rung: EvidenceRung, source: String, notUsed: [String], alternatives: [EvidenceAlternative] = [],
         rungs: [RungResult] = []
     ) {
         self.rung = rung

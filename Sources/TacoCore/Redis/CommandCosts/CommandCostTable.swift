@@ -10,7 +10,11 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
     /// neither encoded nor compared.
     private var byCommand: [String: [CommandMeasurement]] = [:]
 
-    private enum CodingKeys: String, CodingKey { case measurements, calibratedOverhead, evidence }
+    /// The JSON keeps the name `evidence` for the basis (Docs/JSON.md).
+    private enum CodingKeys: String, CodingKey {
+        case measurements, calibratedOverhead
+        case basis = "evidence"
+    }
 
     static func group(_ rows: [CommandMeasurement]) -> [String: [CommandMeasurement]] {
         Dictionary(grouping: rows, by: \.command)
@@ -20,18 +24,18 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         measurements = try c.decode([CommandMeasurement].self, forKey: .measurements)
         calibratedOverhead = try c.decodeIfPresent(CalibratedOverhead.self, forKey: .calibratedOverhead)
-        evidence = try c.decodeIfPresent(EngineEvidence.self, forKey: .evidence) ?? .unstated
+        basis = try c.decodeIfPresent(CostBasis.self, forKey: .basis) ?? .unstated
         byCommand = Self.group(measurements)
     }
 
     public static func == (a: CommandCostTable, b: CommandCostTable) -> Bool {
-        a.measurements == b.measurements && a.calibratedOverhead == b.calibratedOverhead && a.evidence == b.evidence
+        a.measurements == b.measurements && a.calibratedOverhead == b.calibratedOverhead && a.basis == b.basis
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(measurements)
         hasher.combine(calibratedOverhead)
-        hasher.combine(evidence)
+        hasher.combine(basis)
     }
 
     /// A per-command overhead fitted elsewhere (e.g. by `validate` to a load test on the target node type) that
@@ -46,8 +50,8 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
     }
     public var calibratedOverhead: CalibratedOverhead?
     /// Where these costs come from, the fitted baseline, the transfer steps and the band (Docs/Model.md §14). Every
-    /// cost `cost(_:n:engine:)` returns is multiplied by `evidence.factor`.
-    public var evidence: EngineEvidence = .unstated
+    /// cost `cost(_:n:engine:)` returns is multiplied by `basis.factor`.
+    public var basis: CostBasis = .unstated
 
     /// Largest plausible CPU or command time of one call, µs: 10 s, twice Redis's default `lua-time-limit` / `busy-reply-threshold`
     /// of 5 s (redis.conf) — a row above it measured a stalled server, not a command.
@@ -146,7 +150,7 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         byCommand = Self.group(rows)
         if let first = table.rows.first?.fields {
             let stated = hardwareColumn.map { first[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-            evidence = EngineEvidence(
+            basis = CostBasis(
                 baseline: 0, fitError: 0,
                 hardware: CostHardware(
                     nodeType: stated, cpuModel: cpuModelColumn.map { first[$0] } ?? host.map { first[$0] } ?? "",
@@ -186,7 +190,7 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         let refOverhead = max(0, ref.cpuMicrosPerCall - ref.usecPerCall)
         let execRef = ref.cpuMicrosPerCall - refOverhead
         let exec = execRef * complexity.scale(n) / complexity.scale(Double(ref.n))
-        let factor = evidence.factor
+        let factor = basis.factor
         return CommandCost(
             command: command, complexity: complexity, n: n,
             overheadMicros: (calibratedOverhead?.micros ?? refOverhead) * factor, executionMicros: exec * factor,
