@@ -6,23 +6,38 @@ import TacoStore
 /// The CLI prints `lines` and exits with `status.rawValue`; nothing else decides an exit code.
 public struct AppFailure: Error, Sendable, CustomStringConvertible {
     public var status: ExitStatus
-    public var lines: [String]
+    /// The problems, as values a renderer can format; empty for a failure told only in `more` lines.
+    public var diagnostics: [Diagnostic]
+    /// Further lines after the diagnostics (a verdict's reasons, a list of known names).
+    public var more: [String]
 
     public init(_ status: ExitStatus, _ lines: [String]) {
         self.status = status
-        self.lines = lines
+        self.diagnostics = []
+        self.more = lines
     }
+
+    /// A failure told by one diagnostic, then any further lines.
+    public init(_ status: ExitStatus, _ diagnostic: Diagnostic, then more: [String] = []) {
+        self.init(status, [diagnostic], then: more)
+    }
+
+    /// A failure told by diagnostics, then any further lines.
+    public init(_ status: ExitStatus, _ diagnostics: [Diagnostic], then more: [String] = []) {
+        self.status = status
+        self.diagnostics = diagnostics
+        self.more = more
+    }
+
+    /// The terminal text: each diagnostic's lines ("…: error: …" and "    fix: …", `Diagnostic.lines`), then `more`.
+    public var lines: [String] { diagnostics.flatMap(\.lines) + more }
 
     public var description: String { lines.joined(separator: "\n") }
-
-    /// A failure told by one diagnostic (its lines: "…: error: …" and "    fix: …"), then any further lines.
-    public init(_ status: ExitStatus, _ diagnostic: Diagnostic, then more: [String] = []) {
-        self.init(status, diagnostic.lines + more)
-    }
 
     public static func input(_ lines: [String]) -> AppFailure { AppFailure(.invalidInput, lines) }
     public static func input(_ diagnostic: Diagnostic) -> AppFailure { AppFailure(.invalidInput, diagnostic) }
     public static func pricing(_ lines: [String]) -> AppFailure { AppFailure(.pricingMissing, lines) }
+    public static func pricing(_ diagnostic: Diagnostic) -> AppFailure { AppFailure(.pricingMissing, diagnostic) }
 
     /// A database failure always names the database file and says which problem it is (locked, permission
     /// denied, not a database, damaged with `integrity_check`'s first line): one message and exit 4 from every

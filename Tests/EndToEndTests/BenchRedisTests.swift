@@ -67,9 +67,9 @@ import Testing
         #endif
         #expect(table.rows.allSatisfy { !$0.fields[model].isEmpty })
         let costs = try CommandCostTable(csv: String(contentsOf: out, encoding: .utf8), file: out.path)
-        #expect(costs.evidence.hardware.nodeType == "m7g.xlarge")
-        #expect(costs.evidence.hardware.engine == .redis)
-        #expect(!costs.evidence.hardware.version.isEmpty)
+        #expect(costs.basis.hardware.nodeType == "m7g.xlarge")
+        #expect(costs.basis.hardware.engine == .redis)
+        #expect(!costs.basis.hardware.version.isEmpty)
     }
 
     @Test(

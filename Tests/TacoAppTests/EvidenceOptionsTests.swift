@@ -55,7 +55,7 @@ import Testing
             // times the transfer factor to the entry's hardware (1 on cache.m7g.xlarge; ×1.41 Graviton3 → Xeon for
             // x86-cache). The reference rung (before) has factor 1.
             let n = 300_000.0
-            let factor = a.input.costs.evidence.factor
+            let factor = a.input.costs.basis.factor
             #expect(a.input.evidence.rung == .measured, "\(b.name)")
             let old = try #require(b.input.costs.cost("ZRANK", n: n, engine: .redis))
             let new = try #require(a.input.costs.cost("ZRANK", n: n, engine: .redis))
@@ -132,17 +132,17 @@ import Testing
             #expect(entry.input.evidence.rung == .calibrated, "\(entry.name)")
             // The fitted overhead (22.91 µs) and baseline (15.692 %) with their ±25 % error, identical everywhere.
             #expect(costs.calibratedOverhead?.micros == fit.overheadMicros, "\(entry.name)")
-            #expect(costs.evidence.baseline == fit.interceptPercent / 100, "\(entry.name)")
-            #expect(costs.evidence.fitError == fit.relativeError, "\(entry.name)")
-            #expect(costs.evidence.origin == fit.evidence.origin, "\(entry.name)")
-            #expect(costs.evidence.hardware == fit.hardware, "\(entry.name)")
+            #expect(costs.basis.baseline == fit.interceptPercent / 100, "\(entry.name)")
+            #expect(costs.basis.fitError == fit.relativeError, "\(entry.name)")
+            #expect(costs.basis.origin == fit.evidence.origin, "\(entry.name)")
+            #expect(costs.basis.hardware == fit.hardware, "\(entry.name)")
         }
         // Entries on the load test's own hardware get the calibrated table unchanged (no transfer step), all equal.
         let own = entries.filter {
             $0.input.plan.redis.candidates == ["cache.m7g.xlarge"] && $0.input.plan.redis.engine == .redis
         }
         try #require(own.count > 1)
-        #expect(own.allSatisfy { $0.input.costs.evidence.steps.isEmpty })
+        #expect(own.allSatisfy { $0.input.costs.basis.steps.isEmpty })
         #expect(Set(own.map(\.input.costs)).count == 1)
     }
 

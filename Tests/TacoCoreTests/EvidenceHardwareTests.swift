@@ -63,7 +63,7 @@ import Testing
         ]
         let calibrations = try texts.map { text -> [Double] in
             let costs = try Self.ladder(text).costs
-            return [try #require(costs.calibratedOverhead?.micros), costs.evidence.baseline, costs.evidence.fitError]
+            return [try #require(costs.calibratedOverhead?.micros), costs.basis.baseline, costs.basis.fitError]
         }
         #expect(Set(calibrations).count == 1)
         let c = try Self.calibration()
@@ -122,13 +122,13 @@ import Testing
             let text = try Fixture.variant(seed, "candidates: [cache.m7g.xlarge]", "candidates: [\(type)]")
             let input = try Self.ladder(text)
             #expect(input.evidence.rung == .calibrated)
-            #expect(input.costs.evidence.steps.map(\.text) == ["transferred to \(type): same Graviton3 core, ×1.00"])
-            #expect(input.costs.evidence.factor == 1)
+            #expect(input.costs.basis.steps.map(\.text) == ["transferred to \(type): same Graviton3 core, ×1.00"])
+            #expect(input.costs.basis.factor == 1)
             // Band: ±25 % fit error, the top widened by the Graviton3 group's ±5 % (m7g/r7g rules: high 1.05):
             // low 0.75, high 1.25 × 1.05 = 1.3125.
-            #expect(input.costs.evidence.low == 0.75)
-            #expect(abs(input.costs.evidence.high - 1.3125) < 1e-12)
-            #expect(input.costs.evidence.line.contains("calibrated on cache.m7g.xlarge Redis OSS"))
+            #expect(input.costs.basis.low == 0.75)
+            #expect(abs(input.costs.basis.high - 1.3125) < 1e-12)
+            #expect(input.costs.basis.line.contains("calibrated on cache.m7g.xlarge Redis OSS"))
         }
     }
 
@@ -178,7 +178,7 @@ import Testing
     /// uncalibrated band ×3.5.
     @Test func aLocalBenchFileDoesNotMakeTheSeedFeasible() throws {
         let local = try CommandCostTable(csv: BundledData.redisCommandCostsCSV, file: "bench.csv")
-        #expect(local.evidence.hardware.nodeType == nil)
+        #expect(local.basis.hardware.nodeType == nil)
         let e = Estimate.compute(try Self.ladder(try Fixture.seedText(), measured: local))
         #expect(e.verdict.evidence.rung == .calibrated)
         #expect(e.verdict.status == .infeasible)
@@ -191,7 +191,7 @@ import Testing
         pinned.costs = laptop.costs
         pinned.evidence = EvidenceSelection(rung: .measured, source: "bench.csv", notUsed: [])
         let onLaptop = Estimate.compute(pinned)
-        #expect(abs(laptop.costs.evidence.high - 1.1 * 3.5) < 1e-12)
+        #expect(abs(laptop.costs.basis.high - 1.1 * 3.5) < 1e-12)
         #expect(onLaptop.verdict.status == .atRisk)
     }
 
@@ -199,7 +199,7 @@ import Testing
     /// machine is not taken as the plan's own hardware: the load-test calibration stays the evidence.
     @Test func aStatedTypeThatContradictsTheRecordedArchitectureIsNotTaken() throws {
         var lying = try Fixture.costs()
-        lying.evidence.hardware = CostHardware(
+        lying.basis.hardware = CostHardware(
             nodeType: "m7g.xlarge", cpuModel: "AMD EPYC", cores: 2, architecture: "x86_64", engine: .redis,
             version: "7.0.15")
         let e = Estimate.compute(try Self.ladder(try Fixture.seedText(), measured: lying))
@@ -210,7 +210,7 @@ import Testing
                 $0.contains("the --costs file states m7g.xlarge, but the bench recorded a x86_64 machine")
             })
         // Stated on a matching architecture it is the plan's own measurement.
-        lying.evidence.hardware.architecture = "aarch64"
+        lying.basis.hardware.architecture = "aarch64"
         let own = Estimate.compute(try Self.ladder(try Fixture.seedText(), measured: lying))
         #expect(own.verdict.evidence.rung == .measured)
     }
@@ -272,21 +272,22 @@ import Testing
         ] {
             let message = try #require(Self.error(Self.header + Self.row(usec: bad)), "usec_per_call \(bad) accepted")
             #expect(
-                message.contains("mine.csv:2:\(column): usec_per_call: expected a finite number of µs per call above 0")
+                message.contains(
+                    "mine.csv:2:\(column): error: usec_per_call: expected a finite number of µs per call above 0")
             )
             #expect(message.contains("found '\(bad)'"))
             #expect(message.contains("fix:"))
         }
         for bad in ["NaN", "-inf", "-30", "0"] {
             let message = try #require(Self.error(Self.header + Self.row(cpu: bad)), "cpu_us_per_call \(bad) accepted")
-            #expect(message.contains("mine.csv:2:11: cpu_us_per_call: expected"))
+            #expect(message.contains("mine.csv:2:11: error: cpu_us_per_call: expected"))
         }
     }
 
     @Test func twoRowsForOneCommandAtDifferentCostsAreRefused() throws {
         let message = try #require(
             Self.error(Self.header + Self.row() + Self.row(usec: "3.5", cpu: "9.1")), "conflicting rows accepted")
-        #expect(message.contains("mine.csv:3:8: ZRANK at N=300000, 50 clients"))
+        #expect(message.contains("mine.csv:3:8: error: ZRANK at N=300000, 50 clients"))
         #expect(message.contains("measured twice at different costs (line 2"))
         #expect(message.contains("fix: keep one of the two rows"))
         // The same row twice says nothing new and is accepted.

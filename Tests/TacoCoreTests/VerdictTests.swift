@@ -11,7 +11,7 @@ import Testing
     static func ladder(_ input: EstimateInput, measured: Bool = false, force: Bool = false) throws -> EstimateInput {
         let reference = try Fixture.costs()
         var mine = reference
-        mine.evidence.hardware = CostHardware(nodeType: "m7g.xlarge", engine: .redis, version: "7.0.15")
+        mine.basis.hardware = CostHardware(nodeType: "m7g.xlarge", engine: .redis, version: "7.0.15")
         return EvidenceLadder.select(
             input,
             EvidenceLadder.Request(

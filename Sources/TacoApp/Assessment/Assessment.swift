@@ -82,10 +82,12 @@ public struct Assessment: Sendable {
         switch status {
         case .pricingMissing:
             let e = estimate
-            return AppFailure.pricing([
-                "pricing: \(e.totals.unpricedLines) of \(e.costs.count) cost lines are UNPRICED in \(e.region) on \(e.asOf)",
-                "    fix: `\(PlanAssessment.fetchCommand(region: e.region, missing: e.totals.missing))` or import an AWS price list (`tacoplan pricing import FILE`)",
-            ])
+            return AppFailure.pricing(
+                Diagnostic(
+                    "\(e.totals.unpricedLines) of \(e.costs.count) cost lines are UNPRICED in \(e.region) on \(e.asOf)",
+                    fix:
+                        "`\(PlanAssessment.fetchCommand(region: e.region, missing: e.totals.missing))` or import an AWS price list (`tacoplan pricing import FILE`)",
+                    label: "pricing"))
         default:
             // A multi-region deployment worse than its home region's estimate says why.
             if let d = regions?.deployment, d.status > verdict.status {

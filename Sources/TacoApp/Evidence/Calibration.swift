@@ -65,10 +65,10 @@ public enum Calibration {
             calibration: bundledCalibration, rules: try transferRules(), forceCalibration: force)
         ladder.pinReference = request.evidence == .reference
         if force, case .failure(let why) = bundledCalibration {
-            throw AppFailure.input([
-                "error: --evidence calibrated: \(why.message)",
-                "    fix: run `tacoplan validate` to see why, or use --evidence best",
-            ])
+            throw AppFailure.input(
+                Diagnostic(
+                    why.message, subject: "--evidence calibrated",
+                    fix: "run `tacoplan validate` to see why, or use --evidence best"))
         }
         return EvidenceLadder.select(input, ladder)
     }

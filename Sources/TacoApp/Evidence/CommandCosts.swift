@@ -16,14 +16,15 @@ public enum CommandCosts {
         do {
             let table = try CommandCostTable(csv: text, file: file)
             guard !table.measurements.isEmpty else {
-                throw CommandCostError(message: "\(file): no measurement rows")
+                throw CommandCostError(.file(file, "no measurement rows"))
             }
             return table
         } catch {
-            throw AppFailure.input([
-                "\(error)",
-                "    fix: pass a file written by `tacoplan bench redis --output FILE` (columns as benchmarks/redis-command-costs.csv)",
-            ])
+            var diagnostic = (error as? CommandCostError)?.diagnostic ?? Diagnostic("\(error)")
+            diagnostic.fix =
+                diagnostic.fix
+                ?? "pass a file written by `tacoplan bench redis --output FILE` (columns as benchmarks/redis-command-costs.csv)"
+            throw AppFailure.input(diagnostic)
         }
     }
 }

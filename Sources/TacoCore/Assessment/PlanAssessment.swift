@@ -109,21 +109,9 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
         return out
     }
 
-    /// The exact command that fills the price gaps `missing` in `region`: the Price List services they need.
+    /// The exact command that fills the price gaps `missing` in `region` (`FetchSuggestion.command`).
     public static func fetchCommand(region: String, missing: [MissingLine]) -> String {
-        let services = Array(Set(missing.map { service($0.resource) })).sorted()
-        return "tacoplan pricing fetch --region \(region)"
-            + (services.isEmpty ? "" : " --service \(services.joined(separator: ","))")
-    }
-
-    /// The Price List service that prices a resource.
-    public static func service(_ r: ResourceKind) -> String {
-        switch r {
-        case .redis: "elasticache"
-        case .gateway, .transfer: "ec2"
-        case .eks: "eks"
-        case .dynamodb: "dynamodb"
-        }
+        FetchSuggestion(region: region, missing: missing).command
     }
 
     static func resources(_ e: Estimate, _ input: EstimateInput) -> [Resource] {

@@ -6,7 +6,7 @@ public struct EngineCPUBand: Codable, Hashable, Sendable {
     public var point: Double
     public var high: Double
 
-    public init(point: Double, evidence: EngineEvidence) {
+    public init(point: Double, evidence: CostBasis) {
         self.point = point
         low = point * evidence.low
         high = point * evidence.high
@@ -21,7 +21,7 @@ public struct EngineCPUBand: Codable, Hashable, Sendable {
     /// How the band is put together, for `explain`: "165.7 % × (1 − 25 %) = 124.3 % … 165.7 % × (1 + 25 %) × 1.05
     /// (same Graviton3 core) = 217.5 %; FEASIBLE when the top is within the ceiling, INFEASIBLE when the bottom is
     /// above it, AT RISK otherwise (Docs/Model.md §14–15)".
-    public static func explanation(point: Double, evidence: EngineEvidence) -> String {
+    public static func explanation(point: Double, evidence: CostBasis) -> String {
         let band = EngineCPUBand(point: point, evidence: evidence)
         let widenings = evidence.steps.filter { $0.widening != 1 }.map {
             " × \(Format.number($0.widening, maxDecimals: 3)) (\($0.text))"

@@ -54,7 +54,7 @@ public enum EvidenceLadder {
     static func referenceTable(reference: CommandCostTable, rules: TransferRules) -> CommandCostTable {
         var t = reference
         let host = t.measurements.first?.host ?? "reference VM"
-        t.evidence = EngineEvidence(
+        t.basis = CostBasis(
             baseline: 0, fitError: 0,
             hardware: CostHardware(
                 nodeType: nil, cpuModel: host, engine: t.measurements.first?.engine,
@@ -68,9 +68,9 @@ public enum EvidenceLadder {
     /// The costs of `table` carried to every candidate node type of the plan, on the plan's engine: the candidate
     /// whose transfer leaves the widest band decides (one table sizes every candidate, so it must hold for the worst).
     static func carried(_ table: CommandCostTable, to plan: Plan, rules: TransferRules) -> CommandCostTable {
-        var best: EngineEvidence?
+        var best: CostBasis?
         for type in plan.redis.candidates {
-            var e = table.evidence
+            var e = table.basis
             switch rules.path(from: e.hardware, to: type, engine: plan.redis.engine) {
             case .success(let steps): e.steps += steps
             case .failure(let why): e.steps.append(rules.uncalibratedStep(why.message))
@@ -79,10 +79,10 @@ public enum EvidenceLadder {
             best = e
         }
         var out = table
-        out.evidence = best ?? table.evidence
+        out.basis = best ?? table.basis
         // Carried to another engine, the costs stay the source engine's rows times the engine factor (the reference
         // table also holds Valkey rows; using them on top of the factor would count the engine difference twice).
-        if let source = table.evidence.hardware.engine, source != plan.redis.engine {
+        if let source = table.basis.hardware.engine, source != plan.redis.engine {
             let own = table.measurements.filter { $0.engine == source }
             if !own.isEmpty { out.measurements = own }
         }
@@ -103,7 +103,7 @@ public enum EvidenceLadder {
         let plan = input.plan
         let reference = referenceTable(request)
         var notUsed: [String] = []
-        var rungs: [(evidence: CostEvidence, table: CommandCostTable, source: String)] = []
+        var rungs: [(evidence: EvidenceRung, table: CommandCostTable, source: String)] = []
         var calibratedTable: CommandCostTable?
         switch request.calibration {
         case .success(let c):
@@ -115,42 +115,44 @@ public enum EvidenceLadder {
         var measuredElsewhere: CommandCostTable?
         if let m = request.measured {
             var table = m.table
-            table.evidence.fitError = measuredSpread
-            if let stated = table.evidence.hardware.nodeType,
-                let conflict = architectureConflict(stated, table.evidence.hardware.architecture, request.rules)
+            table.basis.fitError = measuredSpread
+            if let stated = table.basis.hardware.nodeType,
+                let conflict = architectureConflict(stated, table.basis.hardware.architecture, request.rules)
             {
-                table.evidence.hardware.nodeType = nil
+                table.basis.hardware.nodeType = nil
                 notUsed.append("the --costs file states \(stated), but \(conflict): its type is not taken as stated")
             }
-            table.evidence.origin =
-                "measured by `tacoplan bench redis` on \(table.evidence.hardware.description) (\(m.file))"
+            table.basis.origin =
+                "measured by `tacoplan bench redis` on \(table.basis.hardware.description) (\(m.file))"
             let carried = carried(table, to: plan, rules: request.rules)
-            if carried.evidence.steps.isEmpty { measuredOwn = carried } else { measuredElsewhere = carried }
+            if carried.basis.steps.isEmpty { measuredOwn = carried } else { measuredElsewhere = carried }
         } else {
             notUsed.append(
                 "no costs measured on your hardware (measure with `tacoplan bench redis`, pass --costs FILE)")
         }
-        if let t = measuredOwn { rungs.append((.measured, t, t.evidence.line)) }
+        if let t = measuredOwn { rungs.append((.measured, t, t.basis.line)) }
         switch (calibratedTable, measuredElsewhere) {
         case (let c?, let m?):
-            if m.evidence.high * m.evidence.factor < c.evidence.high * c.evidence.factor {
-                rungs.append((.measured, m, m.evidence.line))
-                rungs.append((.calibrated, c, c.evidence.line))
+            if m.basis.high * m.basis.factor < c.basis.high * c.basis.factor {
+                rungs.append((.measured, m, m.basis.line))
+                rungs.append((.calibrated, c, c.basis.line))
                 notUsed.append("the load-test calibration leaves a wider band than your measurement carried over")
             } else {
-                rungs.append((.calibrated, c, c.evidence.line))
-                rungs.append((.measured, m, m.evidence.line))
+                rungs.append((.calibrated, c, c.basis.line))
+                rungs.append((.measured, m, m.basis.line))
                 notUsed.append(
-                    "your --costs were measured on \(m.evidence.hardware.description), not the plan's node type: carried over they leave a wider band than the load-test calibration"
+                    "your --costs were measured on \(m.basis.hardware.description), not the plan's node type: carried over they leave a wider band than the load-test calibration"
                 )
             }
-        case (let c?, nil): rungs.append((.calibrated, c, c.evidence.line))
-        case (nil, let m?): rungs.append((.measured, m, m.evidence.line))
+        case (let c?, nil): rungs.append((.calibrated, c, c.basis.line))
+        case (nil, let m?): rungs.append((.measured, m, m.basis.line))
         case (nil, nil): break
         }
-        rungs.append((.reference, reference, reference.evidence.line))
+        rungs.append((.reference, reference, reference.basis.line))
         // `--evidence calibrated`: the calibration first, whatever else is available.
+        var forced = false
         if request.forceCalibration, let i = rungs.firstIndex(where: { $0.evidence == .calibrated }), i > 0 {
+            forced = true
             notUsed.append("--evidence calibrated asked for the load-test calibration over \(rungs[0].evidence.phrase)")
             rungs.insert(rungs.remove(at: i), at: 0)
         }
@@ -166,6 +168,7 @@ public enum EvidenceLadder {
                 EvidenceAlternative(rung: $0.evidence, costs: $0.table)
             })
         out.evidence.ladder = request
+        out.evidence.askedOverBetter = forced || (request.pinReference && rungs.count > 1)
         return out
     }
 

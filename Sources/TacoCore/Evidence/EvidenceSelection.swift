@@ -3,7 +3,7 @@
 /// `EvidenceLadder.select` on the input; the verdict carries the same value with `rungs` filled in.
 public struct EvidenceSelection: Codable, Hashable, Sendable {
     /// The rung whose cost table sizes Redis.
-    public var rung: CostEvidence
+    public var rung: EvidenceRung
     /// The file or fit the costs came from.
     public var source: String
     /// Why a more credible rung was not used (e.g. "the plan's cache.r7g.large is not the load test's
@@ -18,6 +18,9 @@ public struct EvidenceSelection: Codable, Hashable, Sendable {
     /// back on the same ladder and gets its own transfer steps (`EvidenceLadder.reselect`); nil for an input built
     /// without the ladder (not encoded).
     public var ladder: EvidenceLadder.Request? = nil
+    /// The rung was asked for over a more credible one (the request pinned the reference VM or forced the
+    /// calibration), not picked by the ladder; false when the ladder's own choice was used (not encoded).
+    public var askedOverBetter = false
 
     /// The JSON keeps the name `evidence` for the rung (Docs/JSON.md).
     enum CodingKeys: String, CodingKey {
@@ -26,7 +29,7 @@ public struct EvidenceSelection: Codable, Hashable, Sendable {
     }
 
     public init(
-        rung: CostEvidence, source: String, notUsed: [String], alternatives: [EvidenceAlternative] = [],
+        rung: EvidenceRung, source: String, notUsed: [String], alternatives: [EvidenceAlternative] = [],
         rungs: [RungResult] = []
     ) {
         self.rung = rung

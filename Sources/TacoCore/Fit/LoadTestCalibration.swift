@@ -79,8 +79,8 @@ public struct LoadTestCalibration: Hashable, Sendable {
     }
 
     /// The evidence this calibration gives a cost table before any transfer.
-    public var evidence: EngineEvidence {
-        EngineEvidence(
+    public var evidence: CostBasis {
+        CostBasis(
             baseline: interceptPercent / 100, fitError: relativeError, hardware: hardware,
             origin:
                 "calibrated on \(hardware.description) by \(benchmark) (least squares on \(redis.fit?.observations.count ?? 0) steps: "
@@ -95,7 +95,7 @@ public struct LoadTestCalibration: Hashable, Sendable {
         t.calibratedOverhead = CommandCostTable.CalibratedOverhead(
             micros: overheadMicros,
             source: "tacoplan validate: least squares; on \(hardware.nodeType ?? "?"), \(benchmark)")
-        t.evidence = evidence
+        t.basis = evidence
         return t
     }
 }

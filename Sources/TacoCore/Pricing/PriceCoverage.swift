@@ -26,7 +26,7 @@ public enum PriceCoverage {
             let quote = book.sheet.quote(key)
             return Line(
                 resource: resource, product: key.product, service: key.service, quote: quote,
-                fetch: quote == nil ? fetchCommand(region: region, services: [key.service]) : nil)
+                fetch: quote == nil ? FetchSuggestion(region: region, services: [key.service]).command : nil)
         }
         var out: [Line] = []
         for type in plan.redis.candidates {
@@ -53,29 +53,23 @@ public enum PriceCoverage {
                     Line(
                         resource: "gateway spot", product: type, service: .ec2, quote: nil,
                         spotCapturedOn: advice?.capturedOn.description,
-                        fetch: advice == nil ? "tacoplan pricing fetch --spot-advisor" : nil))
+                        fetch: advice == nil ? spotAdvisorFetch : nil))
             }
         }
         return out
     }
 
-    /// `tacoplan pricing fetch --region us-west-2 --service ec2,dynamodb`. Built from validated values only: a
-    /// region that is not a known AWS Region code is written as the placeholder `REGION`.
-    public static func fetchCommand(region: String, services: [Service]) -> String {
-        "tacoplan pricing fetch --region \(AWSRegion.isKnown(region) ? region : "REGION") --service "
-            + Set(services).sorted().map(\.rawValue).joined(separator: ",")
-    }
+    /// The command that fetches the Spot Advisor snapshot alone.
+    static let spotAdvisorFetch = FetchSuggestion(region: nil, services: [], spotAdvisor: true).command
 
     /// One command fetching everything the unpriced lines need, or nil when all are priced.
     public static func fetchAll(_ lines: [Line], region: String) -> String? {
         let missing = lines.filter { !$0.priced }
         guard !missing.isEmpty else { return nil }
         let services = missing.filter { $0.resource != "gateway spot" }.map(\.service)
-        var parts: [String] = []
-        if !services.isEmpty { parts.append(fetchCommand(region: region, services: services)) }
-        if missing.contains(where: { $0.resource == "gateway spot" }) {
-            parts = parts.isEmpty ? ["tacoplan pricing fetch --spot-advisor"] : parts.map { $0 + " --spot-advisor" }
-        }
-        return parts.first
+        return FetchSuggestion(
+            region: services.isEmpty ? nil : region, services: services,
+            spotAdvisor: missing.contains { $0.resource == "gateway spot" }
+        ).command
     }
 }

@@ -82,4 +82,12 @@ extension PriceKey {
     public static func dynamoWrites(_ mode: CapacityMode, region: String) -> PriceKey {
         mode == .onDemand ? dynamoWriteRequestUnit(region: region) : dynamoWriteCapacityHour(region: region)
     }
+
+    /// One GB of EC2 data transfer out of `source` to `destination` (a region, or `any` for the source's row that
+    /// holds for every destination), On-Demand; priced per `gb` (Regions/InterRegionFacts.swift).
+    public static func interRegionTransfer(from source: String, to destination: String) -> PriceKey {
+        PriceKey(
+            service: .ec2, region: source, product: InterRegionFacts.transferProduct, engineOS: destination,
+            purchaseOption: .onDemand, unit: "gb")
+    }
 }

@@ -23,7 +23,7 @@ public struct RedisLoad: Codable, Hashable, Sendable {
     public var replicas: Int
     public var readFromReplicas: Bool
     /// Engine CPU every node spends at zero load (fraction of one core): the load test's fitted intercept × the
-    /// transfer factor (`EngineEvidence`), 0 on measured or reference costs. Part of every node's figure.
+    /// transfer factor (`CostBasis`), 0 on measured or reference costs. Part of every node's figure.
     public var baseline: Double = 0
 
     /// Totals by route: per queue partition (writes, reads) and spread over all shards (writes, reads).
@@ -120,7 +120,7 @@ public struct RedisLoad: Codable, Hashable, Sendable {
             RedisLoad(
                 commands: loads, partitions: r.queuePartitions, replicas: r.replicas,
                 readFromReplicas: r.readFromReplicas,
-                baseline: input.costs.evidence.baseline * input.costs.evidence.factor),
+                baseline: input.costs.basis.baseline * input.costs.basis.factor),
             missing
         )
     }

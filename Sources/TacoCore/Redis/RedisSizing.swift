@@ -66,16 +66,16 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let (load, _) = RedisLoad.build(input, traffic: traffic)
 
         let hot = load.hotKeyEngineLoad
-        let hotBand = EngineCPUBand(point: hot, evidence: input.costs.evidence)
+        let hotBand = EngineCPUBand(point: hot, evidence: input.costs.basis)
         ledger.record(
             "redis.hot_key_cpu", "Hot queue key engine CPU", value: hot, unit: "core", display: hotBand.text,
             formula:
                 "baseline + Σ queue-key calls/s × µs per call ÷ partitions (÷ replicas for reads when reads go to replicas) (Docs/Model.md §3, §14)",
             arithmetic: hotKeyArithmetic(load, hot: hot),
             inputs: [
-                FigureInput("evidence", Format.percent(load.baseline) + " baseline", input.costs.evidence.line),
+                FigureInput("evidence", Format.percent(load.baseline) + " baseline", input.costs.basis.line),
                 FigureInput(
-                    "band", hotBand.text, EngineCPUBand.explanation(point: hot, evidence: input.costs.evidence)),
+                    "band", hotBand.text, EngineCPUBand.explanation(point: hot, evidence: input.costs.basis)),
             ]
                 + load.commands.filter { $0.key.isHotKey }.map {
                     FigureInput("\($0.api) \($0.command)", Format.number($0.cost.totalMicros) + " µs", $0.cost.citation)
@@ -122,13 +122,13 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             engineShards: engineShards, hotKeyLoad: hot, busiestEngineCPU: nil, nodeLoads: [], linearCommands: flags,
             infeasibleReason: nil,
             engineCPU: EngineCPUFigures(
-                hotKey: EngineCPUBand(point: hot, evidence: input.costs.evidence), busiestNode: nil,
-                evidence: input.costs.evidence.line, steps: input.costs.evidence.steps, ceiling: r.engineCPUCeiling),
+                hotKey: EngineCPUBand(point: hot, evidence: input.costs.basis), busiestNode: nil,
+                evidence: input.costs.basis.line, steps: input.costs.basis.steps, ceiling: r.engineCPUCeiling),
             asPlanned: nil)
         if let c = chosen, let shards = c.shards {
             let busiest = load.busiestEngineLoad(shards: shards)
             sizing.busiestEngineCPU = busiest
-            sizing.engineCPU.busiestNode = EngineCPUBand(point: busiest, evidence: input.costs.evidence)
+            sizing.engineCPU.busiestNode = EngineCPUBand(point: busiest, evidence: input.costs.basis)
             sizing.nodeLoads = nodeLoads(load, shards: shards)
             record(c, sizing: sizing, input: input, &ledger)
         } else {

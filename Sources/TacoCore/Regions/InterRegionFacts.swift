@@ -40,11 +40,7 @@ public enum InterRegionFacts {
     /// The price of one GB sent from `source` to `destination`: the pair's row, else the source's `any` row.
     public static func transferQuote(_ book: PriceBook?, from source: String, to destination: String) -> PriceQuote? {
         guard let book else { return nil }
-        func key(_ dst: String) -> PriceKey {
-            PriceKey(
-                service: .ec2, region: source, product: transferProduct, engineOS: dst, purchaseOption: .onDemand,
-                unit: "gb")
-        }
-        return book.sheet.quote(key(destination)) ?? book.sheet.quote(key("any"))
+        return book.sheet.quote(.interRegionTransfer(from: source, to: destination))
+            ?? book.sheet.quote(.interRegionTransfer(from: source, to: "any"))
     }
 }

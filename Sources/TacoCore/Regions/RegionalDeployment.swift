@@ -62,6 +62,17 @@ public struct RegionalDeployment: Codable, Hashable, Sendable {
         public var region: String
         public var missing: [String]
         public var fetch: String
+        /// The Price List services `fetch` brings (not encoded: `fetch` spells them).
+        public var services: [Service] = []
+
+        enum CodingKeys: String, CodingKey { case region, missing, fetch }
+
+        public init(region: String, missing: [String], fetch: FetchSuggestion) {
+            self.region = region
+            self.missing = missing
+            self.fetch = fetch.command
+            self.services = fetch.services
+        }
     }
 
     public var plan: String
@@ -83,7 +94,7 @@ public struct RegionalDeployment: Codable, Hashable, Sendable {
         guard !unpricedRegions.isEmpty else { return nil }
         return "UNPRICED: "
             + unpricedRegions.map { r in
-                "\(r.region) (\(r.fetch.components(separatedBy: "--service ").last ?? "all"))"
+                "\(r.region) (\(r.services.isEmpty ? "all" : r.services.map(\.rawValue).joined(separator: ",")))"
             }.joined(separator: " · ") + " — the fetch commands are in the appendix"
     }
 

@@ -94,9 +94,7 @@ public enum RegionalModel {
             if topology == .globalDatastore && !isHome, let c = full.redis.chosen ?? full.redis.asPlanned,
                 let nodes = c.nodes
             {
-                let key = PriceKey(
-                    service: .elasticache, region: site.priceRegion, product: c.nodeType,
-                    engineOS: plan.redis.engine.rawValue, purchaseOption: .onDemand, unit: "hour")
+                let key = PriceKey.elastiCacheNode(c.nodeType, engine: plan.redis.engine, region: site.priceRegion)
                 let line = Costing.hourlyLine(
                     resource: .redis,
                     component:
@@ -187,7 +185,7 @@ public enum RegionalModel {
             unpriced.append(
                 .init(
                     region: site.region, missing: lines.map(\.component),
-                    fetch: PlanAssessment.fetchCommand(region: site.priceRegion, missing: lines)))
+                    fetch: FetchSuggestion(region: site.priceRegion, missing: lines)))
         }
         return RegionalDeployment(
             plan: plan.name, topology: topology, store: spec.dynamodb, home: homeRegion, sites: sites, flows: flows,
@@ -330,9 +328,7 @@ public enum RegionalModel {
             let writes = others.reduce(Decimal.zero) {
                 $0 + Decimal(exactly: $1.1.dynamodb.expectedWrites) * Decimal($1.1.dynamodb.wruPerWrite)
             }
-            let key = PriceKey(
-                service: .dynamodb, region: site.priceRegion, product: "ReplWriteRequestUnits", engineOS: "standard",
-                purchaseOption: .onDemand, unit: "request-unit")
+            let key = PriceKey.dynamoReplicatedWriteRequestUnit(region: site.priceRegion)
             let quote = plan.dynamodb.mode == .onDemand ? book(site.priceRegion).sheet.quote(key) : nil
             let perEvent = quote.map { $0.usd * writes }
             out.append(

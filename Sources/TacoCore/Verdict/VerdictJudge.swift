@@ -83,12 +83,9 @@ enum VerdictJudge {
             ]
         }
         if let range {
-            // The ladder puts its choice first; only `--evidence reference` follows a weaker rung on purpose.
-            let pinned = sel.notUsed.first {
-                $0.hasPrefix("--evidence reference") || $0.hasPrefix("--evidence calibrated asked")
-            }
+            // The ladder puts its choice first; only a rung asked for over a better one follows it on purpose.
             let which =
-                pinned == nil
+                !sel.askedOverBetter
                 ? "the most credible available"
                 : "as --evidence asked; \(rungs.dropFirst().first?.rung.phrase ?? "other costs") are more credible"
             reasons.append(

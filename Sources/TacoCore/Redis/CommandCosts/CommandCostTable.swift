@@ -10,7 +10,11 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
     /// neither encoded nor compared.
     private var byCommand: [String: [CommandMeasurement]] = [:]
 
-    private enum CodingKeys: String, CodingKey { case measurements, calibratedOverhead, evidence }
+    /// The JSON keeps the name `evidence` for the basis (Docs/JSON.md).
+    private enum CodingKeys: String, CodingKey {
+        case measurements, calibratedOverhead
+        case basis = "evidence"
+    }
 
     static func group(_ rows: [CommandMeasurement]) -> [String: [CommandMeasurement]] {
         Dictionary(grouping: rows, by: \.command)
@@ -20,18 +24,18 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         measurements = try c.decode([CommandMeasurement].self, forKey: .measurements)
         calibratedOverhead = try c.decodeIfPresent(CalibratedOverhead.self, forKey: .calibratedOverhead)
-        evidence = try c.decodeIfPresent(EngineEvidence.self, forKey: .evidence) ?? .unstated
+        basis = try c.decodeIfPresent(CostBasis.self, forKey: .basis) ?? .unstated
         byCommand = Self.group(measurements)
     }
 
     public static func == (a: CommandCostTable, b: CommandCostTable) -> Bool {
-        a.measurements == b.measurements && a.calibratedOverhead == b.calibratedOverhead && a.evidence == b.evidence
+        a.measurements == b.measurements && a.calibratedOverhead == b.calibratedOverhead && a.basis == b.basis
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(measurements)
         hasher.combine(calibratedOverhead)
-        hasher.combine(evidence)
+        hasher.combine(basis)
     }
 
     /// A per-command overhead fitted elsewhere (e.g. by `validate` to a load test on the target node type) that
@@ -46,8 +50,8 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
     }
     public var calibratedOverhead: CalibratedOverhead?
     /// Where these costs come from, the fitted baseline, the transfer steps and the band (Docs/Model.md §14). Every
-    /// cost `cost(_:n:engine:)` returns is multiplied by `evidence.factor`.
-    public var evidence: EngineEvidence = .unstated
+    /// cost `cost(_:n:engine:)` returns is multiplied by `basis.factor`.
+    public var basis: CostBasis = .unstated
 
     /// Largest plausible CPU or command time of one call, µs: 10 s, twice Redis's default `lua-time-limit` / `busy-reply-threshold`
     /// of 5 s (redis.conf) — a row above it measured a stalled server, not a command.
@@ -89,11 +93,14 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         let cpuModelColumn = table.column("cpu_model")
         let coresColumn = table.column("cores")
         let archColumn = table.column("arch")
-        let fix =
-            "    fix: write the value `tacoplan bench redis` measured (columns as benchmarks/redis-command-costs.csv)"
         func bad(_ line: Int, _ column: Int, _ name: String, _ expected: String, _ found: String) -> CommandCostError {
             CommandCostError(
-                message: "\(file):\(line):\(column + 1): \(name): expected \(expected), found '\(found)'\n\(fix)")
+                Diagnostic(
+                    "expected \(expected), found '\(found)'",
+                    at: Diagnostic.Location(file: file, line: line, column: column + 1), subject: name,
+                    fix:
+                        "write the value `tacoplan bench redis` measured (columns as benchmarks/redis-command-costs.csv)"
+                ))
         }
         func micros(_ line: Int, _ f: [String], _ i: Int, _ name: String) throws(CommandCostError) -> Double {
             guard let v = Double(f[i]), v.isFinite, v > 0, v <= Self.maxMicrosPerCall else {
@@ -129,11 +136,12 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
             let key = Key(engine: engine, version: f[v], run: f[r], command: f[c], n: nn, clients: clients)
             if let first = seen[key], (first.usecPerCall, first.cpuMicrosPerCall) != (usec, cpuv) {
                 throw CommandCostError(
-                    message:
-                        "\(file):\(line):\(u + 1): \(f[c]) at N=\(nn), \(clients) clients (\(engine.rawValue) \(f[v]), run '\(f[r])') "
-                        + "is measured twice at different costs (line \(first.line): \(first.usecPerCall) / \(first.cpuMicrosPerCall) µs; "
-                        + "line \(line): \(usec) / \(cpuv) µs); expected one row per command, N, clients and run\n"
-                        + "    fix: keep one of the two rows, or give the runs different labels in the `run` column")
+                    Diagnostic(
+                        "\(f[c]) at N=\(nn), \(clients) clients (\(engine.rawValue) \(f[v]), run '\(f[r])') "
+                            + "is measured twice at different costs (line \(first.line): \(first.usecPerCall) / \(first.cpuMicrosPerCall) µs; "
+                            + "line \(line): \(usec) / \(cpuv) µs); expected one row per command, N, clients and run",
+                        at: Diagnostic.Location(file: file, line: line, column: u + 1),
+                        fix: "keep one of the two rows, or give the runs different labels in the `run` column"))
             }
             seen[key] = row
             rows.append(row)
@@ -142,7 +150,7 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         byCommand = Self.group(rows)
         if let first = table.rows.first?.fields {
             let stated = hardwareColumn.map { first[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-            evidence = EngineEvidence(
+            basis = CostBasis(
                 baseline: 0, fitError: 0,
                 hardware: CostHardware(
                     nodeType: stated, cpuModel: cpuModelColumn.map { first[$0] } ?? host.map { first[$0] } ?? "",
@@ -182,7 +190,7 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         let refOverhead = max(0, ref.cpuMicrosPerCall - ref.usecPerCall)
         let execRef = ref.cpuMicrosPerCall - refOverhead
         let exec = execRef * complexity.scale(n) / complexity.scale(Double(ref.n))
-        let factor = evidence.factor
+        let factor = basis.factor
         return CommandCost(
             command: command, complexity: complexity, n: n,
             overheadMicros: (calibratedOverhead?.micros ?? refOverhead) * factor, executionMicros: exec * factor,

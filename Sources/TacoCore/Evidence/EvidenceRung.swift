@@ -1,8 +1,8 @@
 /// Where the per-command Redis costs of an estimate come from (Docs/Model.md §14, the evidence ladder): costs measured
 /// with `bench redis`, the bundled load test's calibration (both carried to the plan's hardware by the transfer
 /// table), or the reference VM's costs (uncalibrated). The transfer steps and the band are in the table's
-/// `EngineEvidence`.
-public enum CostEvidence: String, Codable, Hashable, Sendable, Comparable {
+/// `CostBasis`.
+public enum EvidenceRung: String, Codable, Hashable, Sendable, Comparable {
     /// `--costs FILE`: rows written by `tacoplan bench redis` on the hardware the file names.
     case measured
     /// The per-command overhead and baseline fitted once to the bundled load test, carried to the plan's node type
@@ -34,9 +34,9 @@ public enum CostEvidence: String, Codable, Hashable, Sendable, Comparable {
 
 /// One rung below the one an estimate uses, kept so the estimate can say where the rungs disagree.
 public struct EvidenceAlternative: Sendable {
-    public var rung: CostEvidence
+    public var rung: EvidenceRung
     public var costs: CommandCostTable
-    public init(rung: CostEvidence, costs: CommandCostTable) {
+    public init(rung: EvidenceRung, costs: CommandCostTable) {
         self.rung = rung
         self.costs = costs
     }
@@ -44,7 +44,7 @@ public struct EvidenceAlternative: Sendable {
 
 /// What one rung of the ladder says about the Redis cluster.
 public struct RungResult: Codable, Hashable, Sendable {
-    public var rung: CostEvidence
+    public var rung: EvidenceRung
     /// Busiest node's engine CPU with the chosen cluster (fraction of a core); nil when no candidate fits.
     public var busiestEngineCPU: Double?
     /// The hot queue key's engine CPU (fraction of a core).

@@ -4,7 +4,7 @@
 /// Band rule: a figure's point value is what the costs give; its bottom is point × (1 − `fitError`); its top is
 /// point × (1 + `fitError`) × Π step widenings. A transfer's favourable uncertainty is never credited (the bottom
 /// moves only by the point factor), so nothing looks better because less is known.
-public struct EngineEvidence: Codable, Hashable, Sendable {
+public struct CostBasis: Codable, Hashable, Sendable {
     /// Engine CPU a node spends at zero load, fraction of one core, before `factor`: the load test's fitted intercept
     /// (0 for measured or reference rows, which have none).
     public var baseline: Double
@@ -40,7 +40,7 @@ public struct EngineEvidence: Codable, Hashable, Sendable {
     }
 
     /// No evidence recorded: the costs as they are, no band (a table built in a test or by hand).
-    public static let unstated = EngineEvidence(
+    public static let unstated = CostBasis(
         baseline: 0, fitError: 0, hardware: CostHardware(nodeType: nil, engine: nil, version: ""),
         origin: "costs as given (no evidence recorded)", steps: [])
 }
