@@ -31,7 +31,7 @@ import Testing
         let out = dir.appendingPathComponent("costs.csv")
         // No --port: tacoplan starts its own temporary redis-server and stops it.
         let r = try tacoplan([
-            "bench", "redis", "--users", "20000", "--requests", "2000", "--keys-requests", "5", "--timeout", "60",
+            "bench", "redis", "--users", "5000", "--requests", "500", "--keys-requests", "5", "--timeout", "60",
             "--output", out.path, "--hardware", "m7g.xlarge",
         ])
         #expect(r.status == 0, "\(r.stderr)")
@@ -48,7 +48,10 @@ import Testing
         }
         let keys = try cost("KEYS_queue")
         let zrank = try cost("ZRANK")
-        // Real measured behaviour at N = 20,000: KEYS walks every key (O(N)), ZRANK is O(log N).
+        // Real measured behaviour: KEYS walks every key (O(N)), ZRANK is O(log N). The test needs the ratio, not a
+        // precise figure, so N is 5,000 users and 500 calls per command (it was 20,000 and 2,000): at N = 5,000 a
+        // shared 2-vCPU machine measured KEYS 1,653 µs and ZRANK 2.03 µs per call (≈ 800×), so the 50× bound keeps
+        // a margin of about 16× for noise.
         #expect(keys > 50 * zrank, "KEYS \(keys) µs vs ZRANK \(zrank) µs")
         #expect(
             Set(table.rows.map { $0.fields[command] }).isSuperset(of: [

@@ -226,10 +226,17 @@ import Testing
         let afterGood = try Self.dump(cli)
         #expect(afterGood != before)
 
-        // The price-list preamble, then 1 GiB of line feeds: about 1 MB compressed (1,042,071 bytes measured), so
-        // it is stopped at 100 × that ≈ 99 MiB decompressed instead of reading the whole GiB.
-        let bomb = try Self.gzip(
-            cli, "bomb.csv.gz", shell: "head -n 6 '\(plain)'; head -c 1073741824 /dev/zero | tr '\\000' '\\n'")
+        // The price-list preamble, then 1 GiB of line feeds: the preamble's gzip member followed by 1,024 copies of
+        // one member holding 1 MiB of line feeds (zlib reads concatenated members as one stream, as `gzip -d`
+        // does). About 1 MB compressed (each copy ≈ 1 KB), so it is stopped at 100 × that ≈ 100 MiB decompressed
+        // instead of reading the whole GiB; building it gzips 1 MiB once instead of the whole GiB.
+        let bomb = try Self.gzip(cli, "bomb.csv.gz", shell: "head -n 6 '\(plain)'")
+        let mebibyte = try Self.gzip(cli, "lf.gz", shell: "head -c 1048576 /dev/zero | tr '\\000' '\\n'")
+        let appended = try cli.program(
+            "/bin/sh", ["-c", "for i in $(seq 1024); do cat '\(mebibyte)'; done >> '\(bomb)'"])
+        #expect(appended.status == 0, "\(appended.stderr)")
+        let compressed = try #require(try FileManager.default.attributesOfItem(atPath: bomb)[.size] as? Int)
+        #expect(compressed < 4 << 20, "\(compressed) bytes: the bomb must be far smaller than what it expands to")
         let (result, elapsed) = try Self.bounded(cli, ["pricing", "import", bomb], seconds: 60)
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains("the gzip file expands past"), "\(result.stderr)")

@@ -83,7 +83,8 @@ import Testing
 
     /// Runs `observe` for `plan` into a fresh directory and returns it.
     static func observe(_ cli: CLI, _ plan: String, _ extra: [String] = []) throws -> (URL, CLIResult) {
-        let dir = cli.scratch.appendingPathComponent("observe-\(UUID().uuidString)")
+        let name = URL(fileURLWithPath: plan).deletingPathExtension().lastPathComponent
+        let dir = cli.scratch.appendingPathComponent("observe-\(name)-\(UUID().uuidString)")
         let r = try cli.run(["observe", plan, "--as-of", asOf, "-o", dir.path] + extra)
         #expect(!r.crashed, "\(r.stderr)")
         return (dir, r)
@@ -150,22 +151,31 @@ import Testing
 
     // MARK: cfn-lint and promtool check on every shipped plan
 
-    @Test func cfnLintAndPromtoolPassOnEveryShippedPlan() throws {
+    /// Every shipped plan, and the hostile plan name of `aHostilePlanNameIsEscapedInEveryFile` (its files must still
+    /// pass the real checkers).
+    @Test func cfnLintAndPromtoolPassOnEveryShippedPlanAndAHostileName() throws {
         let cfnLint = try Self.require("cfn-lint")
         let promtool = try Self.require("promtool")
         let cli = try CLI()
         let plans = try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("plans").path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(plans.count >= 3)
-        for plan in plans {
-            let (dir, r) = try Self.observe(cli, "plans/" + plan)
+        var dirs: [URL] = []
+        for plan in plans.map({ "plans/" + $0 }) + [try Self.hostilePlan(cli)] {
+            let (dir, r) = try Self.observe(cli, plan)
             #expect([0, 3, 5].contains(r.status), "\(plan): \(r.stderr)")
-            let lint = try cli.program(cfnLint, [dir.appendingPathComponent("alarms.yaml").path])
-            #expect(lint.status == 0, "\(plan): cfn-lint \(lint.stdout) \(lint.stderr)")
-            let check = try cli.program(promtool, ["check", "rules", dir.appendingPathComponent("rules.yaml").path])
-            #expect(check.status == 0, "\(plan): promtool \(check.stdout) \(check.stderr)")
-            #expect(check.stdout.contains("SUCCESS"))
+            dirs.append(dir)
         }
+        // One cfn-lint and one promtool over every plan's files: each tool starts once (cfn-lint loads its
+        // resource specs for seconds at every start), and each reports a problem with the file's path, which holds
+        // the plan's directory (`observe-<plan>`). Both exit non-zero when any file fails.
+        let lint = try cli.program(cfnLint, dirs.map { $0.appendingPathComponent("alarms.yaml").path })
+        #expect(lint.status == 0, "cfn-lint \(lint.stdout) \(lint.stderr)")
+        let check = try cli.program(
+            promtool, ["check", "rules"] + dirs.map { $0.appendingPathComponent("rules.yaml").path })
+        #expect(check.status == 0, "promtool \(check.stdout) \(check.stderr)")
+        // promtool prints "SUCCESS: N rules found" once per file it checked.
+        #expect(check.stdout.components(separatedBy: "SUCCESS").count - 1 == dirs.count, "\(check.stdout)")
     }
 
     // MARK: moto: PutMetricAlarm for every alarm, DescribeAlarms returns them with the plan's thresholds
@@ -217,23 +227,33 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(3)), arguments: acceptance)
-    func alarmsReplayedIntoMotoAreListedWithThePlansThresholds(_ x: Expected) throws {
+    /// One moto server for both plans (it takes seconds to start): each plan's alarms go to their own region, which
+    /// moto keeps apart, so DescribeAlarms lists exactly the alarms of that plan.
+    @Test(.timeLimit(.minutes(3))) func alarmsReplayedIntoMotoAreListedWithThePlansThresholds() throws {
         let cli = try CLI()
-        let (dir, _) = try Self.observe(cli, x.plan)
         let (moto, endpoint) = try Self.startMoto(cli)
         defer { Self.stop(moto) }
+        for (x, region) in zip(Self.acceptance, ["us-east-1", "ap-northeast-2"]) {
+            try replayedAlarms(cli, x, endpoint: endpoint, region: region)
+        }
+    }
+
+    func replayedAlarms(_ cli: CLI, _ x: Expected, endpoint: String, region: String) throws {
+        let (dir, _) = try Self.observe(cli, x.plan)
         let script = CLI.root.appendingPathComponent("Tests/Fixtures/observe/replay_alarms.py").path
         let r = try cli.program(
             try Self.require("python3"),
-            [script, dir.appendingPathComponent("alarms.yaml").path, "--endpoint", endpoint, "--stack", "sale"])
-        try #require(r.status == 0, "\(r.stderr)")
+            [
+                script, dir.appendingPathComponent("alarms.yaml").path, "--endpoint", endpoint, "--stack", "sale",
+                "--region", region,
+            ])
+        try #require(r.status == 0, "\(x.plan): \(r.stderr)")
         let out = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let described = try #require(out["alarms"] as? [[String: Any]])
         let template = try String(contentsOf: dir.appendingPathComponent("alarms.yaml"), encoding: .utf8)
         let inTemplate = template.components(separatedBy: "Type: \"AWS::CloudWatch::Alarm\"").count - 1
-        #expect(out["put"] as? Int == inTemplate)
-        #expect(described.count == inTemplate)
+        #expect(out["put"] as? Int == inTemplate, "\(x.plan)")
+        #expect(described.count == inTemplate, "\(x.plan): DescribeAlarms in \(region) lists other alarms")
 
         func named(_ suffix: String) -> [String: Any]? {
             described.first { $0["AlarmName"] as? String == "sale-" + suffix }
@@ -248,7 +268,7 @@ import Testing
         let group = x.plan.contains("seoul") ? "seoul-concert-k-pop-1m-fans" : "traffic-tacos-seed"
         // Every node of the cluster: <group>-<shard 4 digits>-<node 3 digits>, engine CPU at the ceiling.
         let cpu = described.filter { $0["MetricName"] as? String == "EngineCPUUtilization" }
-        #expect(cpu.count == x.nodes)
+        #expect(cpu.count == x.nodes, "\(x.plan)")
         for a in cpu {
             #expect(a["Namespace"] as? String == "AWS/ElastiCache")
             #expect(Self.close(a["Threshold"] as? Double, x.engineCeiling))
@@ -447,25 +467,26 @@ import Testing
     /// A plan name is text we did not write: a YAML comment and key, a Prometheus template, quotes, a CloudFormation
     /// substitution, a shell substitution, Markdown and HTML must not change what any file means, and the real
     /// checkers still pass. (A name with a control character never gets this far: see the next test.)
-    @Test func aHostilePlanNameIsEscapedInEveryFile() throws {
-        let cfnLint = try Self.require("cfn-lint")
-        let promtool = try Self.require("promtool")
-        let cli = try CLI()
-        // As written in the YAML double-quoted scalar (\" is a quote), and as the plan reads it.
-        let quoted =
-            #"Evil # x: {{ $value }} \"q\" 's | <script>alert(1)</script> ${AWS::Region} *b* $(rm -rf /) `t` [l](u) & %s"#
-        let name = quoted.replacingOccurrences(of: #"\""#, with: #"""#)
+    /// The hostile name as written in the YAML double-quoted scalar (\" is a quote).
+    static let hostileQuoted =
+        #"Evil # x: {{ $value }} \"q\" 's | <script>alert(1)</script> ${AWS::Region} *b* $(rm -rf /) `t` [l](u) & %s"#
+
+    /// plans/seoul-concert.yaml renamed to `hostileQuoted`, written as `hostile.yaml` in the scratch directory.
+    static func hostilePlan(_ cli: CLI) throws -> String {
         var text = try String(contentsOf: CLI.root.appendingPathComponent("plans/seoul-concert.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(
-            of: "name: Seoul concert (K-pop, 1M fans)", with: "name: \"\(quoted)\"")
-        let plan = try cli.write("hostile.yaml", text)
-        let (dir, r) = try Self.observe(cli, plan)
+            of: "name: Seoul concert (K-pop, 1M fans)", with: "name: \"\(hostileQuoted)\"")
+        return try cli.write("hostile.yaml", text)
+    }
+
+    @Test func aHostilePlanNameIsEscapedInEveryFile() throws {
+        let cli = try CLI()
+        // As the plan reads it.
+        let name = Self.hostileQuoted.replacingOccurrences(of: #"\""#, with: #"""#)
+        let (dir, r) = try Self.observe(cli, try Self.hostilePlan(cli))
         // The name changes nothing but the name: the same verdict and exit as plans/seoul-concert.yaml (INFEASIBLE).
+        // cfn-lint and promtool pass on its files: `cfnLintAndPromtoolPassOnEveryShippedPlanAndAHostileName`.
         #expect(r.status == 5, "\(r.stderr)")
-        let lint = try cli.program(cfnLint, [dir.appendingPathComponent("alarms.yaml").path])
-        #expect(lint.status == 0, "\(lint.stdout)")
-        let check = try cli.program(promtool, ["check", "rules", dir.appendingPathComponent("rules.yaml").path])
-        #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
         // CloudFormation: the name is one quoted scalar — no key `x`, the HTML and template text kept as text; `${`
         // is broken to `$ {` so no Fn::Sub could ever read it as a substitution.
         let template = try Self.yaml(cli, dir.appendingPathComponent("alarms.yaml"))
@@ -475,7 +496,7 @@ import Testing
             description.contains(
                 name.replacingOccurrences(of: "${", with: "$ {")), "\(description)")
         #expect(!description.contains("${"))
-        // Prometheus: the rules parse to the same 12 rules as the plain plan (promtool above counts them) and no rule
+        // Prometheus: the rules parse to the same 12 rules as the plain plan (promtool counts them in the lint test) and no rule
         // carries the name's template text, which Prometheus would expand.
         let rules = try Self.yaml(cli, dir.appendingPathComponent("rules.yaml"))
         #expect(rules["x"] == nil)
