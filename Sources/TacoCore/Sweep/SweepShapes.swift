@@ -23,7 +23,7 @@ enum SweepShapes {
             binding = "every constraint met"
         } else {
             let subject = e.verdict.reasons.first.map { String($0.prefix { $0 != ":" }) } ?? "a ceiling"
-            binding = "at risk: \(subject)"
+            binding = subject
         }
         return SweepResource(
             resource: "plan", shape: what, nodes: nil, shards: nil, binding: binding, feasible: reasons.isEmpty,
