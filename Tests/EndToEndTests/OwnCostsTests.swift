@@ -50,11 +50,11 @@ import Testing
             "redis,7.2.4,my-run,ZRANK,300000,50,100000,\(usec),0.3,0.9,\(cpu),0.95,vm,2026-11-20,"
         }
         let cases: [(String, String)] = [
-            (row("nan", "10.0"), "bad.csv:2:8: usec_per_call: expected a finite number"),
-            (row("2.0", "inf"), "bad.csv:2:11: cpu_us_per_call: expected a finite number"),
-            (row("-30", "10.0"), "bad.csv:2:8: usec_per_call"),
-            (row("0", "10.0"), "bad.csv:2:8: usec_per_call"),
-            (row("2.0", "10.0") + "\n" + row("2.0", "12.0"), "bad.csv:3:8: ZRANK at N=300000, 50 clients"),
+            (row("nan", "10.0"), "bad.csv:2:8: error: usec_per_call: expected a finite number"),
+            (row("2.0", "inf"), "bad.csv:2:11: error: cpu_us_per_call: expected a finite number"),
+            (row("-30", "10.0"), "bad.csv:2:8: error: usec_per_call"),
+            (row("0", "10.0"), "bad.csv:2:8: error: usec_per_call"),
+            (row("2.0", "10.0") + "\n" + row("2.0", "12.0"), "bad.csv:3:8: error: ZRANK at N=300000, 50 clients"),
         ]
         for (rows, message) in cases {
             let costs = try cli.write("bad.csv", "\(header)\n\(rows)\n")
