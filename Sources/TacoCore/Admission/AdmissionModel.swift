@@ -158,7 +158,8 @@ enum AdmissionModel {
         ledger.record(
             "admission.rate", "Admission rate", value: rate, unit: "adm/s", display: Format.rate(rate),
             formula: binding == .fixed
-                ? "fixed in the plan" : "max(UX rate, seat-drain floor), capped by backend and budget (Docs/Model.md §2)",
+                ? "fixed in the plan"
+                : "max(UX rate, seat-drain floor), capped by backend and budget (Docs/Model.md §2)",
             arithmetic: "binding: \(binding) → \(Format.rate(rate))",
             inputs: [
                 ledger.ref("admission.user_experience", "UX rate"),
