@@ -22,39 +22,6 @@ import Testing
         return (cli, try dump(cli))
     }
 
-    /// No ESC, BEL or other C0 control except line feed and tab, and no C1 control, in `text`.
-    static func noControlBytes(_ text: String) -> Bool {
-        !text.unicodeScalars.contains {
-            ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value)
-        }
-    }
-
-    /// One us-west-2 EC2 Linux on-demand row in `M.header` order, with the given fields replaced.
-    static func row(
-        type: String = "c7g.large", price: String = "0.0725", effective: String = "2025-09-01",
-        currency: String = "USD",
-        region: String = "us-west-2"
-    ) -> String {
-        let values = [
-            "S-\(type)", "JRTCKXETXF", "S.JRTCKXETXF.6YS6EN2CT7", "OnDemand",
-            "$\(price) per Linux \(type) Instance Hour",
-            effective, "0", "Inf", "Hrs", price, currency, "", "", "", "Compute Instance", "AmazonEC2",
-            "US West (Oregon)", "AWS Region", type, "2", "AWS Graviton3 Processor", "4 GiB", "Up to 12500 Megabit",
-            "Shared", "Linux", "No License required", "USW2-BoxUsage:\(type)", "RunInstances", "Used", "OnDemand", "NA",
-            region,
-        ]
-        return values.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ",")
-    }
-
-    static func csv(_ rows: [String]) -> String {
-        let lines = [
-            "\"FormatVersion\",\"v1.0\"", "\"Disclaimer\",\"fixture\"", "\"Publication Date\",\"2025-09-12T00:00:00Z\"",
-            "\"Version\",\"20250912000000\"", "\"OfferCode\",\"AmazonEC2\"",
-            M.header.map { "\"\($0)\"" }.joined(separator: ","),
-        ]
-        return (lines + rows).joined(separator: "\n") + "\n"
-    }
-
     /// Runs the binary with a deadline; a run still going after `seconds` is killed and reported as a hang.
     static func bounded(
         _ cli: CLI, _ args: [String], seconds: Double, stdout: FileHandle? = nil, environment: [String: String] = [:]
@@ -116,7 +83,7 @@ import Testing
         let before = try Self.dump(cli)
         let list = try cli.run(["pricing", "list", "--as-of", "2026-12-01"])
         #expect(list.status == 0, "\(list.stderr)")
-        #expect(Self.noControlBytes(list.stdout + list.stderr))
+        #expect(PriceListFixture.noControlBytes(list.stdout + list.stderr))
         #expect(!list.stderr.contains("--region us-east-1; curl"))
         #expect(list.stderr.contains("pricing fetch --region REGION"))
         #expect(try Self.dump(cli) == before)
@@ -135,7 +102,7 @@ import Testing
             #expect(result.status == 2, "\(command): \(result.stderr)")
             #expect(result.stderr.contains("plan text must be printable"), "\(command): \(result.stderr)")
             #expect(result.stderr.contains("\\u{1B}"))
-            #expect(Self.noControlBytes(result.stdout + result.stderr), "\(command)")
+            #expect(PriceListFixture.noControlBytes(result.stdout + result.stderr), "\(command)")
         }
         #expect(try Self.dump(cli) == before)
     }
@@ -162,7 +129,7 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("is not a variant of"))
         #expect(result.stderr.contains("x\\u001B]52;c;cm0gLXJm\\u0007"))
-        #expect(Self.noControlBytes(result.stderr))
+        #expect(PriceListFixture.noControlBytes(result.stderr))
     }
 
     @Test func aVariantNameWithAControlCharacterIsRefused() throws {
@@ -172,7 +139,7 @@ import Testing
         let result = try cli.run(["compare", plan, "--as-of", "2025-10-01"])
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains("a variant name must be a plain name of printable characters"))
-        #expect(Self.noControlBytes(result.stdout + result.stderr))
+        #expect(PriceListFixture.noControlBytes(result.stdout + result.stderr))
     }
 
     @Test func theDeckTitleIsHTMLEscaped() throws {
@@ -218,7 +185,7 @@ import Testing
     @Test func aGzipPriceListIsReadAndAGzipBombIsStoppedInBoundedTime() throws {
         let (cli, before) = try Self.initialised()
         // A real price list gzipped imports like the plain file.
-        let plain = try cli.write("plain.csv", Self.csv([Self.row()]))
+        let plain = try cli.write("plain.csv", PriceListFixture.csv([PriceListFixture.row()]))
         let gz = try Self.gzip(cli, "index.csv.gz", shell: "cat '\(plain)'")
         let good = try cli.run(["pricing", "import", gz])
         #expect(good.status == 0, "\(good.stderr)")
@@ -247,7 +214,7 @@ import Testing
 
     @Test func aDamagedGzipAndANulByteAreNamed() throws {
         let (cli, before) = try Self.initialised()
-        let plain = try cli.write("plain.csv", Self.csv((0..<2000).map { _ in Self.row() }))
+        let plain = try cli.write("plain.csv", PriceListFixture.csv((0..<2000).map { _ in PriceListFixture.row() }))
         let gz = try Self.gzip(cli, "whole.csv.gz", shell: "cat '\(plain)'")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: gz))
         let cut = try cli.write("cut.csv.gz", bytes.prefix(bytes.count / 2))
@@ -427,7 +394,7 @@ import Testing
         let db = try cli.write("not.sqlite", String(repeating: "this is a text file, not SQLite\n", count: 200))
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
         let plan = try cli.write("plan.yaml", PlanFixture.minimal)
-        let prices = try cli.write("index.csv", Self.csv([Self.row()]))
+        let prices = try cli.write("index.csv", PriceListFixture.csv([PriceListFixture.row()]))
         for args in [["pricing", "list"], ["pricing", "import", prices], ["estimate", plan]] {
             let result = try cli.run(args, db: db)
             #expect(result.status == 4, "\(args): \(result.stderr)")
@@ -445,7 +412,7 @@ import Testing
         try handle.write(contentsOf: Data(repeating: 0xA5, count: 4096 * 4))
         try handle.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: cli.db))
-        let prices = try cli.write("index.csv", Self.csv([Self.row()]))
+        let prices = try cli.write("index.csv", PriceListFixture.csv([PriceListFixture.row()]))
         let result = try cli.run(["pricing", "import", prices])
         #expect(result.status == 4, "\(result.stderr)")
         #expect(
@@ -458,7 +425,7 @@ import Testing
     /// Waits out the 30 s busy timeout (TacoDatabase.busyTimeout) once: the only way to see a real lock error.
     @Test func aLockedDatabaseSaysLockedAndTryAgainNotRemoveIt() throws {
         let (cli, _) = try Self.initialised()
-        let prices = try cli.write("index.csv", Self.csv([Self.row()]))
+        let prices = try cli.write("index.csv", PriceListFixture.csv([PriceListFixture.row()]))
         // The sqlite3 shell holds the write lock until its stdin closes.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
@@ -492,7 +459,7 @@ import Testing
     @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
     func aDatabaseThisUserMayNotWriteSaysPermissionDeniedAndWhichPath() throws {
         let (cli, before) = try Self.initialised()
-        let prices = try cli.write("index.csv", Self.csv([Self.row()]))
+        let prices = try cli.write("index.csv", PriceListFixture.csv([PriceListFixture.row()]))
         let result = try cli.program(
             "/usr/bin/setpriv",
             [

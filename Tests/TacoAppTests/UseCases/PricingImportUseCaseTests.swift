@@ -43,39 +43,6 @@ import Testing
         }
     }
 
-    /// No ESC, BEL or other C0 control except line feed and tab, and no C1 control, in `text`.
-    static func noControlBytes(_ text: String) -> Bool {
-        !text.unicodeScalars.contains {
-            ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value)
-        }
-    }
-
-    /// One us-west-2 EC2 Linux on-demand row in `PriceListHeader.ec2` order, with the given fields replaced.
-    static func row(
-        type: String = "c7g.large", price: String = "0.0725", effective: String = "2025-09-01",
-        currency: String = "USD",
-        region: String = "us-west-2"
-    ) -> String {
-        let values = [
-            "S-\(type)", "JRTCKXETXF", "S.JRTCKXETXF.6YS6EN2CT7", "OnDemand",
-            "$\(price) per Linux \(type) Instance Hour",
-            effective, "0", "Inf", "Hrs", price, currency, "", "", "", "Compute Instance", "AmazonEC2",
-            "US West (Oregon)", "AWS Region", type, "2", "AWS Graviton3 Processor", "4 GiB", "Up to 12500 Megabit",
-            "Shared", "Linux", "No License required", "USW2-BoxUsage:\(type)", "RunInstances", "Used", "OnDemand", "NA",
-            region,
-        ]
-        return values.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ",")
-    }
-
-    static func csv(_ rows: [String]) -> String {
-        let lines = [
-            "\"FormatVersion\",\"v1.0\"", "\"Disclaimer\",\"fixture\"", "\"Publication Date\",\"2025-09-12T00:00:00Z\"",
-            "\"Version\",\"20250912000000\"", "\"OfferCode\",\"AmazonEC2\"",
-            PriceListHeader.ec2.map { "\"\($0)\"" }.joined(separator: ","),
-        ]
-        return (lines + rows).joined(separator: "\n") + "\n"
-    }
-
     // MARK: - Spot Advisor and price files: wrong successes
 
     static func spotAdvisor(_ entries: String) -> String {
@@ -111,12 +78,12 @@ import Testing
     ])
     func aPriceFileWithAnUnknownRegionCodeIsRefused(_ region: String) throws {
         let (run, before) = try Self.initialised()
-        let file = try run.write("index.csv", Self.csv([Self.row(region: region)]))
+        let file = try run.write("index.csv", PriceListFixture.csv([PriceListFixture.row(region: region)]))
         let result = try Self.importRefused(run, file)
         #expect(result.contains("1 region is not a known AWS Region code"))
         // The CLI prints the lines through SafeText.terminal: no control byte read from the file reaches the
         // terminal.
-        #expect(Self.noControlBytes(SafeText.terminal(result)))
+        #expect(PriceListFixture.noControlBytes(SafeText.terminal(result)))
         #expect(try Self.dump(run) == before)
     }
 
@@ -126,7 +93,7 @@ import Testing
     ])
     func aPriceWithoutUSDIsRefused(_ currency: String, _ reason: String, _ example: String) throws {
         let (run, before) = try Self.initialised()
-        let file = try run.write("index.csv", Self.csv([Self.row(currency: currency)]))
+        let file = try run.write("index.csv", PriceListFixture.csv([PriceListFixture.row(currency: currency)]))
         let result = try Self.importRefused(run, file)
         #expect(result.contains(reason))
         #expect(result.contains(example))
@@ -136,21 +103,10 @@ import Testing
     @Test(arguments: ["1900-01-01", "9999-12-31", "2005-12-31"])
     func anImplausibleEffectiveDateIsRefused(_ day: String) throws {
         let (run, before) = try Self.initialised()
-        let file = try run.write("index.csv", Self.csv([Self.row(effective: day)]))
+        let file = try run.write("index.csv", PriceListFixture.csv([PriceListFixture.row(effective: day)]))
         let result = try Self.importRefused(run, file)
         #expect(result.contains("1 effective date is implausible (before 2006 or more than two years ahead)"))
         #expect(result.contains("c7g.large '\(day)'"))
         #expect(try Self.dump(run) == before)
     }
-}
-
-/// The column header of an AWS Price List EC2 CSV (the bulk file's sixth line).
-enum PriceListHeader {
-    static let ec2 = [
-        "SKU", "OfferTermCode", "RateCode", "TermType", "PriceDescription", "EffectiveDate", "StartingRange",
-        "EndingRange", "Unit", "PricePerUnit", "Currency", "LeaseContractLength", "PurchaseOption", "OfferingClass",
-        "Product Family", "serviceCode", "Location", "Location Type", "Instance Type", "vCPU", "Physical Processor",
-        "Memory", "Network Performance", "Tenancy", "Operating System", "License Model", "usageType", "operation",
-        "CapacityStatus", "MarketOption", "Pre Installed S/W", "Region Code",
-    ]
 }
