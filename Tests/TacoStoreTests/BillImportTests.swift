@@ -23,6 +23,15 @@ import Testing
         try #require(p.terminationStatus == 0, "gzip failed")
     }
 
+    /// The shipped sample with line 900 (a data row) given a currency that is not an ISO code ("US$"), written to
+    /// `scratch` as bad.csv: an import fails there, late in the file.
+    static func badCurrencyOnLine900(_ scratch: Scratch) throws -> String {
+        let text = try String(contentsOfFile: sample, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[899] = lines[899].replacingOccurrences(of: "\"USD\"", with: "\"US$\"")
+        return try scratch.write("bad.csv", lines.joined(separator: "\n"))
+    }
+
     static func rowCount(_ db: TacoDatabase) throws -> Int { try db.billSummaries().reduce(0) { $0 + $1.rows } }
 
     @Test func theFOCUSSampleLoads1000RowsWithTheExactBilledCost() throws {
@@ -104,11 +113,7 @@ import Testing
     @Test func aBadRowLateInTheFileLeavesNothingFromTheFile() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let text = try String(contentsOfFile: Self.sample, encoding: .utf8)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // Line 900 (a data row) gets a currency that is not an ISO code.
-        lines[899] = lines[899].replacingOccurrences(of: "\"USD\"", with: "\"US$\"")
-        let path = try scratch.write("bad.csv", lines.joined(separator: "\n"))
+        let path = try Self.badCurrencyOnLine900(scratch)
         let db = try TacoDatabase.inMemory()
         do {
             _ = try db.importBill(path: path, importedAt: "t")

@@ -76,11 +76,8 @@ import Testing
     @Test func aFailedLargeImportLeavesTheIndexesInPlace() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let text = try String(contentsOfFile: Self.sample, encoding: .utf8)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // Line 900 gets a currency that is not an ISO code: the import fails after the indexes were dropped.
-        lines[899] = lines[899].replacingOccurrences(of: "\"USD\"", with: "\"US$\"")
-        let path = try scratch.write("bad.csv", lines.joined(separator: "\n"))
+        // Line 900 has a currency that is not an ISO code: the import fails after the indexes were dropped.
+        let path = try BillImportTests.badCurrencyOnLine900(scratch)
         let db = try TacoDatabase.inMemory()
         let before = try Self.indexes(db)
         #expect(throws: BillProblem.self) { try db.importBill(path: path, importedAt: "t") }
