@@ -1,8 +1,7 @@
 import TacoCore
 
-/// One validated bill row as `BillLineWriter` binds it: its repeated strings already replaced, on the reading
-/// thread, by ids into the batch stream's text table (`BillTextInterner`), so the writing thread neither hashes nor
-/// compares a String per cell.
+/// One validated bill row as `BillLineWriter` binds it: its repeated strings replaced by ids into the batch
+/// stream's text table (`BillTextInterner`), so binding a cell is an array lookup, not a String hash or compare.
 struct BillLineValues {
     var line: Int64
     var start: Int64
@@ -58,16 +57,16 @@ struct BillLineValues {
     }
 }
 
-/// Rows handed from the reading thread to the writer: the texts first seen in this batch (their ids follow on from
-/// the previous batch's, or start again at 0 after `reset`) and the rows that use them.
+/// Rows ready for `BillLineWriter`: the texts first seen in this batch (their ids follow on from the previous
+/// batch's, or start again at 0 after `reset`) and the rows that use them.
 struct BillLineBatch {
     var reset = false
     var fresh: [String] = []
     var rows: [BillLineValues] = []
 }
 
-/// Numbers the distinct strings of a bill on the reading thread, bounded: past `capacity` it starts again at the
-/// next batch (the writer then forgets its ids too).
+/// Numbers the distinct strings of a bill, bounded: past `capacity` it starts again at the next batch (the writer
+/// then forgets its ids too).
 struct BillTextInterner {
     /// Most strings numbered before starting again: 65,536 (a month's export has a few thousand distinct values per
     /// column; resource ids can be more).

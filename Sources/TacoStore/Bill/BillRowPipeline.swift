@@ -2,8 +2,10 @@ import Foundation
 import TacoCore
 
 /// The two halves of a bill import on both cores: one thread reads, parses and validates rows (`BillRowReader`)
-/// while the caller's thread writes the previous batch to SQLite. Batches are bounded (`maxQueued` ×
-/// `batchRows`), so memory stays flat whatever the file's size; a problem on either side stops both.
+/// while the caller's thread numbers the previous batch's repeated strings (`BillTextInterner`) and writes it to
+/// SQLite. The numbering sits on the writing side because the reading side is the busier of the two (it scans,
+/// splits and checks every cell). Batches are bounded (`maxQueued` × `batchRows`), so memory stays flat whatever
+/// the file's size; a problem on either side stops both.
 final class BillRowPipeline: @unchecked Sendable {
     /// Rows per batch handed over: 1,024 (about 2 MB of rows; small enough to keep both threads busy and the
     /// import within its 64 MiB).
@@ -12,7 +14,7 @@ final class BillRowPipeline: @unchecked Sendable {
     static let maxQueued = 2
 
     private let condition = NSCondition()
-    private var queue: [BillLineBatch] = []
+    private var queue: [[BillRow]] = []
     private var producerDone = false
     private var cancelled = false
     private var failure: (any Error)?
@@ -42,9 +44,8 @@ final class BillRowPipeline: @unchecked Sendable {
         _ records: BillRecords, _ reader: BillRowReader, path: String, fileBytes: Int64,
         progress: (@Sendable (BillImportProgress) -> Void)?
     ) throws {
-        var batch = BillLineBatch()
-        batch.rows.reserveCapacity(Self.batchRows)
-        var interner = BillTextInterner()
+        var batch: [BillRow] = []
+        batch.reserveCapacity(Self.batchRows)
         var empty = 0
         var rows = 0
         var aws = 0
@@ -63,11 +64,10 @@ final class BillRowPipeline: @unchecked Sendable {
             let row = try reader.row(records, line: records.recordLine)
             rows += 1
             if row.isAWS { aws += 1 }
-            batch.rows.append(BillLineValues(row, interner: &interner))
-            if batch.rows.count == Self.batchRows {
-                interner.close(&batch)
+            batch.append(row)
+            if batch.count == Self.batchRows {
                 guard put(batch) else { return }
-                batch.rows.removeAll(keepingCapacity: true)
+                batch.removeAll(keepingCapacity: true)
                 if let progress, rows & 0x3FFF == 0 {
                     progress(
                         BillImportProgress(
@@ -76,8 +76,7 @@ final class BillRowPipeline: @unchecked Sendable {
                 }
             }
         }
-        if !batch.rows.isEmpty {
-            interner.close(&batch)
+        if !batch.isEmpty {
             _ = put(batch)
         }
         condition.lock()
@@ -87,7 +86,7 @@ final class BillRowPipeline: @unchecked Sendable {
     }
 
     /// Hands a batch over; false when the writer gave up.
-    private func put(_ batch: BillLineBatch) -> Bool {
+    private func put(_ batch: [BillRow]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= Self.maxQueued && !cancelled { condition.wait() }
@@ -106,7 +105,7 @@ final class BillRowPipeline: @unchecked Sendable {
     }
 
     /// The next batch; nil when every row was handed over. Throws the reading side's problem.
-    func next() throws -> BillLineBatch? {
+    func next() throws -> [BillRow]? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !producerDone { condition.wait() }
