@@ -151,6 +151,7 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE plan_run ADD COLUMN as_of TEXT")
             try db.execute(sql: "UPDATE plan_run SET as_of = loaded_at WHERE length(loaded_at) = 10")
         }
+        registerBillRowidMigration(&migrator)
         return migrator
     }
 }

@@ -37,6 +37,47 @@ import Testing
         #expect(try queue.read { db in try db.tableExists("bill_row") } == false)
     }
 
+    @Test func rowsOfTheKeyedBillTableMoveToTheRowidTableInFileOrder() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v5 plan run as-of day")
+        try queue.write { db in
+            // Two lines of one file written out of order into the (file_id, line)-keyed table. Text ids: 1 AWS,
+            // 2 account 111, 3 USD, 4 Usage, 5 ElastiCache, 6 {}. Amounts packed as units × 32 + scale:
+            // 1.25 = 125 × 32 + 2 = 4,002 and 0.5 = 5 × 32 + 1 = 161.
+            try db.execute(
+                sql: """
+                    INSERT INTO bill_file (id, file_name, format, gzip, content_hash, content_size, row_count, imported_at)
+                    VALUES (1, 'keyed.csv', 'focus', 0, 'abc', 10, 2, 't');
+                    INSERT INTO bill_text (id, text) VALUES (1, 'AWS'), (2, '111'), (3, 'USD'), (4, 'Usage'),
+                        (5, 'Amazon ElastiCache'), (6, '{}');
+                    INSERT INTO bill_line (file_id, line, charge_start, charge_end, provider, account, currency,
+                        billed_cost, charge_category, service_name, tags)
+                    VALUES (1, 3, 1727733600, 1727737200, 1, 2, 3, 161, 4, 5, 6),
+                        (1, 2, 1727733600, 1727737200, 1, 2, 3, 4002, 4, 5, 6);
+                    """)
+            let keyed = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'bill_line'")
+            #expect(keyed?.contains("WITHOUT ROWID") == true)
+        }
+        let db = try TacoDatabase(writer: queue, path: nil)
+        try queue.read { db in
+            let table = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'bill_line'")
+            #expect(table?.contains("WITHOUT ROWID") == false)
+            // Copied in (file_id, line) order: line 2 gets rowid 1, line 3 rowid 2.
+            let order = try Row.fetchAll(db, sql: "SELECT rowid, line, billed_cost FROM bill_line ORDER BY rowid")
+                .map { [$0[0] as Int64, $0[1] as Int64, $0[2] as Int64] }
+            #expect(order == [[1, 2, 4002], [2, 3, 161]])
+            let indexes = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bill_line' ORDER BY name")
+            #expect(
+                indexes == ["bill_line_by_account", "bill_line_by_service", "bill_line_by_start", "bill_line_by_tags"])
+        }
+        // 1.25 + 0.5 = 1.75 over the 2 rows of one charge; its first line is 2.
+        let sums = try db.billChargeSums(BillRowFilter(from: BillLimits.earliestCharge, to: BillLimits.latestCharge))
+        #expect(sums.count == 1 && sums[0].rows == 2 && sums[0].billedCost == Decimal(string: "1.75"))
+        #expect(sums[0].lines == [2])
+        #expect(try db.integrityCheck() == "ok")
+    }
+
     @Test func packedAmountsAreExactAndOutOfRangeOnesRefused() throws {
         // 0.00001605990 = 160599 × 10⁻¹⁰: packed 160599 × 32 + 10 = 5,139,178.
         let a = try BillAmount.parse("0.00001605990").get()
