@@ -110,6 +110,31 @@ import Testing
         #expect(try Self.rowCount(db) == 0 && (try db.billFiles()).isEmpty)
     }
 
+    @Test func aBadRowBeforeADamagedGzipTailIsTheProblemReported() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // Line 10 (a data row) gets a currency that is not an ISO code; the gzip is then cut at half its bytes, so
+        // the stream ends damaged after roughly 500 of the 1,000 rows: well after line 10. Read in order, line 10
+        // is the first problem, though the file's end is reached before its row is checked.
+        let text = try String(contentsOfFile: Self.sample, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[9] = lines[9].replacingOccurrences(of: "\"USD\"", with: "\"US$\"")
+        let bad = try scratch.write("bad.csv", lines.joined(separator: "\n"))
+        let gz = scratch.url.appendingPathComponent("bad.csv.gz").path
+        try Self.gzip(bad, to: gz)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: gz))
+        let cut = scratch.url.appendingPathComponent("cut.csv.gz").path
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: cut))
+        let db = try TacoDatabase.inMemory()
+        do {
+            _ = try db.importBill(path: cut, importedAt: "t")
+            Issue.record("a bad row in a truncated gzip was imported")
+        } catch let p as BillProblem {
+            #expect(p.line == 10 && p.column == "BillingCurrency")
+        }
+        #expect(try Self.rowCount(db) == 0 && (try db.billFiles()).isEmpty)
+    }
+
     @Test func aBadRowLateInTheFileLeavesNothingFromTheFile() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
