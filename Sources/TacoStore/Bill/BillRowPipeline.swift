@@ -4,10 +4,11 @@ import TacoCore
 /// A bill import on both cores, in three stages: one thread scans the file into records (`BillRecords`: gzip,
 /// RFC 4180 quoting) and copies each into a batch (`BillRecordBatch`); a second parses and validates them
 /// (`BillRowReader`); the caller's thread numbers each batch's repeated strings (`BillTextInterner`) and writes it
-/// to SQLite. Scanning and parsing were one thread, the busiest of the import (about 55 % of its CPU against the
-/// writer's 45 %): split, the three keep both cores busy until the last row. Every hand-over is bounded
-/// (`maxQueued` × `batchRows`), so memory stays flat whatever the file's size; batches keep the file's order, and
-/// a problem on any side stops all three: the one on the earliest line is the one reported, as in a serial read.
+/// to SQLite. Scanning and parsing in one thread set the pace (the writer waited for it half of the time rows
+/// were going in, Docs/Performance.md): split, the three keep both cores busy until the last row. Every hand-over
+/// is bounded (`maxQueued` × `batchRows`), so memory stays flat whatever the file's size; batches keep the file's
+/// order, and a problem on any side stops all three: the one on the earliest line is the one reported, as in a
+/// serial read.
 final class BillRowPipeline: @unchecked Sendable {
     /// Rows per batch handed over: 1,024 (about 1 MB of records or 2 MB of rows; small enough to keep the threads
     /// busy and the import within its 64 MiB).
