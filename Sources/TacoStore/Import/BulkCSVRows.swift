@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -84,6 +83,17 @@ extension BulkCSVImporter {
             provenance: provenance)
         // One memo per worker lane: the lanes parse parts at once, each with its own.
         let memos = (0..<Self.lanes).map { _ in VerdictMemo() }
+        let lanes = memos.map { _ in WorkerThread(name: "tacoplan-parse") }
+        let fingerprint = WorkerThread(name: "tacoplan-hash")
+        func waitForWorkers() {
+            for lane in lanes { lane.wait() }
+            fingerprint.wait()
+        }
+        defer {
+            waitForWorkers()
+            for lane in lanes { lane.stop() }
+            fingerprint.stop()
+        }
         chunks.hashWhileReading = false
         chunks.readAhead = true
         defer {
@@ -94,7 +104,6 @@ extension BulkCSVImporter {
         var line = headerLine
         var position = dataStart
         var parsed: [(batch: CSVRecordBatch, line: Int)] = []
-        let group = DispatchGroup()
         while true {
             guard let raw = chunks.buffer.baseAddress else { break }
             let scanner = CSVScanner(
@@ -107,24 +116,22 @@ extension BulkCSVImporter {
                             plan: plan, scanner: scanner, start: starts[index],
                             limit: index + 1 < starts.count ? starts[index + 1] : scanner.end)
                     })
-                // The fingerprint goes first: a thread pool as wide as the cores would otherwise run it after a
-                // lane's last part, alone.
+                for (lane, memo) in zip(lanes, memos).prefix(parts.batches.count) {
+                    lane.start { parts.drain(memo) }
+                }
                 if chunks.hasUnhashedBytes {
                     let chunks = chunks
-                    DispatchQueue.global().async(group: group) { chunks.hashNewBytes() }
-                }
-                for memo in memos.prefix(parts.batches.count) {
-                    DispatchQueue.global().async(group: group) { parts.drain(memo) }
+                    fingerprint.start { chunks.hashNewBytes() }
                 }
                 let ready = parsed
                 parsed = []
                 do {
                     try apply(ready)
                 } catch {
-                    group.wait()
+                    waitForWorkers()
                     throw error
                 }
-                group.wait()
+                waitForWorkers()
                 for batch in parts.batches {
                     guard batch.start == position else {
                         for memo in memos { memo.forgetKeeps() }

@@ -1,5 +1,4 @@
 import CZlib
-import Dispatch
 import TacoCore
 
 #if canImport(Glibc)
@@ -49,7 +48,8 @@ final class FileChunks: @unchecked Sendable {
     var readAhead = false
     /// The read-ahead buffer: `tailRoom` bytes, then up to `chunkSize` read ahead.
     private var spare: UnsafeMutableRawBufferPointer
-    private let reading = DispatchGroup()
+    /// The thread reading ahead, made on the first read-ahead.
+    private var reader: WorkerThread?
     /// A read-ahead was started and `refill` has not taken its bytes yet.
     private var readPending = false
     /// What the read-ahead got: bytes after `tailRoom`, or the error to throw at the next `refill`.
@@ -129,7 +129,8 @@ final class FileChunks: @unchecked Sendable {
     }
 
     deinit {
-        reading.wait()
+        reader?.wait()
+        reader?.stop()
         if let gzip { gzclose(gzip) }
         close(descriptor)
         storage.deallocate()
@@ -226,7 +227,9 @@ final class FileChunks: @unchecked Sendable {
         }
         readPending = true
         let before = bytesRead
-        DispatchQueue.global().async(group: reading) { [self] in
+        let reader = reader ?? WorkerThread(name: "tacoplan-read")
+        self.reader = reader
+        reader.start { [self] in
             spareCount = 0
             spareError = nil
             guard let base = spare.baseAddress else { return }
@@ -247,7 +250,7 @@ final class FileChunks: @unchecked Sendable {
     /// (in the spare buffer's room, which then becomes the buffer; or, for a longer tail, at the start of the
     /// buffer with the bytes copied after it) and starts the next read-ahead.
     private func takeReadAhead(keepingFrom keep: Int) throws(PriceListError) -> Bool {
-        reading.wait()
+        reader?.wait()
         readPending = false
         if let spareError { throw spareError }
         let tail = count - keep
