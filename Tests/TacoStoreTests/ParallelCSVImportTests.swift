@@ -3,8 +3,9 @@ import Testing
 
 @testable import TacoStore
 
-/// The CSV importer cuts each chunk at a guessed line end and parses both halves at once (`CSVRecordBatch`); these
-/// files are large enough (over `BulkCSVImporter.minimumSplit` twice, some over one 4 MiB chunk) that it does.
+/// The CSV importer cuts each chunk at guessed line ends and parses the parts on two lanes at once
+/// (`CSVRecordBatch`); these files are large enough (over `BulkCSVImporter.minimumSplit` twice, some over one 4 MiB
+/// chunk) that it does.
 @Suite struct ParallelCSVImportTests {
     typealias F = PriceListFixtures
 

@@ -5,7 +5,7 @@ import Testing
 @testable import TacoStore
 
 /// A kept CSV row reuses the row template of an earlier row whose columns other than the SKU and the price are the
-/// same bytes (`VerdictMemo`), and carries no SKU when its template was kept earlier in its batch. These files show
+/// same bytes (`VerdictMemo`), and carries no SKU when its lane kept its template before. These files show
 /// the memo changes no verdict, no stored SKU and no check order.
 @Suite struct RowTemplateMemoTests {
     typealias F = PriceListFixtures

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -64,12 +64,13 @@ extension BulkCSVImporter {
             message: "no header row (with a \"SKU\" column) after the metadata rows: not an AWS Price List CSV")
     }
 
-    /// The pass over the data rows. Each chunk is cut at a line end near its middle and both halves are parsed at
-    /// once on worker threads (`CSVRecordBatch`), while the file's fingerprint of the new bytes is computed on a
-    /// third task and this thread writes the previous halves' rows to the database: the work uses both cores, yet
-    /// the rows are applied strictly in file order, so the import (counts, conflicts, errors and their lines) is
-    /// the same as a serial one. A cut inside a quoted field is detected (the first half's last record then ends
-    /// past the cut) and the second half is parsed again from the true record boundary.
+    /// The pass over the data rows. Each chunk is cut at line ends into parts (`cuts`) that two worker lanes take
+    /// one after the other as each finishes its last (so neither core waits on a slow part for long), while the
+    /// file's fingerprint of the new bytes is computed on a third task and this thread writes the previous chunk's
+    /// rows to the database: the work uses both cores, yet the rows are applied strictly in file order, so the
+    /// import (counts, conflicts, errors and their lines) is the same as a serial one. A cut inside a quoted field
+    /// is detected (the part before it then ends past the cut) and the rest of the chunk is parsed again from the
+    /// true record boundary.
     func scanRows(
         from dataStart: Int, line headerLine: Int, header: [String], columns: [String: Int], checks: [Check],
         selection: PlannerSelection, provenance: Provenance
@@ -80,45 +81,62 @@ extension BulkCSVImporter {
             fileName: fileName, width: header.count, checks: checks, attributeColumns: attributeColumns, term: term,
             templateColumns: (term.templateColumns + attributeColumns.map(\.0)).sorted(), selection: selection,
             provenance: provenance)
-        // One memo per worker lane: the first and second halves of a pass run at once, each with its own.
-        let memos = (first: VerdictMemo(), second: VerdictMemo())
-        chunks.hashWhileReading = false
+        // One memo per worker lane: the lanes parse parts at once, each with its own.
+        let memos = (0..<Self.lanes).map { _ in VerdictMemo() }
+        let lanes = memos.map { _ in WorkerThread(name: "tacoplan-parse") }
+        let fingerprint = WorkerThread(name: "tacoplan-hash")
+        func waitForWorkers() {
+            for lane in lanes { lane.wait() }
+            fingerprint.wait()
+        }
         defer {
+            waitForWorkers()
+            for lane in lanes { lane.stop() }
+            fingerprint.stop()
+        }
+        chunks.hashWhileReading = false
+        chunks.readAhead = true
+        defer {
+            chunks.readAhead = false
             chunks.hashNewBytes()
             chunks.hashWhileReading = true
         }
         var line = headerLine
         var position = dataStart
         var parsed: [(batch: CSVRecordBatch, line: Int)] = []
-        let group = DispatchGroup()
         while true {
             guard let raw = chunks.buffer.baseAddress else { break }
             let scanner = CSVScanner(
                 base: raw.assumingMemoryBound(to: UInt8.self), end: chunks.count, atEOF: chunks.atEnd)
             passes: while position < scanner.end {
-                let split = Self.splitPoint(scanner, from: position)
-                let first = CSVRecordBatch(
-                    plan: plan, memo: memos.first, scanner: scanner, start: position, limit: split ?? scanner.end)
-                let second = split.map {
-                    CSVRecordBatch(plan: plan, memo: memos.second, scanner: scanner, start: $0, limit: scanner.end)
+                let starts = Self.cuts(scanner, from: position)
+                let parts = PartQueue(
+                    starts.indices.map { index in
+                        CSVRecordBatch(
+                            plan: plan, scanner: scanner, start: starts[index],
+                            limit: index + 1 < starts.count ? starts[index + 1] : scanner.end)
+                    })
+                for (lane, memo) in zip(lanes, memos).prefix(parts.batches.count) {
+                    lane.start { parts.drain(memo) }
                 }
-                DispatchQueue.global().async(group: group) { first.run() }
-                if let second { DispatchQueue.global().async(group: group) { second.run() } }
                 if chunks.hasUnhashedBytes {
                     let chunks = chunks
-                    DispatchQueue.global().async(group: group) { chunks.hashNewBytes() }
+                    fingerprint.start { chunks.hashNewBytes() }
                 }
                 let ready = parsed
                 parsed = []
                 do {
                     try apply(ready)
                 } catch {
-                    group.wait()
+                    waitForWorkers()
                     throw error
                 }
-                group.wait()
-                for batch in [first] + (second.map { [$0] } ?? []) {
-                    guard batch.start == position else { break }
+                waitForWorkers()
+                for batch in parts.batches {
+                    guard batch.start == position else {
+                        for memo in memos { memo.forgetKeeps() }
+                        break
+                    }
                     parsed.append((batch, line))
                     if let failure = batch.failure {
                         throw PriceListError(file: fileName, line: line + failure.line, message: failure.message)
@@ -142,20 +160,57 @@ extension BulkCSVImporter {
         }
     }
 
-    /// Chunk remainders shorter than this are parsed by one worker: splitting them saves less than it costs.
+    /// Worker lanes parsing one chunk's parts at once: one per core of the 2-core machine the figures in
+    /// Docs/Performance.md are measured on.
+    static let lanes = 2
+    /// A chunk is cut into at most this many parts: more parts than lanes, so a lane that finishes early takes
+    /// the next part instead of waiting for the other's last (a 4 MiB chunk gives 512 KiB parts).
+    static let maxParts = 8
+    /// Parts are at least this long: a shorter one saves less than it costs (and chunk remainders shorter than
+    /// twice this are parsed as one part).
     static let minimumSplit = 256 << 10
 
-    /// A guessed record boundary near the middle of what is left of the chunk: just after the first line end past
-    /// the middle. It is only a guess (that line end may be inside a quoted field); `scanRows` checks it.
-    static func splitPoint(_ scanner: CSVScanner, from position: Int) -> Int? {
+    /// Where the parts of what is left of the chunk start: `position`, then just after the first line end past
+    /// each of `maxParts - 1` evenly spaced points. Each cut is only a guess (that line end may be inside a quoted
+    /// field); `scanRows` checks it.
+    static func cuts(_ scanner: CSVScanner, from position: Int) -> [Int] {
         let remaining = scanner.end - position
-        guard remaining >= minimumSplit else { return nil }
-        let middle = position + remaining / 2
-        guard let hit = memchr(scanner.base + middle, Int32(CSVScanner.newline), scanner.end - middle) else {
-            return nil
+        let parts = min(maxParts, remaining / minimumSplit)
+        var starts = [position]
+        guard parts >= 2 else { return starts }
+        for part in 1..<parts {
+            let point = max(position + remaining / parts * part, starts[starts.count - 1])
+            guard let hit = memchr(scanner.base + point, Int32(CSVScanner.newline), scanner.end - point) else {
+                break
+            }
+            let cut = scanner.base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            guard cut < scanner.end else { break }
+            if cut > starts[starts.count - 1] { starts.append(cut) }
         }
-        let split = scanner.base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-        return split < scanner.end ? split : nil
+        return starts
+    }
+
+    /// The parts of one pass, handed to the lanes in file order: each lane takes the next part not taken yet.
+    /// `@unchecked Sendable`: `next` is read and advanced only under `lock`; each batch is run by the one lane that
+    /// took it, and the importer reads the batches only after waiting for the lanes.
+    final class PartQueue: @unchecked Sendable {
+        let batches: [CSVRecordBatch]
+        private var next = 0
+        private let lock = NSLock()
+
+        init(_ batches: [CSVRecordBatch]) { self.batches = batches }
+
+        /// Runs parts with `memo` until none is left.
+        func drain(_ memo: VerdictMemo) {
+            while true {
+                lock.lock()
+                let index = next
+                next += 1
+                lock.unlock()
+                guard index < batches.count else { return }
+                batches[index].run(memo: memo)
+            }
+        }
     }
 
     /// Counts the batches' rows and writes their outcomes, in file order.

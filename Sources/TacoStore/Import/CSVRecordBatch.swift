@@ -28,12 +28,11 @@ final class CSVRecordBatch: @unchecked Sendable {
         case reject(RejectReason, value: String, line: Int)
         /// The row's template, its price as text (`usd`), canonical text (`price`, see `PriceText.canonical`) and
         /// value, and its SKU: the importer builds the row only when its key is new. The SKU is empty for a row
-        /// whose template was kept earlier in the batch: its key is then never new (`VerdictMemo.firstKeep`).
+        /// whose template its lane kept before: its key is then never new (`VerdictMemo.firstKeep`).
         case keep(RowTemplate, usd: String, price: Substring, value: Double, sku: String, line: Int)
     }
 
     let plan: CSVRowPlan
-    let memo: VerdictMemo
     let scanner: CSVScanner
     let start: Int
     let limit: Int
@@ -45,23 +44,23 @@ final class CSVRecordBatch: @unchecked Sendable {
     private(set) var failure: (line: Int, message: String)?
     private(set) var outcomes: [Outcome] = []
 
-    /// `memo` is this batch's alone while it runs (the importer gives the two batches of a pass different memos).
-    init(plan: CSVRowPlan, memo: VerdictMemo, scanner: CSVScanner, start: Int, limit: Int) {
+    init(plan: CSVRowPlan, scanner: CSVScanner, start: Int, limit: Int) {
         self.plan = plan
-        self.memo = memo
         self.scanner = scanner
         self.start = start
         self.limit = limit
         stop = start
     }
 
-    /// Parses the batch (see the type's comment); call once.
-    func run() {
+    /// Parses the batch (see the type's comment); call once. `memo` is this batch's alone while it runs (each
+    /// worker lane of the importer has its own).
+    func run(memo: VerdictMemo) {
         let width = plan.width
         let fields = UnsafeMutableBufferPointer<CSVScanner.Field>.allocate(capacity: width)
         defer { fields.deallocate() }
         let bytes = scanner.base
         let checks = plan.checks
+        let templateColumns = plan.templateColumns
         var position = start
         memo.startBatch()
         records: while position < limit && position < scanner.end {
@@ -131,7 +130,7 @@ final class CSVRecordBatch: @unchecked Sendable {
                 failure = (records, "expected \(width) fields, found \(fieldCount)\(truncated)")
                 break records
             }
-            let template = memo.template(plan.templateColumns, scanner, fields) {
+            let template = memo.template(templateColumns, scanner, fields) {
                 var item = plan.term.item(scanner, fields)
                 item.attributes.reserveCapacity(plan.attributeColumns.count)
                 for (column, name) in plan.attributeColumns { item.attributes[name] = scanner.text(fields[column]) }

@@ -109,7 +109,11 @@ final class ImportSession {
 
     private let db: Database
 
+    /// Counts `reset` calls: a template's `settledPrice` from another file is not this file's.
+    private var generation = 0
+
     func reset() {
+        generation += 1
         rowsSeen = 0
         rowsKept = 0
         rowsAdded = 0
@@ -166,13 +170,23 @@ final class ImportSession {
         place: @autoclosure () -> String
     ) throws {
         let key = template.key
-        guard admits(region: key.region, product: key.product, effectiveFrom: key.effectiveFrom, place: place())
-        else { return }
-        if key.unit == "hour" && value > 0 {
+        // A key already priced by this file passed `admits`, which reads only the key's fields: it passes again.
+        var earlier: Substring?
+        if let settled = template.settledPrice, settled.generation == generation {
+            earlier = settled.price
+        } else {
+            earlier = pricesByKey[key]
+            if let earlier { template.settledPrice = (generation, earlier) }
+        }
+        if earlier == nil {
+            guard admits(region: key.region, product: key.product, effectiveFrom: key.effectiveFrom, place: place())
+            else { return }
+        }
+        if key.isHourly && value > 0 {
             hourlyPrices += 1
             if value <= Self.smallWholeMax && value == value.rounded() { smallWholeHourlyPrices += 1 }
         }
-        if let earlier = pricesByKey[key] {
+        if let earlier {
             if earlier != price {
                 reject(
                     .conflict,
@@ -186,6 +200,7 @@ final class ImportSession {
             return
         }
         pricesByKey[template.key] = price
+        template.settledPrice = (generation, price)
         try keep(template.row(usd: usd, sku: sku))
         if let spec = template.spec { try keep(spec) }
     }

@@ -34,6 +34,10 @@ final class RowTemplate: @unchecked Sendable {
     /// `ImportSession.conflictKey(prototype)`, hashed once, with the key's fields.
     let key: ConflictKey
     let spec: SpecRow?
+    /// The price the import session holds for `key` (`ImportSession.keep`), so a repeated row skips the session's
+    /// key lookup; with the session's generation it was set in. Read and written only by the importer's thread
+    /// (the worker lanes never touch it), which is what `@unchecked Sendable` relies on for this field.
+    var settledPrice: (generation: Int, price: Substring)?
 
     init(
         flat: Bool, currencyProblem: String?, productProblem: String?, unit: Unit, isReserved: Bool,
@@ -90,6 +94,8 @@ final class ConflictKey: Hashable, Sendable {
     let text: String
     let hash: Int
     let region, product, purchaseOption, unit, effectiveFrom: String
+    /// The unit is `hour` (the mislabelled-price-column check counts hourly prices).
+    let isHourly: Bool
 
     init(_ row: PriceRow) {
         text = ImportSession.conflictKey(row)
@@ -99,6 +105,7 @@ final class ConflictKey: Hashable, Sendable {
         purchaseOption = row.purchaseOption
         unit = row.unit
         effectiveFrom = row.effectiveFrom
+        isHourly = row.unit == "hour"
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }

@@ -13,7 +13,8 @@
 /// it), so equal keys mean equal field texts and the template is the one the row's own text would give: the memo
 /// changes no verdict. One memo per worker lane of one file (never used by two threads at once); it only holds
 /// answers for that file's header and provenance.
-final class VerdictMemo {
+/// `@unchecked Sendable`: a memo moves to its lane's thread, and only that lane uses it while the importer waits.
+final class VerdictMemo: @unchecked Sendable {
     /// At most this many templates are remembered; the table starts over when it is full. The dense benchmark
     /// file has 2,880 kept templates (6 regions × 96 instance types × 5 terms).
     static let capacity = 4_096
@@ -40,40 +41,52 @@ final class VerdictMemo {
 
     /// Counts the batches that used this memo; see `firstKeep`.
     private var batch = 0
+    /// Marks of batches numbered below this prove nothing (`forgetKeeps`).
+    private var trustedFrom = 0
     /// The entry `template` returned last; -1 when the row was not memoised.
     private var last = -1
     /// Hashes of keys seen once (0: empty slot), and how many slots are used.
     private var doorkeeper = [UInt64](repeating: 0, count: doorkeeperSlots)
     private var doorkeeperCount = 0
 
-    private var entries: [Entry] = []
-    private var arena: [UInt8] = []
+    // Plain allocations rather than arrays: the hot lookup then reads them with no retain, release or
+    // uniqueness check. Pages are touched only as they fill.
+    private let entries = UnsafeMutablePointer<Entry>.allocate(capacity: capacity)
+    private var entryCount = 0
+    private let arena = UnsafeMutablePointer<UInt8>.allocate(capacity: arenaLimit)
+    private var arenaCount = 0
     /// Open addressing: indexes into `entries`, -1 when empty; twice `capacity` slots, so the table is never more
     /// than half full.
-    private var slots: [Int32]
-    private let mask: Int
+    private let slots = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * capacity)
+    private let mask = 2 * capacity - 1
     private let key = UnsafeMutablePointer<UInt8>.allocate(capacity: maxKeyBytes)
 
-    init() {
-        let count = 2 * Self.capacity
-        slots = Array(repeating: -1, count: count)
-        mask = count - 1
-        entries.reserveCapacity(Self.capacity)
-    }
+    init() { slots.initialize(repeating: -1, count: 2 * Self.capacity) }
 
-    deinit { key.deallocate() }
+    deinit {
+        entries.deinitialize(count: entryCount)
+        entries.deallocate()
+        arena.deallocate()
+        slots.deallocate()
+        key.deallocate()
+    }
 
     /// Called by each batch before its first row.
     func startBatch() { batch += 1 }
 
-    /// True unless a row of the template `template` returned last was already kept in this batch. The importer
-    /// applies a batch's rows in order, so a later row of that template finds its key already priced (or refused
-    /// for the same region and day) and its row is never built: the batch need not turn its SKU into a String.
+    /// True unless a row of the template `template` returned last was already kept in this batch or an earlier
+    /// batch of this memo. A lane takes its parts in file order and the importer applies the rows in file order,
+    /// so a later row of that template finds its key already priced (or refused for the same region and day) and
+    /// its row is never built: the batch need not turn its SKU into a String (a 16-byte SKU is a heap String).
     func firstKeep() -> Bool {
         guard last >= 0 else { return true }
         defer { entries[last].keptIn = batch }
-        return entries[last].keptIn != batch
+        return entries[last].keptIn < trustedFrom
     }
+
+    /// Called when batches this memo ran were thrown away (parsed from a cut inside a quoted field): their rows
+    /// are never applied, so no mark made so far may spare a later row its SKU.
+    func forgetKeeps() { trustedFrom = batch + 1 }
 
     /// The template for the row whose fields are `fields`, from the bytes of `columns`; `make()` builds it on the
     /// first row with these bytes. nil: the planner does not use the row.
@@ -91,19 +104,25 @@ final class VerdictMemo {
             }
             let header = UInt32(truncatingIfNeeded: count) | (field.escaped ? 0x8000_0000 : 0)
             UnsafeMutableRawPointer(key + length).storeBytes(of: header, as: UInt32.self)
-            (key + length + 4).update(from: scanner.base + field.start, count: count)
+            // Most fields are short: a loop beats a `memmove` call.
+            let to = key + length + 4
+            let from = scanner.base + field.start
+            if count <= 32 {
+                for index in 0..<count { to[index] = from[index] }
+            } else {
+                to.update(from: from, count: count)
+            }
             length += 4 + count
         }
         let hash = Self.hash(key, length)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
-            let entry = entries[Int(slots[slot])]
-            if entry.hash == hash && entry.length == length
-                && arena.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0 + entry.start, key, length) } })
-                    == 0
+            let index = Int(slots[slot])
+            if entries[index].hash == hash && entries[index].length == length
+                && memcmp(arena + entries[index].start, key, length) == 0
             {
-                last = Int(slots[slot])
-                return entry.template
+                last = index
+                return entries[index].template
             }
             slot = (slot + 1) & mask
         }
@@ -112,16 +131,19 @@ final class VerdictMemo {
             last = -1
             return template
         }
-        if entries.count == Self.capacity || arena.count + length > Self.arenaLimit {
-            entries.removeAll(keepingCapacity: true)
-            arena.removeAll(keepingCapacity: true)
-            for index in slots.indices { slots[index] = -1 }
+        if entryCount == Self.capacity || arenaCount + length > Self.arenaLimit {
+            entries.deinitialize(count: entryCount)
+            entryCount = 0
+            arenaCount = 0
+            slots.update(repeating: -1, count: 2 * Self.capacity)
             slot = Int(truncatingIfNeeded: hash) & mask
         }
-        slots[slot] = Int32(entries.count)
-        last = entries.count
-        entries.append(Entry(hash: hash, start: arena.count, length: length, template: template))
-        arena.append(contentsOf: UnsafeBufferPointer(start: key, count: length))
+        slots[slot] = Int32(entryCount)
+        last = entryCount
+        (entries + entryCount).initialize(to: Entry(hash: hash, start: arenaCount, length: length, template: template))
+        entryCount += 1
+        (arena + arenaCount).update(from: key, count: length)
+        arenaCount += length
         return template
     }
 
