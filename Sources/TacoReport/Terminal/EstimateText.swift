@@ -4,7 +4,7 @@ import TacoCore
 public enum EstimateText {
     public static func render(
         _ e: Estimate, assessment: PlanAssessment? = nil, deployment: RegionalDeployment? = nil,
-        deploymentFix: DeploymentFixResult? = nil, exitCode: Int32, style: Style
+        deploymentFix: DeploymentFixResult? = nil, exitCode: Int32, spelling: StepSpelling, style: Style
     ) -> String {
         var out: [String] = []
         out.append(style.heading("tacoplan estimate — \(e.plan)") + "  (\(e.region), prices as of \(e.asOf))")
@@ -12,7 +12,8 @@ public enum EstimateText {
         out.append(VerdictText.render(e, exitCode: exitCode, style: style))
         if let assessment {
             out.append(
-                VerdictText.decision(assessment, deployment: deployment, deploymentFix: deploymentFix, style: style))
+                VerdictText.decision(
+                    assessment, deployment: deployment, deploymentFix: deploymentFix, spelling: spelling, style: style))
         }
         out.append(
             section(
