@@ -161,8 +161,8 @@ public struct ReconcileQuery: Sendable {
         }
     }
 
-    /// The query text.
-    public func sql(_ spelling: StepSpelling = .plain) -> String {
+    /// The query text; its header comment names the commands that run it, as `spelling` writes them.
+    public func sql(_ spelling: StepSpelling) -> String {
         var conditions = ["\(start) >= \(timestamp(from))", "\(start) < \(timestamp(to))"]
         if let account {
             let a = Self.literal(account)
@@ -200,7 +200,7 @@ public struct ReconcileQuery: Sendable {
 /// Reads the CSV a warehouse wrote from `ReconcileQuery` (`reconcile --from-aggregate`): one charge and its sums a
 /// row, columns by name, sums exact (`BillAmount`).
 public enum BillAggregateReader {
-    public static func read(_ text: String, file: String, spelling: StepSpelling = .plain) throws(BillProblem)
+    public static func read(_ text: String, file: String, spelling: StepSpelling) throws(BillProblem)
         -> [BillChargeSum]
     {
         let table: CSVTable

@@ -91,7 +91,7 @@ public struct LoadTestCalibration: Hashable, Sendable {
 
     /// The reference table with this calibration's overhead and evidence (no transfer yet); `spelling` names the
     /// command that fits it in the overhead's source.
-    public func table(reference: CommandCostTable, spelling: StepSpelling = .plain) -> CommandCostTable {
+    public func table(reference: CommandCostTable, spelling: StepSpelling) -> CommandCostTable {
         var t = reference
         t.calibratedOverhead = CommandCostTable.CalibratedOverhead(
             micros: overheadMicros,

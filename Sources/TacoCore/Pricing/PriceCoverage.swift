@@ -19,8 +19,9 @@ public enum PriceCoverage {
 
     /// Every price `plan` needs in its region: each Redis candidate node type (ElastiCache, the plan's engine), each
     /// gateway node candidate (EC2 Linux), the EKS control plane, the DynamoDB write price for the plan's mode, and
-    /// Spot Advisor data for the gateway candidates when the plan runs a Spot share (Docs/Model.md §6 "Costs").
-    public static func lines(plan: Plan, book: PriceBook, spelling: StepSpelling = .plain) -> [Line] {
+    /// Spot Advisor data for the gateway candidates when the plan runs a Spot share (Docs/Model.md §6 "Costs"). A
+    /// missing price's fetch is written by `spelling`.
+    public static func lines(plan: Plan, book: PriceBook, spelling: StepSpelling) -> [Line] {
         let region = plan.event.region
         func line(_ resource: String, _ key: PriceKey) -> Line {
             let quote = book.sheet.quote(key)
@@ -64,7 +65,7 @@ public enum PriceCoverage {
     static let spotAdvisorFetch = FetchSuggestion(region: nil, services: [], spotAdvisor: true)
 
     /// One command fetching everything the unpriced lines need, or nil when all are priced.
-    public static func fetchAll(_ lines: [Line], region: String, spelling: StepSpelling = .plain) -> String? {
+    public static func fetchAll(_ lines: [Line], region: String, spelling: StepSpelling) -> String? {
         let missing = lines.filter { !$0.priced }
         guard !missing.isEmpty else { return nil }
         let services = missing.filter { $0.resource != "gateway spot" }.map(\.service)
