@@ -27,6 +27,7 @@ public enum CommandSpelling {
     static func name(_ command: NextStep.Command) -> String {
         switch command {
         case .estimate: "estimate"
+        case .explain: "explain"
         case .validate: "validate"
         case .observe: "observe"
         case .reconcile: "reconcile"

@@ -25,7 +25,7 @@ public enum NextStep: Hashable, Sendable {
 
     /// The commands a step can name.
     public enum Command: Hashable, Sendable, CaseIterable {
-        case estimate, validate, observe, reconcile, benchRedis, pricingImport, pricingFetch
+        case estimate, explain, validate, observe, reconcile, benchRedis, pricingImport, pricingFetch
     }
 
     /// The run settings a step can name.
