@@ -10,18 +10,21 @@ public enum CommandSpelling {
     /// `tacoplan pricing import FILE`, `--evidence calibrated`, `--as-of 2024-10-31`, …
     @Sendable public static func spell(_ step: NextStep) -> String {
         switch step {
-        case .run(let command): "tacoplan " + name(command)
-        case .importPriceList: "tacoplan pricing import FILE"
+        case .run(let c): command(c)
+        case .importPriceList: command(.pricingImport) + " FILE"
         case .fetchPrices(let s): fetch(s)
-        case .fetchRegionPrices: "tacoplan pricing fetch --region R"
+        case .fetchRegionPrices: command(.pricingFetch) + " --region R"
         case .passCosts: option(.costs) + " FILE"
         case .chooseEvidence(let rung): option(.evidence) + " " + rung.rawValue
         case .setAsOf(let day): option(.asOf) + " \(day)"
-        case .reconcileFromAggregate: "tacoplan reconcile PLAN --from-aggregate FILE"
-        case .printReconcileQuery(let dialect): "tacoplan reconcile PLAN --sql \(dialect.rawValue)"
+        case .reconcileFromAggregate: command(.reconcile) + " PLAN --from-aggregate FILE"
+        case .printReconcileQuery(let dialect): command(.reconcile) + " PLAN --sql \(dialect.rawValue)"
         case .option(let o): option(o)
         }
     }
+
+    /// `tacoplan` and the command's words.
+    static func command(_ c: NextStep.Command) -> String { "tacoplan " + name(c) }
 
     /// The command's words after `tacoplan`.
     static func name(_ command: NextStep.Command) -> String {
@@ -51,7 +54,7 @@ public enum CommandSpelling {
     /// is missing). Built from validated values only: a region that is not a known AWS Region code is written as the
     /// placeholder `REGION`.
     static func fetch(_ s: FetchSuggestion) -> String {
-        var out = "tacoplan " + name(.pricingFetch)
+        var out = command(.pricingFetch)
         if let region = s.region { out += " --region \(AWSRegion.isKnown(region) ? region : "REGION")" }
         if !s.services.isEmpty { out += " --service " + s.services.map(\.rawValue).joined(separator: ",") }
         if s.spotAdvisor { out += " " + option(.spotAdvisor) }
