@@ -39,7 +39,7 @@ struct EstimateCommand: ParsableCommand {
                 TextFold.fold(
                     EstimateText.render(
                         estimate, assessment: a.plan, deployment: a.regions?.deployment, deploymentFix: a.regions?.fix,
-                        exitCode: a.exitCode,
+                        exitCode: a.exitCode, spelling: CommandSpelling.commandLine,
                         style: style)))
             if let r = a.regions {
                 Terminal.out(

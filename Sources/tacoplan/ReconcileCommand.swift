@@ -55,7 +55,7 @@ struct ReconcileCommand: ParsableCommand {
                 ReconcileQuery(
                     dialect: sql, table: table, columns: columns, from: billWindow.from, to: billWindow.to,
                     account: billWindow.account, tags: billWindow.tags
-                ).sql)
+                ).sql(CommandSpelling.commandLine))
             return
         }
         let outcome = try ReconcileUseCase.run(

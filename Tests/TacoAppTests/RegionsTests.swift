@@ -362,7 +362,8 @@ import Testing
         let outcome = try EstimateUseCase.run(request, evidence: Self.evidence(run), context: run.context)
         let a = outcome.assessment
         let d = try #require(a.regions?.deployment)
-        let text = VerdictText.decision(a.plan, deployment: d, style: Style(enabled: false))
+        let text = VerdictText.decision(
+            a.plan, deployment: d, spelling: CommandSpelling.commandLine, style: Style(enabled: false))
         let lines = text.split(separator: "\n").map(String.init)
 
         // Transfer per event, GB each way × the source region's $/GB (multi-region-facts.md: $0.09 from Tokyo and
@@ -394,7 +395,9 @@ import Testing
         #expect(lines.contains { $0.hasPrefix(home + Format.usd(a.plan.asPlannedTotals.perMonth) + "/month") })
         #expect(a.plan.asPlannedTotals.perMonth != d.totals.perMonth)
         // A single-region plan keeps its one line.
-        #expect(VerdictText.decision(a.plan, style: Style(enabled: false)).hasPrefix("  as planned: "))
+        #expect(
+            VerdictText.decision(a.plan, spelling: CommandSpelling.commandLine, style: Style(enabled: false)).hasPrefix(
+                "  as planned: "))
 
         // The deck's answer (the Markdown report renders the same parts): the deployment first, the home labelled.
         let report = try ReportUseCase.run(request, evidence: Self.evidence(run), context: run.context).report

@@ -207,7 +207,9 @@ import Testing
         #expect(e.verdict.status == .infeasible)
         #expect(
             e.verdict.evidence.notUsed.contains {
-                $0.contains("the --costs file states m7g.xlarge, but the bench recorded a x86_64 machine")
+                $0.contains(
+                    "the \(StepSpelling.plain(.option(.costs))) file states m7g.xlarge, but the bench recorded a x86_64 machine"
+                )
             })
         // Stated on a matching architecture it is the plan's own measurement.
         lying.basis.hardware.architecture = "aarch64"

@@ -148,7 +148,8 @@ import Testing
         let p = try #require(problems.first)
         // The earliest us-east-1 row is DynamoDB on-demand's documented launch price, effective 2018-11-28.
         #expect(p.message == "as-of date 2018-01-01 is before any price for us-east-1 (earliest 2018-11-28)")
-        #expect(p.fix == "use --as-of 2018-11-28 or later, or import older price lists")
+        let earliest = try #require(Day(iso: "2018-11-28"))
+        #expect(p.fix == "use \(StepSpelling.plain(.setAsOf(earliest))) or later, or import older price lists")
         #expect(p.path == "event.region")
     }
 

@@ -67,7 +67,9 @@ import Testing
             try Self.ladder(try Fixture.input(try Fixture.seedText(), asOf: "2026-11-01"), measured: true))
         #expect(e.verdict.evidence.rung == .measured)
         #expect(e.verdict.evidence.source.contains("(mine.csv)"))
-        #expect(e.verdict.evidence.source.contains("measured by `tacoplan bench redis` on m7g.xlarge Redis OSS 7.0.15"))
+        // The core names the benchmark command as a step; its default spelling writes it without a command line.
+        let bench = StepSpelling.plain(.run(.benchRedis))
+        #expect(e.verdict.evidence.source.contains("measured by `\(bench)` on m7g.xlarge Redis OSS 7.0.15"))
         // The measured table here is the reference rows stated as measured on m7g.xlarge, the plan's own hardware:
         // hot key 0.5238 of a core, under the 80 % ceiling, so the measured rung is feasible while the weaker
         // calibrated rung (165.7 %) is not; the verdict follows the measured one and shows the range.

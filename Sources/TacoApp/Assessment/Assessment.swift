@@ -86,7 +86,7 @@ public struct Assessment: Sendable {
                 Diagnostic(
                     "\(e.totals.unpricedLines) of \(e.costs.count) cost lines are UNPRICED in \(e.region) on \(e.asOf)",
                     fix:
-                        "`\(PlanAssessment.fetchCommand(region: e.region, missing: e.totals.missing))` or import an AWS price list (`tacoplan pricing import FILE`)",
+                        "`\(PlanAssessment.fetchCommand(region: e.region, missing: e.totals.missing, CommandSpelling.commandLine))` or import an AWS price list (`\(CommandSpelling.spell(.importPriceList))`)",
                     label: "pricing"))
         default:
             // A multi-region deployment worse than its home region's estimate says why.

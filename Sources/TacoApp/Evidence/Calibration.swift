@@ -62,7 +62,8 @@ public enum Calibration {
         let force = request.forcesCalibration
         var ladder = EvidenceLadder.Request(
             measured: request.costsFile.map { (input.costs, $0) }, reference: reference,
-            calibration: bundledCalibration, rules: try transferRules(), forceCalibration: force)
+            calibration: bundledCalibration, rules: try transferRules(), forceCalibration: force,
+            spelling: CommandSpelling.commandLine)
         ladder.pinReference = request.evidence == .reference
         if force, case .failure(let why) = bundledCalibration {
             throw AppFailure.input(

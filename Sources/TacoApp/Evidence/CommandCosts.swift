@@ -14,7 +14,7 @@ public enum CommandCosts {
         }
         let text = try TextFiles.read(file, as: .commandCosts)
         do {
-            let table = try CommandCostTable(csv: text, file: file)
+            let table = try CommandCostTable(csv: text, file: file, spelling: CommandSpelling.commandLine)
             guard !table.measurements.isEmpty else {
                 throw CommandCostError(.file(file, "no measurement rows"))
             }

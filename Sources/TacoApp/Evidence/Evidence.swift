@@ -53,7 +53,8 @@ public struct Evidence: Sendable {
         let (book, regions) = try books.book(region: plan.event.region, asOf: asOf) { () throws(AppFailure) in
             try database.run { db in (try db.priceBook(region: plan.event.region, asOf: asOf), try db.regions()) }
         }
-        let input = EstimateInput(plan: plan, provenance: provenance, book: book, costs: costs, asOf: asOf)
+        var input = EstimateInput(plan: plan, provenance: provenance, book: book, costs: costs, asOf: asOf)
+        input.spelling = CommandSpelling.commandLine
         let problems = PlanCheck.problems(input, file: file, knownRegions: regions)
         if !problems.isEmpty {
             let lines = problems.map(\.description) + ["\(problems.count) problem(s) in \(subject)"]

@@ -121,7 +121,7 @@ public enum BenchRedisUseCase {
         // The rows pass the same checks a `--costs` file does (finite, positive, in range, one cost per command), so
         // a measurement that produced nonsense (a 0 µs command, a stalled run) fails here, not in a later estimate.
         do {
-            _ = try CommandCostTable(csv: csv, file: "bench redis output")
+            _ = try CommandCostTable(csv: csv, file: "bench redis output", spelling: CommandSpelling.commandLine)
         } catch {
             throw BenchProcess.failure("the measurement produced an unusable row: \(error)")
         }

@@ -27,7 +27,8 @@ public enum ObserveUseCase {
         var model = ObservabilityModel.build(
             assessment.plan, estimate: assessment.estimate, input: plan.input, levers: levers)
         model.variant = plan.variant?.name
-        if let f = assessment.regions?.fix { model.fix = AssessedFix.from(f) }  // the whole deployment's one fix
+        // The whole deployment's one fix.
+        if let f = assessment.regions?.fix { model.fix = AssessedFix.from(f, spelling: plan.input.spelling) }
         return model
     }
 

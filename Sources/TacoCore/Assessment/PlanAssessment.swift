@@ -104,14 +104,14 @@ public struct PlanAssessment: Codable, Hashable, Sendable {
             out.feasibleUnpriced.append(
                 UnpricedOption(
                     configuration: config, missing: missing,
-                    fetch: fetchCommand(region: estimate.region, missing: p.estimate.totals.missing)))
+                    fetch: fetchCommand(region: estimate.region, missing: p.estimate.totals.missing, input.spelling)))
         }
         return out
     }
 
-    /// The exact command that fills the price gaps `missing` in `region` (`FetchSuggestion.command`).
-    public static func fetchCommand(region: String, missing: [MissingLine]) -> String {
-        FetchSuggestion(region: region, missing: missing).command
+    /// The exact command that fills the price gaps `missing` in `region`, as `spelling` writes it.
+    public static func fetchCommand(region: String, missing: [MissingLine], _ spelling: StepSpelling) -> String {
+        spelling(.fetchPrices(FetchSuggestion(region: region, missing: missing)))
     }
 
     static func resources(_ e: Estimate, _ input: EstimateInput) -> [Resource] {

@@ -161,8 +161,8 @@ public struct ReconcileQuery: Sendable {
         }
     }
 
-    /// The query text.
-    public var sql: String {
+    /// The query text; its header comment names the commands that run it, as `spelling` writes them.
+    public func sql(_ spelling: StepSpelling) -> String {
         var conditions = ["\(start) >= \(timestamp(from))", "\(start) < \(timestamp(to))"]
         if let account {
             let a = Self.literal(account)
@@ -184,8 +184,8 @@ public struct ReconcileQuery: Sendable {
         let lines = (selected + sums).map { "  \($0.1) AS \($0.0)" }.joined(separator: ",\n")
         let keys = selected.indices.map { "\($0 + 1)" }.joined(separator: ", ")
         return """
-            -- tacoplan reconcile: the bill's rows summed per distinct charge (\(dialect.rawValue), \(columns.rawValue) columns).
-            -- Save the result as CSV (header included) and run: tacoplan reconcile PLAN --from-aggregate FILE …
+            -- \(spelling(.run(.reconcile))): the bill's rows summed per distinct charge (\(dialect.rawValue), \(columns.rawValue) columns).
+            -- Save the result as CSV (header included) and run: \(spelling(.reconcileFromAggregate)) …
             SELECT
             \(lines)
             FROM \(table)
@@ -200,7 +200,9 @@ public struct ReconcileQuery: Sendable {
 /// Reads the CSV a warehouse wrote from `ReconcileQuery` (`reconcile --from-aggregate`): one charge and its sums a
 /// row, columns by name, sums exact (`BillAmount`).
 public enum BillAggregateReader {
-    public static func read(_ text: String, file: String) throws(BillProblem) -> [BillChargeSum] {
+    public static func read(_ text: String, file: String, spelling: StepSpelling) throws(BillProblem)
+        -> [BillChargeSum]
+    {
         let table: CSVTable
         do { table = try CSVTable(text: text) } catch {
             throw BillProblem(
@@ -213,7 +215,9 @@ public enum BillAggregateReader {
         guard missing.isEmpty else {
             throw BillProblem(
                 file: file, line: 1, message: "missing column(s) \(missing.joined(separator: ", "))",
-                fix: "run the query `tacoplan reconcile PLAN --sql athena` prints and save its whole result as CSV")
+                fix:
+                    "run the query `\(spelling(.printReconcileQuery(.athena)))` prints and save its whole result as CSV"
+            )
         }
         var out: [BillChargeSum] = []
         for (line, fields) in table.rows {

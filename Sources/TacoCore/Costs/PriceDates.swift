@@ -48,15 +48,15 @@ public struct PriceDates: Codable, Hashable, Sendable {
         return out
     }
 
-    /// One warning listing the stale prices, or none.
-    var findings: [Finding] {
+    /// One warning listing the stale prices, or none; its fix spelled by `spell`.
+    func findings(_ spell: StepSpelling) -> [Finding] {
         guard !stale.isEmpty else { return [] }
         return [
             Finding(
                 id: "stale-prices", severity: .warning, title: "\(stale.count) price(s) older than the staleness limit",
                 message:
                     stale.joined(separator: "; ")
-                    + ". Prices are flagged more than \(PriceDates.staleDays) days (Spot: \(PriceDates.spotStaleDays)) before as-of; a bundled effective date is the earliest evidence for the price unless pricing/prices.csv marks its start as documented (Docs/Pricing.md). Fix: fetch current prices (`tacoplan pricing fetch --region R`, add `--spot-advisor` for Spot data) or import a price list file (`tacoplan pricing import FILE`).",
+                    + ". Prices are flagged more than \(PriceDates.staleDays) days (Spot: \(PriceDates.spotStaleDays)) before as-of; a bundled effective date is the earliest evidence for the price unless pricing/prices.csv marks its start as documented (Docs/Pricing.md). Fix: fetch current prices (`\(spell(.fetchRegionPrices))`, add `\(spell(.option(.spotAdvisor)))` for Spot data) or import a price list file (`\(spell(.importPriceList))`).",
                 claim: nil)
         ]
     }

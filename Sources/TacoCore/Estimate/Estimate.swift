@@ -51,7 +51,7 @@ public struct Estimate: Codable, Hashable, Sendable {
             plan: input.plan.name, region: input.plan.event.region, asOf: input.asOf, traffic: traffic,
             admission: admission,
             redis: redis, gateway: gateway, dynamodb: dynamo, costs: costs, totals: totals,
-            findings: Findings.all(parts, input) + dates.findings,
+            findings: Findings.all(parts, input) + dates.findings(input.spelling),
             figures: ledger.figures, verdict: VerdictJudge.judge(parts, input, rungs: rungs(redis, traffic, input)),
             timeline: timeline,
             unitEconomics: UnitEconomics.compute(

@@ -8,6 +8,8 @@ public struct EstimateInput: Sendable {
     public var asOf: Day
     /// Which rung of the evidence ladder `costs` is, and the weaker rungs to compare with (Docs/Model.md §14).
     public var evidence: EvidenceSelection = .referenceOnly
+    /// How the sentences the estimate writes spell a next step (a command to run, an option to set).
+    public var spelling: StepSpelling = .plain
 
     public init(plan: Plan, provenance: PlanProvenance, book: PriceBook, costs: CommandCostTable, asOf: Day) {
         self.plan = plan

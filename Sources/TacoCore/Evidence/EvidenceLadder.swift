@@ -26,14 +26,14 @@ public enum EvidenceLadder {
         public init(
             measured: (table: CommandCostTable, file: String)?, reference: CommandCostTable,
             calibration: Result<LoadTestCalibration, LoadTestCalibration.Problem>, rules: TransferRules,
-            forceCalibration: Bool
+            forceCalibration: Bool, spelling: StepSpelling = .plain
         ) {
             self.measured = measured
             self.reference = reference
             self.calibration = calibration
             self.rules = rules
             self.forceCalibration = forceCalibration
-            calibratedTable = try? calibration.get().table(reference: reference)
+            calibratedTable = try? calibration.get().table(reference: reference, spelling: spelling)
             referenceWithEvidence = EvidenceLadder.referenceTable(reference: reference, rules: rules)
         }
 
@@ -101,6 +101,7 @@ public enum EvidenceLadder {
     /// better rungs kept as alternatives so the verdict still shows where they disagree.
     public static func select(_ input: EstimateInput, _ request: Request) -> EstimateInput {
         let plan = input.plan
+        let spell = input.spelling
         let reference = referenceTable(request)
         var notUsed: [String] = []
         var rungs: [(evidence: EvidenceRung, table: CommandCostTable, source: String)] = []
@@ -108,7 +109,8 @@ public enum EvidenceLadder {
         switch request.calibration {
         case .success(let c):
             calibratedTable = carried(
-                request.calibratedTable ?? c.table(reference: request.reference), to: plan, rules: request.rules)
+                request.calibratedTable ?? c.table(reference: request.reference, spelling: spell), to: plan,
+                rules: request.rules)
         case .failure(let why): notUsed.append(why.message)
         }
         var measuredOwn: CommandCostTable?
@@ -120,15 +122,18 @@ public enum EvidenceLadder {
                 let conflict = architectureConflict(stated, table.basis.hardware.architecture, request.rules)
             {
                 table.basis.hardware.nodeType = nil
-                notUsed.append("the --costs file states \(stated), but \(conflict): its type is not taken as stated")
+                notUsed.append(
+                    "the \(spell(.option(.costs))) file states \(stated), but \(conflict): its type is not taken as stated"
+                )
             }
             table.basis.origin =
-                "measured by `tacoplan bench redis` on \(table.basis.hardware.description) (\(m.file))"
+                "measured by `\(spell(.run(.benchRedis)))` on \(table.basis.hardware.description) (\(m.file))"
             let carried = carried(table, to: plan, rules: request.rules)
             if carried.basis.steps.isEmpty { measuredOwn = carried } else { measuredElsewhere = carried }
         } else {
             notUsed.append(
-                "no costs measured on your hardware (measure with `tacoplan bench redis`, pass --costs FILE)")
+                "no costs measured on your hardware (measure with `\(spell(.run(.benchRedis)))`, pass \(spell(.passCosts)))"
+            )
         }
         if let t = measuredOwn { rungs.append((.measured, t, t.basis.line)) }
         switch (calibratedTable, measuredElsewhere) {
@@ -141,7 +146,7 @@ public enum EvidenceLadder {
                 rungs.append((.calibrated, c, c.basis.line))
                 rungs.append((.measured, m, m.basis.line))
                 notUsed.append(
-                    "your --costs were measured on \(m.basis.hardware.description), not the plan's node type: carried over they leave a wider band than the load-test calibration"
+                    "your \(spell(.option(.costs))) were measured on \(m.basis.hardware.description), not the plan's node type: carried over they leave a wider band than the load-test calibration"
                 )
             }
         case (let c?, nil): rungs.append((.calibrated, c, c.basis.line))
@@ -153,12 +158,16 @@ public enum EvidenceLadder {
         var forced = false
         if request.forceCalibration, let i = rungs.firstIndex(where: { $0.evidence == .calibrated }), i > 0 {
             forced = true
-            notUsed.append("--evidence calibrated asked for the load-test calibration over \(rungs[0].evidence.phrase)")
+            notUsed.append(
+                "\(spell(.chooseEvidence(.calibrated))) asked for the load-test calibration over \(rungs[0].evidence.phrase)"
+            )
             rungs.insert(rungs.remove(at: i), at: 0)
         }
         let chosen = request.pinReference ? rungs[rungs.count - 1] : rungs[0]
         if request.pinReference && rungs.count > 1 {
-            notUsed.append("--evidence reference asked for the reference VM's costs over \(rungs[0].evidence.phrase)")
+            notUsed.append(
+                "\(spell(.chooseEvidence(.reference))) asked for the reference VM's costs over \(rungs[0].evidence.phrase)"
+            )
         }
         var out = input
         out.costs = chosen.table

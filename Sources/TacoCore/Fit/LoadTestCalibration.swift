@@ -89,12 +89,13 @@ public struct LoadTestCalibration: Hashable, Sendable {
             steps: [])
     }
 
-    /// The reference table with this calibration's overhead and evidence (no transfer yet).
-    public func table(reference: CommandCostTable) -> CommandCostTable {
+    /// The reference table with this calibration's overhead and evidence (no transfer yet); `spelling` names the
+    /// command that fits it in the overhead's source.
+    public func table(reference: CommandCostTable, spelling: StepSpelling) -> CommandCostTable {
         var t = reference
         t.calibratedOverhead = CommandCostTable.CalibratedOverhead(
             micros: overheadMicros,
-            source: "tacoplan validate: least squares; on \(hardware.nodeType ?? "?"), \(benchmark)")
+            source: "\(spelling(.run(.validate))): least squares; on \(hardware.nodeType ?? "?"), \(benchmark)")
         t.basis = evidence
         return t
     }

@@ -128,7 +128,7 @@ extension AutomaticLevers {
             return unavailable(
                 .commitment, name, change: "\(chosen.nodeType) On-Demand → reserved", fields: [],
                 reason:
-                    "not in the price book: no no-upfront reserved hourly rate for \(chosen.nodeType) (\(engine)) in \(region) on \(ctx.input.asOf); import the ElastiCache price list with `tacoplan pricing import`"
+                    "not in the price book: no no-upfront reserved hourly rate for \(chosen.nodeType) (\(engine)) in \(region) on \(ctx.input.asOf); import the ElastiCache price list with `\(ctx.input.spelling(.run(.pricingImport)))`"
             )
         }
         var input = ctx.input

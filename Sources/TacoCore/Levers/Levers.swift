@@ -89,7 +89,7 @@ public enum Levers {
         if final.totals.perMonth != previous.totals.perMonth || final.totals.perEvent != previous.totals.perEvent {
             steps.append(
                 Comparison.LeverStep(
-                    lever: "prices (region or as-of day)", fields: ["event.region", "--as-of"],
+                    lever: "prices (region or as-of day)", fields: ["event.region", other.spelling(.option(.asOf))],
                     deltaPerMonth: final.totals.perMonth - previous.totals.perMonth,
                     deltaPerEvent: final.totals.perEvent - previous.totals.perEvent, note: nil))
         }

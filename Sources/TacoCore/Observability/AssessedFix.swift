@@ -28,8 +28,32 @@ public struct AssessedFix: Codable, Hashable, Sendable {
     public var marker: String = ""
     /// The command that fetches the missing price (kind `.unpriced`).
     public var fetch: String?
+    /// The commands the sentences name, as the run's `StepSpelling` writes them.
+    public var commands = Commands(.plain)
 
-    public static func from(_ a: PlanAssessment) -> AssessedFix {
+    /// The commands `headline` and `action` name.
+    public struct Commands: Codable, Hashable, Sendable {
+        /// The estimate, where the fix and its search bounds are stated.
+        public var estimate: String
+        /// `observe`, to re-run once the fix is priced.
+        public var observe: String
+        /// Fetching prices, when the fix names no fetch of its own.
+        public var fetch: String
+
+        public init(_ spelling: StepSpelling) {
+            estimate = spelling(.run(.estimate))
+            observe = spelling(.run(.observe))
+            fetch = spelling(.run(.pricingFetch))
+        }
+    }
+
+    public static func from(_ a: PlanAssessment, spelling: StepSpelling) -> AssessedFix {
+        var out = from(a)
+        out.commands = Commands(spelling)
+        return out
+    }
+
+    static func from(_ a: PlanAssessment) -> AssessedFix {
         if let f = a.fix {
             return AssessedFix(
                 kind: .fix, summary: f.summary, status: f.status, perMonth: f.totals.perMonth,
@@ -55,12 +79,13 @@ public struct AssessedFix: Codable, Hashable, Sendable {
         switch kind {
         case .fix:
             let label = planStatus == .feasible ? "Cheapest feasible configuration" : "Cheapest fix"
-            return "\(label) (\(status?.rawValue ?? "—"), tacoplan estimate): \(summary) — plan total \(price ?? "—")"
+            return
+                "\(label) (\(status?.rawValue ?? "—"), \(commands.estimate)): \(summary) — plan total \(price ?? "—")"
         case .unreachable:
             return "No fix within the search bounds: no configuration meets \"\(summary)\""
         case .unpriced:
             return
-                "No priced fix: \(summary) passes but is UNPRICED — fetch its price: \(fetch ?? "tacoplan pricing fetch")"
+                "No priced fix: \(summary) passes but is UNPRICED — fetch its price: \(fetch ?? commands.fetch)"
         case .none: return nil
         }
     }
@@ -73,10 +98,10 @@ public struct AssessedFix: Codable, Hashable, Sendable {
             return "Before the sale, apply the assessment's cheapest fix: \(summary) — plan total \(price ?? "—")."
         case .unreachable:
             return
-                "Before the sale, change the plan: no configuration in the search bounds meets \"\(summary)\" (tacoplan estimate)."
+                "Before the sale, change the plan: no configuration in the search bounds meets \"\(summary)\" (\(commands.estimate))."
         case .unpriced:
             return
-                "Before the sale, price the configuration that passes (\(summary)): \(fetch ?? "tacoplan pricing fetch"), then re-run tacoplan observe."
+                "Before the sale, price the configuration that passes (\(summary)): \(fetch ?? commands.fetch), then re-run \(commands.observe)."
         case .none: return nil
         }
     }

@@ -68,7 +68,7 @@ public struct ObservabilityModel: Codable, Hashable, Sendable {
     ) -> ObservabilityModel {
         var m = build(e, input: input, levers: levers)
         m.verdict = a.verdict
-        m.fix = AssessedFix.from(a)
+        m.fix = AssessedFix.from(a, spelling: input.spelling)
         guard a.verdict.status != .feasible, let first = m.fix.action else { return m }
         func lead(_ r: inout Relief) { r.action = first + " During the sale: " + r.action }
         for i in m.alarms.indices where m.alarms[i].expectedToBreach { lead(&m.alarms[i].relief) }
@@ -685,7 +685,7 @@ extension ObservabilityModel {
                         arithmetic: figure("traffic.drain_time").map { "drain: \($0.arithmetic)" } ?? "—",
                         origin: input.from("event.users")),
                     relief: relief(
-                        "Re-run `tacoplan estimate` with the observed crowd; meanwhile watch engine CPU and memory on the queue shard.",
+                        "Re-run `\(input.spelling(.run(.estimate)))` with the observed crowd; meanwhile watch engine CPU and memory on the queue shard.",
                         [.readReplica, .shard])))
             alerts.append(
                 PrometheusAlert(

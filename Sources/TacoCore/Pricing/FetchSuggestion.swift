@@ -1,7 +1,7 @@
 /// Which prices to fetch to fill a price gap: the region and the Price List services, or the Spot Advisor data. A
-/// value, so a caller reads which services are missing from its fields; `command` is the one place that spells it as
-/// a `tacoplan pricing fetch` run.
-public struct FetchSuggestion: Hashable, Sendable, CustomStringConvertible {
+/// value, so a caller reads which services are missing from its fields; a `StepSpelling` writes it as a command
+/// (`NextStep.fetchPrices`).
+public struct FetchSuggestion: Hashable, Sendable {
     /// The region whose price lists to fetch; nil for Spot Advisor data alone, which is not per region.
     public var region: String?
     /// The Price List services, sorted, each once.
@@ -29,17 +29,4 @@ public struct FetchSuggestion: Hashable, Sendable, CustomStringConvertible {
         case .dynamodb: .dynamodb
         }
     }
-
-    /// `tacoplan pricing fetch --region us-west-2 --service ec2,dynamodb` (`--spot-advisor` appended when Spot data
-    /// is missing). Built from validated values only: a region that is not a known AWS Region code is written as the
-    /// placeholder `REGION`.
-    public var command: String {
-        var out = "tacoplan pricing fetch"
-        if let region { out += " --region \(AWSRegion.isKnown(region) ? region : "REGION")" }
-        if !services.isEmpty { out += " --service " + services.map(\.rawValue).joined(separator: ",") }
-        if spotAdvisor { out += " --spot-advisor" }
-        return out
-    }
-
-    public var description: String { command }
 }

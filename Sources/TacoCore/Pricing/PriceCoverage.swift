@@ -19,14 +19,16 @@ public enum PriceCoverage {
 
     /// Every price `plan` needs in its region: each Redis candidate node type (ElastiCache, the plan's engine), each
     /// gateway node candidate (EC2 Linux), the EKS control plane, the DynamoDB write price for the plan's mode, and
-    /// Spot Advisor data for the gateway candidates when the plan runs a Spot share (Docs/Model.md §6 "Costs").
-    public static func lines(plan: Plan, book: PriceBook) -> [Line] {
+    /// Spot Advisor data for the gateway candidates when the plan runs a Spot share (Docs/Model.md §6 "Costs"). A
+    /// missing price's fetch is written by `spelling`.
+    public static func lines(plan: Plan, book: PriceBook, spelling: StepSpelling) -> [Line] {
         let region = plan.event.region
         func line(_ resource: String, _ key: PriceKey) -> Line {
             let quote = book.sheet.quote(key)
             return Line(
                 resource: resource, product: key.product, service: key.service, quote: quote,
-                fetch: quote == nil ? FetchSuggestion(region: region, services: [key.service]).command : nil)
+                fetch: quote == nil
+                    ? spelling(.fetchPrices(FetchSuggestion(region: region, services: [key.service]))) : nil)
         }
         var out: [Line] = []
         for type in plan.redis.candidates {
@@ -53,23 +55,24 @@ public enum PriceCoverage {
                     Line(
                         resource: "gateway spot", product: type, service: .ec2, quote: nil,
                         spotCapturedOn: advice?.capturedOn.description,
-                        fetch: advice == nil ? spotAdvisorFetch : nil))
+                        fetch: advice == nil ? spelling(.fetchPrices(spotAdvisorFetch)) : nil))
             }
         }
         return out
     }
 
-    /// The command that fetches the Spot Advisor snapshot alone.
-    static let spotAdvisorFetch = FetchSuggestion(region: nil, services: [], spotAdvisor: true).command
+    /// The fetch of the Spot Advisor snapshot alone.
+    static let spotAdvisorFetch = FetchSuggestion(region: nil, services: [], spotAdvisor: true)
 
     /// One command fetching everything the unpriced lines need, or nil when all are priced.
-    public static func fetchAll(_ lines: [Line], region: String) -> String? {
+    public static func fetchAll(_ lines: [Line], region: String, spelling: StepSpelling) -> String? {
         let missing = lines.filter { !$0.priced }
         guard !missing.isEmpty else { return nil }
         let services = missing.filter { $0.resource != "gateway spot" }.map(\.service)
-        return FetchSuggestion(
-            region: services.isEmpty ? nil : region, services: services,
-            spotAdvisor: missing.contains { $0.resource == "gateway spot" }
-        ).command
+        return spelling(
+            .fetchPrices(
+                FetchSuggestion(
+                    region: services.isEmpty ? nil : region, services: services,
+                    spotAdvisor: missing.contains { $0.resource == "gateway spot" })))
     }
 }

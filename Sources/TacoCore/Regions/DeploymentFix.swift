@@ -324,7 +324,7 @@ public enum DeploymentFixSearch {
                     changes: CheapestFix.changes(from: base, plan: input.plan, to: p), status: p.status,
                     redis: redis(p.estimate),
                     unpricedFetch: PlanAssessment.fetchCommand(
-                        region: priceRegion, missing: p.estimate.totals.missing), unreachable: nil)
+                        region: priceRegion, missing: p.estimate.totals.missing, input.spelling), unreachable: nil)
             )
         }
     }
@@ -332,7 +332,13 @@ public enum DeploymentFixSearch {
 
 extension AssessedFix {
     /// The whole deployment's fix as `observe` states it (a multi-region plan's one fix, `DeploymentFixResult`).
-    public static func from(_ r: DeploymentFixResult) -> AssessedFix {
+    public static func from(_ r: DeploymentFixResult, spelling: StepSpelling) -> AssessedFix {
+        var out = from(r)
+        out.commands = Commands(spelling)
+        return out
+    }
+
+    static func from(_ r: DeploymentFixResult) -> AssessedFix {
         if let f = r.fix {
             return AssessedFix(
                 kind: .fix, summary: "whole deployment: " + f.summary, status: f.status,

@@ -67,10 +67,10 @@ public struct RegionalDeployment: Codable, Hashable, Sendable {
 
         enum CodingKeys: String, CodingKey { case region, missing, fetch }
 
-        public init(region: String, missing: [String], fetch: FetchSuggestion) {
+        public init(region: String, missing: [String], fetch: FetchSuggestion, spelling: StepSpelling) {
             self.region = region
             self.missing = missing
-            self.fetch = fetch.command
+            self.fetch = spelling(.fetchPrices(fetch))
             self.services = fetch.services
         }
     }

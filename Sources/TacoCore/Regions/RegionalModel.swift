@@ -185,7 +185,7 @@ public enum RegionalModel {
             unpriced.append(
                 .init(
                     region: site.region, missing: lines.map(\.component),
-                    fetch: FetchSuggestion(region: site.priceRegion, missing: lines)))
+                    fetch: FetchSuggestion(region: site.priceRegion, missing: lines), spelling: home.spelling))
         }
         return RegionalDeployment(
             plan: plan.name, topology: topology, store: spec.dynamodb, home: homeRegion, sites: sites, flows: flows,

@@ -50,7 +50,8 @@ public struct ScaleValidation: Codable, Hashable, Sendable {
     {
         guard let chosen = estimate.gateway.chosen, chosen.podsPerNode > 0 else {
             throw SimulationError(
-                message: "no gateway node type fits a pod", fix: "see `tacoplan estimate` for the gateway options")
+                message: "no gateway node type fits a pod",
+                fix: "see `\(input.spelling(.run(.estimate)))` for the gateway options")
         }
         var base = Simulation.parameters(input, estimate, chosen)
         base.interruptionsPerNodeSecond = 0

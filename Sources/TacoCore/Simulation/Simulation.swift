@@ -118,7 +118,7 @@ public enum Simulation {
         guard let chosen = estimate.gateway.chosen, chosen.podsPerNode > 0 else {
             throw SimulationError(
                 message: "no gateway node type fits a pod, so there is no fleet to simulate",
-                fix: "see `tacoplan estimate` for why each gateway.node_candidates type was rejected")
+                fix: "see `\(input.spelling(.run(.estimate)))` for why each gateway.node_candidates type was rejected")
         }
         let dt = Double(step)
         let demand = try DemandBuilder.build(input, estimate, step: dt)

@@ -19,13 +19,13 @@ public enum PlanCheck {
         if pricing.isEmpty {
             problem(
                 "event.region", "no prices for region '\(plan.event.region)' in the price book",
-                "use a region with prices (\(knownRegions.joined(separator: ", "))) or import an AWS price list for it: tacoplan pricing import FILE",
+                "use a region with prices (\(knownRegions.joined(separator: ", "))) or import an AWS price list for it: \(input.spelling(.importPriceList))",
                 pricing: true)
         } else if let earliest = pricing.map(\.effectiveFrom).min(), input.asOf < earliest {
             problem(
                 input.provenance.locations["pricing.as_of"] != nil ? "pricing.as_of" : "event.region",
                 "as-of date \(input.asOf) is before any price for \(plan.event.region) (earliest \(earliest))",
-                "use --as-of \(earliest) or later, or import older price lists", pricing: true)
+                "use \(input.spelling(.setAsOf(earliest))) or later, or import older price lists", pricing: true)
         }
 
         let cacheTypes = input.book.specs.values.filter { $0.service == .elasticache }.map(\.product).sorted()

@@ -24,15 +24,17 @@ public struct OverheadComparison: Codable, Hashable, Sendable {
         return abs(c - reference) / reference > Self.tolerance
     }
 
-    public var notes: [String] {
+    /// What the comparison means for the estimate, the estimate command spelled by `spell`.
+    public func notes(_ spell: StepSpelling) -> [String] {
+        let estimate = spell(.run(.estimate))
         guard let c = calibrated else { return [] }
         let node = benchmarkNodeType ?? "the benchmark's node type"
         var out = [
             "per-command overhead: calibrated \(Format.number(c, maxDecimals: 2)) µs on \(node) vs reference "
                 + "\(Format.number(reference, maxDecimals: 2)) µs (2-vCPU VM, redis-command-costs.csv); "
                 + (estimateUses == "calibrated"
-                    ? "`tacoplan estimate` uses the calibration (with its baseline), carried to the plan's node type by the transfer table"
-                    : "`tacoplan estimate` uses the reference")
+                    ? "`\(estimate)` uses the calibration (with its baseline), carried to the plan's node type by the transfer table"
+                    : "`\(estimate)` uses the reference")
         ]
         if differs && estimateUses != "calibrated" {
             out.append(

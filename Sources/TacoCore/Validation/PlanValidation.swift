@@ -100,7 +100,7 @@ public struct PlanValidation: Codable, Hashable, Sendable {
             planLoad, shards: planShards, overheadMicros: redis.overheadMicros)
         let notes =
             fitted.notes + contradictionNotes(comparisons, plan: plan)
-            + backendNotes(benchmark, backendPercent: backendPercent, model: model) + overhead.notes
+            + backendNotes(benchmark, backendPercent: backendPercent, model: model) + overhead.notes(input.spelling)
         return .success(
             PlanValidation(
                 plan: plan.name, benchmark: benchmark.name, benchmarkSource: benchmark.source, comparisons: comparisons,

@@ -98,7 +98,9 @@ public struct ValidationModel: Sendable {
                 PlanProblem(
                     file: input.plan.name, location: nil, path: "apis",
                     message: "no measured cost for command '\(command)' in redis-command-costs.csv",
-                    fix: "use a command from the reference benchmark, or measure it with `tacoplan bench redis`"))
+                    fix:
+                        "use a command from the reference benchmark, or measure it with `\(input.spelling(.run(.benchRedis)))`"
+                ))
         }
         load.replicas = replicas
         return .success(load)

@@ -87,7 +87,7 @@ enum VerdictJudge {
             let which =
                 !sel.askedOverBetter
                 ? "the most credible available"
-                : "as --evidence asked; \(rungs.dropFirst().first?.rung.phrase ?? "other costs") are more credible"
+                : "as \(input.spelling(.option(.evidence))) asked; \(rungs.dropFirst().first?.rung.phrase ?? "other costs") are more credible"
             reasons.append(
                 "the evidence rungs disagree (\(range)); the verdict follows \(sel.rung.phrase), \(which)")
         }

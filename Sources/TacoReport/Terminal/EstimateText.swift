@@ -2,17 +2,20 @@ import TacoCore
 
 /// The `estimate` command's terminal output: one section per resource, then costs and findings.
 public enum EstimateText {
+    /// The whole text; `spelling` writes the commands it names (the CLI's is `TacoApp.CommandSpelling.commandLine`).
     public static func render(
         _ e: Estimate, assessment: PlanAssessment? = nil, deployment: RegionalDeployment? = nil,
-        deploymentFix: DeploymentFixResult? = nil, exitCode: Int32, style: Style
+        deploymentFix: DeploymentFixResult? = nil, exitCode: Int32, spelling: StepSpelling, style: Style
     ) -> String {
         var out: [String] = []
-        out.append(style.heading("tacoplan estimate — \(e.plan)") + "  (\(e.region), prices as of \(e.asOf))")
+        out.append(
+            style.heading("\(spelling(.run(.estimate))) — \(e.plan)") + "  (\(e.region), prices as of \(e.asOf))")
         out.append("")
         out.append(VerdictText.render(e, exitCode: exitCode, style: style))
         if let assessment {
             out.append(
-                VerdictText.decision(assessment, deployment: deployment, deploymentFix: deploymentFix, style: style))
+                VerdictText.decision(
+                    assessment, deployment: deployment, deploymentFix: deploymentFix, spelling: spelling, style: style))
         }
         out.append(
             section(
@@ -48,7 +51,9 @@ public enum EstimateText {
         out.append("")
         out.append(costs(e, style))
         out.append(findings(e, style))
-        out.append(style.dim("Every figure: tacoplan explain PLAN (formula, numbers, and where each input came from)."))
+        out.append(
+            style.dim(
+                "Every figure: \(spelling(.run(.explain))) PLAN (formula, numbers, and where each input came from)."))
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -32,10 +32,11 @@ public enum VerdictText {
     /// whole deployment as planned and its UNPRICED regions with their fetch commands; the home-region line follows,
     /// labelled, since the fix below is searched on it.
     /// `deploymentFix` (the assessment's `RegionsAssessment.fix`) is the deployment's one fix: it follows the
-    /// deployment's line, and the home region's own search below is labelled as the home region's alone.
+    /// deployment's line, and the home region's own search below is labelled as the home region's alone. `spelling`
+    /// writes each UNPRICED line's fetch command (the caller's, e.g. `TacoApp.CommandSpelling`).
     public static func decision(
         _ a: PlanAssessment, deployment: RegionalDeployment? = nil, deploymentFix: DeploymentFixResult? = nil,
-        style: Style
+        spelling: StepSpelling, style: Style
     ) -> String {
         let t = a.asPlannedTotals
         var out: [String] = []
@@ -57,7 +58,7 @@ public enum VerdictText {
         // A multi-region plan's UNPRICED lines are named per region above (the home region's among them).
         for m in t.missing where m.reason == .unpriced && deployment == nil {
             out.append(
-                "  UNPRICED: \(m.resource) (\(m.component)) — fetch it: `\(PlanAssessment.fetchCommand(region: a.region, missing: [m]))`"
+                "  UNPRICED: \(m.resource) (\(m.component)) — fetch it: `\(PlanAssessment.fetchCommand(region: a.region, missing: [m], spelling))`"
             )
         }
         if let fix = a.fix {

@@ -43,7 +43,7 @@ import Testing
             TextTable.$width.withValue(100_000) {
                 EstimateText.render(
                     outcome.estimate, assessment: a.plan, deployment: a.regions?.deployment, exitCode: a.exitCode,
-                    style: Style(enabled: false))
+                    spelling: CommandSpelling.commandLine, style: Style(enabled: false))
             })
     }
 

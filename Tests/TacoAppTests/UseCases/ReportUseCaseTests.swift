@@ -57,7 +57,8 @@ import Testing
         // more than the 80 % engine ceiling, so no candidate fits: exit 5, the estimate still rendered.
         let table = EstimateText.render(
             calibrated.estimate, assessment: calibrated.assessment.plan, deployment: nil,
-            exitCode: calibrated.assessment.exitCode, style: Style(enabled: false))
+            exitCode: calibrated.assessment.exitCode, spelling: CommandSpelling.commandLine,
+            style: Style(enabled: false))
         #expect(table.contains("hot key: one queue partition needs"))
         // The seed runs the load test's own hardware (cache.m7g.xlarge Redis OSS), so the default ladder picks the
         // same calibration: exit 5 without the flag too. Only the reference VM's costs on purpose fit a cluster.

@@ -35,7 +35,7 @@ public enum ReconcileUseCase {
             sums = try storedSums(window, database: loaded.database)
         case .aggregate(let path):
             let text = try TextFiles.read(path, as: .billAggregate)
-            do { sums = try BillAggregateReader.read(text, file: path) } catch {
+            do { sums = try BillAggregateReader.read(text, file: path, spelling: CommandSpelling.commandLine) } catch {
                 throw AppFailure.input(error.description.split(separator: "\n").map(String.init))
             }
         }

@@ -20,8 +20,8 @@ public enum PricingCoverageUseCase {
         let day = asOf ?? plan.pricing.asOf ?? context.clock.today
         let database = try DatabaseOpener.open(db, access: .read, context: context)
         let book = try database.run { try $0.priceBook(region: plan.event.region, asOf: day) }
-        let lines = PriceCoverage.lines(plan: plan, book: book)
-        let fetchAll = PriceCoverage.fetchAll(lines, region: plan.event.region)
+        let lines = PriceCoverage.lines(plan: plan, book: book, spelling: CommandSpelling.commandLine)
+        let fetchAll = PriceCoverage.fetchAll(lines, region: plan.event.region, spelling: CommandSpelling.commandLine)
         let missing = lines.filter { !$0.priced }.count
         let failure = fetchAll.map { _ in
             AppFailure(.pricingMissing, ["\(missing) of \(lines.count) prices missing for \(plan.name)"])

@@ -9,7 +9,7 @@ enum BeyondLoadTestRule: FindingRule {
         let rate = e.traffic.gatewayRate
         guard rate > peak else { return [] }
         let msg =
-            "The plan's peak is \(Format.rate(rate)) at the gateway (status alone \(Format.rate(e.traffic.statusRate))), \(Format.number(rate / peak, maxDecimals: 2))× the \(Format.number(peak, maxDecimals: 0)) RPS the claimed load test reached: this sizing extrapolates beyond measured load (run `tacoplan validate`)."
+            "The plan's peak is \(Format.rate(rate)) at the gateway (status alone \(Format.rate(e.traffic.statusRate))), \(Format.number(rate / peak, maxDecimals: 2))× the \(Format.number(peak, maxDecimals: 0)) RPS the claimed load test reached: this sizing extrapolates beyond measured load (run `\(input.spelling(.run(.validate)))`)."
         return [
             Finding(
                 id: "beyond-load-test", severity: .warning,

@@ -10,7 +10,7 @@ enum UnpricedRule: FindingRule {
             Finding(
                 id: "unpriced", severity: .warning, title: "\(lines.count) cost line(s) UNPRICED",
                 message: "No price in force for: " + lines.map(\.component).joined(separator: "; ")
-                    + ". Totals exclude them. Import an AWS price list (`tacoplan pricing import FILE`) or add a row to pricing/prices.csv.",
+                    + ". Totals exclude them. Import an AWS price list (`\(facts.input.spelling(.importPriceList))`) or add a row to pricing/prices.csv.",
                 claim: nil)
         ]
     }

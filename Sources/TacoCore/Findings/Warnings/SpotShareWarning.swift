@@ -24,7 +24,7 @@ enum SpotShareWarning: FindingRule {
             why =
                 "the price book has no Spot Advisor data for \(c.nodeType) in \(input.plan.event.region) (Spot price history alone does not give a Spot saving)"
             fix =
-                "import the Spot Advisor snapshot for \(input.plan.event.region) (`tacoplan pricing import FILE`), or set spot_share: 0 to price On-Demand openly"
+                "import the Spot Advisor snapshot for \(input.plan.event.region) (`\(input.spelling(.importPriceList))`), or set spot_share: 0 to price On-Demand openly"
         }
         return [
             Finding(

@@ -72,8 +72,10 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
         byCommand = Self.group(measurements)
     }
 
-    /// Parses the bundled CSV text (columns by name).
-    public init(csv text: String, file: String = "benchmarks/redis-command-costs.csv") throws {
+    /// Parses the bundled CSV text (columns by name); `spelling` names the benchmark command in a fix.
+    public init(csv text: String, file: String = "benchmarks/redis-command-costs.csv", spelling: StepSpelling = .plain)
+        throws
+    {
         let table: CSVTable
         do { table = try CSVTable(text: text) } catch {
             throw CommandCostError(message: "\(file): \(error)")
@@ -99,7 +101,7 @@ public struct CommandCostTable: Codable, Hashable, Sendable {
                     "expected \(expected), found '\(found)'",
                     at: Diagnostic.Location(file: file, line: line, column: column + 1), subject: name,
                     fix:
-                        "write the value `tacoplan bench redis` measured (columns as benchmarks/redis-command-costs.csv)"
+                        "write the value `\(spelling(.run(.benchRedis)))` measured (columns as benchmarks/redis-command-costs.csv)"
                 ))
         }
         func micros(_ line: Int, _ f: [String], _ i: Int, _ name: String) throws(CommandCostError) -> Double {
