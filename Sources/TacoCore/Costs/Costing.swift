@@ -53,7 +53,7 @@ enum Costing {
     }
 
     static func lines(
-        _ input: EstimateInput, traffic: Traffic, redis: RedisSizing, gateway: GatewaySizing, dynamo: DynamoSizing
+        _ input: EstimateInput, traffic: Traffic, redis: PricedRedis, gateway: GatewaySizing, dynamo: DynamoSizing
     ) -> [CostLine] {
         let plan = input.plan
         let hours = eventHours(plan, traffic: traffic)

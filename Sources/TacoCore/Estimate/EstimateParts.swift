@@ -2,7 +2,7 @@
 struct EstimateParts {
     var traffic: Traffic
     var admission: AdmissionDecision
-    var redis: RedisSizing
+    var redis: PricedRedis
     var gateway: GatewaySizing
     var dynamo: DynamoSizing
     var costs: [CostLine]

@@ -1,0 +1,109 @@
+import Foundation
+
+/// The Redis/Valkey cluster as sized (`RedisSizing`, quantities only) with each candidate's node-hour price joined
+/// by `Costing.price` (Docs/Model.md §3, §6). Reads of the sizing's own fields pass through; the candidates carry
+/// their price. In JSON the candidates' `hourly` and `price` sit beside their quantities.
+@dynamicMemberLookup
+public struct PricedRedis: Codable, Hashable, Sendable {
+    /// One sized candidate and its price.
+    @dynamicMemberLookup
+    public struct Candidate: Codable, Hashable, Sendable {
+        public var sized: RedisSizing.Candidate
+        /// The On-Demand node-hour quote in force for its node type and the plan's engine; nil = UNPRICED.
+        public var price: PriceQuote?
+        /// $/h of the cluster: nodes × node-hour price (`Costing.hourly`); nil when UNPRICED or not sized.
+        public var hourly: Money?
+        /// The sizing's note, naming the missing price when a sized candidate has none.
+        public var note: String
+
+        public subscript<T>(dynamicMember path: KeyPath<RedisSizing.Candidate, T>) -> T { sized[keyPath: path] }
+
+        enum CodingKeys: String, CodingKey { case price, hourly, note }
+
+        public init(sized: RedisSizing.Candidate, price: PriceQuote?, hourly: Money?, note: String) {
+            self.sized = sized
+            self.price = price
+            self.hourly = hourly
+            self.note = note
+        }
+
+        public init(from decoder: any Decoder) throws {
+            sized = try RedisSizing.Candidate(from: decoder)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            price = try c.decodeIfPresent(PriceQuote.self, forKey: .price)
+            hourly = try c.decodeIfPresent(Money.self, forKey: .hourly)
+            note = try c.decode(String.self, forKey: .note)
+        }
+
+        /// The sized candidate's keys, then its price beside them (the note is the priced one).
+        public func encode(to encoder: any Encoder) throws {
+            try sized.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(price, forKey: .price)
+            try c.encodeIfPresent(hourly, forKey: .hourly)
+            try c.encode(note, forKey: .note)
+        }
+    }
+
+    public var sizing: RedisSizing
+    public var candidates: [Candidate]
+    /// The cheapest priced feasible candidate (else the first feasible one), as sizing chose it.
+    public var chosen: Candidate?
+    /// The plan's own cluster priced when no candidate fits (`RedisSizing.asPlanned`).
+    public var asPlanned: Candidate?
+
+    public subscript<T>(dynamicMember path: KeyPath<RedisSizing, T>) -> T { sizing[keyPath: path] }
+
+    enum CodingKeys: String, CodingKey { case candidates, chosen, asPlanned }
+
+    public init(sizing: RedisSizing, candidates: [Candidate], chosen: Candidate?, asPlanned: Candidate?) {
+        self.sizing = sizing
+        self.candidates = candidates
+        self.chosen = chosen
+        self.asPlanned = asPlanned
+    }
+
+    public init(from decoder: any Decoder) throws {
+        sizing = try RedisSizing(from: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        candidates = try c.decode([Candidate].self, forKey: .candidates)
+        chosen = try c.decodeIfPresent(Candidate.self, forKey: .chosen)
+        asPlanned = try c.decodeIfPresent(Candidate.self, forKey: .asPlanned)
+    }
+
+    /// The sizing's keys, with its candidates replaced by the priced ones.
+    public func encode(to encoder: any Encoder) throws {
+        try sizing.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(candidates, forKey: .candidates)
+        try c.encodeIfPresent(chosen, forKey: .chosen)
+        try c.encodeIfPresent(asPlanned, forKey: .asPlanned)
+    }
+}
+
+extension Costing {
+    /// $/h of `count` nodes at one node-hour quote: count × unit price (Docs/Model.md §6); nil = UNPRICED. The one
+    /// function a node option's hourly price comes from: Redis sizing ranks its candidates by it, the search its
+    /// options, and `price` joins it onto the estimate.
+    public static func hourly(_ quote: PriceQuote?, count: Int) -> Money? {
+        quote.map { $0.usd * Decimal(count) }
+    }
+
+    /// The Redis sizing with each candidate's node-hour price joined (Docs/Model.md §6).
+    static func price(_ sizing: RedisSizing, _ prices: OptionPrices) -> PricedRedis {
+        func priced(_ c: RedisSizing.Candidate) -> PricedRedis.Candidate {
+            let quote = prices.cacheNode(c.nodeType)
+            var note = c.note
+            if c.feasible, quote == nil, let phrase = c.shardPhrase {
+                note =
+                    "\(phrase); UNPRICED: no \(prices.engine.displayName) price for \(c.nodeType) in \(prices.region) on \(prices.asOf)"
+                    + c.networkNote
+            }
+            return PricedRedis.Candidate(
+                sized: c, price: quote, hourly: c.nodes.flatMap { hourly(quote, count: $0) }, note: note)
+        }
+        return PricedRedis(
+            sizing: sizing, candidates: sizing.candidates.map(priced), chosen: sizing.chosen.map(priced),
+            asPlanned: sizing.asPlanned.map(priced))
+    }
+}
