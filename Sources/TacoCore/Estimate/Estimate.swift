@@ -6,7 +6,7 @@ public struct Estimate: Codable, Hashable, Sendable {
     public var traffic: Traffic
     public var admission: AdmissionDecision
     public var redis: PricedRedis
-    public var gateway: GatewaySizing
+    public var gateway: PricedGateway
     public var dynamodb: DynamoSizing
     public var costs: [CostLine]
     public var totals: CostTotals
@@ -37,7 +37,7 @@ public struct Estimate: Codable, Hashable, Sendable {
         let traffic = TrafficModel.full(input, crowd: crowd, admission: admission.rate, &ledger)
         let prices = OptionPrices(input)
         let redis = Costing.price(RedisSizing.size(input, traffic: traffic, prices: prices, &ledger), prices)
-        let gateway = GatewaySizing.size(input, traffic: traffic, &ledger)
+        let gateway = Costing.price(GatewaySizing.size(input, traffic: traffic, prices: prices, &ledger), prices)
         let dynamo = DynamoSizing.size(input, traffic: traffic, &ledger)
         let costs = Costing.lines(input, traffic: traffic, redis: redis, gateway: gateway, dynamo: dynamo)
         let timeline = EventTimeline(

@@ -3,7 +3,7 @@ struct EstimateParts {
     var traffic: Traffic
     var admission: AdmissionDecision
     var redis: PricedRedis
-    var gateway: GatewaySizing
+    var gateway: PricedGateway
     var dynamo: DynamoSizing
     var costs: [CostLine]
     var timeline: EventTimeline

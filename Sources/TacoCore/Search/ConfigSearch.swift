@@ -136,13 +136,13 @@ public enum ConfigSearch {
             for share in space.spotShares {
                 var atShare = input
                 atShare.plan.gateway.spotShare = share
-                let g = GatewaySizing.option(type, pods: pods, baselinePods: baselinePods, input: atShare)
-                var baselineHourly = Money.zero
-                if let price = g.onDemandPrice?.usd {
-                    let spotPrice = GatewaySizing.spotPrice(price, g.spot)
-                    baselineHourly =
-                        price * Decimal(g.baselineOnDemandNodes) + spotPrice * Decimal(g.baselineSpotNodes)
-                }
+                let g = Costing.price(
+                    GatewaySizing.option(type, pods: pods, baselinePods: baselinePods, input: atShare),
+                    OptionPrices(atShare))
+                let baselineHourly =
+                    Costing.gatewayHourly(
+                        onDemand: g.baselineOnDemandNodes, spot: g.baselineSpotNodes, advice: g.spot,
+                        quote: g.onDemandPrice) ?? .zero
                 var o = SearchOption(
                     resource: .gateway,
                     configuration:
