@@ -53,7 +53,7 @@ enum Costing {
     }
 
     static func lines(
-        _ input: EstimateInput, traffic: Traffic, redis: PricedRedis, gateway: PricedGateway, dynamo: DynamoSizing
+        _ input: EstimateInput, traffic: Traffic, redis: PricedRedis, gateway: PricedGateway, dynamo: PricedDynamo
     ) -> [CostLine] {
         let plan = input.plan
         let hours = eventHours(plan, traffic: traffic)

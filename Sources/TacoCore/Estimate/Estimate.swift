@@ -7,7 +7,7 @@ public struct Estimate: Codable, Hashable, Sendable {
     public var admission: AdmissionDecision
     public var redis: PricedRedis
     public var gateway: PricedGateway
-    public var dynamodb: DynamoSizing
+    public var dynamodb: PricedDynamo
     public var costs: [CostLine]
     public var totals: CostTotals
     public var findings: [Finding]
@@ -31,17 +31,21 @@ public struct Estimate: Codable, Hashable, Sendable {
         computeObserver?(input)
         var ledger = Ledger()
         let crowd = TrafficModel.crowd(input, &ledger)
-        let wru = DynamoSizing.writeUnits(input.plan.dynamodb)
-        let wruPrice = input.book.sheet.quote(.dynamoWriteRequestUnit(region: input.plan.event.region))
-        let admission = AdmissionModel.decide(input, wruPerWrite: Double(wru), wruPrice: wruPrice, &ledger)
-        let traffic = TrafficModel.full(input, crowd: crowd, admission: admission.rate, &ledger)
         let prices = OptionPrices(input)
-        let redis = Costing.price(RedisSizing.size(input, traffic: traffic, prices: prices, &ledger), prices)
-        let gateway = Costing.price(GatewaySizing.size(input, traffic: traffic, prices: prices, &ledger), prices)
-        let dynamo = DynamoSizing.size(input, traffic: traffic, &ledger)
-        let costs = Costing.lines(input, traffic: traffic, redis: redis, gateway: gateway, dynamo: dynamo)
+        let wru = DynamoSizing.writeUnits(input.plan.dynamodb)
+        let admission = AdmissionModel.decide(
+            input, wruPerWrite: Double(wru),
+            wruPrice: prices.sheet.quote(.dynamoWriteRequestUnit(region: prices.region)),
+            &ledger)
+        let traffic = TrafficModel.full(input, crowd: crowd, admission: admission.rate, &ledger)
         let timeline = EventTimeline(
             users: input.plan.event.users, window: input.plan.event.window, admissionRate: admission.rate)
+        let redis = Costing.price(RedisSizing.size(input, traffic: traffic, prices: prices, &ledger), prices)
+        let gateway = Costing.price(GatewaySizing.size(input, traffic: traffic, prices: prices, &ledger), prices)
+        let dynamo = Costing.price(
+            DynamoSizing.size(input, traffic: traffic, timeline: timeline, &ledger), prices, input: input,
+            timeline: timeline, &ledger)
+        let costs = Costing.lines(input, traffic: traffic, redis: redis, gateway: gateway, dynamo: dynamo)
         let parts = EstimateParts(
             traffic: traffic, admission: admission, redis: redis, gateway: gateway, dynamo: dynamo, costs: costs,
             timeline: timeline)

@@ -4,7 +4,7 @@ struct EstimateParts {
     var admission: AdmissionDecision
     var redis: PricedRedis
     var gateway: PricedGateway
-    var dynamo: DynamoSizing
+    var dynamo: PricedDynamo
     var costs: [CostLine]
     var timeline: EventTimeline
 }
