@@ -5,46 +5,8 @@ import Foundation
 /// price. In JSON the options' `onDemandPrice` and `hourly` sit beside their quantities.
 @dynamicMemberLookup
 public struct PricedGateway: Codable, Hashable, Sendable {
-    /// One sized node option and its price.
-    @dynamicMemberLookup
-    public struct Option: Codable, Hashable, Sendable {
-        public var sized: GatewaySizing.NodeOption
-        /// The EC2 Linux On-Demand instance-hour quote in force for its type; nil = UNPRICED.
-        public var onDemandPrice: PriceQuote?
-        /// $/h of its nodes: On-Demand nodes × price + Spot nodes × Spot price (`Costing.gatewayHourly`); nil when
-        /// UNPRICED or when no pod fits.
-        public var hourly: Money?
-        /// The sizing's note, naming the missing price when a packed option has none.
-        public var note: String
-
-        public subscript<T>(dynamicMember path: KeyPath<GatewaySizing.NodeOption, T>) -> T { sized[keyPath: path] }
-
-        enum CodingKeys: String, CodingKey { case onDemandPrice, hourly, note }
-
-        public init(sized: GatewaySizing.NodeOption, onDemandPrice: PriceQuote?, hourly: Money?, note: String) {
-            self.sized = sized
-            self.onDemandPrice = onDemandPrice
-            self.hourly = hourly
-            self.note = note
-        }
-
-        public init(from decoder: any Decoder) throws {
-            sized = try GatewaySizing.NodeOption(from: decoder)
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            onDemandPrice = try c.decodeIfPresent(PriceQuote.self, forKey: .onDemandPrice)
-            hourly = try c.decodeIfPresent(Money.self, forKey: .hourly)
-            note = try c.decode(String.self, forKey: .note)
-        }
-
-        /// The sized option's keys, then its price beside them (the note is the priced one).
-        public func encode(to encoder: any Encoder) throws {
-            try sized.encode(to: encoder)
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encodeIfPresent(onDemandPrice, forKey: .onDemandPrice)
-            try c.encodeIfPresent(hourly, forKey: .hourly)
-            try c.encode(note, forKey: .note)
-        }
-    }
+    /// One sized node option and its instance-hour price.
+    public typealias Option = PricedOption<GatewaySizing.NodeOption>
 
     public var sizing: GatewaySizing
     public var options: [Option]
@@ -113,6 +75,6 @@ extension Costing {
             note =
                 "\(o.podsPerNode) pods per node; UNPRICED: no EC2 Linux On-Demand price for \(o.nodeType) in \(prices.region) on \(prices.asOf)"
         }
-        return PricedGateway.Option(sized: o, onDemandPrice: quote, hourly: gatewayHourly(o, quote: quote), note: note)
+        return PricedGateway.Option(sized: o, quote: quote, hourly: gatewayHourly(o, quote: quote), note: note)
     }
 }

@@ -5,45 +5,8 @@ import Foundation
 /// their price. In JSON the candidates' `hourly` and `price` sit beside their quantities.
 @dynamicMemberLookup
 public struct PricedRedis: Codable, Hashable, Sendable {
-    /// One sized candidate and its price.
-    @dynamicMemberLookup
-    public struct Candidate: Codable, Hashable, Sendable {
-        public var sized: RedisSizing.Candidate
-        /// The On-Demand node-hour quote in force for its node type and the plan's engine; nil = UNPRICED.
-        public var price: PriceQuote?
-        /// $/h of the cluster: nodes × node-hour price (`Costing.hourly`); nil when UNPRICED or not sized.
-        public var hourly: Money?
-        /// The sizing's note, naming the missing price when a sized candidate has none.
-        public var note: String
-
-        public subscript<T>(dynamicMember path: KeyPath<RedisSizing.Candidate, T>) -> T { sized[keyPath: path] }
-
-        enum CodingKeys: String, CodingKey { case price, hourly, note }
-
-        public init(sized: RedisSizing.Candidate, price: PriceQuote?, hourly: Money?, note: String) {
-            self.sized = sized
-            self.price = price
-            self.hourly = hourly
-            self.note = note
-        }
-
-        public init(from decoder: any Decoder) throws {
-            sized = try RedisSizing.Candidate(from: decoder)
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            price = try c.decodeIfPresent(PriceQuote.self, forKey: .price)
-            hourly = try c.decodeIfPresent(Money.self, forKey: .hourly)
-            note = try c.decode(String.self, forKey: .note)
-        }
-
-        /// The sized candidate's keys, then its price beside them (the note is the priced one).
-        public func encode(to encoder: any Encoder) throws {
-            try sized.encode(to: encoder)
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encodeIfPresent(price, forKey: .price)
-            try c.encodeIfPresent(hourly, forKey: .hourly)
-            try c.encode(note, forKey: .note)
-        }
-    }
+    /// One sized candidate and its node-hour price.
+    public typealias Candidate = PricedOption<RedisSizing.Candidate>
 
     public var sizing: RedisSizing
     public var candidates: [Candidate]
@@ -100,7 +63,7 @@ extension Costing {
                     + c.networkNote
             }
             return PricedRedis.Candidate(
-                sized: c, price: quote, hourly: c.nodes.flatMap { hourly(quote, count: $0) }, note: note)
+                sized: c, quote: quote, hourly: c.nodes.flatMap { hourly(quote, count: $0) }, note: note)
         }
         return PricedRedis(
             sizing: sizing, candidates: sizing.candidates.map(priced), chosen: sizing.chosen.map(priced),
