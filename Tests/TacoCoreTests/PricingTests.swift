@@ -162,11 +162,11 @@ import Testing
             })
         // pricing/spot-advisor.csv: us-east-1 c7g.xlarge saves 52 %; On-Demand $0.145/h → 0.145 × 0.48 = $0.0696.
         #expect(advice.savingsPercent == 52)
-        #expect(GatewaySizing.spotPrice(try Fixture.usd("0.145"), advice) == (try Fixture.usd("0.0696")))
+        #expect(Costing.spotPrice(try Fixture.usd("0.145"), advice) == (try Fixture.usd("0.0696")))
     }
 
     @Test func withoutAdviceSpotIsPricedAsOnDemand() throws {
-        #expect(GatewaySizing.spotPrice(try Fixture.usd("0.145"), nil) == (try Fixture.usd("0.145")))
+        #expect(Costing.spotPrice(try Fixture.usd("0.145"), nil) == (try Fixture.usd("0.145")))
     }
 
     @Test func seventyPercentOffIsThreeTenths() throws {
@@ -174,6 +174,6 @@ import Testing
             region: "ap-northeast-2", instanceType: "x", savingsPercent: 70, bucket: .under5,
             capturedOn: try Fixture.day("2024-02-28"), source: "test")
         // 0.163 × (1 − 0.70) = 0.163 × 0.3 = 0.0489.
-        #expect(GatewaySizing.spotPrice(try Fixture.usd("0.163"), advice) == (try Fixture.usd("0.0489")))
+        #expect(Costing.spotPrice(try Fixture.usd("0.163"), advice) == (try Fixture.usd("0.0489")))
     }
 }

@@ -29,18 +29,21 @@ public enum CompareUseCase {
         let entries = try entries(families, evidence: evidence)
         let names = entries.map(\.name)
         let base = baseline ?? names[0]
-        guard let comparison = Comparison.build(entries, baseline: base) else {
-            let hint = Suggestion.closest(to: base, in: names).map { "did you mean '\($0)'? " } ?? ""
-            throw AppFailure.input(
-                Diagnostic(
-                    "--baseline '\(base)' is not one of the compared plans",
-                    fix: "\(hint)use one of \(names.joined(separator: ", "))"))
-        }
-        let baseInput = entries[names.firstIndex(of: base) ?? 0].input
+        let unknownBaseline = AppFailure.input(
+            Diagnostic(
+                "--baseline '\(base)' is not one of the compared plans",
+                fix: (Suggestion.closest(to: base, in: names).map { "did you mean '\($0)'? " } ?? "")
+                    + "use one of \(names.joined(separator: ", "))"))
+        guard let baseIndex = names.firstIndex(of: base) else { throw unknownBaseline }
+        let baseInput = entries[baseIndex].input
         // The baseline's one assessment; its fix search re-reads each configuration through the same evidence
-        // (provenance only locates plan problems, which a searched configuration does not have).
+        // (provenance only locates plan problems, which a searched configuration does not have). Its estimate is
+        // the baseline column's and the automatic levers' base: computed once.
         let loaded = LoadedPlan(input: baseInput, family: families[0].family, variant: nil, path: families[0].path)
         let assessment = Assessment.make(loaded, evidence: evidence, failOn: failOn)
+        guard let comparison = Comparison.build(entries, baseline: base, baselineEstimate: assessment.estimate) else {
+            throw unknownBaseline
+        }
         // Only a multi-region column has a deployment; a single-region one costs no second estimate.
         let deployments = entries.compactMap { e -> NamedDeployment? in
             guard e.input.plan.regions != nil else { return nil }
@@ -54,7 +57,8 @@ public enum CompareUseCase {
         }
         return Outcome(
             comparison: comparison,
-            automaticLevers: AutomaticLevers.all(baseInput) + (assessment.regions?.levers ?? []),
+            automaticLevers: AutomaticLevers.all(baseInput, estimate: assessment.estimate)
+                + (assessment.regions?.levers ?? []),
             assessment: assessment,
             deployments: deployments)
     }

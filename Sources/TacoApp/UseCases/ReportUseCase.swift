@@ -20,9 +20,11 @@ public enum ReportUseCase {
         let (plan, loadedEvidence) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         let assessment = Assessment.make(plan, evidence: loadedEvidence, failOn: request.failOn)
         let estimate = assessment.estimate
+        // The assessment's estimate is the base of the variants' savings (when the report is of the plan itself, the
+        // variants' baseline) and of the automatic levers: computed once.
         let levers = AutomaticLeverSection.merged(
-            try leverSection(plan, evidence: loadedEvidence),
-            automatic: AutomaticLevers.all(plan.input) + (assessment.regions?.levers ?? []),
+            try leverSection(plan, evidence: loadedEvidence, baseEstimate: plan.variant == nil ? estimate : nil),
+            automatic: AutomaticLevers.all(plan.input, estimate: estimate) + (assessment.regions?.levers ?? []),
             baseline: PlanFamily.baseName, baselinePerMonth: estimate.totals.perMonth)
         var report = ReportBuilder.build(
             estimate, assessment: assessment.plan, exitCode: assessment.exitCode, levers: levers,
@@ -35,12 +37,13 @@ public enum ReportUseCase {
             context.note("note: the report has no simulation section: \(error.description)")
         }
         // The plan re-sized from a quarter to four times its crowd, with the same evidence (Docs/Model.md §9).
-        report.attach(sweep: ScaleSweep.run(plan.input, range: .around(users: plan.input.plan.event.users)))
+        report.attach(
+            sweep: ScaleSweep.run(plan.input, range: .around(users: plan.input.plan.event.users), estimate: estimate))
         // The runbook's appendix slide, from the same model `tacoplan observe` writes (Docs/Observability.md).
         report.observability = ObserveUseCase.model(assessment, plan: plan)
         // What the seed's next goal takes: the same sweep as `tacoplan sweep --rps 10k..100k`.
         if let r = ReachAssessment.make(
-            ScaleSweep.run(plan.input, range: RPSReach.range), assessment: assessment, loaded: plan,
+            ScaleSweep.run(plan.input, range: RPSReach.range, estimate: estimate), assessment: assessment, loaded: plan,
             evidence: loadedEvidence)
         {
             report.reach = ReachSection(single: r.reach, topologies: r.topologies, fixes: r.fixes?.byTopology ?? [])
@@ -60,9 +63,13 @@ public enum ReportUseCase {
 
     /// Savings per lever when the plan declares variants: each variant against the plan itself ('base'),
     /// saving = base − variant per month (positive: the variant is cheaper). Infeasible variants are left out.
-    static func leverSection(_ plan: LoadedPlan, evidence: Evidence) throws(AppFailure) -> LeverSection? {
+    /// `baseEstimate` is the estimate of 'base' when the caller has it.
+    static func leverSection(_ plan: LoadedPlan, evidence: Evidence, baseEstimate: Estimate?) throws(AppFailure)
+        -> LeverSection?
+    {
         let entries = try CompareUseCase.entries([(plan.path, plan.family)], evidence: evidence)
-        guard entries.count > 1, let c = Comparison.build(entries, baseline: PlanFamily.baseName),
+        guard entries.count > 1,
+            let c = Comparison.build(entries, baseline: PlanFamily.baseName, baselineEstimate: baseEstimate),
             let base = c.columns.first(where: { $0.name == c.baseline })
         else { return nil }
         var levers: [LeverSection.Lever] = []

@@ -18,7 +18,7 @@ public enum SweepUseCase {
     ) throws(AppFailure) -> Outcome {
         let (plan, loaded) = try LoadedPlan.load(request, evidence: evidence, access: .read, context: context)
         let assessment = Assessment.make(plan, evidence: loaded, failOn: request.failOn)
-        let result = ScaleSweep.run(plan.input, range: range)
+        let result = ScaleSweep.run(plan.input, range: range, estimate: assessment.estimate)
         let reach = ReachAssessment.make(result, assessment: assessment, loaded: plan, evidence: loaded)
         return Outcome(result: result, assessment: assessment, reach: reach)
     }

@@ -68,10 +68,13 @@ public struct Comparison: Codable, Hashable, Sendable {
     public var columns: [Column]
     public var claims: [ClaimCheck]
 
-    /// Compares `entries` against the one named `baseline` (which must be among them).
-    public static func build(_ entries: [CompareEntry], baseline: String) -> Comparison? {
+    /// Compares `entries` against the one named `baseline` (which must be among them). `baselineEstimate`, when the
+    /// caller has it (the baseline's one assessment), is the baseline's estimate instead of a second computation.
+    public static func build(_ entries: [CompareEntry], baseline: String, baselineEstimate: Estimate? = nil)
+        -> Comparison?
+    {
         guard let base = entries.first(where: { $0.name == baseline }) else { return nil }
-        let baseEstimate = Estimate.compute(base.input)
+        let baseEstimate = baselineEstimate ?? Estimate.compute(base.input)
         var columns: [Column] = []
         var estimates: [String: Estimate] = [:]
         for entry in entries {

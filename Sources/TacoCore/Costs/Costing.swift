@@ -53,7 +53,7 @@ enum Costing {
     }
 
     static func lines(
-        _ input: EstimateInput, traffic: Traffic, redis: RedisSizing, gateway: GatewaySizing, dynamo: DynamoSizing
+        _ input: EstimateInput, traffic: Traffic, redis: PricedRedis, gateway: PricedGateway, dynamo: PricedDynamo
     ) -> [CostLine] {
         let plan = input.plan
         let hours = eventHours(plan, traffic: traffic)
@@ -121,11 +121,11 @@ enum Costing {
 
     /// Always-on baseline nodes (`AWSLimits.hoursPerMonth` h/month) and the event's extra nodes (event hours), each split On-Demand/Spot,
     /// plus the pre-warm of the event nodes.
-    static func gatewayLines(_ g: GatewaySizing.NodeOption, preWarm: GatewaySizing.PreWarm, hours: Decimal, events: Int)
+    static func gatewayLines(_ g: PricedGateway.Option, preWarm: GatewaySizing.PreWarm, hours: Decimal, events: Int)
         -> [CostLine]
     {
         var out: [CostLine] = []
-        let spotPrice = g.onDemandPrice.map { GatewaySizing.spotPrice($0.usd, g.spot) }
+        let spotPrice = g.onDemandPrice.map { Self.spotPrice($0.usd, g.spot) }
         let spotNote =
             g.spot.map {
                 "; Spot = On-Demand × (1 − \($0.savingsPercent) %), Spot Advisor \($0.region) captured \($0.capturedOn)"

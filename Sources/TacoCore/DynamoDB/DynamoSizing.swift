@@ -1,27 +1,25 @@
 import Foundation
 
-/// DynamoDB writes for the event: the seed's ceiling, the expected volume, and the provisioned alternative (Docs/Model.md §5).
+/// DynamoDB writes for the event: the seed's ceiling, the expected volume, and the provisioned alternative
+/// (Docs/Model.md §5). Quantities only: `Costing.price` joins the WRU and WCU-hour prices (`PricedDynamo`).
 public struct DynamoSizing: Codable, Hashable, Sendable {
     public var wruPerWrite: Int
     public var peakWritesPerSecond: Double
     public var peakWRUPerSecond: Double
     /// admissions/s × window: what the seed multiplies.
     public var ceilingWrites: Double
-    public var ceilingCost: Money?
     /// admitted users × attempts, on the event timeline (Docs/Model.md §6.0).
     public var expectedWrites: Double
-    /// The on-demand writes' cost per event: expected writes × WRU per write × WRU price, the one figure the cost
-    /// line and the search read (nil when the WRU price is missing).
-    public var expectedCost: Money?
-    public var wruPrice: PriceQuote?
+    /// The provisioned alternative's capacity: ⌈peak WRU/s ÷ target utilization⌉ WCU (Docs/Model.md §5).
     public var provisionedWCU: Int
+    /// The provisioned alternative's hours: ⌈event seconds ÷ 3,600⌉ (Docs/Model.md §5, §6.0).
     public var provisionedHours: Int
-    public var provisionedCost: Money?
-    public var wcuPrice: PriceQuote?
-    public var cheaperMode: String
     public var limitNotes: [String]
     /// Set when the plan's partition keys cannot absorb the peak: one key serves ≤ 1,000 WRU/s (Docs/Model.md §5).
     public var partitionLimit: String? = nil
+
+    /// Write request units of the seed's ceiling: ceiling writes × WRU per write.
+    public var ceilingWriteUnits: Decimal { Decimal(exactly: ceilingWrites) * Decimal(wruPerWrite) }
 
     /// Write request units of the expected writes: expected writes × WRU per write (the on-demand cost line's
     /// quantity).
@@ -36,10 +34,11 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
         return max(kb, 1) * (d.transactional ? 2 : 1) * (1 + d.gsis)
     }
 
-    static func size(_ input: EstimateInput, traffic: Traffic, _ ledger: inout Ledger) -> DynamoSizing {
+    static func size(_ input: EstimateInput, traffic: Traffic, timeline: EventTimeline, _ ledger: inout Ledger)
+        -> DynamoSizing
+    {
         let plan = input.plan
         let d = plan.dynamodb
-        let region = plan.event.region
         let wru = writeUnits(d)
         ledger.record(
             "dynamodb.wru_per_write", "Write units per reservation", value: Double(wru), unit: "WRU", display: "\(wru)",
@@ -51,68 +50,10 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
                 FigureInput("transactional", "\(d.transactional)", input.from("dynamodb.transactional")),
                 FigureInput("gsis", "\(d.gsis)", input.from("dynamodb.gsis")),
             ])
-        let wruPrice = input.book.sheet.quote(.dynamoWriteRequestUnit(region: region))
-        let window = plan.event.window.value
         let peak = traffic.reservationRate
-        let ceilingWrites = peak * window
-        let ceilingCost = wruPrice.map { $0.usd * (Decimal(exactly: ceilingWrites) * Decimal(wru)) }
-        ledger.record(
-            "dynamodb.ceiling_cost", "DynamoDB write ceiling per event", value: ceilingCost?.amount.doubleValue ?? .nan,
-            unit: "USD", display: ceilingCost.map { Format.usd($0, places: 4) } ?? "UNPRICED",
-            formula: "reservations/s × window × WRU per write × WRU price (Docs/Model.md §5; the seed's $2.25)",
-            arithmetic:
-                "\(Format.rate(peak)) × \(Format.seconds(plan.event.window)) × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(ceilingCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
-            inputs: [
-                ledger.ref("traffic.reservation_rate", "reservations/s"),
-                FigureInput("window", Format.seconds(plan.event.window), input.from("event.window")),
-                FigureInput(
-                    "WRU price", wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED",
-                    wruPrice?.citation ?? "no price in force on \(input.asOf)"),
-            ])
-        let timeline = EventTimeline(
-            users: plan.event.users, window: plan.event.window, admissionRate: traffic.admissionRate)
-        let admitted = timeline.admitted
-        let expected = admitted * d.attemptsPerUser
-        let expectedCost = wruPrice.map { $0.usd * (Decimal(exactly: expected) * Decimal(wru)) }
-        ledger.record(
-            "dynamodb.expected_cost", "DynamoDB expected write cost per event",
-            value: expectedCost?.amount.doubleValue ?? .nan,
-            unit: "USD", display: expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED",
-            formula:
-                "min(users, admission rate × event seconds) × attempts × WRU per write × WRU price (Docs/Model.md §5, §6.0)",
-            arithmetic:
-                "\(Format.number(admitted)) users × \(Format.number(d.attemptsPerUser)) = \(Format.number(expected)) writes × \(wru) × \(wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(expectedCost.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
-            inputs: [
-                FigureInput("users", Format.number(Double(plan.event.users)), input.from("event.users")),
-                FigureInput(
-                    "attempts_per_user", Format.number(d.attemptsPerUser), input.from("dynamodb.attempts_per_user")),
-                FigureInput(
-                    "WRU price", wruPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED",
-                    wruPrice?.citation ?? "no price in force on \(input.asOf)"),
-            ])
         let peakWRU = peak * Double(wru)
         let wcu = Int((peakWRU / d.targetUtilization).rounded(.up))
         let hours = Int((timeline.eventSeconds / TimeUnits.secondsPerHour).rounded(.up))
-        let wcuPrice = input.book.sheet.quote(.dynamoWriteCapacityHour(region: region))
-        let provisioned = wcuPrice.map { $0.usd * Decimal(wcu * hours) }
-        ledger.record(
-            "dynamodb.provisioned_cost", "Provisioned-capacity alternative per event",
-            value: provisioned?.amount.doubleValue ?? .nan,
-            unit: "USD", display: provisioned.map { Format.usd($0, places: 4) } ?? "UNPRICED",
-            formula:
-                "⌈peak WRU/s ÷ target utilization⌉ WCU × ⌈event hours⌉ × WCU-hour price (Docs/Model.md §5, §6.0)",
-            arithmetic:
-                "⌈\(Format.number(peakWRU)) ÷ \(Format.percent(d.targetUtilization))⌉ = \(wcu) WCU × \(hours) h × \(wcuPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED") = \(provisioned.map { Format.usd($0, places: 4) } ?? "UNPRICED")",
-            inputs: [
-                FigureInput(
-                    "target_utilization", Format.percent(d.targetUtilization), input.from("dynamodb.target_utilization")
-                ),
-                FigureInput(
-                    "WCU-hour price", wcuPrice.map { Format.unitPrice($0.usd) } ?? "UNPRICED",
-                    wcuPrice?.citation ?? "no price in force on \(input.asOf)"),
-            ])
-        var cheaper = "unknown (a price is missing)"
-        if let e = expectedCost, let p = provisioned { cheaper = e <= p ? "on-demand" : "provisioned" }
         var notes: [String] = []
         if peakWRU > AWSLimits.dynamoNewTableWRU {
             notes.append(
@@ -128,10 +69,9 @@ public struct DynamoSizing: Codable, Hashable, Sendable {
             "one partition serves ≤ \(Format.number(AWSLimits.dynamoPartitionWCU, maxDecimals: 0)) WRU/s: the partition key must spread writes over ≥ \(max(partitions, 1)) partition(s); a single hot key would cap admissions at \(Format.rate(AWSLimits.dynamoPartitionWCU / Double(wru)))"
         )
         var sizing = DynamoSizing(
-            wruPerWrite: wru, peakWritesPerSecond: peak, peakWRUPerSecond: peakWRU, ceilingWrites: ceilingWrites,
-            ceilingCost: ceilingCost, expectedWrites: expected, expectedCost: expectedCost, wruPrice: wruPrice,
-            provisionedWCU: wcu, provisionedHours: hours, provisionedCost: provisioned, wcuPrice: wcuPrice,
-            cheaperMode: cheaper, limitNotes: notes)
+            wruPerWrite: wru, peakWritesPerSecond: peak, peakWRUPerSecond: peakWRU,
+            ceilingWrites: peak * plan.event.window.value, expectedWrites: timeline.admitted * d.attemptsPerUser,
+            provisionedWCU: wcu, provisionedHours: hours, limitNotes: notes)
         sizing.partitionLimit = partitionLimit(d, peakWRU: peakWRU, wruPerWrite: wru, attempts: d.attemptsPerUser)
         return sizing
     }

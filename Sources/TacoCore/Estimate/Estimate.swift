@@ -5,9 +5,9 @@ public struct Estimate: Codable, Hashable, Sendable {
     public var asOf: Day
     public var traffic: Traffic
     public var admission: AdmissionDecision
-    public var redis: RedisSizing
-    public var gateway: GatewaySizing
-    public var dynamodb: DynamoSizing
+    public var redis: PricedRedis
+    public var gateway: PricedGateway
+    public var dynamodb: PricedDynamo
     public var costs: [CostLine]
     public var totals: CostTotals
     public var findings: [Finding]
@@ -31,16 +31,21 @@ public struct Estimate: Codable, Hashable, Sendable {
         computeObserver?(input)
         var ledger = Ledger()
         let crowd = TrafficModel.crowd(input, &ledger)
+        let prices = OptionPrices(input)
         let wru = DynamoSizing.writeUnits(input.plan.dynamodb)
-        let wruPrice = input.book.sheet.quote(.dynamoWriteRequestUnit(region: input.plan.event.region))
-        let admission = AdmissionModel.decide(input, wruPerWrite: Double(wru), wruPrice: wruPrice, &ledger)
+        let admission = AdmissionModel.decide(
+            input, wruPerWrite: Double(wru),
+            wruPrice: prices.sheet.quote(.dynamoWriteRequestUnit(region: prices.region)),
+            &ledger)
         let traffic = TrafficModel.full(input, crowd: crowd, admission: admission.rate, &ledger)
-        let redis = RedisSizing.size(input, traffic: traffic, &ledger)
-        let gateway = GatewaySizing.size(input, traffic: traffic, &ledger)
-        let dynamo = DynamoSizing.size(input, traffic: traffic, &ledger)
-        let costs = Costing.lines(input, traffic: traffic, redis: redis, gateway: gateway, dynamo: dynamo)
         let timeline = EventTimeline(
             users: input.plan.event.users, window: input.plan.event.window, admissionRate: admission.rate)
+        let redis = Costing.price(RedisSizing.size(input, traffic: traffic, prices: prices, &ledger), prices)
+        let gateway = Costing.price(GatewaySizing.size(input, traffic: traffic, prices: prices, &ledger), prices)
+        let dynamo = Costing.price(
+            DynamoSizing.size(input, traffic: traffic, timeline: timeline, &ledger), prices, input: input,
+            timeline: timeline, &ledger)
+        let costs = Costing.lines(input, traffic: traffic, redis: redis, gateway: gateway, dynamo: dynamo)
         let parts = EstimateParts(
             traffic: traffic, admission: admission, redis: redis, gateway: gateway, dynamo: dynamo, costs: costs,
             timeline: timeline)
@@ -60,7 +65,7 @@ public struct Estimate: Codable, Hashable, Sendable {
     }
 
     /// The Redis result on the input's rung and on each weaker rung it carries (only Redis depends on the costs).
-    static func rungs(_ redis: RedisSizing, _ traffic: Traffic, _ input: EstimateInput) -> [RungResult] {
+    static func rungs(_ redis: PricedRedis, _ traffic: Traffic, _ input: EstimateInput) -> [RungResult] {
         var out = [
             RungResult(
                 rung: input.evidence.rung, busiestEngineCPU: redis.busiestEngineCPU,
@@ -72,7 +77,7 @@ public struct Estimate: Codable, Hashable, Sendable {
             other.costs = alt.costs
             other.evidence = EvidenceSelection(rung: alt.rung, source: "", notUsed: [])
             var scratch = Ledger()
-            let r = RedisSizing.size(other, traffic: traffic, &scratch)
+            let r = RedisSizing.size(other, traffic: traffic, prices: OptionPrices(other), &scratch)
             out.append(
                 RungResult(
                     rung: alt.rung, busiestEngineCPU: r.busiestEngineCPU, hotKeyCPU: r.hotKeyLoad,

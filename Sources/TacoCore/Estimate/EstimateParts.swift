@@ -2,9 +2,9 @@
 struct EstimateParts {
     var traffic: Traffic
     var admission: AdmissionDecision
-    var redis: RedisSizing
-    var gateway: GatewaySizing
-    var dynamo: DynamoSizing
+    var redis: PricedRedis
+    var gateway: PricedGateway
+    var dynamo: PricedDynamo
     var costs: [CostLine]
     var timeline: EventTimeline
 }

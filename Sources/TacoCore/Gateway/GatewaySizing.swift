@@ -1,6 +1,7 @@
 import Foundation
 
 /// Gateway pods and the nodes they pack onto, with the Spot/On-Demand split and pre-warm (Docs/Model.md §4).
+/// Quantities only: `Costing.price` joins the instance-hour prices (`PricedGateway`).
 public struct GatewaySizing: Codable, Hashable, Sendable {
     public struct NodeOption: Codable, Hashable, Sendable {
         public var nodeType: String
@@ -9,12 +10,13 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         public var nodes: Int
         public var onDemandNodes: Int
         public var spotNodes: Int
-        public var onDemandPrice: PriceQuote?
+        /// The Spot Advisor's savings and interruption bucket for this type; nil when it has no data.
         public var spot: SpotAdvice?
         /// Spot allowed for this type: its interruption bucket is within the plan's limit.
         public var spotAllowed: Bool
-        public var hourly: Money?
+        /// At least one pod fits the type's allocatable CPU and memory.
         public var feasible: Bool
+        /// Why no pod fits, or the packing and the Spot Advisor's word on the type.
         public var note: String
         /// Of `nodes`, those that run all month for the baseline (`baseline_rps`, `min_pods`); the rest run for
         /// the event only.
@@ -77,7 +79,10 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
     public var spotEligibleTypes: Int
     public var preWarm: PreWarm
 
-    static func size(_ input: EstimateInput, traffic: Traffic, _ ledger: inout Ledger) -> GatewaySizing {
+    /// Sizes every node candidate and chooses the cheapest feasible one by `Costing.gatewayHourly` at `prices`.
+    static func size(_ input: EstimateInput, traffic: Traffic, prices: OptionPrices, _ ledger: inout Ledger)
+        -> GatewaySizing
+    {
         let g = input.plan.gateway
         let perPod = g.rpsPerPod * g.hpaTarget
         let pods = Int((traffic.gatewayRate / perPod).rounded(.up))
@@ -107,9 +112,11 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         }
         let options = g.nodeCandidates.map { option($0, pods: pods, baselinePods: baselinePods, input: input) }
         let eligible = options.filter(\.spotAllowed).count
-        let priced = options.filter { $0.feasible && $0.hourly != nil }
+        let priced = options.compactMap { o in
+            Costing.gatewayHourly(o, quote: prices.instance(o.nodeType)).map { (o, $0) }
+        }
         let chosen =
-            priced.min { ($0.hourly?.amount ?? 0, $0.nodeType) < ($1.hourly?.amount ?? 0, $1.nodeType) }
+            priced.min { ($0.1.amount, $0.0.nodeType) < ($1.1.amount, $1.0.nodeType) }?.0
             ?? options.first(where: \.feasible)
         let startup = g.nodeStart.value + g.podStart.value
         let needed = input.plan.event.ramp.value < startup
@@ -184,13 +191,11 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         let g = input.plan.gateway
         let spec = input.book.specs[type]
         let (perNode, allocCPU, allocMem) = packing(spec, g)
-        let quote = input.book.sheet.quote(.ec2Instance(type, region: input.plan.event.region))
         let spot = input.book.spot[type]
         let spotAllowed = spot.map { $0.bucket <= g.interruptionLimit } ?? false
         var o = NodeOption(
             nodeType: type, architecture: spec?.architecture.rawValue ?? "?", podsPerNode: perNode, nodes: 0,
-            onDemandNodes: 0, spotNodes: 0, onDemandPrice: quote, spot: spot, spotAllowed: spotAllowed, hourly: nil,
-            feasible: false, note: "")
+            onDemandNodes: 0, spotNodes: 0, spot: spot, spotAllowed: spotAllowed, feasible: false, note: "")
         guard perNode > 0 else {
             o.note =
                 "a pod (\(Format.number(g.podCPU)) vCPU, \(Format.gibibytes(g.podMemory.value))) does not fit the allocatable \(Format.number(allocCPU)) vCPU / \(Format.gibibytes(allocMem))"
@@ -211,20 +216,7 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
             : (spotAllowed
                 ? "Spot \(spot?.savingsPercent ?? 0) % off, \(spot?.bucket.label ?? "")"
                 : "Spot excluded: interruption \(spot?.bucket.label ?? "") worse than \(g.interruptionLimit.label)")
-        if let quote {
-            let spotPrice = GatewaySizing.spotPrice(quote.usd, spot)
-            o.hourly = quote.usd * Decimal(onDemand) + spotPrice * Decimal(spotNodes)
-            o.note = "\(perNode) pods per node; \(spotNote)"
-        } else {
-            o.note =
-                "\(perNode) pods per node; UNPRICED: no EC2 Linux On-Demand price for \(type) in \(input.plan.event.region) on \(input.asOf)"
-        }
+        o.note = "\(perNode) pods per node; \(spotNote)"
         return o
-    }
-
-    /// Spot price = On-Demand × (1 − Spot Advisor savings) (Docs/Model.md §4).
-    public static func spotPrice(_ onDemand: Money, _ advice: SpotAdvice?) -> Money {
-        guard let advice else { return onDemand }
-        return onDemand * ((100 - Decimal(advice.savingsPercent)) / 100)
     }
 }

@@ -13,8 +13,10 @@ public enum AutomaticLevers {
     /// 20 % of the ceiling a modest crowd increase makes it the node's limit (Docs/Model.md §3 "Hot key").
     public static let hotKeyBindingShare = 0.8
 
-    public static func all(_ input: EstimateInput) -> [AutomaticLever] {
-        let base = Estimate.compute(input)
+    /// `estimate`, when the caller has it (the plan's one assessment), is the plan's estimate instead of a second
+    /// computation.
+    public static func all(_ input: EstimateInput, estimate: Estimate? = nil) -> [AutomaticLever] {
+        let base = estimate ?? Estimate.compute(input)
         let ctx = Context(input: input, base: base, baseFeasible: base.infeasibilities.isEmpty)
         var out: [AutomaticLever] = []
         out.append(architecture(ctx, service: .elasticache))

@@ -97,7 +97,10 @@ struct RedisFit {
     }
 
     /// "; network not checked (no baseline bandwidth for TYPE)" when the spec has no baseline, else "".
-    var networkNote: String {
-        networkChecked ? "" : "; network not checked (no baseline bandwidth for \(nodeType))"
+    var networkNote: String { Self.networkNote(nodeType, checked: networkChecked) }
+
+    /// "; network not checked (no baseline bandwidth for TYPE)" when the network was not checked, else "".
+    static func networkNote(_ nodeType: String, checked: Bool) -> String {
+        checked ? "" : "; network not checked (no baseline bandwidth for \(nodeType))"
     }
 }

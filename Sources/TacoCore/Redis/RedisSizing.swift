@@ -1,6 +1,7 @@
 import Foundation
 
 /// The Redis/Valkey cluster: shards, nodes and node type, each candidate with why it fits or not (Docs/Model.md §3).
+/// Quantities only: `Costing.price` joins the node-hour prices (`PricedRedis`).
 public struct RedisSizing: Codable, Hashable, Sendable {
     public struct Candidate: Codable, Hashable, Sendable {
         public var nodeType: String
@@ -13,12 +14,21 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         /// The requirements that set `shards` (every one whose need equals it); nil when the candidate is not sized.
         /// The one place that says which need sets the shard count: notes, findings, the sweep and the report read it.
         public var shardDrivers: [ShardDriver]?
+        /// shards × (1 + replicas); nil when the candidate is not sized.
         public var nodes: Int?
-        public var hourly: Money?
-        public var price: PriceQuote?
         public var feasible: Bool
         /// Why it was rejected, or which requirement set the shard count.
         public var note: String
+
+        /// "5 shards set by memory": the shard count and what set it; nil when the candidate is not sized.
+        public var shardPhrase: String? {
+            guard let shards, let shardDrivers else { return nil }
+            return
+                "\(shards) \(shards == 1 ? "shard" : "shards") set by \(shardDrivers.map(\.phrase).joined(separator: ", "))"
+        }
+
+        /// "; network not checked (no baseline bandwidth for TYPE)" when its spec has no baseline bandwidth, else "".
+        public var networkNote: String { RedisFit.networkNote(nodeType, checked: baselineGbps > 0) }
     }
 
     /// A command whose cost grows with N (the seed's KEYS lesson): the rate at which it fills one core.
@@ -59,7 +69,10 @@ public struct RedisSizing: Codable, Hashable, Sendable {
     /// spec.
     public var asPlanned: Candidate?
 
-    static func size(_ input: EstimateInput, traffic: Traffic, _ ledger: inout Ledger) -> RedisSizing {
+    /// Sizes every candidate and chooses the cheapest feasible one by `Costing.hourly` at `prices`.
+    static func size(_ input: EstimateInput, traffic: Traffic, prices: OptionPrices, _ ledger: inout Ledger)
+        -> RedisSizing
+    {
         let plan = input.plan
         let r = plan.redis
         let memory = RedisMemory.compute(input, traffic: traffic, &ledger)
@@ -112,10 +125,10 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             candidates.append(evaluate(type, input: input, memory: memory, load: load, engineShards: engineShards))
         }
         let feasible = candidates.filter(\.feasible)
-        let priced = feasible.filter { $0.hourly != nil }
-        let chosen =
-            priced.min { ($0.hourly?.amount ?? 0, $0.nodeType) < ($1.hourly?.amount ?? 0, $1.nodeType) }
-            ?? feasible.first
+        let priced = feasible.compactMap { c in
+            c.nodes.flatMap { Costing.hourly(prices.cacheNode(c.nodeType), count: $0) }.map { (c, $0) }
+        }
+        let chosen = priced.min { ($0.1.amount, $0.0.nodeType) < ($1.1.amount, $1.0.nodeType) }?.0 ?? feasible.first
 
         var sizing = RedisSizing(
             engine: r.engine, memory: memory, load: load, candidates: candidates, chosen: chosen,
@@ -151,7 +164,6 @@ public struct RedisSizing: Codable, Hashable, Sendable {
             shards: shards, memory: c.memoryShards, network: c.networkShards, engineCPU: c.engineShards,
             minShards: r.minShards)
         c.nodes = shards * (1 + r.replicas)
-        c.hourly = c.price.map { $0.usd * Decimal(shards * (1 + r.replicas)) }
         c.feasible = false
         return c
     }
@@ -188,12 +200,10 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         let fit = RedisFit(type, input: input, memory: memory, load: load, engineShards: engineShards)
         let usable = fit.usableBytes / Bytes.gib
         let baseline = fit.spec?.baselineGbps ?? 0
-        let quote = input.book.sheet.quote(.elastiCacheNode(type, engine: r.engine, region: input.plan.event.region))
         var c = Candidate(
             nodeType: type, usableMemoryGiB: usable, baselineGbps: baseline, memoryShards: fit.memoryShards,
             networkShards: fit.networkShards, engineShards: engineShards, shards: nil, shardDrivers: nil, nodes: nil,
-            hourly: nil,
-            price: quote, feasible: false, note: "")
+            feasible: false, note: "")
         switch fit.unmeetable.first {
         case .unknownNodeType:
             c.note = "unknown node type: no instance spec for \(type) in the price book"
@@ -221,22 +231,13 @@ public struct RedisSizing: Codable, Hashable, Sendable {
         default: break
         }
         guard let shards = fit.shards, let netShards = fit.networkShards, let engineShards else { return c }
-        let drivers = ShardDriver.drivers(
+        c.shards = shards
+        c.shardDrivers = ShardDriver.drivers(
             shards: shards, memory: c.memoryShards, network: netShards, engineCPU: engineShards,
             minShards: r.minShards)
-        let driver = drivers.map(\.phrase).joined(separator: ", ")
-        c.shards = shards
-        c.shardDrivers = drivers
         c.nodes = shards * (1 + r.replicas)
         c.feasible = true
-        if let quote, let nodes = c.nodes {
-            c.hourly = quote.usd * Decimal(nodes)
-            c.note = "\(shards) \(shards == 1 ? "shard" : "shards") set by \(driver)"
-        } else {
-            c.note =
-                "\(shards) \(shards == 1 ? "shard" : "shards") set by \(driver); UNPRICED: no \(r.engine.displayName) price for \(type) in \(input.plan.event.region) on \(input.asOf)"
-        }
-        c.note += fit.networkNote
+        c.note = (c.shardPhrase ?? "") + c.networkNote
         return c
     }
 

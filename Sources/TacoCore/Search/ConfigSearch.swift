@@ -78,9 +78,7 @@ public enum ConfigSearch {
         var out: [SearchOption] = []
         let r = input.plan.redis
         for (ti, type) in space.cacheTypes.enumerated() {
-            let price = input.book.sheet.quote(
-                .elastiCacheNode(type, engine: r.engine, region: input.plan.event.region))?
-                .usd
+            let quote = OptionPrices(input).cacheNode(type)
             // Each node type gets the evidence carried to its own hardware (Docs/Model.md §14), as `estimate` of a
             // plan with that one candidate would.
             var typed = input
@@ -97,7 +95,7 @@ public enum ConfigSearch {
                         engineShards: load.shardsForEngine(ceiling: r.engineCPUCeiling))
                     for shards in space.shards {
                         let nodes = shards * (1 + replicas)
-                        let hourly = price.map { $0 * Decimal(nodes) }
+                        let hourly = Costing.hourly(quote, count: nodes)
                         var o = SearchOption(
                             resource: .redis,
                             configuration:
@@ -108,7 +106,7 @@ public enum ConfigSearch {
                         if let (constraint, detail) = fit.failure(shards: shards) {
                             o.rejection = constraint
                             o.detail = detail
-                        } else if price == nil {
+                        } else if quote == nil {
                             o.rejection = .unpriced
                         } else {
                             let engine = load.busiestEngineLoad(shards: shards)
@@ -138,13 +136,13 @@ public enum ConfigSearch {
             for share in space.spotShares {
                 var atShare = input
                 atShare.plan.gateway.spotShare = share
-                let g = GatewaySizing.option(type, pods: pods, baselinePods: baselinePods, input: atShare)
-                var baselineHourly = Money.zero
-                if let price = g.onDemandPrice?.usd {
-                    let spotPrice = GatewaySizing.spotPrice(price, g.spot)
-                    baselineHourly =
-                        price * Decimal(g.baselineOnDemandNodes) + spotPrice * Decimal(g.baselineSpotNodes)
-                }
+                let g = Costing.price(
+                    GatewaySizing.option(type, pods: pods, baselinePods: baselinePods, input: atShare),
+                    OptionPrices(atShare))
+                let baselineHourly =
+                    Costing.gatewayHourly(
+                        onDemand: g.baselineOnDemandNodes, spot: g.baselineSpotNodes, advice: g.spot,
+                        quote: g.onDemandPrice) ?? .zero
                 var o = SearchOption(
                     resource: .gateway,
                     configuration:

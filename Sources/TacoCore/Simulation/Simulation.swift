@@ -129,7 +129,7 @@ public enum Simulation {
             demandSource: demand.crowd == nil ? "scaling.demand stages" : "waiting room (event, clients, apis)",
             settings: input.plan.scaling, nodeStart: params.nodeStart, podStart: params.podStart,
             hourlyOnDemand: chosen.onDemandPrice?.usd,
-            hourlySpot: chosen.onDemandPrice.map { GatewaySizing.spotPrice($0.usd, chosen.spot) },
+            hourlySpot: chosen.onDemandPrice.map { Costing.spotPrice($0.usd, chosen.spot) },
             priceSource: chosen.onDemandPrice?.citation, rows: plain.rows,
             summary: summary(plain, demand, chosen, prewarm: 0))
         switch prewarm {
@@ -175,7 +175,7 @@ public enum Simulation {
         return result
     }
 
-    static func parameters(_ input: EstimateInput, _ estimate: Estimate, _ chosen: GatewaySizing.NodeOption)
+    static func parameters(_ input: EstimateInput, _ estimate: Estimate, _ chosen: PricedGateway.Option)
         -> FleetParameters
     {
         let g = input.plan.gateway
@@ -253,7 +253,7 @@ public enum Simulation {
     /// the sale, On-Demand).
     static func advice(
         _ pods: Int?, _ warm: SimulationSummary, _ cold: SimulationSummary?, _ p: FleetParameters, simulations: Int,
-        note: String, chosen: GatewaySizing.NodeOption, planned: GatewaySizing.PreWarm? = nil
+        note: String, chosen: PricedGateway.Option, planned: GatewaySizing.PreWarm? = nil
     ) -> PrewarmAdvice {
         var extra: Money?
         if pods != nil, let w = warm.nodeCost, let c = cold?.nodeCost { extra = w - c }
@@ -271,7 +271,7 @@ public enum Simulation {
             timelineExtraNodeCost: extra, simulations: simulations, note: note)
     }
 
-    static func summary(_ run: FleetRun, _ demand: DemandSeries, _ chosen: GatewaySizing.NodeOption, prewarm: Int)
+    static func summary(_ run: FleetRun, _ demand: DemandSeries, _ chosen: PricedGateway.Option, prewarm: Int)
         -> SimulationSummary
     {
         let rows = run.rows
@@ -281,7 +281,7 @@ public enum Simulation {
         let odSeconds = run.fleet.onDemandNodeSeconds
         let spotSeconds = run.fleet.spotNodeSeconds
         let cost = chosen.onDemandPrice.map { quote -> Money in
-            let spot = GatewaySizing.spotPrice(quote.usd, chosen.spot)
+            let spot = Costing.spotPrice(quote.usd, chosen.spot)
             return quote.usd * (Decimal(Int(odSeconds.rounded())) / 3600) + spot
                 * (Decimal(Int(spotSeconds.rounded())) / 3600)
         }

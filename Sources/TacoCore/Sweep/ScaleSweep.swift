@@ -15,16 +15,22 @@ public enum ScaleSweep {
     /// ElastiCache allows at most 5 read replicas per shard (node group), so a replica remedy stops there.
     public static let maxReplicasPerShard = 5
 
-    public static func run(_ input: EstimateInput, range: SweepRange) -> SweepResult {
+    /// `estimate`, when the caller has it (the plan's one assessment), is the plan's own estimate: the gateway
+    /// axis reads its requests per user from it and a point at the plan's own crowd is it, not computed again.
+    public static func run(_ input: EstimateInput, range: SweepRange, estimate: Estimate? = nil) -> SweepResult {
         let poll = input.plan.clients.statusPoll.value
+        var own = estimate
         let users = range.values.map { v in
             switch range.axis {
-            case .users: max(1, Int(v.rounded(.toNearestOrAwayFromZero)))
-            case .statusRPS: max(1, Int((v * poll).rounded(.up)))
-            case .gatewayRPS: ScaleSweep.users(forGatewayRPS: v, input)
+            case .users: return max(1, Int(v.rounded(.toNearestOrAwayFromZero)))
+            case .statusRPS: return max(1, Int((v * poll).rounded(.up)))
+            case .gatewayRPS:
+                let e = own ?? Estimate.compute(input)
+                own = e
+                return ScaleSweep.users(forGatewayRPS: v, input, ownRate: e.traffic.gatewayRate)
             }
         }
-        let points = users.map { point(input, users: $0) }
+        let points = users.map { point(input, users: $0, own: estimate) }
         var breaks: [BreakPoint] = []
         for i in 0..<(points.count - 1) {
             let (a, b) = (points[i], points[i + 1])
@@ -53,15 +59,17 @@ public enum ScaleSweep {
     public static let maxRateSteps = 8
 
     /// The users whose peak gateway rate is `rps` (within one user's requests): start from the plan's requests per
-    /// user and rescale users by target ÷ rate until the count stops changing (monotone, nearly linear).
-    public static func users(forGatewayRPS rps: Double, _ input: EstimateInput) -> Int {
+    /// user and rescale users by target ÷ rate until the count stops changing (monotone, nearly linear). `ownRate`
+    /// is the plan's own gateway rate when the caller has it.
+    public static func users(forGatewayRPS rps: Double, _ input: EstimateInput, ownRate: Double? = nil) -> Int {
         func rate(_ users: Int) -> Double {
             var i = input
             i.plan.event.users = users
             return Estimate.compute(i).traffic.gatewayRate
         }
         let base = max(1, input.plan.event.users)
-        let perUser = rate(base) / Double(base)
+        let known = input.plan.event.users == base ? ownRate : nil
+        let perUser = (known ?? rate(base)) / Double(base)
         guard perUser > 0 else { return base }
         var users = max(1, Int((rps / perUser).rounded()))
         for _ in 0..<maxRateSteps {
@@ -74,11 +82,11 @@ public enum ScaleSweep {
         return users
     }
 
-    /// The plan with `users` users, estimated.
-    public static func point(_ input: EstimateInput, users: Int) -> SweepPoint {
+    /// The plan with `users` users, estimated; `own` (the plan's own estimate) is reused at its own crowd.
+    public static func point(_ input: EstimateInput, users: Int, own: Estimate? = nil) -> SweepPoint {
         var i = input
         i.plan.event.users = users
-        let e = Estimate.compute(i)
+        let e = (users == input.plan.event.users ? own : nil) ?? Estimate.compute(i)
         let feasible = e.verdict.status != .infeasible
         let remedy = e.redis.chosen == nil && e.redis.engineShards == nil ? remedy(i) : nil
         var resources = [SweepShapes.feasibility(e, i)] + SweepShapes.resources(e, i)

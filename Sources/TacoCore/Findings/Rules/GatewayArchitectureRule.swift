@@ -5,7 +5,7 @@ enum GatewayArchitectureRule: FindingRule {
     /// Graviton vs x86 for this plan's gateway: cost per 1,000 RPS at the same HPA target (Docs/Model.md §4).
     static func findings(_ facts: EstimateFacts) -> [Finding] {
         let e = facts.parts
-        func cheapest(_ arch: String) -> GatewaySizing.NodeOption? {
+        func cheapest(_ arch: String) -> PricedGateway.Option? {
             e.gateway.options.filter { $0.architecture == arch && $0.feasible && $0.hourly != nil }
                 .min { ($0.hourly?.amount ?? 0, $0.nodeType) < ($1.hourly?.amount ?? 0, $1.nodeType) }
         }
