@@ -56,9 +56,9 @@ struct PricingImport: ParsableCommand {
         }
         let outcome = try PricingImportUseCase.run(
             request, db: database.db, progress: progress, context: Terminal.context)
-        for f in outcome.files {
-            if let line = f.line { Terminal.out(line + "\n") }
-            if let note = f.note { Terminal.error(note) }
+        for report in outcome.files {
+            if let line = PricingImportText.line(report) { Terminal.out(line + "\n") }
+            if let note = PricingImportText.note(report) { Terminal.error(note) }
         }
         for note in outcome.notes { Terminal.error(note) }
     }

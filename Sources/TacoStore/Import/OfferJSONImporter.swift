@@ -1,3 +1,5 @@
+import TacoCore
+
 /// Streams an AWS Price List bulk JSON offer: top-level metadata, then `products` (one product materialised at a
 /// time; only those the planner uses are remembered, by SKU), then `terms` (one SKU's terms at a time). Memory is
 /// bounded by the kept products, not the file. Also reads SKU-keyed files (`{"<sku>": {"product", "terms"}}`).
