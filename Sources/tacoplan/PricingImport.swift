@@ -39,21 +39,15 @@ struct PricingImport: ParsableCommand {
     }
 
     func run() throws {
-        let showProgress = Terminal.errorIsTerminal
         let request = PricingImportUseCase.Request(
             files: files, format: format, includeDynamoDBExtras: includeDynamodbExtras,
             capturedOn: capturedOn.flatMap(Day.init(iso:)), acceptPartial: acceptPartial)
-        defer { if showProgress { Terminal.progress(ProgressText.clear) } }
-        var progress: (@Sendable (PricingImportUseCase.Progress) -> Void)?
-        if showProgress {
-            let elapsed = Terminal.context.clock.stopwatch()
-            progress = {
-                Terminal.progress(
-                    ProgressText.priceListImport(
-                        file: $0.file, bytesRead: $0.bytesRead, totalBytes: $0.totalBytes, rowsKept: $0.rowsKept,
-                        rowsSeen: $0.rowsSeen, elapsed: elapsed()))
-            }
+        let progress = Terminal.progressLines { (p: PricingImportUseCase.Progress, elapsed) in
+            ProgressText.priceListImport(
+                file: p.file, bytesRead: p.bytesRead, totalBytes: p.totalBytes, rowsKept: p.rowsKept,
+                rowsSeen: p.rowsSeen, elapsed: elapsed)
         }
+        defer { if progress != nil { Terminal.progress(ProgressText.clear) } }
         let outcome = try PricingImportUseCase.run(
             request, db: database.db, progress: progress, context: Terminal.context)
         for report in outcome.files {
