@@ -46,6 +46,17 @@ struct PricingFetch: ParsableCommand {
     var acceptPartial = false
 
     func validate() throws {
+        guard timeout > 0 else {
+            throw ValidationError(
+                "--timeout \(timeout): give the seconds to wait for a byte, above 0, e.g. --timeout 30")
+        }
+        guard attempts >= 1 else {
+            throw ValidationError(
+                "--attempts \(attempts): give at least 1 (the first request counts), e.g. --attempts 3")
+        }
+        guard backoff >= 0 else {
+            throw ValidationError("--backoff \(backoff): give 0 or more seconds, e.g. --backoff 1")
+        }
         for name in serviceNames where Service(rawValue: name) == nil {
             throw ValidationError(
                 "--service '\(name)': expected \(Service.allCases.map(\.rawValue).joined(separator: ", "))")
