@@ -59,21 +59,6 @@ public struct FetchProgress: Sendable {
     public var rows: Int?
 }
 
-/// What happened to one regional file (or the Spot Advisor file).
-public struct FetchOutcome: Sendable {
-    public enum Result: Sendable {
-        /// 304 Not Modified: the stored prices are current; no body was transferred.
-        case unchanged
-        case imported(ImportReport)
-        case failed(String)
-    }
-    public var label: String
-    public var url: String
-    public var result: Result
-    /// Body bytes transferred for this file by this run.
-    public var bytesTransferred: Int
-}
-
 /// Fetches the current regional price lists for the requested services and regions and imports each one in its own
 /// transaction (a dozen regions do not depend on each other). Index documents are fetched conditionally and reused
 /// from the database on 304; regional files conditionally too, so a repeat fetch of unchanged files transfers no body.

@@ -8,21 +8,10 @@ import TacoStore
 /// configurations evaluated per second and wall time. Usage: `tacoplan-bench search [PLAN …] [--repeat N]`.
 enum SearchBenchmark {
     static func run(arguments: [String]) {
-        var plans: [String] = []
-        var repeats = 3
-        var i = 0
-        while i < arguments.count {
-            if arguments[i] == "--repeat", i + 1 < arguments.count, let n = Int(arguments[i + 1]), n > 0 {
-                repeats = n
-                i += 2
-                continue
-            }
-            plans.append(arguments[i])
-            i += 1
-        }
-        if plans.isEmpty {
-            plans = ["plans/traffic-tacos.yaml", "plans/seoul-concert.yaml", "plans/regional-sale.yaml"]
-        }
+        let (named, repeats) = RepeatOption.split(arguments)
+        let plans =
+            named.isEmpty
+            ? ["plans/traffic-tacos.yaml", "plans/seoul-concert.yaml", "plans/regional-sale.yaml"] : named
         let dbPath =
             NSTemporaryDirectory() + "tacoplan-search-bench-\(ProcessInfo.processInfo.processIdentifier).sqlite"
         defer { try? FileManager.default.removeItem(atPath: dbPath) }

@@ -8,18 +8,8 @@ import TacoStore
 /// the same plan in the same run. Not a test. Usage: `tacoplan-bench simulate [PLAN] [--repeat N]`.
 enum SimulateBenchmark {
     static func run(arguments: [String]) throws {
-        var path = "plans/traffic-tacos.yaml"
-        var repeats = 3
-        var i = 0
-        while i < arguments.count {
-            if arguments[i] == "--repeat", i + 1 < arguments.count, let n = Int(arguments[i + 1]), n > 0 {
-                repeats = n
-                i += 2
-                continue
-            }
-            path = arguments[i]
-            i += 1
-        }
+        let (paths, repeats) = RepeatOption.split(arguments)
+        let path = paths.last ?? "plans/traffic-tacos.yaml"
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else { throw BenchError("\(path): cannot read") }
         guard case .success(let decoded) = PlanDecoder.decode(text: text, file: path) else {

@@ -21,18 +21,12 @@ struct BillImport: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        let showProgress = Terminal.errorIsTerminal
-        defer { if showProgress { Terminal.progress(ProgressText.clear) } }
-        var progress: (@Sendable (BillImportUseCase.Progress) -> Void)?
-        if showProgress {
-            let elapsed = Terminal.context.clock.stopwatch()
-            progress = {
-                Terminal.progress(
-                    ProgressText.billImport(
-                        file: $0.file, bytesRead: $0.bytesRead, fileBytes: $0.fileBytes, gzip: $0.gzip, rows: $0.rows,
-                        elapsed: elapsed()))
-            }
+        let progress = Terminal.progressLines { (p: BillImportUseCase.Progress, elapsed) in
+            ProgressText.billImport(
+                file: p.file, bytesRead: p.bytesRead, fileBytes: p.fileBytes, gzip: p.gzip, rows: p.rows,
+                elapsed: elapsed)
         }
+        defer { if progress != nil { Terminal.progress(ProgressText.clear) } }
         let outcome = try BillImportUseCase.run(
             files: files, db: database.db, progress: progress, context: Terminal.context)
         Terminal.out(BillImportText.render(outcome.imported))

@@ -46,6 +46,17 @@ struct PricingFetch: ParsableCommand {
     var acceptPartial = false
 
     func validate() throws {
+        guard timeout > 0 else {
+            throw ValidationError(
+                "--timeout \(timeout): give the seconds to wait for a byte, above 0, e.g. --timeout 30")
+        }
+        guard attempts >= 1 else {
+            throw ValidationError(
+                "--attempts \(attempts): give at least 1 (the first request counts), e.g. --attempts 3")
+        }
+        guard backoff >= 0 else {
+            throw ValidationError("--backoff \(backoff): give 0 or more seconds, e.g. --backoff 1")
+        }
         for name in serviceNames where Service(rawValue: name) == nil {
             throw ValidationError(
                 "--service '\(name)': expected \(Service.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -64,19 +75,13 @@ struct PricingFetch: ParsableCommand {
             services: serviceNames.compactMap(Service.init(rawValue:)), spotAdvisor: spotAdvisor, endpoint: endpoint,
             spotAdvisorURL: spotAdvisorURL, timeout: timeout, attempts: attempts, backoff: backoff,
             acceptPartial: acceptPartial)
-        let showProgress = Terminal.errorIsTerminal
-        var progress: (@Sendable (PricingFetchUseCase.Progress) -> Void)?
-        if showProgress {
-            let elapsed = Terminal.context.clock.stopwatch()
-            progress = {
-                Terminal.progress(
-                    ProgressText.priceListFetch(
-                        file: $0.file, bytes: $0.bytes, totalBytes: $0.totalBytes, rows: $0.rows, elapsed: elapsed()))
-            }
+        let progress = Terminal.progressLines { (p: PricingFetchUseCase.Progress, elapsed) in
+            ProgressText.priceListFetch(
+                file: p.file, bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows, elapsed: elapsed)
         }
         let outcome = try PricingFetchUseCase.run(
             request, db: database.db, progress: progress, context: Terminal.context)
-        if showProgress { Terminal.progress(ProgressText.clear) }
+        if progress != nil { Terminal.progress(ProgressText.clear) }
         let text = PricingFetchText.render(outcome.files)
         Terminal.out(text.out)
         for e in text.errors { Terminal.error(e) }

@@ -39,26 +39,20 @@ struct PricingImport: ParsableCommand {
     }
 
     func run() throws {
-        let showProgress = Terminal.errorIsTerminal
         let request = PricingImportUseCase.Request(
             files: files, format: format, includeDynamoDBExtras: includeDynamodbExtras,
             capturedOn: capturedOn.flatMap(Day.init(iso:)), acceptPartial: acceptPartial)
-        defer { if showProgress { Terminal.progress(ProgressText.clear) } }
-        var progress: (@Sendable (PricingImportUseCase.Progress) -> Void)?
-        if showProgress {
-            let elapsed = Terminal.context.clock.stopwatch()
-            progress = {
-                Terminal.progress(
-                    ProgressText.priceListImport(
-                        file: $0.file, bytesRead: $0.bytesRead, totalBytes: $0.totalBytes, rowsKept: $0.rowsKept,
-                        rowsSeen: $0.rowsSeen, elapsed: elapsed()))
-            }
+        let progress = Terminal.progressLines { (p: PricingImportUseCase.Progress, elapsed) in
+            ProgressText.priceListImport(
+                file: p.file, bytesRead: p.bytesRead, totalBytes: p.totalBytes, rowsKept: p.rowsKept,
+                rowsSeen: p.rowsSeen, elapsed: elapsed)
         }
+        defer { if progress != nil { Terminal.progress(ProgressText.clear) } }
         let outcome = try PricingImportUseCase.run(
             request, db: database.db, progress: progress, context: Terminal.context)
-        for f in outcome.files {
-            if let line = f.line { Terminal.out(line + "\n") }
-            if let note = f.note { Terminal.error(note) }
+        for report in outcome.files {
+            if let line = PricingImportText.line(report) { Terminal.out(line + "\n") }
+            if let note = PricingImportText.note(report) { Terminal.error(note) }
         }
         for note in outcome.notes { Terminal.error(note) }
     }

@@ -51,11 +51,7 @@ struct ReconcileCommand: ParsableCommand {
     func run() throws {
         guard let billWindow = window.window else { return }
         if let sql {
-            Terminal.out(
-                ReconcileQuery(
-                    dialect: sql, table: table, columns: columns, from: billWindow.from, to: billWindow.to,
-                    account: billWindow.account, tags: billWindow.tags
-                ).sql(CommandSpelling.commandLine))
+            Terminal.out(ReconcileUseCase.query(sql, table: table, columns: columns, window: billWindow))
             return
         }
         let outcome = try ReconcileUseCase.run(

@@ -66,6 +66,16 @@ enum Terminal {
 
     static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// A use case's progress callback that draws `line(progress, seconds since this call)` on stderr, or nil when
+    /// stderr is not a terminal (a log or a pipe gets no progress lines).
+    static func progressLines<Progress>(
+        _ line: @escaping @Sendable (Progress, Double) -> String
+    ) -> (@Sendable (Progress) -> Void)? {
+        guard errorIsTerminal else { return nil }
+        let elapsed = context.clock.stopwatch()
+        return { progress(line($0, elapsed())) }
+    }
+
     /// The width terminal tables fit: `$COLUMNS` when set, else the terminal window's width; 120
     /// (`TextTable.defaultWidth`) when stdout is not a terminal or the width is unknown.
     static var columns: Int {

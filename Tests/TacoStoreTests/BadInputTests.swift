@@ -42,7 +42,8 @@ import Testing
                 "A": {"sku": "A", "productFamily": "Compute Instance", "attributes": {"instanceType": "m7g.large"}},
                 "B": {"sku": "B", "productFamily": "Comp
             """
-        try expectRejected("cut.json", Data(offer.utf8), mentioning: "cut.json:6: a string is not closed")
+        try expectRejected(
+            "cut.json", Data(offer.utf8), mentioning: "cut.json:6: the file ends inside a string (it looks truncated)")
     }
 
     @Test func aCSVOfAnotherService() throws {

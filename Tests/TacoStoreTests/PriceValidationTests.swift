@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TacoCore
 import Testing
 
 @testable import TacoStore
@@ -30,7 +31,7 @@ import Testing
     /// Imports `rows` (EC2, 91-column header) into a seeded database; returns the refusal and checks nothing changed.
     func refused(
         _ rows: [[String: String]], header: [String] = F.columns(F.ec2Header91),
-        sourceLocation: SourceLocation = #_sourceLocation
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws -> ImportRefusal? {
         let scratch = try Scratch()
         defer { scratch.remove() }

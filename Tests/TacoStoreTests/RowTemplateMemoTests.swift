@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TacoCore
 import Testing
 
 @testable import TacoStore

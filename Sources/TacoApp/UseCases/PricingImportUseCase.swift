@@ -30,7 +30,7 @@ public enum PricingImportUseCase {
     }
 
     public struct Outcome: Sendable {
-        public var files: [ImportedFile]
+        public var files: [ImportReport]
         /// Notes for stderr (a Spot Advisor file stored as captured today).
         public var notes: [String]
     }
@@ -57,12 +57,6 @@ public enum PricingImportUseCase {
                 "note: spot-advisor-data.json carries no date; it was stored as captured \(captured) (today). "
                     + "Pass --captured-on YYYY-MM-DD for a snapshot fetched earlier.")
         }
-        let files = reports.map {
-            ImportedFile(
-                file: $0.file, what: [$0.format, $0.offer, $0.version].filter { !$0.isEmpty }.joined(separator: " "),
-                rowsSeen: $0.rowsSeen, rowsKept: $0.rowsKept, rowsAdded: $0.rowsAdded, specsAdded: $0.specsAdded,
-                skipped: $0.skipped, summary: $0.summary, rejectionDetails: $0.rejectionDetails)
-        }
-        return Outcome(files: files, notes: notes)
+        return Outcome(files: reports, notes: notes)
     }
 }

@@ -1,3 +1,5 @@
+import TacoCore
+
 /// Streams an AWS Price List bulk CSV into the price table in one pass: 5 metadata rows, the header row (columns
 /// found by name, so a 66- or 91-column EC2 header both work), then the rows. Rows are rejected on raw bytes by
 /// the cheap discriminating columns (term type, product family, OS, tenancy, capacity status, …) as soon as each

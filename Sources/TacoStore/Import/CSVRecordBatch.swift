@@ -1,3 +1,5 @@
+import TacoCore
+
 /// What every batch of one file shares: the row width, the byte-level pre-filter, the columns kept rows need, and
 /// the selection rules. Built once per file from its header.
 struct CSVRowPlan: Sendable {

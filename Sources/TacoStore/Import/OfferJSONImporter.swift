@@ -1,3 +1,5 @@
+import TacoCore
+
 /// Streams an AWS Price List bulk JSON offer: top-level metadata, then `products` (one product materialised at a
 /// time; only those the planner uses are remembered, by SKU), then `terms` (one SKU's terms at a time). Memory is
 /// bounded by the kept products, not the file. Also reads SKU-keyed files (`{"<sku>": {"product", "terms"}}`).
@@ -7,7 +9,14 @@ struct OfferJSONImporter {
     let fileName: String
 
     func run() throws -> ImportReport {
-        let reader = JSONReader(chunks: chunks, fileName: fileName)
+        do {
+            return try read(JSONParser(chunks: chunks))
+        } catch let failure as JSONParser.Failure {
+            throw PriceListError(file: fileName, failure)
+        }
+    }
+
+    private func read(_ reader: JSONParser) throws -> ImportReport {
         var report = ImportReport(file: fileName, format: PriceListFormat.offerJSON.rawValue)
         var kept: [String: [String: String]] = [:]
         var sawPrices = false
@@ -47,9 +56,9 @@ struct OfferJSONImporter {
                 }
             }
         }
-        if try reader.peekToken() != nil { throw reader.fail("unexpected data after the end of the JSON offer") }
+        if try reader.peekToken() != nil { throw reader.failure("unexpected data after the end of the JSON offer") }
         guard sawPrices else {
-            throw reader.fail("JSON without `products`/`terms`: not an AWS Price List offer")
+            throw reader.failure("JSON without `products`/`terms`: not an AWS Price List offer")
         }
         report.rowsSeen = session.rowsSeen
         report.rowsKept = session.rowsKept
@@ -59,7 +68,7 @@ struct OfferJSONImporter {
     }
 
     /// `terms` → term type → SKU → that SKU's terms (materialised one SKU at a time).
-    private func readTerms(_ reader: JSONReader, kept: [String: [String: String]], report: ImportReport) throws {
+    private func readTerms(_ reader: JSONParser, kept: [String: [String: String]], report: ImportReport) throws {
         let provenance = Provenance(
             fileName: fileName, offerCode: report.offer, version: report.version, publication: report.publication)
         try reader.beginObject()
@@ -83,5 +92,23 @@ struct OfferJSONImporter {
                 for item in items { try session.offer(item, selection, provenance) }
             }
         }
+    }
+}
+
+extension JSONParser {
+    /// Reads `chunks` from the start of its buffer, refilling it each time the parser reaches its end, so a
+    /// multi-gigabyte offer streams through one chunk of memory.
+    convenience init(chunks: FileChunks) {
+        self.init(buffer: UnsafeRawBufferPointer(start: chunks.buffer.baseAddress, count: chunks.count)) {
+            guard try chunks.refill(keepingFrom: chunks.count) else { return nil }
+            return UnsafeRawBufferPointer(start: chunks.buffer.baseAddress, count: chunks.count)
+        }
+    }
+}
+
+extension PriceListError {
+    /// A price list that is not valid JSON, at the parser's line (its column is within the chunk read last).
+    init(file: String, _ failure: JSONParser.Failure) {
+        self.init(file: file, line: failure.line, message: failure.message)
     }
 }

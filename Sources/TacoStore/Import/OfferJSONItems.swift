@@ -1,3 +1,5 @@
+import TacoCore
+
 /// Turns the JSON shapes of the AWS Price List (a product; the terms of one SKU) into `OfferItem`s.
 enum OfferJSONItems {
     /// A product's attributes by normalised name, `productfamily` included.

@@ -1,4 +1,5 @@
 import GRDB
+import TacoCore
 
 extension TacoDatabase {
     /// Imports AWS price-list files in ONE transaction: either every file's rows are stored, or (on any error, or

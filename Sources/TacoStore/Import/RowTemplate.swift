@@ -1,3 +1,5 @@
+import TacoCore
+
 /// The part of a row's verdict that does not depend on its price or SKU (`PlannerSelection.template`): the checks
 /// in the order `PlannerSelection.verdict` runs them, the price row to keep without its price and SKU, its conflict
 /// key and, for an on-demand row, its instance spec. A large price list repeats one template on many rows (one per

@@ -26,7 +26,14 @@ struct SmallJSONImporter {
     let fileName: String
 
     func run(_ format: PriceListFormat, _ bytes: [UInt8]) throws -> ImportReport {
-        let reader = JSONReader(bytes: bytes, fileName: fileName)
+        do {
+            return try read(format, JSONParser(bytes: bytes))
+        } catch let failure as JSONParser.Failure {
+            throw PriceListError(file: fileName, failure)
+        }
+    }
+
+    private func read(_ format: PriceListFormat, _ reader: JSONParser) throws -> ImportReport {
         var documents: [JSONValue] = []
         while try reader.peekToken() != nil {
             let value = try reader.readValue()
@@ -56,7 +63,7 @@ struct SmallJSONImporter {
                 // Each element is a JSON document encoded as a string; an object is accepted too.
                 let item: JSONValue
                 if case .string(let text) = element {
-                    item = try JSONReader(bytes: Array(text.utf8), fileName: fileName).readValue()
+                    item = try JSONParser(bytes: Array(text.utf8)).readValue()
                 } else {
                     item = element
                 }

@@ -20,6 +20,17 @@ public enum ReconcileUseCase {
         case aggregate(path: String)
     }
 
+    /// `reconcile --sql`: the one query that sums the window's billed rows per charge in the account's warehouse
+    /// (its result is what `--from-aggregate` reads back).
+    public static func query(
+        _ dialect: ReconcileQuery.Dialect, table: String, columns: ReconcileQuery.Columns, window: BillWindow
+    ) -> String {
+        ReconcileQuery(
+            dialect: dialect, table: table, columns: columns, from: window.from, to: window.to,
+            account: window.account, tags: window.tags
+        ).sql(CommandSpelling.commandLine)
+    }
+
     public static func run(
         _ request: PlanRequest, window: BillWindow, source: Source = .store, evidence: EvidenceRequest,
         context: AppContext

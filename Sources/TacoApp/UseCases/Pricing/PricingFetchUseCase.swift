@@ -49,7 +49,7 @@ public enum PricingFetchUseCase {
     }
 
     public struct Outcome: Sendable {
-        public var files: [FetchedFile]
+        public var files: [FetchOutcome]
         /// Exit 2 after printing when a file failed (the others are kept).
         public var failure: AppFailure?
     }
@@ -101,20 +101,10 @@ public enum PricingFetchUseCase {
                     fix: "check --endpoint, the network and the proxy variables (http_proxy, HTTPS_PROXY), then "
                         + "run the fetch again; nothing was stored"))
         }
-        let files = outcomes.map { o in
-            let result: FetchedFile.Result
-            switch o.result {
-            case .unchanged: result = .unchanged
-            case .imported(let r):
-                result = .imported(summary: r.summary, rowsAdded: r.rowsAdded, rejectionDetails: r.rejectionDetails)
-            case .failed(let why): result = .failed(why)
-            }
-            return FetchedFile(label: o.label, bytesTransferred: o.bytesTransferred, result: result)
-        }
-        let failed = files.filter { if case .failed = $0.result { true } else { false } }.count
+        let failed = outcomes.filter { if case .failed = $0.result { true } else { false } }.count
         let failure =
             failed > 0
-            ? AppFailure.input(["\(failed) of \(files.count) files not fetched; the others were imported"]) : nil
-        return Outcome(files: files, failure: failure)
+            ? AppFailure.input(["\(failed) of \(outcomes.count) files not fetched; the others were imported"]) : nil
+        return Outcome(files: outcomes, failure: failure)
     }
 }
