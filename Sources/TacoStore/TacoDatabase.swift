@@ -31,8 +31,9 @@ public struct TacoDatabase: Sendable {
     public static let readerBusyTimeout: TimeInterval = 5
 
     /// Opens (creating when needed) the database file at `path`, its parent directories, and applies migrations.
-    /// Refuses device files and a database whose schema is newer than this binary's.
-    public static func open(path: String) throws -> TacoDatabase {
+    /// Refuses device files and a database whose schema is newer than this binary's. A write waits up to
+    /// `busyTimeout` seconds for another writer (TacoApp's `DatabaseOpener` passes `$TACOPLAN_BUSY_TIMEOUT`).
+    public static func open(path: String, busyTimeout: TimeInterval = busyTimeout) throws -> TacoDatabase {
         if let what = DatabaseLocation.unusable(path) { throw DatabaseOpenError.unusablePath(path, what) }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

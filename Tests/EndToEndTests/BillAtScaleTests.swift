@@ -7,22 +7,8 @@ import Testing
 /// the in-process one, to the last digit; `bill list` totals equal exact sums computed here with Python's Decimal;
 /// a second import changes nothing; the database is at most half the CSV's size.
 @Suite(.serialized) struct BillAtScaleTests {
-    static let sample = CLI.root.appendingPathComponent("Tests/Fixtures/focus/focus_sample.csv").path
     static let window = ["--from", "2024-09-01", "--to", "2024-10-01"]
     static let plan = ["plans/traffic-tacos.yaml", "--as-of", "2024-10-31"]
-
-    /// Runs python3 with `script`; the output as text.
-    static func python(_ script: String, _ arguments: [String]) throws -> (
-        status: Int32, stdout: String, stderr: String
-    ) {
-        let (process, out, err) = try CLI.start("/usr/bin/env", ["python3", "-c", script] + arguments)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
-        )
-    }
 
     /// `count` rows from the FOCUS sample: copy k of row i shifted k hours later, its Id + k × 1,000,000.
     static let generator = #"""
@@ -56,56 +42,26 @@ import Testing
             print('|'.join(k) + '|' + str(s.normalize()) + '|' + str(n))
         """#
 
-    /// Runs `sql` in DuckDB over `csv` (as the table `focus`) and saves the result as CSV at `out`.
-    static let duckdb = #"""
-        import duckdb, sys
-        csv, sqlfile, out = sys.argv[1], sys.argv[2], sys.argv[3]
-        con = duckdb.connect()
-        con.execute("CREATE VIEW focus AS SELECT * FROM read_csv('%s', all_varchar = true, nullstr = 'NULL', header = true)" % csv)
-        q = open(sqlfile).read().strip().rstrip(';')
-        con.execute("COPY (%s) TO '%s' (HEADER, DELIMITER ',')" % (q, out))
-        """#
-
-    func reconciliation(_ text: String) throws -> [String: Any] {
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        var r = try #require(root["reconciliation"] as? [String: Any])
-        // A warehouse has no file lines: the groups' first lines are the one field the aggregate cannot carry.
-        r["groups"] = (r["groups"] as? [[String: Any]] ?? []).map { g in g.filter { $0.key != "lines" } }
-        return r
-    }
-
-    /// The in-process reconcile and the DuckDB-pushed-down one of the same bill, compared whole.
+    /// The in-process reconcile and the DuckDB-pushed-down one of the same bill, compared whole
+    /// (`BillPushDown.compare`), over a window that selects rows.
     func pushedDownEqualsInProcess(_ cli: CLI, csv: String, filters: [String]) throws {
-        let inProcess = try cli.run(["reconcile"] + Self.plan + Self.window + filters + ["--format", "json"])
+        let compared = try BillPushDown.compare(
+            cli, Self.plan + Self.window + filters, csv: csv, columns: "focus", table: "focus", queryHas: "GROUP BY",
+            name: "focus-\(filters.count)")
+        let inProcess = compared.inProcess
         #expect(inProcess.stderr.contains("verdict") || inProcess.status == 0, "\(inProcess.stderr)")
-        let sql = try cli.run(
-            ["reconcile"] + Self.plan + Self.window + filters + [
-                "--sql", "duckdb", "--columns", "focus", "--table", "focus",
-            ])
-        #expect(sql.status == 0 && sql.stdout.contains("GROUP BY"), "\(sql.stderr)")
-        let sqlFile = try cli.write("query.sql", sql.stdout)
-        let out = cli.scratch.appendingPathComponent("aggregate-\(filters.count).csv").path
-        let duck = try Self.python(Self.duckdb, [csv, sqlFile, out])
-        #expect(duck.status == 0, "duckdb failed (scripts/test installs it: pip install duckdb): \(duck.stderr)")
-        let pushed = try cli.run(
-            ["reconcile"] + Self.plan + Self.window + filters + ["--from-aggregate", out, "--format", "json"])
-        #expect(pushed.status == inProcess.status, "\(pushed.stderr)")
-        let a = try reconciliation(inProcess.stdout)
-        let b = try reconciliation(pushed.stdout)
-        #expect(
-            NSDictionary(dictionary: a).isEqual(to: b),
-            "in-process:\n\(inProcess.stdout)\npushed down:\n\(pushed.stdout)")
-        #expect((a["rowsSelected"] as? Int ?? 0) > 0)
+        #expect((compared.reconciliation["rowsSelected"] as? Int ?? 0) > 0)
     }
 
     @Test func theSamplesDuckDBQueryEqualsTheInProcessReconcile() throws {
         let cli = try CLI()
-        #expect(try cli.run(["bill", "import", Self.sample]).status == 0)
-        try pushedDownEqualsInProcess(cli, csv: Self.sample, filters: [])
+        #expect(try cli.run(["bill", "import", BillFixture.sample]).status == 0)
+        try pushedDownEqualsInProcess(cli, csv: BillFixture.sample, filters: [])
         // The in-process Σ BilledCost of the window's USD rows equals Python's Decimal sum over the raw CSV:
         // every sample row is USD and in September 2024.
-        let r = try reconciliation(try cli.run(["reconcile"] + Self.plan + Self.window + ["--format", "json"]).stdout)
-        let python = try Self.python(Self.sums, [Self.sample])
+        let r = try BillFixture.reconciliation(
+            try cli.run(["reconcile"] + Self.plan + Self.window + ["--format", "json"]).stdout)
+        let python = try BillPushDown.python(Self.sums, [BillFixture.sample])
         let total = python.stdout.split(separator: "\n").compactMap {
             Decimal(string: String($0.split(separator: "|")[3]))
         }
@@ -117,7 +73,7 @@ import Testing
         let cli = try CLI()
         let csv = cli.scratch.appendingPathComponent("generated.csv").path
         // 20,000 rows: 20 copies of the sample, shifted 0–19 hours (some leave September: the window cuts them).
-        let generated = try Self.python(Self.generator, [Self.sample, "20000", csv])
+        let generated = try BillPushDown.python(Self.generator, [BillFixture.sample, "20000", csv])
         #expect(generated.status == 0, "\(generated.stderr)")
         let first = try cli.run(["bill", "import", csv])
         #expect(
@@ -126,7 +82,7 @@ import Testing
 
         // bill list: each (provider, account, currency) line carries Python's exact Decimal sum and row count.
         let list = try cli.run(["bill", "list"])
-        let expected = try Self.python(Self.sums, [csv]).stdout.split(separator: "\n")
+        let expected = try BillPushDown.python(Self.sums, [csv]).stdout.split(separator: "\n")
         #expect(expected.count >= 3)
         for line in expected {
             let f = line.split(separator: "|").map(String.init)

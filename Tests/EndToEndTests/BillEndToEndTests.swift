@@ -7,29 +7,11 @@ import Testing
 /// The plan side is sized on the reference VM's costs (`--evidence reference`): the seed's 10 cache.m7g.xlarge
 /// nodes the bills were written for. On the default ladder's calibrated rung its Redis is INFEASIBLE (no planned line).
 @Suite(.serialized) struct BillEndToEndTests {
-    static let sample = CLI.root.appendingPathComponent("Tests/Fixtures/focus/focus_sample.csv").path
-    static let focus12 = CLI.root.appendingPathComponent("Tests/Fixtures/bill/seed-focus-1.2.csv").path
-    static let cur2 = CLI.root.appendingPathComponent("Tests/Fixtures/bill/seed-cur2.csv").path
-
-    func json(_ text: String) throws -> [String: Any] {
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        return try #require(root["reconciliation"] as? [String: Any])
-    }
-
-    func line(_ r: [String: Any], _ label: String) throws -> [String: Any] {
-        let lines = try #require(r["lines"] as? [[String: Any]])
-        return try #require(lines.first { $0["label"] as? String == label }, "no line \(label)")
-    }
-
-    func causes(_ line: [String: Any]) -> [String] {
-        (line["causes"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
-    }
-
     @Test func hostileBillsFailWithExit2AndChangeNothing() throws {
         let cli = try CLI()
-        #expect(try cli.run(["bill", "import", Self.focus12]).status == 0)
-        let header = try String(contentsOfFile: Self.focus12, encoding: .utf8).split(separator: "\n")[0]
-        let good = try String(contentsOfFile: Self.focus12, encoding: .utf8).split(separator: "\n")[1]
+        #expect(try cli.run(["bill", "import", BillFixture.focus12]).status == 0)
+        let header = try String(contentsOfFile: BillFixture.focus12, encoding: .utf8).split(separator: "\n")[0]
+        let good = try String(contentsOfFile: BillFixture.focus12, encoding: .utf8).split(separator: "\n")[1]
         let negative = good.replacingOccurrences(of: ",240,Hours,", with: ",-240,Hours,")
         let backwards = good.replacingOccurrences(
             of: "2026-11-27T00:00:00Z,2026-11-28T00:00:00Z", with: "2026-11-28T00:00:00Z,2026-11-27T00:00:00Z")
@@ -53,7 +35,7 @@ import Testing
         let gz = cli.scratch.appendingPathComponent("bill.csv.gz").path
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        gzip.arguments = ["sh", "-c", "gzip -c '\(Self.sample)' | head -c 40000 > '\(gz)'"]
+        gzip.arguments = ["sh", "-c", "gzip -c '\(BillFixture.sample)' | head -c 40000 > '\(gz)'"]
         try gzip.run()
         gzip.waitUntilExit()
         let truncated = try cli.run(["bill", "import", gz])
@@ -71,7 +53,7 @@ import Testing
             "2026-11-27", "--to",
             "2026-11-28", "--tag", "event=sale-1127", "--format", "json",
         ])
-        let doc = try json(r.stdout)
+        let doc = try BillFixture.reconciliation(r.stdout)
         #expect(doc["billedTotal"] as? String == "89.225117891")
         let groups = try #require(doc["groups"] as? [[String: Any]])
         #expect(groups.contains { $0["bucket"] as? String == "other currency" && $0["currency"] as? String == "EUR" })
@@ -79,10 +61,10 @@ import Testing
 
     @Test func aKilledImportLeavesTheDatabaseAsItWas() throws {
         let cli = try CLI()
-        #expect(try cli.run(["bill", "import", Self.focus12]).status == 0)
+        #expect(try cli.run(["bill", "import", BillFixture.focus12]).status == 0)
         // 200 copies of the sample's rows (200,000 rows, 150 MB): seconds of work even for a release build (a
         // debug build imported 40,000 rows in under 1.5 s once the indexes were built at the end).
-        let text = try String(contentsOfFile: Self.sample, encoding: .utf8)
+        let text = try String(contentsOfFile: BillFixture.sample, encoding: .utf8)
         let lines = text.split(separator: "\n")
         let body = lines.dropFirst().joined(separator: "\n")
         let copies = Array(repeating: body, count: 200).joined(separator: "\n")
@@ -100,7 +82,7 @@ import Testing
 
     @Test func theReportAndDeckCarryThePlanVsActualPart() throws {
         let cli = try CLI()
-        #expect(try cli.run(["bill", "import", Self.focus12]).status == 0)
+        #expect(try cli.run(["bill", "import", BillFixture.focus12]).status == 0)
         let out = cli.scratch.appendingPathComponent("out").path
         let r = try cli.run([
             "report", "plans/traffic-tacos.yaml", "--evidence", "reference", "--as-of", "2026-11-27", "--from",

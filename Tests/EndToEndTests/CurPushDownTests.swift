@@ -92,54 +92,13 @@ import Testing
             amount: "2", currency: "EUR", unblended: "0.6", net: "0.6", instance: "cache.m7g.xlarge"),
     ]
 
-    /// Runs `sql` in DuckDB over `csv` (as the table `cur`, every column text as Athena's CSV tables read it) and
-    /// saves the result as CSV at `out`.
-    static let duckdb = #"""
-        import duckdb, sys
-        csv, sqlfile, out = sys.argv[1], sys.argv[2], sys.argv[3]
-        con = duckdb.connect()
-        con.execute("CREATE VIEW cur AS SELECT * FROM read_csv('%s', all_varchar = true, nullstr = 'NULL', header = true)" % csv)
-        q = open(sqlfile).read().strip().rstrip(';')
-        con.execute("COPY (%s) TO '%s' (HEADER, DELIMITER ',')" % (q, out))
-        """#
-
-    func reconciliation(_ text: String) throws -> [String: Any] {
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        var r = try #require(root["reconciliation"] as? [String: Any])
-        // A warehouse has no file lines: the groups' first lines are the one field the aggregate cannot carry.
-        r["groups"] = (r["groups"] as? [[String: Any]] ?? []).map { g in g.filter { $0.key != "lines" } }
-        return r
-    }
-
-    func line(_ r: [String: Any], _ label: String) throws -> [String: Any] {
-        let lines = try #require(r["lines"] as? [[String: Any]])
-        return try #require(
-            lines.first { $0["label"] as? String == label },
-            "no line \(label) in \(lines.compactMap { $0["label"] })")
-    }
-
-    /// The in-process reconcile and the DuckDB-pushed-down one of the same CUR 2.0 CSV, compared whole; the
-    /// in-process one returned.
+    /// The in-process reconcile and the DuckDB-pushed-down one of the same CUR 2.0 CSV, compared whole
+    /// (`BillPushDown.compare`); the in-process one returned.
     func pushedDownEqualsInProcess(_ cli: CLI, csv: String, filters: [String]) throws -> [String: Any] {
-        let inProcess = try cli.run(["reconcile"] + Self.plan + Self.window + filters + ["--format", "json"])
-        let sql = try cli.run(
-            ["reconcile"] + Self.plan + Self.window + filters + [
-                "--sql", "duckdb", "--columns", "cur2", "--table", "cur",
-            ])
-        #expect(sql.status == 0 && sql.stdout.contains("line_item_net_unblended_cost"), "\(sql.stderr)")
-        let sqlFile = try cli.write("cur-query-\(filters.count).sql", sql.stdout)
-        let out = cli.scratch.appendingPathComponent("cur-aggregate-\(filters.count).csv").path
-        let duck = try BillAtScaleTests.python(Self.duckdb, [csv, sqlFile, out])
-        #expect(duck.status == 0, "duckdb failed (scripts/test installs it: pip install duckdb): \(duck.stderr)")
-        let pushed = try cli.run(
-            ["reconcile"] + Self.plan + Self.window + filters + ["--from-aggregate", out, "--format", "json"])
-        #expect(pushed.status == inProcess.status, "\(pushed.stderr)")
-        let a = try reconciliation(inProcess.stdout)
-        let b = try reconciliation(pushed.stdout)
-        #expect(
-            NSDictionary(dictionary: a).isEqual(to: b),
-            "in-process:\n\(inProcess.stdout)\npushed down:\n\(pushed.stdout)\nquery:\n\(sql.stdout)")
-        return a
+        try BillPushDown.compare(
+            cli, Self.plan + Self.window + filters, csv: csv, columns: "cur2", table: "cur",
+            queryHas: "line_item_net_unblended_cost", name: "cur-\(filters.count)"
+        ).reconciliation
     }
 
     @Test func theCur2QueryInDuckDBEqualsTheInProcessReconcile() throws {
@@ -153,14 +112,14 @@ import Testing
         #expect(all["rowsSelected"] as? Int == 14)
         // Gateway On-Demand: c2 (net 3.132) + c14 (net 1.044) = 4.176 for 12 + 4 = 16 node-hours — the net
         // unblended cost, not the unblended 3.48 + 1.16 = 4.64.
-        let onDemand = try line(all, "c7g.2xlarge On-Demand nodes")
+        let onDemand = try BillFixture.line(all, "c7g.2xlarge On-Demand nodes")
         #expect(onDemand["billedCost"] as? String == "4.176")
         #expect("\(onDemand["billedQuantity"] ?? "")" == "16")
         // Spot (c3, by its SpotUsage type): the net is NULL → the unblended 0.8168 for 8 h.
-        let spot = try line(all, "c7g.2xlarge Spot nodes")
+        let spot = try BillFixture.line(all, "c7g.2xlarge Spot nodes")
         #expect(spot["billedCost"] as? String == "0.8168")
         // Reserved/Savings Plan: c4 (ARN only in the reservation column, $0) + c5 (net 5.22) = 5.22 for 120 h.
-        let committed = try line(all, "c7g.2xlarge Reserved/Savings Plan nodes")
+        let committed = try BillFixture.line(all, "c7g.2xlarge Reserved/Savings Plan nodes")
         #expect(committed["billedCost"] as? String == "5.22")
         #expect("\(committed["billedQuantity"] ?? "")" == "120")
 

@@ -422,7 +422,8 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: cli.db)) == before)
     }
 
-    /// Waits out the 30 s busy timeout (TacoDatabase.busyTimeout) once: the only way to see a real lock error.
+    /// Waits out the busy timeout once: the only way to see a real lock error. `TACOPLAN_BUSY_TIMEOUT=1` makes it
+    /// 1 s instead of the default 30 s (`DatabaseOpener`); the run must have waited that second before failing.
     @Test func aLockedDatabaseSaysLockedAndTryAgainNotRemoveIt() throws {
         let (cli, _) = try Self.initialised()
         let prices = try cli.write("index.csv", PriceListFixture.csv([PriceListFixture.row()]))
@@ -443,8 +444,10 @@ import Testing
         input.fileHandleForWriting.write(Data("BEGIN EXCLUSIVE;\nSELECT 'held';\n".utf8))
         _ = output.fileHandleForReading.readData(ofLength: 5)
         let before = try Data(contentsOf: URL(fileURLWithPath: cli.db))
-        let (result, _) = try Self.bounded(cli, ["pricing", "import", prices], seconds: 90)
+        let (result, elapsed) = try Self.bounded(
+            cli, ["pricing", "import", prices], seconds: 60, environment: ["TACOPLAN_BUSY_TIMEOUT": "1"])
         #expect(result.status == 4, "\(result.stderr)")
+        #expect(elapsed >= 1, "failed after \(elapsed) s: it did not wait the 1 s busy timeout")
         #expect(
             result.stderr.contains(
                 "\(cli.db): error: the database is locked: process \(holder.processIdentifier) (sqlite3) is writing to it"

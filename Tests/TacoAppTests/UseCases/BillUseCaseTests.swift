@@ -9,24 +9,6 @@ import Testing
 /// the reference VM's costs (`--evidence reference`): the seed's 10 cache.m7g.xlarge nodes the bills were written
 /// for. On the default ladder's calibrated rung its Redis is INFEASIBLE (no planned line).
 @Suite struct BillUseCaseTests {
-    static let sample = CLI.root.appendingPathComponent("Tests/Fixtures/focus/focus_sample.csv").path
-    static let focus12 = CLI.root.appendingPathComponent("Tests/Fixtures/bill/seed-focus-1.2.csv").path
-    static let cur2 = CLI.root.appendingPathComponent("Tests/Fixtures/bill/seed-cur2.csv").path
-
-    func json(_ text: String) throws -> [String: Any] {
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        return try #require(root["reconciliation"] as? [String: Any])
-    }
-
-    func line(_ r: [String: Any], _ label: String) throws -> [String: Any] {
-        let lines = try #require(r["lines"] as? [[String: Any]])
-        return try #require(lines.first { $0["label"] as? String == label }, "no line \(label)")
-    }
-
-    func causes(_ line: [String: Any]) -> [String] {
-        (line["causes"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
-    }
-
     static func importBill(_ run: AppRun, _ file: String) throws -> BillImportUseCase.Outcome {
         try BillImportUseCase.run(files: [file], db: run.db, context: run.context)
     }
@@ -50,10 +32,10 @@ import Testing
 
     @Test func theFOCUSSampleImportsOnceAndListsItsExactTotal() throws {
         let run = try AppRun()
-        let first = try Self.importBill(run, Self.sample)
+        let first = try Self.importBill(run, BillFixture.sample)
         #expect(first.failure == nil)
         #expect(BillImportText.render(first.imported).contains("1000 rows (942 AWS) imported (FOCUS)"))
-        let again = try Self.importBill(run, Self.sample)
+        let again = try Self.importBill(run, BillFixture.sample)
         #expect(again.failure == nil && BillImportText.render(again.imported).contains("already imported"))
         let listed = try BillListUseCase.run(db: run.db, context: run.context)
         #expect(listed.files == 1)
@@ -67,20 +49,23 @@ import Testing
 
     @Test func reconcilingTheHandMadeFOCUS12BillNamesTheCauses() throws {
         let run = try AppRun()
-        #expect(try Self.importBill(run, Self.focus12).failure == nil)
+        #expect(try Self.importBill(run, BillFixture.focus12).failure == nil)
         let window = try Self.window("2026-11-27", "2026-11-28", tags: [(key: "event", value: "sale-1127")])
         let outcome = try Self.reconcile(run, window)
         #expect(outcome.failure == nil)
         let r = outcome.reconciliation
-        let doc = try json(try ReconciliationDocument(r).json())
+        let doc = try BillFixture.reconciliation(try ReconciliationDocument(r).json())
         // 10 rows start in the window with the tag; 7 are usage of plan resources, the credit, the Microsoft row
         // and the CloudWatch row are listed apart. Σ = 75.6 + 2.4 + 3.48 + 0.8168 + 0.28125 + 0.0125 + 0.9
         // + 1.234567891 − 0.5 + 5 = 89.225117891.
         #expect(doc["rowsSelected"] as? Int == 10 && doc["rowsAttributed"] as? Int == 7)
         #expect(doc["billedTotal"] as? String == "89.225117891")
-        #expect(causes(try line(doc, "c7g.2xlarge On-Demand nodes")) == ["more-hours"])
-        #expect(causes(try line(doc, "c7g.2xlarge Spot nodes")) == ["more-hours", "lower-spot-share", "price-changed"])
-        #expect(causes(try line(doc, "write request units")) == ["more-units"])
+        #expect(BillFixture.causes(try BillFixture.line(doc, "c7g.2xlarge On-Demand nodes")) == ["more-hours"])
+        #expect(
+            BillFixture.causes(try BillFixture.line(doc, "c7g.2xlarge Spot nodes")) == [
+                "more-hours", "lower-spot-share", "price-changed",
+            ])
+        #expect(BillFixture.causes(try BillFixture.line(doc, "write request units")) == ["more-units"])
         // Spot share billed: 8 Spot ÷ (12 On-Demand + 8 Spot) node-hours = 0.4; planned 8 of 10 nodes = 0.8.
         #expect("\(doc["billedSpotShare"] ?? "")" == "0.4" && "\(doc["plannedSpotShare"] ?? "")" == "0.8")
         let groups = try #require(doc["groups"] as? [[String: Any]])
@@ -97,20 +82,21 @@ import Testing
 
     @Test func reconcilingTheCUR2MonthShowsAGatewayBilled730Hours() throws {
         let run = try AppRun()
-        #expect(try Self.importBill(run, Self.cur2).failure == nil)
+        #expect(try Self.importBill(run, BillFixture.cur2).failure == nil)
         let window = try Self.window("2026-11-01", "2026-12-01T10:00:00Z", account: "111122223333", events: 4)
         let outcome = try Self.reconcile(run, window)
         #expect(outcome.failure == nil)
-        let doc = try json(try ReconciliationDocument(outcome.reconciliation).json())
-        let od = try line(doc, "c7g.2xlarge On-Demand nodes")
+        let doc = try BillFixture.reconciliation(try ReconciliationDocument(outcome.reconciliation).json())
+        let od = try BillFixture.line(doc, "c7g.2xlarge On-Demand nodes")
         // Planned: (2 nodes × 0.5 h + 10 × 65 s ÷ 3,600) × 4 sales = 4.7222… node-hours; billed 730 (one node all
         // month); 730 × $0.29 = $211.70.
         #expect("\(od["billedQuantity"] ?? "")" == "730" && od["billedCost"] as? String == "211.7")
-        #expect(causes(od) == ["more-hours"])
-        #expect(causes(try line(doc, "c7g.2xlarge Reserved/Savings Plan nodes")) == ["commitment"])
+        #expect(BillFixture.causes(od) == ["more-hours"])
+        #expect(
+            BillFixture.causes(try BillFixture.line(doc, "c7g.2xlarge Reserved/Savings Plan nodes")) == ["commitment"])
         // 7,300 node-hours = 10 nodes × 730 h, as planned; WRU 1,200,000 = 300,000 × 4 sales, as planned.
-        #expect(causes(try line(doc, "cache.m7g.xlarge nodes")).isEmpty)
-        #expect(causes(try line(doc, "write request units")).isEmpty)
+        #expect(BillFixture.causes(try BillFixture.line(doc, "cache.m7g.xlarge nodes")).isEmpty)
+        #expect(BillFixture.causes(try BillFixture.line(doc, "write request units")).isEmpty)
         // Σ = 2,299.5 + 73 + 211.7 + 1.856 + 0 + 18 (RI fee) + 0.75 + 2.3 (S3) + 10 (tax) = 2,617.106.
         #expect(doc["billedTotal"] as? String == "2617.106")
         let groups = try #require(doc["groups"] as? [[String: Any]])
