@@ -64,6 +64,24 @@ import Testing
         let q = PriceQuote(key: other, usd: try Fixture.usd("1"), effectiveFrom: day, source: "s", confidence: "x")
         #expect(PriceSheet(region: "us-east-1", asOf: day, quotes: [q]).quote(wru) == nil)
     }
+
+    @Test func aQuoteAddedOrReplacedLaterIsTheOneFound() throws {
+        let day = try Fixture.day("2025-01-01")
+        let old = PriceQuote(
+            key: wru, usd: try Fixture.usd("1"), effectiveFrom: try Fixture.day("2024-01-01"), source: "s",
+            confidence: "x")
+        var sheet = PriceSheet(region: "us-east-1", asOf: day, quotes: [old])
+        // Appended: effective 2024-06-01, later than the old 2024-01-01 and not after the as-of 2025-01-01.
+        sheet.quotes.append(
+            PriceQuote(
+                key: wru, usd: try Fixture.usd("3"), effectiveFrom: try Fixture.day("2024-06-01"), source: "s",
+                confidence: "x"))
+        #expect(sheet.quote(wru)?.usd == (try Fixture.usd("3")))
+        // Replaced wholesale: only the old price is left, and the sheet equals one built from it.
+        sheet.quotes = [old]
+        #expect(sheet.quote(wru)?.usd == (try Fixture.usd("1")))
+        #expect(sheet == PriceSheet(region: "us-east-1", asOf: day, quotes: [old]))
+    }
 }
 
 @Suite struct MoneyTests {
