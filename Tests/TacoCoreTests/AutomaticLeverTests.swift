@@ -45,6 +45,12 @@ import Testing
         let missing = try #require(levers(input)[.commitment]?.first)
         #expect(missing.status == .notAvailable)
         #expect(missing.reason?.hasPrefix("not in the price book") == true)
+        // A reserved rate of the same node for another engine (valkey, while the plan runs redis) is not its rate.
+        var otherEngine = input
+        otherEngine.book.sheet.quotes.append(
+            SearchFixture.quote(
+                .elasticache, "cache.big", "valkey", .reserved(term: "1yr-no-upfront-standard"), "hour", "0.20"))
+        #expect(levers(otherEngine)[.commitment]?.first?.status == .notAvailable)
         input.book.sheet.quotes.append(
             SearchFixture.quote(
                 .elasticache, "cache.big", "redis", .reserved(term: "1yr-no-upfront-standard"), "hour", "0.20"))

@@ -3,6 +3,13 @@ import Foundation
 /// Turns the sized resources into priced cost lines (Docs/Model.md §6): hourly resources × event hours or ×
 /// `AWSLimits.hoursPerMonth`, DynamoDB writes × WRU price.
 enum Costing {
+    /// What a gateway pre-warm adds to one event: nodes × On-Demand $/h × lead ÷ 3,600 s/h (the nodes are On-Demand
+    /// while they wait: Spot capacity is not requested before the sale); nil = UNPRICED, zero when not needed.
+    static func preWarmPerEvent(_ preWarm: GatewaySizing.PreWarm, onDemandHourly price: Money?) -> Money? {
+        guard preWarm.needed else { return .zero }
+        return price.map { $0 * Decimal(preWarm.nodes) * preWarm.leadHours }
+    }
+
     /// Event hours: the one event timeline's length (the window, extended when the queue drains after it closes,
     /// at most 24 h; Docs/Model.md §6.0).
     static func eventHours(_ plan: Plan, traffic: Traffic) -> Decimal {
@@ -155,7 +162,7 @@ enum Costing {
                 count: preWarm.nodes, unit: "node", quote: g.onDemandPrice, eventHours: preWarm.leadHours,
                 alwaysOn: false, eventsPerMonth: events)
             // The one pre-warm model's figure (also `simulate --prewarm auto`'s).
-            line.perEvent = preWarm.costPerEvent(onDemandHourly: g.onDemandPrice?.usd)
+            line.perEvent = preWarmPerEvent(preWarm, onDemandHourly: g.onDemandPrice?.usd)
             line.perMonth = line.perEvent.map { $0 * Decimal(events) }
             line.hourly = nil
             out.append(line)

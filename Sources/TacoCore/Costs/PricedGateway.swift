@@ -15,6 +15,12 @@ public struct PricedGateway: Codable, Hashable, Sendable {
 
     public subscript<T>(dynamicMember path: KeyPath<GatewaySizing, T>) -> T { sizing[keyPath: path] }
 
+    /// What the pre-warm adds to one event at the chosen type's On-Demand price (`Costing.preWarmPerEvent`);
+    /// nil = UNPRICED, zero when no pre-warm is needed. The same figure as the pre-warm cost line.
+    public var preWarmPerEvent: Money? {
+        Costing.preWarmPerEvent(sizing.preWarm, onDemandHourly: chosen?.onDemandPrice?.usd)
+    }
+
     enum CodingKeys: String, CodingKey { case options, chosen }
 
     public init(sizing: GatewaySizing, options: [Option], chosen: Option?) {

@@ -38,13 +38,6 @@ public struct GatewaySizing: Codable, Hashable, Sendable {
         public var pods: Int = 0
         public var reason: String
 
-        /// What the pre-warm adds to one event: nodes × On-Demand $/h × lead ÷ 3,600 s/h (the nodes are On-Demand
-        /// while they wait: Spot capacity is not requested before the sale); nil = UNPRICED, zero when not needed.
-        public func costPerEvent(onDemandHourly price: Money?) -> Money? {
-            guard needed else { return .zero }
-            return price.map { $0 * Decimal(nodes) * leadHours }
-        }
-
         /// The lead time in hours, exact: seconds ÷ 3,600.
         public var leadHours: Decimal {
             Decimal(exactly: leadSeconds) / Decimal(exactly: TimeUnits.secondsPerHour)

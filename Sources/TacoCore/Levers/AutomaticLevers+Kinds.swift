@@ -119,9 +119,12 @@ extension AutomaticLevers {
         }
         let region = plan.event.region
         let engine = plan.redis.engine.rawValue
+        // The same node-hour as the On-Demand key, under any no-upfront reserved term.
+        let onDemandKey = PriceKey.elastiCacheNode(chosen.nodeType, engine: plan.redis.engine, region: region)
         let reserved = ctx.input.book.sheet.quotes.filter {
-            $0.key.service == .elasticache && $0.key.region == region && $0.key.product == chosen.nodeType
-                && $0.key.engineOS == engine && $0.key.purchaseOption.isNoUpfrontReserved && $0.key.unit == "hour"
+            var term = $0.key
+            term.purchaseOption = onDemandKey.purchaseOption
+            return term == onDemandKey && $0.key.purchaseOption.isNoUpfrontReserved
                 && $0.effectiveFrom <= ctx.input.asOf
         }.min { ($0.usd, $0.key.purchaseOption) < ($1.usd, $1.key.purchaseOption) }
         guard let reserved, let onDemand = chosen.price else {

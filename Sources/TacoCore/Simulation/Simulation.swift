@@ -65,7 +65,7 @@ public struct PrewarmAdvice: Codable, Hashable, Sendable {
     public var nodes: Int?
     /// Seconds before the sale they start: node start + pod start.
     public var seconds: Double
-    /// nodes × On-Demand $/h × seconds ÷ 3,600 (`GatewaySizing.PreWarm.costPerEvent`); nil = UNPRICED or none found.
+    /// nodes × On-Demand $/h × seconds ÷ 3,600 (`Costing.preWarmPerEvent`); nil = UNPRICED or none found.
     public var costPerEvent: Money?
     /// This timeline's gateway node cost with the pre-warm minus without it (the held pods also run through the
     /// ramp): what the simulated autoscaling would add, shown beside the priced figure, never summed.
@@ -267,7 +267,7 @@ public enum Simulation {
             }
         return PrewarmAdvice(
             pods: pods, nodes: model?.nodes, seconds: model?.leadSeconds ?? 0,
-            costPerEvent: model.flatMap { $0.costPerEvent(onDemandHourly: chosen.onDemandPrice?.usd) },
+            costPerEvent: model.flatMap { Costing.preWarmPerEvent($0, onDemandHourly: chosen.onDemandPrice?.usd) },
             timelineExtraNodeCost: extra, simulations: simulations, note: note)
     }
 

@@ -47,7 +47,7 @@ public struct AssessmentDigest: Codable, Hashable, Sendable {
         busiestNodeCPU = e.redis.busiestEngineCPU
         preWarmNodes = e.gateway.preWarm.needed ? e.gateway.preWarm.nodes : 0
         preWarmSeconds = e.gateway.preWarm.leadSeconds
-        preWarmCostPerEvent = e.gateway.preWarm.costPerEvent(onDemandHourly: e.gateway.chosen?.onDemandPrice?.usd)
+        preWarmCostPerEvent = e.gateway.preWarmPerEvent
         perAdmittedUser = e.unitEconomics.perAdmittedUser
     }
 }
