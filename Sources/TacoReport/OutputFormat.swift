@@ -1,7 +1,7 @@
 /// How a command prints its result: one closed set for every command. Each command accepts the subset it can render
 /// (its `formats`) and refuses any other before it runs, naming the ones it takes.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    /// Terminal text: tables and sentences. `text` is another spelling of it (`validate` used to call it so).
+    /// Terminal text: tables and sentences. `text` is accepted as another spelling of it.
     case table
     /// The command's versioned JSON document (Docs/JSON.md).
     case json

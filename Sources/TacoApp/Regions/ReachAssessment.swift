@@ -1,6 +1,6 @@
 import TacoCore
 
-/// "What 100k RPS takes" (issue 24), assessed once for `sweep --rps` and the report's part: the `--rps` sweep's
+/// "What 100k RPS takes", assessed once for `sweep --rps` and the report's part: the `--rps` sweep's
 /// reading (`RPSReach`) with the cheapest fix at the top rate from the assessment's own search, and for a
 /// multi-region plan every topology at the same crowd with its deployment fix.
 public struct ReachAssessment: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The cheapest change that makes a whole multi-region deployment pass (issue 24, Docs/Model.md "Regions"): one
+/// The cheapest change that makes a whole multi-region deployment pass (Docs/Model.md "Regions"): one
 /// topology, and for each part of it that fails the single-region cheapest-fix search (`CheapestFix`) with that
 /// part's own crowd, evidence and prices — the shared queue on the whole crowd in the home region, or each failing
 /// region's own queue and gateway — then the whole deployment priced again with those changes applied.

@@ -53,7 +53,7 @@ public struct ReportAnswer: Codable, Hashable, Sendable {
     public var fixDeltaPerMonth: Money? = nil
     /// When no configuration in the search bounds passes: the constraint none meets.
     public var unreachable: String? = nil
-    /// A multi-region plan's whole deployment (issue 24): per region and total, topology, inter-region transfer,
+    /// A multi-region plan's whole deployment: per region and total, topology, inter-region transfer,
     /// the deployment's verdict and fix. The figures above are the home region's (the shared queue's sizing).
     public var deployment: DeploymentAnswer? = nil
 }

@@ -9,7 +9,7 @@ public struct CompareDocument: Codable, Sendable {
     public var automaticLevers: [AutomaticLever]?
     /// The baseline's one assessment: the run's verdict and exit, as-planned and fix totals.
     public var assessment: AssessmentDigest?
-    /// A multi-region baseline's whole deployment and its one fix (issue 24), as the answer states them.
+    /// A multi-region baseline's whole deployment and its one fix, as the answer states them.
     public var deployment: DeploymentAnswer?
 
     public init(_ comparison: Comparison, levers: [AutomaticLever]? = nil) {

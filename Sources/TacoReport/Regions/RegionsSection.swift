@@ -30,7 +30,7 @@ public struct ReachSection: Codable, Hashable, Sendable {
     }
 }
 
-/// The answer's multi-region part (issue 24), the figures a script reads first: per region and in total, the
+/// The answer's multi-region part, the figures a script reads first: per region and in total, the
 /// topology, the inter-region transfer, the deployment's verdict and its one fix. Selected from the assessment's
 /// deployment and fix, never re-added (the totals are `RegionalDeployment.totals`).
 public struct DeploymentAnswer: Codable, Hashable, Sendable {
