@@ -30,7 +30,7 @@ public enum ScaleSweep {
                 return ScaleSweep.users(forGatewayRPS: v, input, ownRate: e.traffic.gatewayRate)
             }
         }
-        let points = users.map { point(input, users: $0, own: estimate) }
+        let points = users.map { point(input, users: $0, own: own) }
         var breaks: [BreakPoint] = []
         for i in 0..<(points.count - 1) {
             let (a, b) = (points[i], points[i + 1])
