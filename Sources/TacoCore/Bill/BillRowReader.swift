@@ -15,8 +15,6 @@ public struct BillRowReader: Sendable {
     /// or NULL on a row: CUR 2.0's net unblended cost else the unblended cost, a Savings Plan ARN else a reservation
     /// ARN, as `COALESCE` reads them in `ReconcileQuery`.
     let fallbackOf: [Int]
-    /// Normalised tag texts already seen by this reader (a bill repeats a few tag sets on millions of rows).
-    let tagMemo: TagMemo?
 
     /// Checks the header: a known format, required columns present, no duplicate names, within the limits.
     public init(file: String, header raw: [String]) throws(BillProblem) {
@@ -65,189 +63,22 @@ public struct BillRowReader: Sendable {
         for (field, i) in index { columnOf[field.ordinal] = i }
         self.columnOf = columnOf
         self.fallbackOf = fallbackOf
-        tagMemo = TagMemo()
     }
 
-    /// The row of `cells` (one per header column) found at `line`; only the columns read become Strings.
+    /// The row of `cells` (one per header column) found at `line`, read and checked by `BillLineReader`.
     public func row(_ cells: some BillCells, line: Int) throws(BillProblem) -> BillRow {
-        guard cells.cellCount == header.count else {
-            throw BillProblem(
-                file: file, line: line, message: "\(cells.cellCount) fields where the header has \(header.count)",
-                fix: "check for an unquoted comma or a cut line")
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        for i in 0..<cells.cellCount {
+            cells.withCellBytes(i) { bytes.append(contentsOf: $0) }
+            ends.append(bytes.count)
         }
-        func text(_ f: BillField) -> String? {
-            let i = columnOf[f.ordinal]
-            guard i >= 0 else { return nil }
-            let fallback = fallbackOf[f.ordinal]
-            return cellText(i) ?? (fallback >= 0 ? cellText(fallback) : nil)
-        }
-        func cellText(_ i: Int) -> String? {
-            let v = cells.cell(i)
-            guard let first = v.utf8.first, let last = v.utf8.last else { return nil }
-            if first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 {
-                let t = v.trimmingCharacters(in: .whitespaces)
-                return t.isEmpty || t == "NULL" ? nil : t
-            }
-            return v == "NULL" ? nil : v
-        }
-        func column(_ f: BillField) -> String { index[f].map { header[$0] } ?? f.rawValue }
-        func problem(_ f: BillField, _ message: String, _ fix: String) -> BillProblem {
-            BillProblem(file: file, line: line, column: column(f), message: message, fix: fix)
-        }
-        func required(_ f: BillField) throws(BillProblem) -> String {
-            guard let v = text(f) else {
-                throw problem(f, "empty or NULL", "every row needs \(column(f)) (FOCUS 1.2: mandatory)")
-            }
-            return v
-        }
-        func amount(_ f: BillField) throws(BillProblem) -> BillAmount? {
-            let fallback = fallbackOf[f.ordinal]
-            if let a = try cellAmount(columnOf[f.ordinal]) { return a }
-            return fallback >= 0 ? try cellAmount(fallback) : nil
-        }
-        func cellAmount(_ i: Int) throws(BillProblem) -> BillAmount? {
-            guard i >= 0 else { return nil }
-            // The common case straight from the bytes; a padded or refused cell goes the String way for its message.
-            let fast: BillAmount?? = cells.withCellBytes(i) { b in
-                switch BillCellShape(b) {
-                case .null: return .some(nil)
-                case .padded: return nil
-                case .plain:
-                    if case .success(let a) = BillAmount.parse(b) { return .some(a) }
-                    return nil
-                }
-            }
-            if let fast { return fast }
-            guard let v = cellText(i) else { return nil }
-            switch BillAmount.parse(v) {
-            case .success(let a): return a
-            case .failure(.notANumber):
-                throw BillProblem(
-                    file: file, line: line, column: header[i], message: "'\(Excerpt.quoted(v))' is not a number",
-                    fix: "write a decimal such as 0.00001605990 or 1.5E-4")
-            case .failure(.outOfRange(let why)):
-                throw BillProblem(
-                    file: file, line: line, column: header[i],
-                    message: "'\(Excerpt.quoted(v))' is outside the range of a bill amount: \(why)",
-                    fix: "check the export; amounts are refused rather than rounded (Docs/Billing.md \"Limits\")")
+        let reader = BillLineReader(self)
+        return try bytes.withUnsafeBufferPointer { b throws(BillProblem) in
+            try ends.withUnsafeBufferPointer { e throws(BillProblem) in
+                reader.row(try reader.line(BillRecordView(bytes: b, ends: e, start: 0), line: line))
             }
         }
-        func instant(_ f: BillField) throws(BillProblem) -> BillInstant {
-            let i = columnOf[f.ordinal]
-            if i >= 0, let t = cells.withCellBytes(i, BillInstant.fixed),
-                t >= BillLimits.earliestCharge, t <= BillLimits.latestCharge
-            {
-                return t
-            }
-            let v = try required(f)
-            guard let t = BillInstant(text: v) else {
-                throw problem(
-                    f, "'\(Excerpt.quoted(v))' is not a UTC date-time",
-                    "write UTC as 2024-09-01T00:00:00Z or 2024-09-01 00:00:00 (bills are UTC; no other offset)")
-            }
-            guard t >= BillLimits.earliestCharge, t <= BillLimits.latestCharge else {
-                throw problem(
-                    f,
-                    "'\(Excerpt.quoted(v))' is outside the plausible charge periods (\(BillLimits.earliestCharge) → \(BillLimits.latestCharge))",
-                    "check the export's dates; AWS billing began in 2006")
-            }
-            return t
-        }
-        let billed = try amount(.billedCost)
-        guard let billed else { throw problem(.billedCost, "empty or NULL", "every row has a billed cost, 0 included") }
-        let currency = try required(.currency)
-        guard BillCurrency.isKnown(currency) else {
-            throw problem(
-                .currency, "'\(Excerpt.quoted(currency))' is not an ISO 4217 currency code",
-                "write an active ISO 4217 code such as USD or EUR")
-        }
-        let start = try instant(.chargeStart)
-        let end = try instant(.chargeEnd)
-        guard start < end else {
-            throw problem(
-                .chargeEnd, "the charge period ends (\(end)) before or when it starts (\(start))",
-                "ChargePeriodEnd is exclusive and must be after ChargePeriodStart")
-        }
-        let lineItemType = format == .cur2 ? try required(.chargeCategory) : nil
-        var category: String
-        if let t = lineItemType {
-            guard let c = BillRowReader.curCategory[t] else {
-                throw problem(
-                    .chargeCategory, "unknown line item type '\(t)'",
-                    "expected one of \(BillRowReader.curCategory.keys.sorted().joined(separator: ", "))")
-            }
-            category = c
-        } else {
-            category = try required(.chargeCategory)
-        }
-        var pricing: BillPricing?
-        if let p = text(.pricingCategory) {
-            guard let value = BillPricing(text: p) else {
-                throw problem(
-                    .pricingCategory, "unknown pricing category '\(p)'",
-                    "FOCUS PricingCategory is Standard, Dynamic, Committed or Other")
-            }
-            pricing = value
-        }
-        let usageType = text(.usageType)
-        var commitmentType = text(.commitmentType)
-        if format == .cur2 {
-            if usageType?.contains("SpotUsage") == true { pricing = .dynamic }
-            if let t = lineItemType, let kind = BillRowReader.curCommittedUsage[t] {
-                (pricing, commitmentType) = (.committed, kind)
-            }
-        }
-        let provider = format == .cur2 ? "AWS" : try required(.providerName)
-        let code = text(.serviceCode)
-        let service =
-            format == .cur2 ? BillRowReader.curServiceName(try required(.serviceName)) : try required(.serviceName)
-        var row = BillRow(
-            line: line, provider: provider, accountId: try required(.accountId), currency: currency,
-            billed: billed, chargeStart: start, chargeEnd: end, chargeCategory: category, serviceName: service)
-        row.accountName = text(.accountName)
-        row.subAccountId = text(.subAccountId)
-        row.effective = try amount(.effectiveCost)
-        row.list = try amount(.listCost)
-        row.chargeClass = text(.chargeClass)
-        row.chargeDescription = text(.chargeDescription)
-        row.serviceCode = code
-        row.regionId = text(.regionId)
-        row.pricing = pricing
-        row.commitmentType = commitmentType
-        row.commitmentId = text(.commitmentId)
-        row.consumed = try amount(.consumedQuantity)
-        row.consumedUnit = text(.consumedUnit)
-        row.priced = try amount(.pricingQuantity)
-        row.pricingUnit = text(.pricingUnit)
-        row.skuPriceId = text(.skuPriceId)
-        row.resourceId = text(.resourceId)
-        row.usageType = usageType
-        row.instanceType = BillRowReader.instanceType(
-            column: text(.instanceType), details: text(.skuPriceDetails), usageType: usageType)
-        if let t = text(.tags), t != "{}" {
-            guard let json = tagMemo?.json(t) ?? BillRowReader.sortedJSONObject(t) else {
-                throw problem(.tags, "the tags are not a JSON object", "write tags as {\"key\": \"value\"}, or NULL")
-            }
-            row.tags = json
-        }
-        let negative: BillField? =
-            row.consumed?.isNegative == true
-            ? .consumedQuantity : row.priced?.isNegative == true ? .pricingQuantity : nil
-        let creditLike =
-            row.chargeCategory == "Credit" || row.chargeCategory == "Adjustment" || row.chargeClass == "Correction"
-        if let negative, row.isAWS, !creditLike {
-            throw problem(
-                negative, "negative usage on a '\(row.chargeCategory)' row",
-                "negative quantities belong on Credit or Adjustment rows (or ChargeClass Correction); check the export")
-        }
-        if row.billed.isNegative, row.isAWS, row.chargeCategory == "Usage", !creditLike {
-            throw problem(
-                .billedCost,
-                "a negative cost (\(Excerpt.quoted(NSDecimalNumber(decimal: row.billedCost).stringValue))) on a Usage row",
-                "credits, refunds and discounts are Credit or Adjustment rows (or ChargeClass Correction); check the export"
-            )
-        }
-        return row
     }
 
     /// CUR 2.0 `line_item_line_item_type` → FOCUS ChargeCategory (FinOps Foundation focus_converters).
@@ -411,27 +242,4 @@ enum BillCellShape {
 extension Array: BillCells where Element == String {
     public var cellCount: Int { count }
     public func cell(_ i: Int) -> String { self[i] }
-}
-
-/// Tag texts already normalised, bounded (`capacity`): the same tag set on many rows is parsed once.
-final class TagMemo: @unchecked Sendable {
-    static let capacity = 4096
-    private var seen: [String: String?] = [:]
-    private var last: (text: String, json: String?)?
-    private let lock = NSLock()
-
-    func json(_ text: String) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let last, last.text == text { return last.json }
-        if let hit = seen[text] {
-            last = (text, hit)
-            return hit
-        }
-        let json = BillRowReader.sortedJSONObject(text)
-        if seen.count >= Self.capacity { seen.removeAll(keepingCapacity: true) }
-        seen[text] = json
-        last = (text, json)
-        return json
-    }
 }

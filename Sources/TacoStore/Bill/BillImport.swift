@@ -98,16 +98,8 @@ extension TacoDatabase {
                 let writer = try BillLineWriter(db)
                 let pipeline = BillRowPipeline(
                     records: records, reader: reader, path: path, fileBytes: stamp.bytes, progress: progress)
-                var interner = BillTextInterner()
-                var lines = BillLineBatch()
-                lines.rows.reserveCapacity(BillRowPipeline.batchRows)
                 do {
-                    while let batch = try pipeline.next() {
-                        lines.rows.removeAll(keepingCapacity: true)
-                        for row in batch { lines.rows.append(BillLineValues(row, interner: &interner)) }
-                        interner.close(&lines)
-                        try writer.insert(lines, fileId: fileId)
-                    }
+                    while let batch = try pipeline.next() { try writer.insert(batch, fileId: fileId) }
                 } catch {
                     pipeline.cancel()
                     throw error

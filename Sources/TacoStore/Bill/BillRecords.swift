@@ -117,9 +117,6 @@ final class BillRecords {
         return (recordLine, (0..<fieldEnds.count).map(cell))
     }
 
-    /// True when the current record is one empty field (a blank line).
-    var isBlank: Bool { fieldEnds.count == 1 && fieldEnds[0] == 0 }
-
     /// Moves to the next record (RFC 4180: quoted fields, doubled quotes, LF or CRLF); false at the end. Bytes are
     /// copied span by span, never one at a time; the state lives in locals while scanning (no exclusivity checks
     /// on the class's properties per byte).
@@ -134,6 +131,14 @@ final class BillRecords {
         }
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
+        return try advance(appendingTo: &bytes, ends: &ends)
+    }
+
+    /// `advance`, with the record's fields appended to `bytes` and their ends (offsets into `bytes`) to `ends`:
+    /// a batch of records is filled without a copy per record.
+    func advance(appendingTo bytes: inout [UInt8], ends: inout [Int]) throws(BillProblem) -> Bool {
+        let base = bytes.count
+        let firstEnd = ends.count
         recordLine = line
         var lineNumber = line
         defer { line = lineNumber }
@@ -147,6 +152,7 @@ final class BillRecords {
         let path = self.path
         let startLine = recordLine
         let b = UnsafeBufferPointer(buffer)
+        let words = UnsafeRawBufferPointer(b)
         while true {
             if position == count {
                 if spanStart < position {
@@ -172,8 +178,15 @@ final class BillRecords {
             var stop = position
             var byte: UInt8 = 0
             do {
+                // Eight bytes at a time while a whole word is left (`BillRecords.firstMatch`), then byte by byte.
                 if inQuotes {
                     while stop < count {
+                        if stop + 8 <= count {
+                            let word = words.loadUnaligned(fromByteOffset: stop, as: UInt64.self)
+                            let skip = Self.firstMatch(word, quoted: true)
+                            stop += skip
+                            if skip == 8 { continue }
+                        }
                         let c = b[stop]
                         if c == 0x22 { break }
                         if c == 0x0A { lineNumber += 1 }
@@ -181,6 +194,13 @@ final class BillRecords {
                     }
                 } else {
                     while stop < count {
+                        if stop + 8 <= count {
+                            let word = words.loadUnaligned(fromByteOffset: stop, as: UInt64.self)
+                            let skip = Self.firstMatch(word, quoted: false)
+                            stop += skip
+                            if skip < 8 { break }
+                            continue
+                        }
                         let c = b[stop]
                         if c == 0x22 || c == 0x2C || c == 0x0A || c == 0x0D { break }
                         stop += 1
@@ -195,7 +215,7 @@ final class BillRecords {
             }
             if stop > position && !inQuotes { afterQuote = false }
             position = stop
-            if bytes.count > BillLimits.maxRecordBytes {
+            if bytes.count - base > BillLimits.maxRecordBytes {
                 throw BillProblem(
                     file: path, line: startLine, message: "a record longer than \(BillLimits.maxRecordBytes) bytes",
                     fix: "check for an unclosed quote")
@@ -224,7 +244,10 @@ final class BillRecords {
                 lineNumber += 1
                 position += 1
                 spanStart = position
-                if !afterQuote, bytes.last == 0x0D, bytes.count > (ends.last ?? 0) { bytes.removeLast() }
+                if !afterQuote, bytes.last == 0x0D, bytes.count > (ends.count > firstEnd ? ends[ends.count - 1] : base)
+                {
+                    bytes.removeLast()
+                }
                 ends.append(bytes.count)
                 return true
             default:  // 0x0D: content, unless right after a closing quote
@@ -232,6 +255,21 @@ final class BillRecords {
                 position += 1
             }
         }
+    }
+
+    /// How many of a little-endian word's 8 bytes come before the first byte the scanner must stop at: a quote or
+    /// LF inside quotes (LF is counted as a line), else a quote, comma, LF or CR; 8 when there is none. SWAR
+    /// ("determine if a word has a byte equal to n", Anderson's Bit Twiddling Hacks): (x − 0x01…) & ~x & 0x80…
+    /// marks the zero bytes of x = word XOR n; a borrow can only mark bytes above a true zero, so the lowest mark
+    /// is exact.
+    @inline(__always)
+    static func firstMatch(_ word: UInt64, quoted: Bool) -> Int {
+        @inline(__always) func zeros(_ x: UInt64) -> UInt64 {
+            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        }
+        var marks = zeros(word ^ 0x2222_2222_2222_2222) | zeros(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+        if !quoted { marks |= zeros(word ^ 0x2C2C_2C2C_2C2C_2C2C) | zeros(word ^ 0x0D0D_0D0D_0D0D_0D0D) }
+        return marks.trailingZeroBitCount >> 3
     }
 
     /// Field `i` of the current record as a String.

@@ -2,9 +2,8 @@ import Foundation
 import TacoCore
 
 /// A bill import on both cores, in three stages: one thread scans the file into records (`BillRecords`: gzip,
-/// RFC 4180 quoting) and copies each into a batch (`BillRecordBatch`); a second parses and validates them
-/// (`BillRowReader`); the caller's thread numbers each batch's repeated strings (`BillTextInterner`) and writes it
-/// to SQLite. Scanning and parsing in one thread set the pace (the writer waited for it half of the time rows
+/// RFC 4180 quoting) and copies each into a batch (`BillRecordBatch`); a second reads, checks and numbers them
+/// (`BillLineReader`: each distinct text once); the caller's thread writes each batch to SQLite. Scanning and parsing in one thread set the pace (the writer waited for it half of the time rows
 /// were going in, Docs/Performance.md): split, the three keep both cores busy until the last row. Every hand-over
 /// is bounded (`maxQueued` × `batchRows`), so memory stays flat whatever the file's size; batches keep the file's
 /// order, and a problem on any side stops all three: the one on the earliest line is the one reported, as in a
@@ -17,7 +16,7 @@ final class BillRowPipeline: @unchecked Sendable {
     static let maxQueued = 2
 
     private let records = BillHandOff<BillRecordBatch>()
-    private let rowBatches = BillHandOff<[BillRow]>()
+    private let rowBatches = BillHandOff<BillLineBatch>()
     private let done = NSCondition()
     private var running = 2
     private(set) var rows = 0
@@ -71,14 +70,18 @@ final class BillRowPipeline: @unchecked Sendable {
         // The records read before a problem go to the parser first: one of them may hold an earlier problem.
         func advance() throws -> Bool {
             do {
-                return try source.advance()
+                return try batch.read(source)
             } catch {
                 if batch.count > 0 { _ = records.put(batch) }
                 throw error
             }
         }
         while try advance() {
-            if source.isBlank {
+            if batch.ends.count == batch.firstField[batch.count] + 1,
+                batch.ends[batch.ends.count - 1]
+                    == (batch.count == 0 ? 0 : batch.ends[batch.firstField[batch.count] - 1])
+            {  // a blank line: one empty field, taken back
+                batch.ends.removeLast()
                 empty += 1
                 guard empty <= BillLimits.maxEmptyRecordRun else {
                     if batch.count > 0 { _ = records.put(batch) }
@@ -90,7 +93,7 @@ final class BillRowPipeline: @unchecked Sendable {
                 continue
             }
             empty = 0
-            batch.append(source)
+            batch.closeRecord(line: source.recordLine)
             seen += 1
             if batch.count == Self.batchRows {
                 guard records.put(batch) else { return }
@@ -106,8 +109,8 @@ final class BillRowPipeline: @unchecked Sendable {
         if batch.count > 0 { _ = records.put(batch) }
     }
 
-    /// The parsing stage: each record read and checked as a `BillRow`, in file order.
-    private func parse(_ reader: BillRowReader) throws {
+    /// The parsing stage: each record read and checked as `BillLineValues`, in file order.
+    private func parse(_ header: BillRowReader) throws {
         var rows = 0
         var aws = 0
         defer {
@@ -116,29 +119,31 @@ final class BillRowPipeline: @unchecked Sendable {
             awsRows = aws
             done.unlock()
         }
+        let reader = BillLineReader(header)
         while let batch = try records.next() {
-            var out: [BillRow] = []
-            out.reserveCapacity(batch.count)
+            var out = BillLineBatch()
+            out.rows.reserveCapacity(batch.count)
             try batch.bytes.withUnsafeBufferPointer { bytes in
                 try batch.ends.withUnsafeBufferPointer { ends in
                     var start = 0
                     for r in 0..<batch.count {
                         let fields = UnsafeBufferPointer(rebasing: ends[batch.firstField[r]..<batch.firstField[r + 1]])
-                        let row = try reader.row(
+                        let line = try reader.line(
                             BillRecordView(bytes: bytes, ends: fields, start: start), line: batch.lines[r])
                         rows += 1
-                        if row.isAWS { aws += 1 }
-                        out.append(row)
+                        if line.isAWS { aws += 1 }
+                        out.rows.append(line)
                         start = fields.last ?? start
                     }
                 }
             }
+            reader.close(&out)
             guard rowBatches.put(out) else { return }
         }
     }
 
     /// The next batch of rows; nil when every row was handed over. Throws the problem of the earliest line.
-    func next() throws -> [BillRow]? {
+    func next() throws -> BillLineBatch? {
         let batch = try rowBatches.next()
         if batch == nil { waitUntilStopped() }
         return batch
@@ -228,31 +233,15 @@ struct BillRecordBatch {
         lines.reserveCapacity(BillRowPipeline.batchRows)
     }
 
-    /// Copies the current record of `source`.
-    mutating func append(_ source: BillRecords) {
-        let base = bytes.count
-        bytes.append(contentsOf: source.fieldBytes)
-        for end in source.fieldEnds { ends.append(base + end) }
+    /// Appends the next record of `source` (not yet closed); false at the end of the file.
+    mutating func read(_ source: BillRecords) throws -> Bool {
+        try source.advance(appendingTo: &bytes, ends: &ends)
+    }
+
+    /// Closes the record `read` just appended; it starts on `line`.
+    mutating func closeRecord(line: Int) {
         firstField.append(ends.count)
-        lines.append(source.recordLine)
-    }
-}
-
-/// One record of a `BillRecordBatch` as the cells `BillRowReader` reads.
-struct BillRecordView: BillCells {
-    let bytes: UnsafeBufferPointer<UInt8>
-    /// Where each field ends in `bytes`; the first starts at `start`.
-    let ends: UnsafeBufferPointer<Int>
-    let start: Int
-
-    var cellCount: Int { ends.count }
-
-    func cell(_ i: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[(i == 0 ? start : ends[i - 1])..<ends[i]]), as: UTF8.self)
-    }
-
-    func withCellBytes<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(i == 0 ? start : ends[i - 1])..<ends[i]])))
+        lines.append(line)
     }
 }
 

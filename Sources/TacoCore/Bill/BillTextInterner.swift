@@ -1,0 +1,125 @@
+import Foundation
+
+/// Numbers the distinct texts of a bill from their UTF-8 bytes: a cell whose bytes were seen before gets the same
+/// id without a `String` being made, hashed or compared. Texts live back to back in one byte arena; an
+/// open-addressing table (linear probing, at most half full) maps a byte hash to ids. Bounded: past `capacity` texts
+/// or `arenaCapacity` bytes the owner starts again (`reset`) at a batch boundary.
+public struct BillTextInterner {
+    /// Most texts numbered before starting again: 65,536 (a month's export has a few thousand distinct values per
+    /// column; resource ids can be more).
+    public static let capacity = 65_536
+    /// Most bytes of text kept before starting again: 16 MiB (65,536 texts of 256 bytes; a record is at most
+    /// `BillLimits.maxRecordBytes`, so one batch overshoots by at most its own bytes).
+    public static let arenaCapacity = 16 << 20
+    /// Slots of the hash table: twice `capacity`, a power of two (probing stays short at most half full).
+    static let slotCount = 2 * capacity
+
+    private var arena: [UInt8] = []
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    /// Slot → id + 1 (0: empty).
+    private var slots = [Int32](repeating: 0, count: slotCount)
+
+    public init() {
+        arena.reserveCapacity(1 << 20)
+    }
+
+    /// Texts numbered so far.
+    public var count: Int { hashes.count }
+
+    /// True when the table or arena is full enough that the owner should `reset` at its next batch boundary.
+    public var isFull: Bool { count >= Self.capacity || arena.count >= Self.arenaCapacity }
+
+    /// Forgets every text: ids start again at 0.
+    public mutating func reset() {
+        arena.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        starts.append(0)
+        hashes.removeAll(keepingCapacity: true)
+        for i in slots.indices { slots[i] = 0 }
+    }
+
+    /// The id of the text of `bytes`, numbered when new. The table never fills: `isFull` is checked per batch and a
+    /// batch adds at most `BillRowPipeline`'s rows × columns texts, far below the half of `slotCount` left.
+    public mutating func id(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        let hash = Self.hash(bytes)
+        let mask = Self.slotCount - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let id = Int(entry - 1)
+            if hashes[id] == hash, equal(id, bytes) { return entry - 1 }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(hashes.count)
+        arena.append(contentsOf: bytes)
+        starts.append(arena.count)
+        hashes.append(hash)
+        slots[slot] = id + 1
+        return id
+    }
+
+    /// The id of `text`, numbered when new.
+    public mutating func id(_ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { id(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// True when text `id` has exactly the bytes of `bytes`.
+    public func equal(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let start = starts[id]
+        let count = starts[id + 1] - start
+        guard count == bytes.count else { return false }
+        guard count > 0, let base = bytes.baseAddress else { return true }
+        return arena.withUnsafeBytes { arena in
+            guard let text = arena.baseAddress else { return false }
+            return memcmp(text + start, base, count) == 0
+        }
+    }
+
+    /// The text of `id`.
+    public func text(_ id: Int32) -> String {
+        let start = starts[Int(id)]
+        let end = starts[Int(id) + 1]
+        return arena.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` with the bytes of text `id`.
+    public func withBytes<R>(_ id: Int32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let start = starts[Int(id)]
+        let end = starts[Int(id) + 1]
+        return arena.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// A 64-bit hash of `bytes`: 8-byte words multiplied and folded (the mixing of wyhash's final step), the tail
+    /// word zero-padded and the length mixed in. Not cryptographic: collisions only cost a byte comparison.
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            h = mix(h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                tail |= UInt64(bytes[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = mix(h ^ tail)
+        }
+        return mix(h)
+    }
+
+    @inline(__always)
+    private static func mix(_ x: UInt64) -> UInt64 {
+        let product = x.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
+        return product.high ^ product.low
+    }
+}
