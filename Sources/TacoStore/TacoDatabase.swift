@@ -70,9 +70,13 @@ public struct TacoDatabase: Sendable {
     }
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction: it waits (busy timeout) for other writers up front instead
-    /// of failing when it upgrades a read, and rolls back everything when `body` throws or the process dies.
-    func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+    /// of failing when it upgrades a read, and rolls back everything when `body` throws or the process dies. With
+    /// `checkingForeignKeys` false, SQLite skips its foreign-key checks for this one transaction: only for a caller
+    /// whose rows reference keys it has just inserted itself.
+    func writeTransaction<T>(checkingForeignKeys: Bool = true, _ body: (Database) throws -> T) throws -> T {
         try writer.writeWithoutTransaction { db in
+            if !checkingForeignKeys { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+            defer { if !checkingForeignKeys { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)

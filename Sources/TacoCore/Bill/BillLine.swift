@@ -39,17 +39,16 @@ public struct BillLineBatch: Sendable {
     public init() {}
 }
 
-/// One record of a bill as bytes: its fields back to back in `bytes`, field i ending at `ends[i]` (the first starts
-/// at `start`).
+/// One record of a bill as bytes: field i is `bytes[starts[i]..<ends[i]]`.
 public struct BillRecordView {
     public let bytes: UnsafeBufferPointer<UInt8>
+    public let starts: UnsafeBufferPointer<Int>
     public let ends: UnsafeBufferPointer<Int>
-    public let start: Int
 
-    public init(bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, start: Int) {
+    public init(bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<Int>) {
         self.bytes = bytes
+        self.starts = starts
         self.ends = ends
-        self.start = start
     }
 
     public var cellCount: Int { ends.count }
@@ -57,6 +56,6 @@ public struct BillRecordView {
     /// Field i's bytes.
     @inline(__always)
     public func cell(_ i: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(i == 0 ? start : ends[i - 1])..<ends[i]]))
+        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[starts[i]..<ends[i]]))
     }
 }

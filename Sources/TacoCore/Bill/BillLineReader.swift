@@ -5,8 +5,9 @@ import Foundation
 /// negative usage only on credits. Texts are numbered from their bytes (`BillTextInterner`), and every check or
 /// mapping of a text (a currency code, a CUR line item type, a tag set, an instance type) is made once per distinct
 /// text and remembered by its id: a bill repeats a few thousand values on millions of rows. One reader per import,
-/// used by one thread.
-public final class BillLineReader {
+/// used by one thread; a value type, so its state is checked for exclusive access at compile time, not per
+/// access.
+public struct BillLineReader {
     public let header: BillRowReader
     private var interner = BillTextInterner()
     /// Ids handed to the store since the interner last started again, and those new in the current batch.
@@ -56,7 +57,7 @@ public final class BillLineReader {
 
     /// The id of cell `i`'s text; -1 for an empty or NULL cell. A cell padded with blanks is trimmed first (as
     /// Foundation trims `.whitespaces`).
-    private func cellId(_ cells: BillRecordView, _ i: Int) -> Int32 {
+    private mutating func cellId(_ cells: BillRecordView, _ i: Int) -> Int32 {
         let b = cells.cell(i)
         switch BillCellShape(b) {
         case .null: return -1
@@ -72,7 +73,7 @@ public final class BillLineReader {
         }
     }
 
-    private func constant(_ text: String) -> Int32 {
+    private mutating func constant(_ text: String) -> Int32 {
         if let id = memo.constants[text] { return id }
         let id = interner.id(text)
         memo.constants[text] = id
@@ -83,7 +84,7 @@ public final class BillLineReader {
     public func text(_ id: Int32) -> String { interner.text(id) }
 
     /// Reads and checks the record at `line`.
-    public func line(_ cells: BillRecordView, line: Int) throws(BillProblem) -> BillLineValues {
+    public mutating func line(_ cells: BillRecordView, line: Int) throws(BillProblem) -> BillLineValues {
         let h = header
         guard cells.cellCount == h.header.count else {
             throw BillProblem(
@@ -320,7 +321,7 @@ public final class BillLineReader {
     }
 
     /// Bit 1: Credit or Adjustment, bit 2: Usage, bit 4: Correction.
-    private func kind(_ id: Int32) -> Int32 {
+    private mutating func kind(_ id: Int32) -> Int32 {
         if let k = Memo.get(memo.kind, id) { return k }
         let t = interner.text(id)
         let k: Int32 =
@@ -330,7 +331,7 @@ public final class BillLineReader {
     }
 
     /// `BillRowReader.instanceType` once per distinct (SkuPriceDetails, usage type) when the column is absent.
-    private func instanceType(column: Int32, details: Int32, usageType: Int32) -> Int32 {
+    private mutating func instanceType(column: Int32, details: Int32, usageType: Int32) -> Int32 {
         if column >= 0 { return column }
         let key = (Int64(details + 1) << 32) | Int64(usageType + 1)
         if let id = memo.instanceType[key] { return id }
@@ -345,7 +346,7 @@ public final class BillLineReader {
 
     /// Hands the batch just read its new texts; when the interner is full, starts again for the next batch (which
     /// then carries `reset`).
-    public func close(_ batch: inout BillLineBatch) {
+    public mutating func close(_ batch: inout BillLineBatch) {
         batch.reset = resetPending
         batch.fresh = fresh
         fresh = []

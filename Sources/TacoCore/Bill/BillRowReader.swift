@@ -68,17 +68,22 @@ public struct BillRowReader: Sendable {
     /// The row of `cells` (one per header column) found at `line`, read and checked by `BillLineReader`.
     public func row(_ cells: some BillCells, line: Int) throws(BillProblem) -> BillRow {
         var bytes: [UInt8] = []
+        var starts: [Int] = []
         var ends: [Int] = []
         for i in 0..<cells.cellCount {
+            starts.append(bytes.count)
             cells.withCellBytes(i) { bytes.append(contentsOf: $0) }
             ends.append(bytes.count)
         }
-        let reader = BillLineReader(self)
-        return try bytes.withUnsafeBufferPointer { b throws(BillProblem) in
-            try ends.withUnsafeBufferPointer { e throws(BillProblem) in
-                reader.row(try reader.line(BillRecordView(bytes: b, ends: e, start: 0), line: line))
+        var reader = BillLineReader(self)
+        let values = try bytes.withUnsafeBufferPointer { b throws(BillProblem) in
+            try starts.withUnsafeBufferPointer { s throws(BillProblem) in
+                try ends.withUnsafeBufferPointer { e throws(BillProblem) in
+                    try reader.line(BillRecordView(bytes: b, starts: s, ends: e), line: line)
+                }
             }
         }
+        return reader.row(values)
     }
 
     /// CUR 2.0 `line_item_line_item_type` → FOCUS ChargeCategory (FinOps Foundation focus_converters).

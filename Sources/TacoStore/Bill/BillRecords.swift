@@ -104,9 +104,10 @@ final class BillRecords {
         return String(cString: text)
     }
 
-    /// The fields of the current record (after `advance`), unquoted, back to back; `fieldEnds[i]` is where
-    /// field i ends.
+    /// The fields of the current record (after `advance`), unquoted: field i is `fieldBytes[fieldStarts[i]..<
+    /// fieldEnds[i]]`.
     private(set) var fieldBytes: [UInt8] = []
+    private(set) var fieldStarts: [Int] = []
     private(set) var fieldEnds: [Int] = []
     /// The line the current record starts on.
     private(set) var recordLine = 1
@@ -117,28 +118,34 @@ final class BillRecords {
         return (recordLine, (0..<fieldEnds.count).map(cell))
     }
 
-    /// Moves to the next record (RFC 4180: quoted fields, doubled quotes, LF or CRLF); false at the end. Bytes are
-    /// copied span by span, never one at a time; the state lives in locals while scanning (no exclusivity checks
-    /// on the class's properties per byte).
+    /// Moves to the next record (RFC 4180: quoted fields, doubled quotes, LF or CRLF); false at the end.
     func advance() throws(BillProblem) -> Bool {
         var bytes: [UInt8] = []
+        var starts: [Int] = []
         var ends: [Int] = []
         swap(&bytes, &fieldBytes)
+        swap(&starts, &fieldStarts)
         swap(&ends, &fieldEnds)
         defer {
             swap(&bytes, &fieldBytes)
+            swap(&starts, &fieldStarts)
             swap(&ends, &fieldEnds)
         }
         bytes.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
-        return try advance(appendingTo: &bytes, ends: &ends)
+        return try advance(appendingTo: &bytes, starts: &starts, ends: &ends)
     }
 
-    /// `advance`, with the record's fields appended to `bytes` and their ends (offsets into `bytes`) to `ends`:
-    /// a batch of records is filled without a copy per record.
-    func advance(appendingTo bytes: inout [UInt8], ends: inout [Int]) throws(BillProblem) -> Bool {
+    /// `advance`, with the record appended to `bytes` and where each field starts and ends in it to `starts` and
+    /// `ends`: a batch of records is filled without a copy per record. A record that lies whole in the read buffer
+    /// and has no doubled quote, stray CR or quote inside an unquoted field (nearly every record of an export) is
+    /// copied as it is, in one piece, its fields' bounds found 8 bytes at a time (`wholeRecord`); any other goes
+    /// through the state machine below, which copies its fields' content span by span.
+    func advance(appendingTo bytes: inout [UInt8], starts: inout [Int], ends: inout [Int]) throws(BillProblem) -> Bool {
+        if wholeRecord(&bytes, &starts, &ends) { return true }
         let base = bytes.count
-        let firstEnd = ends.count
+        starts.append(base)
         recordLine = line
         var lineNumber = line
         defer { line = lineNumber }
@@ -166,7 +173,10 @@ final class BillRecords {
                             file: path, line: startLine, message: "a quoted field is never closed",
                             fix: "check the record's quotes (a cut file?)")
                     }
-                    guard started else { return false }
+                    guard started else {
+                        starts.removeLast()
+                        return false
+                    }
                     ends.append(bytes.count)
                     return true
                 }
@@ -237,6 +247,7 @@ final class BillRecords {
                 afterQuote = false
             case 0x2C:
                 ends.append(bytes.count)
+                starts.append(bytes.count)
                 position += 1
                 spanStart = position
                 afterQuote = false
@@ -244,10 +255,7 @@ final class BillRecords {
                 lineNumber += 1
                 position += 1
                 spanStart = position
-                if !afterQuote, bytes.last == 0x0D, bytes.count > (ends.count > firstEnd ? ends[ends.count - 1] : base)
-                {
-                    bytes.removeLast()
-                }
+                if !afterQuote, bytes.last == 0x0D, bytes.count > starts[starts.count - 1] { bytes.removeLast() }
                 ends.append(bytes.count)
                 return true
             default:  // 0x0D: content, unless right after a closing quote
@@ -255,6 +263,114 @@ final class BillRecords {
                 position += 1
             }
         }
+    }
+
+    /// Reads the next record when it lies whole in the read buffer and is plain (quoted fields without doubled
+    /// quotes, unquoted fields without quotes, CR only before LF): copies its bytes once and notes where each
+    /// field's content starts and ends. False, with nothing appended and nothing consumed, for any other record.
+    private func wholeRecord(_ bytes: inout [UInt8], _ starts: inout [Int], _ ends: inout [Int]) -> Bool {
+        let count = self.count
+        let first = position
+        let b = UnsafeBufferPointer(buffer)
+        let words = UnsafeRawBufferPointer(b)
+        let base = bytes.count - first
+        let firstField = starts.count
+        var p = first
+        var lines = 0
+        /// Fields (by number in the record) holding doubled quotes; past the 64th, all are checked.
+        var escaped: UInt64 = 0
+        var escapedBeyond = false
+        func giveUp() -> Bool {
+            starts.removeSubrange(firstField...)
+            ends.removeSubrange(firstField...)
+            return false
+        }
+        while true {
+            guard p < count else { return giveUp() }
+            var q: Int
+            var next: UInt8
+            if b[p] == 0x22 {
+                q = p + 1
+                while true {
+                    if q + 8 <= count {
+                        let skip = Self.firstMatch(words.loadUnaligned(fromByteOffset: q, as: UInt64.self), quoted: true)
+                        q += skip
+                        if skip == 8 { continue }
+                    }
+                    guard q + 1 < count else { return giveUp() }
+                    let c = b[q]
+                    if c == 0x22 {
+                        guard b[q + 1] == 0x22 else { break }
+                        // A doubled quote: content, unescaped once the record is copied.
+                        let field = starts.count - firstField
+                        if field < 64 { escaped |= 1 << UInt64(field) } else { escapedBeyond = true }
+                        q += 2
+                        continue
+                    }
+                    if c == 0x0A { lines += 1 }
+                    q += 1
+                }
+                starts.append(base + p + 1)
+                ends.append(base + q)
+                next = b[q + 1]
+                q += 1
+            } else {
+                q = p
+                while true {
+                    if q + 8 <= count {
+                        let skip = Self.firstMatch(
+                            words.loadUnaligned(fromByteOffset: q, as: UInt64.self), quoted: false)
+                        q += skip
+                        if skip < 8 { break }
+                        continue
+                    }
+                    guard q < count else { return giveUp() }
+                    let c = b[q]
+                    if c == 0x22 || c == 0x2C || c == 0x0A || c == 0x0D { break }
+                    q += 1
+                }
+                guard q < count else { return giveUp() }
+                starts.append(base + p)
+                ends.append(base + q)
+                next = b[q]
+            }
+            switch next {
+            case 0x2C:
+                p = q + 1
+                continue
+            case 0x0A:
+                p = q + 1
+            case 0x0D:
+                guard q + 1 < count, b[q + 1] == 0x0A else { return giveUp() }
+                p = q + 2
+            default:  // a doubled quote, or a quote inside an unquoted field
+                return giveUp()
+            }
+            break
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[first..<p]))
+        if escaped != 0 || escapedBeyond {
+            bytes.withUnsafeMutableBufferPointer { out in
+                for k in firstField..<starts.count {
+                    let field = k - firstField
+                    guard field < 64 ? escaped & (1 << UInt64(field)) != 0 : escapedBeyond else { continue }
+                    // Every quote inside a quoted field's content is the first of a doubled pair: keep one.
+                    var write = starts[k]
+                    var read = write
+                    while read < ends[k] {
+                        let c = out[read]
+                        out[write] = c
+                        write += 1
+                        read += c == 0x22 ? 2 : 1
+                    }
+                    ends[k] = write
+                }
+            }
+        }
+        recordLine = line
+        line += lines + 1
+        position = p
+        return true
     }
 
     /// How many of a little-endian word's 8 bytes come before the first byte the scanner must stop at: a quote or
@@ -274,17 +390,14 @@ final class BillRecords {
 
     /// Field `i` of the current record as a String.
     func cell(_ i: Int) -> String {
-        let start = i == 0 ? 0 : fieldEnds[i - 1]
-        return fieldBytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<fieldEnds[i]]), as: UTF8.self)
+        fieldBytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[fieldStarts[i]..<fieldEnds[i]]), as: UTF8.self)
         }
     }
 
     /// Field `i` of the current record as bytes, for the cells read as numbers or instants (no String made).
     func withCellBytes<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        let start = i == 0 ? 0 : fieldEnds[i - 1]
-        let end = fieldEnds[i]
-        return fieldBytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+        fieldBytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[fieldStarts[i]..<fieldEnds[i]])) }
     }
 }
 

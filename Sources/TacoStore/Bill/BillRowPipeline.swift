@@ -77,10 +77,9 @@ final class BillRowPipeline: @unchecked Sendable {
             }
         }
         while try advance() {
-            if batch.ends.count == batch.firstField[batch.count] + 1,
-                batch.ends[batch.ends.count - 1]
-                    == (batch.count == 0 ? 0 : batch.ends[batch.firstField[batch.count] - 1])
-            {  // a blank line: one empty field, taken back
+            if batch.ends.count == batch.firstField[batch.count] + 1, batch.starts.last == batch.ends.last {
+                // A blank line: one empty field, taken back.
+                batch.starts.removeLast()
                 batch.ends.removeLast()
                 empty += 1
                 guard empty <= BillLimits.maxEmptyRecordRun else {
@@ -119,21 +118,23 @@ final class BillRowPipeline: @unchecked Sendable {
             awsRows = aws
             done.unlock()
         }
-        let reader = BillLineReader(header)
+        var reader = BillLineReader(header)
         while let batch = try records.next() {
             var out = BillLineBatch()
             out.rows.reserveCapacity(batch.count)
             try batch.bytes.withUnsafeBufferPointer { bytes in
-                try batch.ends.withUnsafeBufferPointer { ends in
-                    var start = 0
-                    for r in 0..<batch.count {
-                        let fields = UnsafeBufferPointer(rebasing: ends[batch.firstField[r]..<batch.firstField[r + 1]])
-                        let line = try reader.line(
-                            BillRecordView(bytes: bytes, ends: fields, start: start), line: batch.lines[r])
-                        rows += 1
-                        if line.isAWS { aws += 1 }
-                        out.rows.append(line)
-                        start = fields.last ?? start
+                try batch.starts.withUnsafeBufferPointer { starts in
+                    try batch.ends.withUnsafeBufferPointer { ends in
+                        for r in 0..<batch.count {
+                            let fields = batch.firstField[r]..<batch.firstField[r + 1]
+                            let record = BillRecordView(
+                                bytes: bytes, starts: UnsafeBufferPointer(rebasing: starts[fields]),
+                                ends: UnsafeBufferPointer(rebasing: ends[fields]))
+                            let line = try reader.line(record, line: batch.lines[r])
+                            rows += 1
+                            if line.isAWS { aws += 1 }
+                            out.rows.append(line)
+                        }
                     }
                 }
             }
@@ -216,10 +217,12 @@ final class BillHandOff<Item>: @unchecked Sendable {
     }
 }
 
-/// Records of a bill copied out of the read buffer, back to back: record r's fields end at
-/// `ends[firstField[r]..<firstField[r + 1]]` (offsets into `bytes`), and it starts on line `lines[r]`.
+/// Records of a bill copied out of the read buffer, back to back: record r's fields start and end at
+/// `starts[firstField[r]..<firstField[r + 1]]` and the same range of `ends` (offsets into `bytes`), and it starts on
+/// line `lines[r]`.
 struct BillRecordBatch {
     var bytes: [UInt8] = []
+    var starts: [Int] = []
     var ends: [Int] = []
     var firstField: [Int] = [0]
     var lines: [Int] = []
@@ -228,6 +231,7 @@ struct BillRecordBatch {
 
     init() {
         bytes.reserveCapacity(1 << 20)
+        starts.reserveCapacity(BillRowPipeline.batchRows * 48)
         ends.reserveCapacity(BillRowPipeline.batchRows * 48)
         firstField.reserveCapacity(BillRowPipeline.batchRows + 1)
         lines.reserveCapacity(BillRowPipeline.batchRows)
@@ -235,7 +239,7 @@ struct BillRecordBatch {
 
     /// Appends the next record of `source` (not yet closed); false at the end of the file.
     mutating func read(_ source: BillRecords) throws -> Bool {
-        try source.advance(appendingTo: &bytes, ends: &ends)
+        try source.advance(appendingTo: &bytes, starts: &starts, ends: &ends)
     }
 
     /// Closes the record `read` just appended; it starts on `line`.
