@@ -293,7 +293,8 @@ final class BillRecords {
                 q = p + 1
                 while true {
                     if q + 8 <= count {
-                        let skip = Self.firstMatch(words.loadUnaligned(fromByteOffset: q, as: UInt64.self), quoted: true)
+                        let skip = Self.firstMatch(
+                            words.loadUnaligned(fromByteOffset: q, as: UInt64.self), quoted: true)
                         q += skip
                         if skip == 8 { continue }
                     }
