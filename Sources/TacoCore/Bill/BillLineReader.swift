@@ -360,7 +360,7 @@ public struct BillLineReader {
         }
     }
 
-    /// The `BillRow` of values this reader read.
+    /// The `BillRow` of values this reader read since its last `close` (which may start its texts again).
     public func row(_ v: BillLineValues) -> BillRow {
         func s(_ c: Int) -> String? { v.texts[c] < 0 ? nil : interner.text(v.texts[c]) }
         var r = BillRow(
