@@ -35,7 +35,8 @@ import Testing
     ]
 
     static func line(_ reader: inout BillLineReader, resource: String, line: Int) throws -> BillLineValues {
-        let cells = ["0.5", "USD", "111", "2024-09-01 00:00:00", "2024-09-01 01:00:00", "Usage", "Amazon S3", "AWS"]
+        let cells =
+            ["0.5", "USD", "111", "2024-09-01 00:00:00", "2024-09-01 01:00:00", "Usage", "Amazon S3", "AWS"]
             + [resource]
         var bytes: [UInt8] = []
         var starts: [Int] = []
