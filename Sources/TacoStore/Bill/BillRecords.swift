@@ -52,7 +52,16 @@ final class BillRecords {
     deinit {
         gzclose(file)
         buffer.deallocate()
+        scratchStarts.deallocate()
+        scratchEnds.deallocate()
     }
+
+    /// Most fields of a record read by `wholeRecord` (a longer one goes through the state machine, and the reader
+    /// then refuses it: a header has at most `BillLimits.maxColumns`).
+    static let scratchFields = BillLimits.maxColumns
+    /// Where `wholeRecord` notes the current record's field bounds.
+    private let scratchStarts = UnsafeMutablePointer<Int>.allocate(capacity: scratchFields)
+    private let scratchEnds = UnsafeMutablePointer<Int>.allocate(capacity: scratchFields)
 
     /// Whether the file starts with the gzip magic bytes (for the import record).
     static func isGzip(_ path: String) -> Bool {
@@ -273,20 +282,19 @@ final class BillRecords {
         let first = position
         let b = UnsafeBufferPointer(buffer)
         let words = UnsafeRawBufferPointer(b)
+        // Field bounds go to the scratch buffers first (offsets into `bytes` once the record is appended) and are
+        // appended in one piece when the record is complete: no Array append per field.
         let base = bytes.count - first
-        let firstField = starts.count
+        let fieldStarts = scratchStarts
+        let fieldEnds = scratchEnds
+        var fields = 0
         var p = first
         var lines = 0
         /// Fields (by number in the record) holding doubled quotes; past the 64th, all are checked.
         var escaped: UInt64 = 0
         var escapedBeyond = false
-        func giveUp() -> Bool {
-            starts.removeSubrange(firstField...)
-            ends.removeSubrange(firstField...)
-            return false
-        }
         while true {
-            guard p < count else { return giveUp() }
+            guard p < count, fields < Self.scratchFields else { return false }
             var q: Int
             var next: UInt8
             if b[p] == 0x22 {
@@ -298,21 +306,20 @@ final class BillRecords {
                         q += skip
                         if skip == 8 { continue }
                     }
-                    guard q + 1 < count else { return giveUp() }
+                    guard q + 1 < count else { return false }
                     let c = b[q]
                     if c == 0x22 {
                         guard b[q + 1] == 0x22 else { break }
                         // A doubled quote: content, unescaped once the record is copied.
-                        let field = starts.count - firstField
-                        if field < 64 { escaped |= 1 << UInt64(field) } else { escapedBeyond = true }
+                        if fields < 64 { escaped |= 1 << UInt64(fields) } else { escapedBeyond = true }
                         q += 2
                         continue
                     }
                     if c == 0x0A { lines += 1 }
                     q += 1
                 }
-                starts.append(base + p + 1)
-                ends.append(base + q)
+                fieldStarts[fields] = base + p + 1
+                fieldEnds[fields] = base + q
                 next = b[q + 1]
                 q += 1
             } else {
@@ -325,16 +332,17 @@ final class BillRecords {
                         if skip < 8 { break }
                         continue
                     }
-                    guard q < count else { return giveUp() }
+                    guard q < count else { return false }
                     let c = b[q]
                     if c == 0x22 || c == 0x2C || c == 0x0A || c == 0x0D { break }
                     q += 1
                 }
-                guard q < count else { return giveUp() }
-                starts.append(base + p)
-                ends.append(base + q)
+                guard q < count else { return false }
+                fieldStarts[fields] = base + p
+                fieldEnds[fields] = base + q
                 next = b[q]
             }
+            fields += 1
             switch next {
             case 0x2C:
                 p = q + 1
@@ -342,32 +350,33 @@ final class BillRecords {
             case 0x0A:
                 p = q + 1
             case 0x0D:
-                guard q + 1 < count, b[q + 1] == 0x0A else { return giveUp() }
+                guard q + 1 < count, b[q + 1] == 0x0A else { return false }
                 p = q + 2
             default:  // a doubled quote, or a quote inside an unquoted field
-                return giveUp()
+                return false
             }
             break
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[first..<p]))
         if escaped != 0 || escapedBeyond {
             bytes.withUnsafeMutableBufferPointer { out in
-                for k in firstField..<starts.count {
-                    let field = k - firstField
-                    guard field < 64 ? escaped & (1 << UInt64(field)) != 0 : escapedBeyond else { continue }
+                for k in 0..<fields {
+                    guard k < 64 ? escaped & (1 << UInt64(k)) != 0 : escapedBeyond else { continue }
                     // Every quote inside a quoted field's content is the first of a doubled pair: keep one.
-                    var write = starts[k]
+                    var write = fieldStarts[k]
                     var read = write
-                    while read < ends[k] {
+                    while read < fieldEnds[k] {
                         let c = out[read]
                         out[write] = c
                         write += 1
                         read += c == 0x22 ? 2 : 1
                     }
-                    ends[k] = write
+                    fieldEnds[k] = write
                 }
             }
         }
+        starts.append(contentsOf: UnsafeBufferPointer(start: fieldStarts, count: fields))
+        ends.append(contentsOf: UnsafeBufferPointer(start: fieldEnds, count: fields))
         recordLine = line
         line += lines + 1
         position = p
