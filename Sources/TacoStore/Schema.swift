@@ -152,6 +152,7 @@ enum Schema {
             try db.execute(sql: "UPDATE plan_run SET as_of = loaded_at WHERE length(loaded_at) = 10")
         }
         registerBillRowidMigration(&migrator)
+        registerBillServiceIndexMigration(&migrator)
         return migrator
     }
 }

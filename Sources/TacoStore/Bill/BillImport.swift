@@ -128,8 +128,8 @@ extension TacoDatabase {
     }
 }
 
-/// The secondary indexes of `bill_line` (window, account, tags, service) during a large import. Inserting a row
-/// into four B-trees costs a seek in each; building an index once after the rows are in is one sort. So when the
+/// The secondary indexes of `bill_line` (window, account, tags) during a large import. Inserting a row
+/// into three B-trees costs a seek in each; building an index once after the rows are in is one sort. So when the
 /// file is large next to what the store holds, the import drops them inside its transaction and creates them again
 /// from their own stored `CREATE INDEX` text before it commits: the schema after the import is the one before it,
 /// a failed or killed import rolls the drop back, and readers (WAL) see the old indexes until the commit.

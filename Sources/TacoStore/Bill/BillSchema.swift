@@ -188,3 +188,15 @@ extension Schema {
         }
     }
 }
+
+extension Schema {
+    /// Drops `bill_line_by_service`: no query reads bill lines by service (a reconcile reads every row of its window
+    /// and sums per charge, service included, in one pass; `bill list` reads every row), and building that index
+    /// cost an import about 0.3 s and 10 MiB per million rows (Docs/Performance.md). The window, account and tags
+    /// indexes stay.
+    static func registerBillServiceIndexMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("bill lines without the service index") { db in
+            try db.execute(sql: "DROP INDEX IF EXISTS bill_line_by_service")
+        }
+    }
+}
