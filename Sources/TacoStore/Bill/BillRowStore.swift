@@ -286,6 +286,26 @@ struct AmountSum {
     }
 }
 
+/// The 13 text ids (and commitment flag) that name one charge, hashed once by a multiply-and-fold of the ids
+/// instead of feeding all 16 lanes to the standard hasher per row.
+struct ChargeKey: Hashable {
+    let values: SIMD16<Int64>
+    let mix: UInt64
+
+    init(_ values: SIMD16<Int64>) {
+        self.values = values
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for i in 0..<13 {
+            let product = (h ^ UInt64(bitPattern: values[i])).multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
+            h = product.high ^ product.low
+        }
+        mix = h
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(mix) }
+    static func == (a: ChargeKey, b: ChargeKey) -> Bool { a.values == b.values }
+}
+
 /// The running sums of one charge.
 struct ChargeAccumulator {
     var cost = AmountSum()
@@ -376,13 +396,13 @@ extension TacoDatabase {
             let statement = try db.makeStatement(sql: sql)
             try statement.setArguments(StatementArguments(arguments))
             let s = statement.sqliteStatement
-            var slots: [SIMD16<Int64>: Int] = [:]
+            var slots: [ChargeKey: Int] = [:]
             var accumulators: [ChargeAccumulator] = []
             while try BillRowStore.step(s, db) {
-                var key = SIMD16<Int64>(repeating: -1)
-                for c in 0..<13 where sqlite3_column_type(s, Int32(c)) != SQLITE_NULL {
-                    key[c] = sqlite3_column_int64(s, Int32(c))
-                }
+                // Text ids are `bill_text` rowids (1 and up), so SQLite's 0 for NULL stands for "no text".
+                var values = SIMD16<Int64>(repeating: 0)
+                for c in 0..<13 { values[c] = sqlite3_column_int64(s, Int32(c)) }
+                let key = ChargeKey(values)
                 let slot: Int
                 if let known = slots[key] {
                     slot = known
@@ -399,13 +419,13 @@ extension TacoDatabase {
             var out: [BillChargeSum] = []
             for (key, slot) in slots {
                 let acc = accumulators[slot]
-                func text(_ c: Int) throws -> String? { key[c] < 0 ? nil : try texts.text(key[c]) }
+                func text(_ c: Int) throws -> String? { key.values[c] <= 0 ? nil : try texts.text(key.values[c]) }
                 let charge = BillCharge(
                     provider: try text(0) ?? "", currency: try text(1) ?? "", chargeCategory: try text(2) ?? "",
                     chargeClass: try text(3), serviceName: try text(4) ?? "", serviceCode: try text(5),
                     usageType: try text(6), pricingUnit: try text(7), consumedUnit: try text(8),
                     chargeDescription: try text(9), instanceType: try text(10),
-                    pricing: try text(11).flatMap(BillPricing.init(rawValue:)), committed: key[12] == 1)
+                    pricing: try text(11).flatMap(BillPricing.init(rawValue:)), committed: key.values[12] == 1)
                 out.append(
                     BillChargeSum(
                         charge: charge, billedCost: acc.cost.total, quantity: acc.quantity.total, rows: acc.rows,
