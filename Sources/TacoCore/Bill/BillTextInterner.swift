@@ -94,32 +94,6 @@ public struct BillTextInterner {
         return arena.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
     }
 
-    /// A 64-bit hash of `bytes`: 8-byte words multiplied and folded (the mixing of wyhash's final step), the tail
-    /// word zero-padded and the length mixed in. Not cryptographic: collisions only cost a byte comparison.
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var i = 0
-        let n = bytes.count
-        while i + 8 <= n {
-            h = mix(h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i += 8
-        }
-        if i < n {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(bytes[i]) << shift
-                shift += 8
-                i += 1
-            }
-            h = mix(h ^ tail)
-        }
-        return mix(h)
-    }
-
-    @inline(__always)
-    private static func mix(_ x: UInt64) -> UInt64 {
-        let product = x.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
-        return product.high ^ product.low
-    }
+    /// The hash of `bytes` (`ByteHash`).
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 { ByteHash.of(bytes) }
 }
