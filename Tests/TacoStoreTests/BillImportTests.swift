@@ -23,6 +23,17 @@ import Testing
         try #require(p.terminationStatus == 0, "gzip failed")
     }
 
+    /// The first half of the bytes of `source`'s gzip, written to `scratch` as cut.csv.gz: a stream that ends
+    /// damaged about halfway through the file.
+    static func halfOfItsGzip(_ source: String, _ scratch: Scratch) throws -> String {
+        let gz = scratch.url.appendingPathComponent("whole.csv.gz").path
+        try gzip(source, to: gz)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: gz))
+        let cut = scratch.url.appendingPathComponent("cut.csv.gz").path
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: cut))
+        return cut
+    }
+
     /// The shipped sample with line 900 (a data row) given a currency that is not an ISO code ("US$"), written to
     /// `scratch` as bad.csv: an import fails there, late in the file.
     static func badCurrencyOnLine900(_ scratch: Scratch) throws -> String {
@@ -94,11 +105,7 @@ import Testing
     @Test func aTruncatedGzipIsAClearErrorAndLoadsNothing() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let gz = scratch.url.appendingPathComponent("focus.csv.gz").path
-        try Self.gzip(Self.sample, to: gz)
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: gz))
-        let cut = scratch.url.appendingPathComponent("cut.csv.gz").path
-        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: cut))
+        let cut = try Self.halfOfItsGzip(Self.sample, scratch)
         let db = try TacoDatabase.inMemory()
         do {
             _ = try db.importBill(path: cut, importedAt: "t")
@@ -120,11 +127,7 @@ import Testing
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines[9] = lines[9].replacingOccurrences(of: "\"USD\"", with: "\"US$\"")
         let bad = try scratch.write("bad.csv", lines.joined(separator: "\n"))
-        let gz = scratch.url.appendingPathComponent("bad.csv.gz").path
-        try Self.gzip(bad, to: gz)
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: gz))
-        let cut = scratch.url.appendingPathComponent("cut.csv.gz").path
-        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: cut))
+        let cut = try Self.halfOfItsGzip(bad, scratch)
         let db = try TacoDatabase.inMemory()
         do {
             _ = try db.importBill(path: cut, importedAt: "t")

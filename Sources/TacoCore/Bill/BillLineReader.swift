@@ -38,7 +38,8 @@ public struct BillLineReader {
         /// Bit 1: Credit or Adjustment; bit 2: Usage (of a charge category); bit 4: Correction (of a charge class).
         var kind: [Int32] = []
         var instanceType: [Int64: Int32] = [:]
-        var constants: [String: Int32] = [:]
+        /// Ids of the texts the reader writes itself, by `Constant.rawValue` (-1: not numbered yet).
+        var constants = [Int32](repeating: -1, count: Constant.allCases.count)
 
         static func get(_ table: [Int32], _ id: Int32) -> Int32? {
             let i = Int(id)
@@ -73,10 +74,26 @@ public struct BillLineReader {
         }
     }
 
-    private mutating func constant(_ text: String) -> Int32 {
-        if let id = memo.constants[text] { return id }
-        let id = interner.id(text)
-        memo.constants[text] = id
+    /// The texts the reader writes that no cell holds: CUR 2.0's provider, and values it derives.
+    private enum Constant: Int, CaseIterable {
+        case aws, noTags, dynamic, committed
+
+        var text: String {
+            switch self {
+            case .aws: "AWS"
+            case .noTags: "{}"
+            case .dynamic: BillPricing.dynamic.rawValue
+            case .committed: BillPricing.committed.rawValue
+            }
+        }
+    }
+
+    /// The id of a constant text, numbered once (an array read per row, not a String hashed).
+    private mutating func constant(_ c: Constant) -> Int32 {
+        let known = memo.constants[c.rawValue]
+        if known >= 0 { return known }
+        let id = interner.id(c.text)
+        memo.constants[c.rawValue] = id
         return id
     }
 
@@ -222,18 +239,18 @@ public struct BillLineReader {
                 if Memo.get(memo.spot, usageType) == nil {
                     Memo.set(&memo.spot, usageType, interner.text(usageType).contains("SpotUsage") ? 1 : 0)
                 }
-                if Memo.get(memo.spot, usageType) == 1 { pricing = constant(BillPricing.dynamic.rawValue) }
+                if Memo.get(memo.spot, usageType) == 1 { pricing = constant(.dynamic) }
             }
             if Memo.get(memo.curCommitted, lineItemType) == nil {
                 let kind = BillRowReader.curCommittedUsage[interner.text(lineItemType)]
                 Memo.set(&memo.curCommitted, lineItemType, kind.map { interner.id($0) } ?? -1)
             }
             if let kind = Memo.get(memo.curCommitted, lineItemType), kind >= 0 {
-                pricing = constant(BillPricing.committed.rawValue)
+                pricing = constant(.committed)
                 commitmentType = kind
             }
         }
-        let provider = cur ? constant("AWS") : try required(.providerName)
+        let provider = cur ? constant(.aws) : try required(.providerName)
         let code = text(.serviceCode)
         var service = try required(.serviceName)
         if cur {
@@ -283,7 +300,7 @@ public struct BillLineReader {
                 throw problem(.tags, "the tags are not a JSON object", "write tags as {\"key\": \"value\"}, or NULL")
             }
         } else {
-            texts[20] = constant("{}")
+            texts[20] = constant(.noTags)
         }
         if Memo.get(memo.aws, provider) == nil {
             Memo.set(&memo.aws, provider, BillRow.isAWS(interner.text(provider)) ? 1 : 0)

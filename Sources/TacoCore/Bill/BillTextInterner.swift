@@ -42,7 +42,7 @@ public struct BillTextInterner {
     /// The id of the text of `bytes`, numbered when new. The table never fills: `isFull` is checked per batch and a
     /// batch adds at most `BillRowPipeline`'s rows × columns texts, far below the half of `slotCount` left.
     public mutating func id(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-        let hash = Self.hash(bytes)
+        let hash = ByteHash.of(bytes)
         let mask = Self.slotCount - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -86,14 +86,4 @@ public struct BillTextInterner {
             String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
         }
     }
-
-    /// Calls `body` with the bytes of text `id`.
-    public func withBytes<R>(_ id: Int32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        let start = starts[Int(id)]
-        let end = starts[Int(id) + 1]
-        return arena.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
-    }
-
-    /// The hash of `bytes` (`ByteHash`).
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 { ByteHash.of(bytes) }
 }

@@ -3,11 +3,10 @@ import TacoCore
 
 /// A bill import on both cores, in three stages: one thread scans the file into records (`BillRecords`: gzip,
 /// RFC 4180 quoting) and copies each into a batch (`BillRecordBatch`); a second reads, checks and numbers them
-/// (`BillLineReader`: each distinct text once); the caller's thread writes each batch to SQLite. Scanning and parsing in one thread set the pace (the writer waited for it half of the time rows
-/// were going in, Docs/Performance.md): split, the three keep both cores busy until the last row. Every hand-over
-/// is bounded (`maxQueued` × `batchRows`), so memory stays flat whatever the file's size; batches keep the file's
-/// order, and a problem on any side stops all three: the one on the earliest line is the one reported, as in a
-/// serial read.
+/// (`BillLineReader`: each distinct text once); the caller's thread writes each batch to SQLite. The three keep
+/// both cores busy until the last row (Docs/Performance.md). Every hand-over is bounded (`maxQueued` × `batchRows`),
+/// so memory stays flat whatever the file's size; batches keep the file's order, and a problem on any side stops all
+/// three: the one on the earliest line is the one reported, as in a serial read.
 final class BillRowPipeline: @unchecked Sendable {
     /// Rows per batch handed over: 1,024 (about 1 MB of records or 2 MB of rows; small enough to keep the threads
     /// busy and the import within its 64 MiB).
@@ -77,10 +76,7 @@ final class BillRowPipeline: @unchecked Sendable {
             }
         }
         while try advance() {
-            if batch.ends.count == batch.firstField[batch.count] + 1, batch.starts.last == batch.ends.last {
-                // A blank line: one empty field, taken back.
-                batch.starts.removeLast()
-                batch.ends.removeLast()
+            if batch.takeBackBlankRecord() {
                 empty += 1
                 guard empty <= BillLimits.maxEmptyRecordRun else {
                     if batch.count > 0 { _ = records.put(batch) }
@@ -240,6 +236,14 @@ struct BillRecordBatch {
     /// Appends the next record of `source` (not yet closed); false at the end of the file.
     mutating func read(_ source: BillRecords) throws -> Bool {
         try source.advance(appendingTo: &bytes, starts: &starts, ends: &ends)
+    }
+
+    /// Removes the record `read` just appended when it is a blank line (one empty field); true when it was.
+    mutating func takeBackBlankRecord() -> Bool {
+        guard ends.count == firstField[count] + 1, starts.last == ends.last else { return false }
+        starts.removeLast()
+        ends.removeLast()
+        return true
     }
 
     /// Closes the record `read` just appended; it starts on `line`.

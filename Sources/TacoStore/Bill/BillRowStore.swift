@@ -287,7 +287,7 @@ struct AmountSum {
     }
 }
 
-/// The 13 text ids (and commitment flag) that name one charge, hashed once by a multiply-and-fold of the ids
+/// The 13 text ids (and commitment flag) that name one charge, hashed once (`ByteHash` of their 104 bytes)
 /// instead of feeding all 16 lanes to the standard hasher per row.
 struct ChargeKey: Hashable {
     let values: SIMD16<Int64>
@@ -295,12 +295,7 @@ struct ChargeKey: Hashable {
 
     init(_ values: SIMD16<Int64>) {
         self.values = values
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for i in 0..<13 {
-            let product = (h ^ UInt64(bitPattern: values[i])).multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
-            h = product.high ^ product.low
-        }
-        mix = h
+        mix = withUnsafeBytes(of: values) { ByteHash.of(UnsafeRawBufferPointer(rebasing: $0[0..<(13 * 8)])) }
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(mix) }

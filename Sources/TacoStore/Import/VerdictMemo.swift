@@ -116,7 +116,7 @@ final class VerdictMemo: @unchecked Sendable {
             }
             length += 4 + count
         }
-        let hash = Self.hash(key, length)
+        let hash = ByteHash.of(key, count: length)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
             let index = Int(slots[slot])
@@ -166,10 +166,5 @@ final class VerdictMemo: @unchecked Sendable {
         doorkeeper[slot] = mark
         doorkeeperCount += 1
         return false
-    }
-
-    /// The hash of `count` bytes (`ByteHash`).
-    static func hash(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        ByteHash.of(bytes, count: count)
     }
 }
