@@ -11,8 +11,9 @@ public struct BillTextInterner {
     /// Most bytes of text kept before starting again: 16 MiB (65,536 texts of 256 bytes; a record is at most
     /// `BillLimits.maxRecordBytes`, so one batch overshoots by at most its own bytes).
     public static let arenaCapacity = 16 << 20
-    /// Slots of the hash table: twice `capacity`, a power of two (probing stays short at most half full).
-    static let slotCount = 2 * capacity
+    /// Slots of the hash table: four times `capacity`, a power of two (1 MiB of Int32). Probing stays short while the
+    /// table is at most half full: `capacity` texts plus one batch's before the owner starts again (`id`).
+    static let slotCount = 4 * capacity
 
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
@@ -39,8 +40,10 @@ public struct BillTextInterner {
         for i in slots.indices { slots[i] = 0 }
     }
 
-    /// The id of the text of `bytes`, numbered when new. The table never fills: `isFull` is checked per batch and a
-    /// batch adds at most `BillRowPipeline`'s rows × columns texts, far below the half of `slotCount` left.
+    /// The id of the text of `bytes`, numbered when new. The table never fills: its owner checks `isFull` after each
+    /// batch, and a row numbers at most 64 texts (each of `BillField`'s 29 fields and its fallback column, and the
+    /// values derived from them), so a batch of 1,024 rows adds at most 65,536: with `capacity` before it, half of
+    /// `slotCount`.
     public mutating func id(_ bytes: UnsafeRawBufferPointer) -> Int32 {
         let hash = ByteHash.of(bytes)
         let mask = Self.slotCount - 1

@@ -11,6 +11,9 @@ final class BillRowPipeline: @unchecked Sendable {
     /// Rows per batch handed over: 1,024 (about 1 MB of records or 2 MB of rows; small enough to keep the threads
     /// busy and the import within its 64 MiB).
     static let batchRows = 1024
+    /// Record bytes per batch handed over, at most: 4 MiB (1,024 CUR 2.0 rows of 1–3 KB fit; a file of 1 MiB records
+    /// is handed over a few records at a time, so memory stays bounded by bytes as well as by rows).
+    static let batchBytes = 4 << 20
     /// Batches waiting at most, per hand-over: 2.
     static let maxQueued = 2
 
@@ -90,7 +93,7 @@ final class BillRowPipeline: @unchecked Sendable {
             empty = 0
             batch.closeRecord(line: source.recordLine)
             seen += 1
-            if batch.count == Self.batchRows {
+            if batch.count == Self.batchRows || batch.bytes.count >= Self.batchBytes {
                 guard records.put(batch) else { return }
                 batch = BillRecordBatch()
                 if let progress, seen & 0x3FFF == 0 {
